@@ -1,0 +1,19 @@
+@echo off
+rem Runs pooltags from this checkout: builds target\pooltags.jar with Maven on first use, then runs it.
+setlocal
+set "HERE=%~dp0"
+set "JAR=%HERE%target\pooltags.jar"
+if not exist "%JAR%" (
+  echo pooltags: building target\pooltags.jar ^(first run only; needs Maven and Java 17^) ... 1>&2
+  pushd "%HERE%"
+  call mvn -q -B -DskipTests package 1>&2
+  set "RC=%ERRORLEVEL%"
+  popd
+  if not exist "%JAR%" (
+    echo pooltags: build failed; run "mvn -DskipTests package" to see why 1>&2
+    exit /b 5
+  )
+)
+if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java") else (set "JAVA=java")
+"%JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %POOLTAGS_JAVA_OPTS% -jar "%JAR%" %*
+exit /b %ERRORLEVEL%

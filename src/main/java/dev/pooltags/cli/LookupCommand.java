@@ -1,0 +1,132 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.report.LookupReport;
+import dev.pooltags.report.TagFileCheckReport;
+import dev.pooltags.tagdb.TagDatabase;
+import dev.pooltags.tagdb.TagEntry;
+import dev.pooltags.tagdb.TagFile;
+import dev.pooltags.tagdb.TagFileReader;
+import dev.pooltags.tagdb.TagLookup;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags lookup}: who owns a tag, according to Pooltag.txt and local tag files. */
+@Command(name = "lookup", mixinStandardHelpOptions = true,
+        description = {"Who owns a pool tag: every matching entry of Pooltag.txt and local tag files, exact entries "
+                + "first, then wildcard entries, each with the file and line it came from.", ""},
+        footer = {"", "A TAG is what PoolMon shows (MyBf, 'Io' is padded to 'Io  '), a C character literal with its quotes",
+                "(\"'fByM'\" is MyBf), a hex value (0x6642794D), or a pattern with * and ? (Ntf*, 'Afd?') that lists",
+                "every known tag it matches. Unprintable bytes are written \\xHH; \" (Protected)\" marks the protected bit.",
+                "", "Examples:",
+                "  pooltags lookup Ntfx MyBf 0x6642794D --tagfile pooltag.txt",
+                "  pooltags lookup 'Ntf*'",
+                "  pooltags lookup --binary ntfs.sys",
+                "  pooltags lookup --check pooltag.txt",
+                "", "Exit status: 0 every tag has an owner, 1 some have none (or --check found irregular lines),",
+                "2 usage error, 3 unreadable tag file."})
+public final class LookupCommand implements Callable<Integer> {
+    enum Format { text, json, csv }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    TagFileOptions tagFiles;
+
+    @Mixin
+    OutputOption output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
+    Format format = Format.text;
+
+    static final class Mode {
+        @Option(names = "--binary", paramLabel = "NAME", description = "List the tags a binary owns (ntfs.sys, ntfs, nt!mm).")
+        String binary;
+
+        @Option(names = "--check", paramLabel = "FILE",
+                description = "Read a tag file and list each irregular line with its number, why, and what was kept.")
+        Path check;
+    }
+
+    @ArgGroup(exclusive = true)
+    Mode mode;
+
+    @Parameters(paramLabel = "TAG", arity = "0..*", description = "Tags or patterns to look up.")
+    List<String> tags = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (mode != null && mode.check != null) {
+            if (!tags.isEmpty()) {
+                throw new UsageException("--check reads one tag file and takes no tags (got '" + tags.get(0) + "')");
+            }
+            TagFile f = TagFileReader.read(mode.check, 0);
+            try (OutputOption.Target t = output.open(stdout)) {
+                if (format == Format.json) {
+                    TagFileCheckReport.json(t.writer(), f);
+                } else if (format == Format.text) {
+                    TagFileCheckReport.text(t.writer(), f);
+                } else {
+                    throw new UsageException("--check writes text or json, not " + format);
+                }
+            }
+            return f.irregular().isEmpty() ? Main.OK : Main.FINDINGS;
+        }
+        if (mode != null && mode.binary != null) {
+            if (!tags.isEmpty()) {
+                throw new UsageException("--binary lists one binary's tags and takes no tags (got '" + tags.get(0) + "')");
+            }
+            TagDatabase db = tagFiles.load(true);
+            List<TagEntry> entries = db.byBinary(mode.binary);
+            try (OutputOption.Target t = output.open(stdout)) {
+                switch (format) {
+                    case text -> {
+                        if (entries.isEmpty()) {
+                            t.writer().println("no tag file entry names the binary '" + mode.binary + "'");
+                            t.writer().flush();
+                        } else {
+                            LookupReport.entriesText(t.writer(), entries);
+                        }
+                    }
+                    case json -> LookupReport.entriesJson(t.writer(), mode.binary, entries);
+                    case csv -> LookupReport.entriesCsv(t.writer(), entries);
+                }
+            }
+            return entries.isEmpty() ? Main.FINDINGS : Main.OK;
+        }
+        if (tags.isEmpty()) {
+            throw new UsageException("name at least one TAG (or use --binary NAME or --check FILE); see 'pooltags lookup --help'");
+        }
+        // Parse every argument before reading any file, so a typo is a usage error even without a tag file.
+        for (String q : tags) {
+            TagLookup.answer(TagDatabase.empty(), q);
+        }
+        TagDatabase db = tagFiles.load(true);
+        List<TagLookup.Answer> answers = new ArrayList<>();
+        for (String q : tags) {
+            answers.add(TagLookup.answer(db, q));
+        }
+        try (OutputOption.Target t = output.open(stdout)) {
+            switch (format) {
+                case text -> LookupReport.text(t.writer(), answers);
+                case json -> LookupReport.json(t.writer(), db.files(), answers);
+                case csv -> LookupReport.csv(t.writer(), answers);
+            }
+        }
+        return answers.stream().allMatch(TagLookup.Answer::found) ? Main.OK : Main.FINDINGS;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.source.EnvironmentException;
+import dev.pooltags.source.InputException;
+import dev.pooltags.tag.TagFormatException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Entry point: builds the command line, runs it and maps failures to the documented exit codes, printing one
+ * line on stderr ({@code pooltags: <file>:<line>: <what is wrong>}); {@code --debug} adds the stack trace.
+ */
+public final class Main {
+    /** Success. */
+    public static final int OK = 0;
+    /** Findings above the gate: unknown tags, leaks, lint errors, violations. */
+    public static final int FINDINGS = 1;
+    /** Wrong arguments. */
+    public static final int USAGE = 2;
+    /** Bad input: missing, unreadable or malformed file. */
+    public static final int INPUT = 3;
+    /** The environment cannot provide it: not Windows, no privilege, no live source. */
+    public static final int ENVIRONMENT = 4;
+    /** A bug in pooltags. */
+    public static final int INTERNAL = 5;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new PooltagsCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("pooltags: " + ex.getMessage());
+            String name = c.getCommandSpec().qualifiedName();
+            c.getErr().println("  see '" + name + " --help'");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            boolean debug = parsed.hasMatchedOption("--debug")
+                    || parsed.asCommandLineList().stream().anyMatch(x -> x.getParseResult() != null
+                            && x.getParseResult().hasMatchedOption("--debug"));
+            PrintWriter e = c.getErr();
+            int code;
+            String msg;
+            if (ex instanceof InputException ie) {
+                code = INPUT;
+                msg = ie.getMessage();
+            } else if (ex instanceof EnvironmentException ee) {
+                code = ENVIRONMENT;
+                msg = ee.getMessage();
+            } else if (ex instanceof TagFormatException || ex instanceof UsageException) {
+                code = USAGE;
+                msg = ex.getMessage();
+            } else if (ex instanceof java.io.UncheckedIOException io) {
+                code = INPUT;
+                msg = io.getCause() != null ? io.getCause().getMessage() : io.getMessage();
+            } else {
+                code = INTERNAL;
+                msg = "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                        + "); please report it with the output of --debug";
+            }
+            e.println("pooltags: " + msg);
+            if (debug) {
+                ex.printStackTrace(e);
+            }
+            e.flush();
+            return code;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.pooltags.report;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.PrintWriter;
+
+/** CSV output (RFC 4180 quoting, CRLF as the RFC says) through FastCSV, which has no dependencies. */
+public final class Csv {
+    private Csv() {}
+
+    public static CsvWriter writer(PrintWriter out) {
+        return CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.pooltags.source;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reading a whole text file the way every source here needs it: bytes decoded as Latin-1 (so no byte is ever
+ * lost or replaced, whatever code page the file was written in), with I/O failures turned into an
+ * {@link InputException} that names the file and says what to do.
+ */
+public final class TextFiles {
+    private TextFiles() {}
+
+    /** The file's bytes; missing, unreadable and directory paths become one clear {@link InputException}. */
+    public static byte[] readAllBytes(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InputException(file, "is a folder, not a file");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(file, "permission denied");
+        } catch (IOException e) {
+            throw new InputException(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Latin-1 text of the file. */
+    public static String readLatin1(Path file) {
+        return new String(readAllBytes(file), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * True when the bytes look like a binary file rather than text: a NUL byte in the first 8 KiB.
+     * Text tools treat such a file as binary too (grep, git).
+     */
+    public static boolean looksBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
