@@ -1,0 +1,60 @@
+package dev.pooltags.snapshot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One sample of per-tag pool usage: when, where, from which source, every row, and the system totals the source
+ * reports.
+ *
+ * <p>Totals use these keys (bytes unless named otherwise), each present only when the source has it:
+ * {@code pool.nonpaged}, {@code pool.paged} (PoolMon's {@code Pool N:} / {@code P:}), {@code memory.total},
+ * {@code memory.available}, {@code commit}, {@code commit.limit}, {@code commit.peak}, {@code kernel.nonpaged.inram}
+ * and {@code slab} / {@code slab.reclaimable} / {@code slab.unreclaimable} on Linux.
+ *
+ * @param time   when the sample was taken (for simulated sources, simulated time)
+ * @param host   the machine's name, or empty when unknown (files that do not say)
+ * @param source where it came from: {@code windows}, {@code linux}, {@code demo:SCENARIO}, a file name, ...
+ * @param rows   rows, in {@link TagCounters.RowKey} order
+ * @param totals system totals by the keys above
+ */
+public record Snapshot(Instant time, String host, String source, List<TagCounters> rows, Map<String, Long> totals) {
+    public Snapshot {
+        Objects.requireNonNull(time);
+        Objects.requireNonNull(host);
+        Objects.requireNonNull(source);
+        List<TagCounters> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> a.key().compareTo(b.key()));
+        rows = Collections.unmodifiableList(sorted);
+        totals = Collections.unmodifiableMap(new LinkedHashMap<>(totals));
+    }
+
+    public Snapshot(Instant time, String host, String source, List<TagCounters> rows) {
+        this(time, host, source, rows, Map.of());
+    }
+
+    /** The rows by key. */
+    public Map<TagCounters.RowKey, TagCounters> byKey() {
+        Map<TagCounters.RowKey, TagCounters> m = new LinkedHashMap<>(rows.size() * 2);
+        for (TagCounters r : rows) {
+            m.put(r.key(), r);
+        }
+        return m;
+    }
+
+    /** Sum of bytes outstanding over all rows of a pool type (null: both). */
+    public long totalBytes(dev.pooltags.tag.PoolType type) {
+        long s = 0;
+        for (TagCounters r : rows) {
+            if (type == null || r.type() == type) {
+                s += r.bytes();
+            }
+        }
+        return s;
+    }
+}
