@@ -1,0 +1,26 @@
+package dev.pooltags.snapshot;
+
+import java.util.Optional;
+
+/**
+ * Where snapshots come from over time: the live OS, a simulator, or a recording played back. {@code top},
+ * {@code record} and {@code serve} all read one.
+ */
+public interface SnapshotSource extends AutoCloseable {
+    /**
+     * The next sample: taken now for a live source, the next one for a replay or a simulation. Empty when a
+     * finite source is exhausted.
+     */
+    Optional<Snapshot> next();
+
+    /** What to call this source in output: {@code windows}, {@code linux}, {@code demo:leak-fast}, a file name. */
+    String name();
+
+    /** True when samples are produced as fast as asked (replay, simulation) rather than at wall-clock pace. */
+    default boolean isSimulated() {
+        return false;
+    }
+
+    @Override
+    default void close() {}
+}
