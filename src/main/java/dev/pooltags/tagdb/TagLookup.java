@@ -78,7 +78,7 @@ public final class TagLookup {
         List<TagMatch> matches = db.lookup(tag);
         List<String> hints = new ArrayList<>();
         if (matches.isEmpty()) {
-            if (db.size() == 0) {
+            if (db.files().isEmpty()) {
                 hints.add("no tag file is loaded: name one with --tagfile");
             } else {
                 hints.add("no entry in " + db.files().size() + (db.files().size() == 1 ? " tag file" : " tag files")
