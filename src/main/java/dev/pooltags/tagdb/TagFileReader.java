@@ -36,6 +36,7 @@ public final class TagFileReader {
 
     /** Parses tag-file text; {@code name} is what sources and messages call the file. */
     public static TagFile parse(String name, String text, int rank) {
+        Strings binaries = new Strings();
         List<TagEntry> entries = new ArrayList<>(text.length() / 48);
         List<IrregularLine> irregular = new ArrayList<>();
         int comments = 0;
@@ -47,13 +48,17 @@ public final class TagFileReader {
             int nl = text.indexOf('\n', pos);
             int end = nl < 0 ? len : nl;
             int stop = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            String line = text.substring(pos, stop);
+            int start = pos;
             pos = nl < 0 ? len : nl + 1;
             lineNo++;
-            switch (classify(line)) {
+            switch (classify(text, start, stop)) {
                 case BLANK -> blanks++;
                 case COMMENT -> comments++;
-                case ENTRY -> parseEntry(name, line, lineNo, rank, entries, irregular);
+                case ENTRY -> {
+                    if (!parseRegular(name, text, start, stop, lineNo, rank, entries, binaries)) {
+                        parseEntry(name, text.substring(start, stop), lineNo, rank, entries, irregular);
+                    }
+                }
             }
         }
         return new TagFile(name, entries, irregular, lineNo, comments, blanks);
@@ -61,23 +66,70 @@ public final class TagFileReader {
 
     private enum Kind { BLANK, COMMENT, ENTRY }
 
-    private static Kind classify(String line) {
-        int i = 0;
-        int n = line.length();
-        while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+    private static Kind classify(String text, int start, int stop) {
+        int i = start;
+        while (i < stop && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
-        if (i == n) {
+        if (i == stop) {
             return Kind.BLANK;
         }
-        if (line.startsWith("//", i)) {
+        if (text.startsWith("//", i)) {
             return Kind.COMMENT;
         }
-        if (line.regionMatches(true, i, "rem", 0, 3) && (i + 3 == n || Character.isWhitespace(line.charAt(i + 3)))
-                && !(i == 0 && line.startsWith(" - ", 4))) {
+        if (stop - i >= 3 && text.regionMatches(true, i, "rem", 0, 3)
+                && (i + 3 == stop || Character.isWhitespace(text.charAt(i + 3)))
+                && !(i == start && stop - start >= 7 && text.startsWith(" - ", start + 4))) {
             return Kind.COMMENT;
         }
         return Kind.ENTRY;
+    }
+
+    /**
+     * The fast path for a regular line, {@code TAG - binary<spaces>- description}, without copying the line.
+     * Returns false (adding nothing) for anything else, which {@link #parseEntry} then reads leniently.
+     */
+    private static boolean parseRegular(String name, String text, int start, int stop, int lineNo, int rank,
+            List<TagEntry> entries, Strings binaries) {
+        if (stop - start < 8 || !text.startsWith(" - ", start + 4)) {
+            return false;
+        }
+        char c0 = text.charAt(start);
+        if (c0 == ' ' || c0 == '\t') {
+            return false;
+        }
+        for (int i = start; i < start + 4; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '?' || c == '*' || c >= 0x80) {
+                return false; // wildcards and odd bytes take the general path
+            }
+        }
+        int b = start + 7;
+        if (text.charAt(b) == ' ') {
+            return false; // extra spaces before the binary: reported by the general path
+        }
+        // the binary ends at the first " -" that follows it; the description starts after "- "
+        int sep = text.indexOf(" -", b + 1); // String.indexOf is a vectorized intrinsic
+        if (sep < 0 || sep + 2 > stop || (sep + 2 < stop && text.charAt(sep + 2) != ' ')) {
+            return false;
+        }
+        int be = sep;
+        while (be > b && text.charAt(be - 1) == ' ') {
+            be--;
+        }
+        int ds = sep + 2;
+        while (ds < stop && text.charAt(ds) == ' ') {
+            ds++;
+        }
+        int de = stop;
+        while (de > ds && (text.charAt(de - 1) == ' ' || text.charAt(de - 1) == '\t')) {
+            de--;
+        }
+        PoolTag tag = PoolTag.ofBytes((byte) c0, (byte) text.charAt(start + 1), (byte) text.charAt(start + 2),
+                (byte) text.charAt(start + 3));
+        entries.add(new TagEntry(TagPattern.exact(tag), binaries.get(text, b, be), text.substring(ds, de),
+                new EntrySource(name, lineNo, rank)));
+        return true;
     }
 
     private static void parseEntry(String name, String line, int lineNo, int rank, List<TagEntry> entries,
@@ -144,6 +196,51 @@ public final class TagFileReader {
         TagEntry e = new TagEntry(key, f.binary, f.description, src);
         entries.add(e);
         irregular.add(new IrregularLine(lineNo, line, f.problem == null ? reason : reason + "; " + f.problem, e));
+    }
+
+    /**
+     * A few hundred binaries own thousands of entries ({@code <unknown>}, {@code ntfs.sys}): sharing one String per
+     * binary saves most of the allocation of loading the file, which dominates its cost.
+     */
+    private static final class Strings {
+        private String[] table = new String[1024];
+        private int size;
+
+        String get(String text, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + text.charAt(i);
+            }
+            int mask = table.length - 1;
+            int i = (h ^ h >>> 16) & mask;
+            int len = to - from;
+            while (true) {
+                String s = table[i];
+                if (s == null) {
+                    s = text.substring(from, to);
+                    table[i] = s;
+                    if (++size * 2 > table.length) {
+                        grow();
+                    }
+                    return s;
+                }
+                if (s.length() == len && text.regionMatches(from, s, 0, len)) {
+                    return s;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+
+        private void grow() {
+            String[] old = table;
+            table = new String[old.length * 2];
+            size = 0;
+            for (String s : old) {
+                if (s != null) {
+                    get(s, 0, s.length());
+                }
+            }
+        }
     }
 
     private record Fields(String binary, String description, String problem) {}
@@ -245,9 +342,8 @@ public final class TagFileReader {
                 return TagPattern.parse(column);
             }
             // Backslashes in a tag file are literal bytes, not escapes.
-            PoolTag t = PoolTag.ofBytes((byte) column.charAt(0), (byte) column.charAt(1), (byte) column.charAt(2),
-                    (byte) column.charAt(3));
-            return TagPattern.parse(t.memoryText());
+            return TagPattern.exact(PoolTag.ofBytes((byte) column.charAt(0), (byte) column.charAt(1),
+                    (byte) column.charAt(2), (byte) column.charAt(3)));
         } catch (TagFormatException e) {
             return null;
         }
