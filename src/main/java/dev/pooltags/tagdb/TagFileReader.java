@@ -36,8 +36,7 @@ public final class TagFileReader {
 
     /** Parses tag-file text; {@code name} is what sources and messages call the file. */
     public static TagFile parse(String name, String text, int rank) {
-        Strings binaries = new Strings();
-        List<TagEntry> entries = new ArrayList<>(text.length() / 48);
+        TagFile.Builder entries = new TagFile.Builder(name, rank, text);
         List<IrregularLine> irregular = new ArrayList<>();
         int comments = 0;
         int blanks = 0;
@@ -55,13 +54,16 @@ public final class TagFileReader {
                 case BLANK -> blanks++;
                 case COMMENT -> comments++;
                 case ENTRY -> {
-                    if (!parseRegular(name, text, start, stop, lineNo, rank, entries, binaries)) {
+                    int value = regularTag(text, start, stop);
+                    if (value != NOT_REGULAR) {
+                        entries.regular(value, start, stop, lineNo);
+                    } else {
                         parseEntry(name, text.substring(start, stop), lineNo, rank, entries, irregular);
                     }
                 }
             }
         }
-        return new TagFile(name, entries, irregular, lineNo, comments, blanks);
+        return entries.build(irregular, lineNo, comments, blanks);
     }
 
     private enum Kind { BLANK, COMMENT, ENTRY }
@@ -85,34 +87,46 @@ public final class TagFileReader {
         return Kind.ENTRY;
     }
 
+    /** {@link #regularTag}'s answer for a line that is not regular: not a tag value, since bit 31 is cleared. */
+    private static final int NOT_REGULAR = -1;
+
     /**
-     * The fast path for a regular line, {@code TAG - binary<spaces>- description}, without copying the line.
-     * Returns false (adding nothing) for anything else, which {@link #parseEntry} then reads leniently.
+     * The tag value of a regular line, {@code TAG - binary<spaces>- description}, found without copying anything;
+     * {@link #NOT_REGULAR} for anything else, which {@link #parseEntry} then reads leniently.
      */
-    private static boolean parseRegular(String name, String text, int start, int stop, int lineNo, int rank,
-            List<TagEntry> entries, Strings binaries) {
+    private static int regularTag(String text, int start, int stop) {
         if (stop - start < 8 || !text.startsWith(" - ", start + 4)) {
-            return false;
+            return NOT_REGULAR;
         }
-        char c0 = text.charAt(start);
-        if (c0 == ' ' || c0 == '\t') {
-            return false;
-        }
-        for (int i = start; i < start + 4; i++) {
+        int v = 0;
+        for (int i = start + 3; i >= start; i--) {
             char c = text.charAt(i);
             if (c < 0x20 || c == '?' || c == '*' || c >= 0x80) {
-                return false; // wildcards and odd bytes take the general path
+                return NOT_REGULAR; // wildcards and odd bytes take the general path
             }
+            v = v << 8 | c;
         }
-        int b = start + 7;
-        if (text.charAt(b) == ' ') {
-            return false; // extra spaces before the binary: reported by the general path
+        char c0 = text.charAt(start);
+        if (c0 == ' ' || text.charAt(start + 7) == ' ') {
+            return NOT_REGULAR; // no tag, or extra spaces before the binary: the general path reports them
         }
-        // the binary ends at the first " -" that follows it; the description starts after "- "
+        int sep = separatorAfterBinary(text, start + 7, stop);
+        if (sep < 0 || (sep + 2 < stop && text.charAt(sep + 2) != ' ')) {
+            return NOT_REGULAR;
+        }
+        return v;
+    }
+
+    /** Index of the " -" that ends the binary starting at {@code b}, or -1 when the line has none. */
+    private static int separatorAfterBinary(String text, int b, int stop) {
         int sep = text.indexOf(" -", b + 1); // String.indexOf is a vectorized intrinsic
-        if (sep < 0 || sep + 2 > stop || (sep + 2 < stop && text.charAt(sep + 2) != ' ')) {
-            return false;
-        }
+        return sep < 0 || sep + 2 > stop ? -1 : sep;
+    }
+
+    /** The entry of a line {@link #regularTag} accepted: what {@link TagFile} makes on demand. */
+    static TagEntry regularEntry(String name, String text, int start, int stop, int lineNo, int rank, int value) {
+        int b = start + 7;
+        int sep = separatorAfterBinary(text, b, stop);
         int be = sep;
         while (be > b && text.charAt(be - 1) == ' ') {
             be--;
@@ -125,14 +139,11 @@ public final class TagFileReader {
         while (de > ds && (text.charAt(de - 1) == ' ' || text.charAt(de - 1) == '\t')) {
             de--;
         }
-        PoolTag tag = PoolTag.ofBytes((byte) c0, (byte) text.charAt(start + 1), (byte) text.charAt(start + 2),
-                (byte) text.charAt(start + 3));
-        entries.add(new TagEntry(TagPattern.exact(tag), binaries.get(text, b, be), text.substring(ds, de),
-                new EntrySource(name, lineNo, rank)));
-        return true;
+        return new TagEntry(TagPattern.exact(PoolTag.ofValue(value)), text.substring(b, be), text.substring(ds, de),
+                new EntrySource(name, lineNo, rank));
     }
 
-    private static void parseEntry(String name, String line, int lineNo, int rank, List<TagEntry> entries,
+    private static void parseEntry(String name, String line, int lineNo, int rank, TagFile.Builder entries,
             List<IrregularLine> irregular) {
         EntrySource src = new EntrySource(name, lineNo, rank);
         // The regular case first, without allocation beyond the three fields.
@@ -146,7 +157,7 @@ public final class TagFileReader {
                 return;
             }
             TagEntry e = new TagEntry(key, f.binary, f.description, src);
-            entries.add(e);
+            entries.made(e);
             if (f.problem != null) {
                 irregular.add(new IrregularLine(lineNo, line, f.problem, e));
             }
@@ -194,53 +205,8 @@ public final class TagFileReader {
         }
         Fields f = splitBinary(rest);
         TagEntry e = new TagEntry(key, f.binary, f.description, src);
-        entries.add(e);
+        entries.made(e);
         irregular.add(new IrregularLine(lineNo, line, f.problem == null ? reason : reason + "; " + f.problem, e));
-    }
-
-    /**
-     * A few hundred binaries own thousands of entries ({@code <unknown>}, {@code ntfs.sys}): sharing one String per
-     * binary saves most of the allocation of loading the file, which dominates its cost.
-     */
-    private static final class Strings {
-        private String[] table = new String[1024];
-        private int size;
-
-        String get(String text, int from, int to) {
-            int h = 0;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + text.charAt(i);
-            }
-            int mask = table.length - 1;
-            int i = (h ^ h >>> 16) & mask;
-            int len = to - from;
-            while (true) {
-                String s = table[i];
-                if (s == null) {
-                    s = text.substring(from, to);
-                    table[i] = s;
-                    if (++size * 2 > table.length) {
-                        grow();
-                    }
-                    return s;
-                }
-                if (s.length() == len && text.regionMatches(from, s, 0, len)) {
-                    return s;
-                }
-                i = (i + 1) & mask;
-            }
-        }
-
-        private void grow() {
-            String[] old = table;
-            table = new String[old.length * 2];
-            size = 0;
-            for (String s : old) {
-                if (s != null) {
-                    get(s, 0, s.length());
-                }
-            }
-        }
     }
 
     private record Fields(String binary, String description, String problem) {}
