@@ -103,7 +103,7 @@ public final class PoolMonXCsv {
             }
         }
         StringBuilder sb = new StringBuilder(text);
-        for (int i = units; i < 4 && units > 0; i++) {
+        for (int i = units; i < 4; i++) {
             sb.append("\\x00"); // a C string ends at the first NUL: the missing bytes were NUL
         }
         try {
