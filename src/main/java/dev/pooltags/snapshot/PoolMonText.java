@@ -37,6 +37,7 @@ public final class PoolMonText {
     private static final Pattern ROW = Pattern.compile("^\\s*(.+?)\\s+(Paged|Nonp|NonP|Non Paged|NonPaged)\\s+(\\d+)" + CHANGE
             + "\\s+(\\d+)" + CHANGE + "\\s+(-?\\d+)\\s+(\\d+)" + CHANGE + "\\s+(\\d+)(.*)$");
     private static final Pattern FIELD = Pattern.compile("(Memory|Avail|PageFlts|InRam Krnl|Commit|Limit|Peak|Pool N|P)\\s*:\\s*(\\d+)\\s*K?");
+    private static final Pattern TITLE = Pattern.compile("^\\s*(System|All sessions|Session \\d+) pool information\\s*$");
     private static final Pattern SKIP = Pattern.compile("^\\s*(\\.+|…)\\s*$");
 
     private PoolMonText() {}
@@ -69,6 +70,14 @@ public final class PoolMonText {
                     totals = new LinkedHashMap<>();
                 }
                 headerFields(t, totals);
+                continue;
+            }
+            if (TITLE.matcher(line).matches()) {
+                if (rows != null) { // a screen without totals lines starts at its title
+                    out.add(snapshot(name, firstTime, out.size(), rows, totals));
+                    rows = null;
+                    totals = new LinkedHashMap<>();
+                }
                 continue;
             }
             if (HEADER.matcher(line).matches()) {
