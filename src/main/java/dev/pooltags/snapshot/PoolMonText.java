@@ -44,8 +44,13 @@ public final class PoolMonText {
 
     /** True when the text looks like PoolMon output: a line with PoolMon's column header. */
     public static boolean looksLike(String text) {
+        return hasLine(text, HEADER);
+    }
+
+    /** True when one of the first 200 lines matches (a header tells a tool's output from prose). */
+    static boolean hasLine(String text, Pattern p) {
         for (String line : text.split("\n", 200)) {
-            if (HEADER.matcher(line.replace("\r", "")).matches()) {
+            if (p.matcher(line.replace("\r", "")).matches()) {
                 return true;
             }
         }

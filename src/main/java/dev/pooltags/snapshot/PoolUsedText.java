@@ -45,12 +45,7 @@ public final class PoolUsedText {
 
     /** True when the text has {@code !poolused}'s column header. */
     public static boolean looksLike(String text) {
-        for (String line : text.split("\n", 200)) {
-            if (HEADER.matcher(line.replace("\r", "")).matches()) {
-                return true;
-            }
-        }
-        return false;
+        return PoolMonText.hasLine(text, HEADER);
     }
 
     /** Every {@code !poolused} output in the text, as outstanding-only snapshots. */

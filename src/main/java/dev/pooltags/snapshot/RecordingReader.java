@@ -49,17 +49,8 @@ public final class RecordingReader implements AutoCloseable {
     private String host = "";
     private String source = "";
     private long prevSecond;
-    private TagCounters.RowKey[] keys = new TagCounters.RowKey[1024];
-    private long[] allocs = new long[1024];
-    private long[] frees = new long[1024];
-    private long[] bytes = new long[1024];
-    private boolean[] present = new boolean[1024];
-    private int nextRow;
+    private final RecordingState st = new RecordingState();
     private int[] order = new int[0];
-    private String[] totalKeys = new String[16];
-    private long[] totalValues = new long[16];
-    private boolean[] totalPresent = new boolean[16];
-    private int nextTotal;
     private int samples;
 
     private RecordingReader(String name, InputStream in, long size) {
@@ -206,11 +197,8 @@ public final class RecordingReader implements AutoCloseable {
             source = d.string();
             inSession = true;
             prevSecond = 0;
-            nextRow = 0;
-            nextTotal = 0;
+            st.reset();
             order = new int[0];
-            Arrays.fill(present, false);
-            Arrays.fill(totalPresent, false);
             return null;
         }
         if (frameType != RecordingFrames.SAMPLE) {
@@ -228,120 +216,82 @@ public final class RecordingReader implements AutoCloseable {
         int n = d.varint(1 << 20, "number of changed totals");
         int id = -1;
         for (int i = 0; i < n; i++) {
-            id = id + 1 + d.varint(nextTotal, "total id gap");
-            if (id == nextTotal) {
-                growTotals(id + 1);
-                totalKeys[id] = d.string();
-                totalValues[id] = 0;
-                nextTotal++;
-            } else if (id > nextTotal) {
+            id = id + 1 + d.varint(st.totals, "total id gap");
+            if (id == st.totals) {
+                st.defineTotal(d.string());
+            } else if (id > st.totals) {
                 throw new RecordingFrames.Malformed("total id " + id + " was never defined");
             }
-            totalValues[id] += d.zigzag();
-            totalPresent[id] = true;
+            st.totalValues[id] += d.zigzag();
+            st.totalPresent[id] = true;
         }
         n = d.varint(1 << 20, "number of removed totals");
         id = -1;
         for (int i = 0; i < n; i++) {
-            id = id + 1 + d.varint(nextTotal, "total id gap");
-            if (id >= nextTotal) {
+            id = id + 1 + d.varint(st.totals, "total id gap");
+            if (id >= st.totals) {
                 throw new RecordingFrames.Malformed("removed total id " + id + " was never defined");
             }
-            totalPresent[id] = false;
-            totalValues[id] = 0;
+            st.clearTotal(id);
         }
 
         n = d.varint(1 << 26, "number of changed rows");
         id = -1;
         boolean defined = false;
         for (int i = 0; i < n; i++) {
-            id = id + 1 + d.varint(nextRow, "row id gap");
-            if (id == nextRow) {
-                growRows(id + 1);
+            id = id + 1 + d.varint(st.rows, "row id gap");
+            if (id == st.rows) {
                 int def = d.u8();
                 PoolType type = (def & 2) != 0 ? PoolType.NONPAGED : PoolType.PAGED;
-                keys[id] = (def & 1) != 0 ? new TagCounters.RowKey(null, d.string(), type)
-                        : new TagCounters.RowKey(PoolTag.ofValue(d.u32()), null, type);
-                allocs[id] = 0;
-                frees[id] = 0;
-                bytes[id] = 0;
-                nextRow++;
+                st.defineRow((def & 1) != 0 ? new TagCounters.RowKey(null, d.string(), type)
+                        : new TagCounters.RowKey(PoolTag.ofValue(d.u32()), null, type));
                 defined = true;
-            } else if (id > nextRow) {
+            } else if (id > st.rows) {
                 throw new RecordingFrames.Malformed("row id " + id + " was never defined");
             }
             int mask = d.u8();
             if ((mask & 1) != 0) {
-                allocs[id] += d.zigzag();
+                st.allocs[id] += d.zigzag();
             }
             if ((mask & 2) != 0) {
-                frees[id] += d.zigzag();
+                st.frees[id] += d.zigzag();
             }
             if ((mask & 4) != 0) {
-                bytes[id] += d.zigzag();
+                st.bytes[id] += d.zigzag();
             }
-            present[id] = true;
+            st.present[id] = true;
         }
         n = d.varint(1 << 26, "number of removed rows");
         id = -1;
         for (int i = 0; i < n; i++) {
-            id = id + 1 + d.varint(nextRow, "row id gap");
-            if (id >= nextRow) {
+            id = id + 1 + d.varint(st.rows, "row id gap");
+            if (id >= st.rows) {
                 throw new RecordingFrames.Malformed("removed row id " + id + " was never defined");
             }
-            present[id] = false;
-            allocs[id] = 0;
-            frees[id] = 0;
-            bytes[id] = 0;
+            st.clearRow(id);
         }
         if (!d.atEnd()) {
             throw new RecordingFrames.Malformed("extra bytes at the end of a sample frame");
         }
-        if (defined || order.length != nextRow) {
-            Integer[] o = new Integer[nextRow];
-            for (int i = 0; i < nextRow; i++) {
-                o[i] = i;
-            }
-            Arrays.sort(o, (a, b) -> keys[a].compareTo(keys[b]));
-            order = new int[nextRow];
-            for (int i = 0; i < nextRow; i++) {
-                order[i] = o[i];
-            }
+        if (defined || order.length != st.rows) {
+            TagCounters.RowKey[] keys = st.keys;
+            order = java.util.stream.IntStream.range(0, st.rows).boxed().sorted((a, b) -> keys[a].compareTo(keys[b]))
+                    .mapToInt(Integer::intValue).toArray();
         }
-        List<TagCounters> rows = new ArrayList<>(nextRow);
+        List<TagCounters> rows = new ArrayList<>(st.rows);
         for (int r : order) {
-            if (present[r]) {
-                TagCounters.RowKey k = keys[r];
-                rows.add(new TagCounters(k.tag(), k.name(), k.type(), allocs[r], frees[r], bytes[r]));
+            if (st.present[r]) {
+                TagCounters.RowKey k = st.keys[r];
+                rows.add(new TagCounters(k.tag(), k.name(), k.type(), st.allocs[r], st.frees[r], st.bytes[r]));
             }
         }
         Map<String, Long> totals = new LinkedHashMap<>();
-        for (int t = 0; t < nextTotal; t++) {
-            if (totalPresent[t]) {
-                totals.put(totalKeys[t], totalValues[t]);
+        for (int t = 0; t < st.totals; t++) {
+            if (st.totalPresent[t]) {
+                totals.put(st.totalKeys[t], st.totalValues[t]);
             }
         }
         return new Snapshot(time, host, source, rows, totals);
-    }
-
-    private void growRows(int n) {
-        if (n > keys.length) {
-            int c = Math.max(n, keys.length * 2);
-            keys = Arrays.copyOf(keys, c);
-            allocs = Arrays.copyOf(allocs, c);
-            frees = Arrays.copyOf(frees, c);
-            bytes = Arrays.copyOf(bytes, c);
-            present = Arrays.copyOf(present, c);
-        }
-    }
-
-    private void growTotals(int n) {
-        if (n > totalKeys.length) {
-            int c = Math.max(n, totalKeys.length * 2);
-            totalKeys = Arrays.copyOf(totalKeys, c);
-            totalValues = Arrays.copyOf(totalValues, c);
-            totalPresent = Arrays.copyOf(totalPresent, c);
-        }
     }
 
     @Override

@@ -41,25 +41,16 @@ public final class RecordingWriter implements AutoCloseable {
     private String host;
     private String source;
     private long prevSecond;
+    private final RecordingState st = new RecordingState();
     private final Map<TagCounters.RowKey, Integer> rowIds = new HashMap<>();
-    private TagCounters.RowKey[] keys = new TagCounters.RowKey[1024];
-    private long[] allocs = new long[1024];
-    private long[] frees = new long[1024];
-    private long[] bytes = new long[1024];
-    private boolean[] present = new boolean[1024];
     private int[] seen = new int[1024];
     private TagCounters[] current = new TagCounters[1024];
     private int stamp;
-    private int nextRow;
     private int definedRows;
     private TagCounters[] prevRows = new TagCounters[0];
     private int[] prevIds = new int[0];
     private int[] changed = new int[1024];
     private final Map<String, Integer> totalIds = new HashMap<>();
-    private String[] totalKeys = new String[16];
-    private long[] totalValues = new long[16];
-    private boolean[] totalPresent = new boolean[16];
-    private int nextTotal;
     private int definedTotals;
 
     private RecordingWriter(Path file, FileChannel channel, FileLock lock, boolean sync, long size, String note) {
@@ -188,14 +179,11 @@ public final class RecordingWriter implements AutoCloseable {
         prevSecond = 0;
         rowIds.clear();
         totalIds.clear();
-        nextRow = 0;
+        st.reset();
         definedRows = 0;
-        nextTotal = 0;
         definedTotals = 0;
         prevRows = new TagCounters[0];
         prevIds = new int[0];
-        Arrays.fill(present, false);
-        Arrays.fill(totalPresent, false);
         enc.begin(RecordingFrames.SESSION);
         enc.varlong(RecordingFrames.VERSION);
         enc.string(h);
@@ -207,19 +195,15 @@ public final class RecordingWriter implements AutoCloseable {
         int[] ids = new int[totals.size()];
         long[] vals = new long[totals.size()];
         int n = 0;
-        boolean[] keep = new boolean[nextTotal + totals.size()];
+        boolean[] keep = new boolean[st.totals + totals.size()];
         for (Map.Entry<String, Long> e : totals.entrySet()) {
             Integer id = totalIds.get(e.getKey());
             if (id == null) {
-                id = nextTotal++;
+                id = st.defineTotal(e.getKey());
                 totalIds.put(e.getKey(), id);
-                growTotals(nextTotal);
-                totalKeys[id] = e.getKey();
-                totalValues[id] = 0;
-                totalPresent[id] = false;
             }
             keep[id] = true;
-            if (!totalPresent[id] || totalValues[id] != e.getValue()) {
+            if (!st.totalPresent[id] || st.totalValues[id] != e.getValue()) {
                 ids[n] = id;
                 vals[n++] = e.getValue();
             }
@@ -232,28 +216,27 @@ public final class RecordingWriter implements AutoCloseable {
             int id = ids[i];
             enc.varlong(id - prev - 1);
             if (id >= defined) {
-                enc.string(totalKeys[id]);
+                enc.string(st.totalKeys[id]);
                 defined = id + 1;
             }
-            enc.zigzag(vals[i] - totalValues[id]);
-            totalValues[id] = vals[i];
-            totalPresent[id] = true;
+            enc.zigzag(vals[i] - st.totalValues[id]);
+            st.totalValues[id] = vals[i];
+            st.totalPresent[id] = true;
             prev = id;
         }
         definedTotals = defined;
         int removed = 0;
         for (int id = 0; id < definedTotals; id++) {
-            if (totalPresent[id] && !keep[id]) {
+            if (st.totalPresent[id] && !keep[id]) {
                 removed++;
             }
         }
         enc.varlong(removed);
         prev = -1;
         for (int id = 0; id < definedTotals; id++) {
-            if (totalPresent[id] && !keep[id]) {
+            if (st.totalPresent[id] && !keep[id]) {
                 enc.varlong(id - prev - 1);
-                totalPresent[id] = false;
-                totalValues[id] = 0;
+                st.clearTotal(id);
                 prev = id;
             }
         }
@@ -291,14 +274,12 @@ public final class RecordingWriter implements AutoCloseable {
                 TagCounters.RowKey k = r.key();
                 Integer known = rowIds.get(k);
                 if (known == null) {
-                    known = nextRow++;
+                    known = st.defineRow(k);
                     rowIds.put(k, known);
-                    growRows(nextRow);
-                    keys[known] = k;
-                    allocs[known] = 0;
-                    frees[known] = 0;
-                    bytes[known] = 0;
-                    present[known] = false;
+                    if (st.rows > seen.length) {
+                        seen = Arrays.copyOf(seen, st.keys.length);
+                        current = Arrays.copyOf(current, st.keys.length);
+                    }
                 }
                 id = known;
             }
@@ -308,7 +289,7 @@ public final class RecordingWriter implements AutoCloseable {
             seen[id] = stamp;
             current[id] = r;
             ids[i] = id;
-            if (!present[id] || allocs[id] != r.allocs() || frees[id] != r.frees() || bytes[id] != r.bytes()) {
+            if (!st.present[id] || st.allocs[id] != r.allocs() || st.frees[id] != r.frees() || st.bytes[id] != r.bytes()) {
                 changed[nChanged++] = id;
             }
         }
@@ -320,7 +301,7 @@ public final class RecordingWriter implements AutoCloseable {
             TagCounters r = current[id];
             enc.varlong(id - prev - 1);
             if (id >= definedRows) {
-                TagCounters.RowKey k = keys[id];
+                TagCounters.RowKey k = st.keys[id];
                 int def = (k.name() != null ? 1 : 0) | (k.type() == dev.pooltags.tag.PoolType.NONPAGED ? 2 : 0);
                 enc.u8(def);
                 if (k.name() != null) {
@@ -330,9 +311,9 @@ public final class RecordingWriter implements AutoCloseable {
                 }
                 definedRows = id + 1;
             }
-            long da = r.allocs() - allocs[id];
-            long df = r.frees() - frees[id];
-            long db = r.bytes() - bytes[id];
+            long da = r.allocs() - st.allocs[id];
+            long df = r.frees() - st.frees[id];
+            long db = r.bytes() - st.bytes[id];
             enc.u8((da != 0 ? 1 : 0) | (df != 0 ? 2 : 0) | (db != 0 ? 4 : 0));
             if (da != 0) {
                 enc.zigzag(da);
@@ -343,10 +324,10 @@ public final class RecordingWriter implements AutoCloseable {
             if (db != 0) {
                 enc.zigzag(db);
             }
-            allocs[id] = r.allocs();
-            frees[id] = r.frees();
-            bytes[id] = r.bytes();
-            present[id] = true;
+            st.allocs[id] = r.allocs();
+            st.frees[id] = r.frees();
+            st.bytes[id] = r.bytes();
+            st.present[id] = true;
             prev = id;
         }
         int removed = 0;
@@ -361,10 +342,7 @@ public final class RecordingWriter implements AutoCloseable {
         for (int i = 0; i < removed; i++) {
             int id = changed[i];
             enc.varlong(id - prev - 1);
-            present[id] = false;
-            allocs[id] = 0;
-            frees[id] = 0;
-            bytes[id] = 0;
+            st.clearRow(id);
             prev = id;
         }
         prevRows = rows.toArray(new TagCounters[0]);
@@ -376,28 +354,6 @@ public final class RecordingWriter implements AutoCloseable {
             return false;
         }
         return a.tag() != null ? a.tag().equals(b.tag()) : b.tag() == null && a.name().equals(b.name());
-    }
-
-    private void growRows(int n) {
-        if (n > keys.length) {
-            int c = Math.max(n, keys.length * 2);
-            keys = Arrays.copyOf(keys, c);
-            allocs = Arrays.copyOf(allocs, c);
-            frees = Arrays.copyOf(frees, c);
-            bytes = Arrays.copyOf(bytes, c);
-            present = Arrays.copyOf(present, c);
-            seen = Arrays.copyOf(seen, c);
-            current = Arrays.copyOf(current, c);
-        }
-    }
-
-    private void growTotals(int n) {
-        if (n > totalKeys.length) {
-            int c = Math.max(n, totalKeys.length * 2);
-            totalKeys = Arrays.copyOf(totalKeys, c);
-            totalValues = Arrays.copyOf(totalValues, c);
-            totalPresent = Arrays.copyOf(totalPresent, c);
-        }
     }
 
     private void flushFrame() {
