@@ -46,6 +46,7 @@ public final class SnapshotSources {
                 }
                 yield replayFile(spec, Path.of(arg), warnings);
             }
+            // one case per further kind: the simulator's demo:SCENARIO goes here
             default -> throw new UsageException("unknown source '" + spec + "': use windows, linux or replay:FILE");
         };
     }
