@@ -21,6 +21,10 @@ public final class PooltagsCommand implements Runnable {
     /** Every subcommand, in the order {@code --help} lists them. */
     static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
             LookupCommand.class,
+            SnapshotCommand.class,
+            RecordCommand.class,
+            TopCommand.class,
+            ConvertCommand.class,
             BenchCommand.class);
 
     @Spec
