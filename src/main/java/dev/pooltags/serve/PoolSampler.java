@@ -43,6 +43,7 @@ public final class PoolSampler {
     private final Gauge sampleDuration;
     private final Counter verdictErrors;
 
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile PoolView view;
     private Map<TagCounters.RowKey, Verdict> lastVerdicts = Map.of();
     private long taken;
@@ -91,6 +92,7 @@ public final class PoolSampler {
             sampleErrors.inc();
             if (view != null) {
                 view = view.with(errors, view.exhausted());
+                listeners.forEach(Runnable::run);
             }
             throw e;
         }
@@ -99,6 +101,7 @@ public final class PoolSampler {
             if (view != null && !view.exhausted()) {
                 view = view.with(errors, true);
                 metrics.update(view);
+                listeners.forEach(Runnable::run);
             }
             return false;
         }
@@ -139,6 +142,7 @@ public final class PoolSampler {
         sampleDuration.set(seconds);
         samplesTaken.inc();
         view = pv;
+        listeners.forEach(Runnable::run);
         return true;
     }
 
@@ -150,6 +154,11 @@ public final class PoolSampler {
             String o = owners.apply(t);
             return o == null ? "" : o;
         });
+    }
+
+    /** Runs {@code r} on the sampler thread after each publication (a sample, a failure, the end of the source). */
+    public void onPublish(Runnable r) {
+        listeners.add(r);
     }
 
     /** The latest published view, or null before the first sample. */

@@ -61,7 +61,12 @@ public final class WebConfigReader {
         return new WebConfigReader(path).parse(text);
     }
 
-    WebConfig parse(String text) {
+    /** Reads the text of a file named {@code path} (for tests and for callers that hold the text). */
+    static WebConfig parse(Path path, String text) {
+        return new WebConfigReader(path).parse(text);
+    }
+
+    private WebConfig parse(String text) {
         LoaderOptions opts = new LoaderOptions();
         opts.setAllowDuplicateKeys(false);
         opts.setMaxAliasesForCollections(10);
@@ -185,6 +190,9 @@ public final class WebConfigReader {
                 throw new InputException(file, line(t.getKeyNode()), "'" + k + "' in " + what
                         + " is not supported by pooltags (supported: " + String.join(", ", new java.util.TreeSet<>(allowed))
                         + ")");
+            }
+            if (out.containsKey(k)) {
+                throw new InputException(file, line(t.getKeyNode()), "'" + k + "' appears twice in " + what);
             }
             out.put(k, t.getValueNode());
         }

@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  * The HTTP(S) server: {@code /metrics} through the Prometheus client's scrape handler (content negotiation between
  * the text format and OpenMetrics, gzip), the dashboard page and its JSON, {@code /-/healthy}.
  *
+ * <p>{@code /metrics} without a query is rendered once per sample ({@link CachedScrape}).
+ *
  * <p>Every request passes the same gate, in this order: security headers are set; only GET and HEAD are served
  * (the server is read-only: 405 otherwise); a request with a body or an over-long target or header block is
  * refused (413, 414, 431); a client over its rate is told to slow down (429); with users configured, the
@@ -69,6 +71,7 @@ public final class WebServer implements AutoCloseable {
     private final RateLimiter limiter;
     private final BasicAuth auth;
     private final MetricsHandler metrics;
+    private final CachedScrape cachedMetrics;
     private final Consumer<String> log;
     private final Map<String, byte[]> resources = new java.util.HashMap<>();
     private final boolean tls;
@@ -92,6 +95,8 @@ public final class WebServer implements AutoCloseable {
         this.metrics = new MetricsHandler(PrometheusProperties.builder().build(), registry,
                 HttpErrorHandlingPolicy.builder().unsafeDebugResponse(false)
                         .errorReporter(e -> log.accept("scrape failed: " + e)).build());
+        this.cachedMetrics = new CachedScrape(registry, sampler::view);
+        sampler.onPublish(cachedMetrics::refresh);
         InetSocketAddress address = new InetSocketAddress(o.bind(), o.port());
         this.tls = o.web().tls() != null;
         HttpServer s;
@@ -250,7 +255,13 @@ public final class WebServer implements AutoCloseable {
     private void route(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getRawPath();
         switch (path) {
-            case "/metrics" -> metrics.handle(ex);
+            case "/metrics" -> {
+                if (ex.getRequestURI().getRawQuery() == null) {
+                    cachedMetrics.handle(ex);
+                } else {
+                    metrics.handle(ex); // name[] filters and debug=: the client's own handler, uncached
+                }
+            }
             case "/", "/index.html" -> send(ex, 200, "text/html; charset=utf-8", resources.get("dashboard.html"));
             case "/dashboard.js" -> send(ex, 200, "text/javascript; charset=utf-8", resources.get("dashboard.js"));
             case "/dashboard.css" -> send(ex, 200, "text/css; charset=utf-8", resources.get("dashboard.css"));
