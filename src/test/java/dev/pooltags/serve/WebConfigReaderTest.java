@@ -58,7 +58,7 @@ class WebConfigReaderTest {
         assertProblem("basic_auth_users:\n  a: %s\n  a: %s\n".formatted(HASH, HASH),
                 "/etc/pooltags/web.yml:3: 'a' appears twice in basic_auth_users");
         assertProblem("tls_server_config: [1, 2\n", "/etc/pooltags/web.yml:");
-        assertProblem("http_server_config:\n  http2: true\n", "'http2' in http_server_config is not supported");
+        assertProblem("http_server_config:\n  http2: true\n", "/etc/pooltags/web.yml:2: 'http2' in http_server_config is not supported");
     }
 
     private static void assertProblem(String text, String message) {
