@@ -51,8 +51,9 @@
     const key = state.sortKey, dir = state.sortDir;
     rows.sort((a, b) => {
       const x = sortValue(a, key), y = sortValue(b, key);
-      let c = typeof x === "string" ? x.localeCompare(y) : (x < y ? -1 : x > y ? 1 : 0);
-      if (c === 0) c = a.id.localeCompare(b.id);
+      // strings in code-unit order: case-sensitive, as PoolMon sorts tags
+      let c = x < y ? -1 : x > y ? 1 : 0;
+      if (c === 0) c = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
       return c * dir;
     });
     const shown = rows.slice(0, MAX_ROWS);
