@@ -35,6 +35,7 @@ public final class DashboardData {
             g.writeNumberField("intervalSeconds", intervalSeconds);
             g.writeNumberField("historySamples", history.size());
             g.writeNumberField("historyCapacity", history.capacity());
+            g.writeNumberField("historySeconds", history.spanSeconds());
             g.writeStringField("verdictTitle", provider.title());
             g.writeBooleanField("verdictsAvailable", provider.available());
             g.writeObjectFieldStart("totals");

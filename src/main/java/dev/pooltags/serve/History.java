@@ -76,6 +76,12 @@ public final class History {
         return (int) Math.min(count, capacity);
     }
 
+    /** Seconds from the oldest to the newest sample held (sample time, which is simulated for replays). */
+    public synchronized double spanSeconds() {
+        int n = size();
+        return n < 2 ? 0 : (times[slotOf(n - 1)] - times[slotOf(0)]) / 1000.0;
+    }
+
     /** Rows currently held (for tests of the memory bound). */
     public synchronized int rowCount() {
         return rows.size();

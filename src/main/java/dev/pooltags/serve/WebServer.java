@@ -212,6 +212,10 @@ public final class WebServer implements AutoCloseable {
         h.set("Content-Security-Policy", CSP);
         options.web().headers().forEach(h::set);
 
+        if (ex.getRequestURI().getRawPath() == null) { // "GET mailto:x" and other targets that are no path
+            send(ex, 400, "text/plain; charset=utf-8", "bad request target\n");
+            return;
+        }
         String method = ex.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             h.set("Allow", "GET, HEAD");

@@ -45,7 +45,7 @@
     $("verdict-note").textContent = d.verdictsAvailable
       ? "Verdicts: " + d.verdictTitle + "."
       : "Leak verdicts: " + d.verdictTitle + ". The Δ columns are measurements over the " + d.historySamples +
-        " samples held (" + Math.round(d.historySamples * d.intervalSeconds) + " s), not verdicts.";
+        " samples held (" + Math.round(d.historySeconds) + " s of sample time), not verdicts.";
     const match = matcher(state.filter);
     const rows = d.rows.filter(match);
     const key = state.sortKey, dir = state.sortDir;

@@ -121,6 +121,28 @@ class WebServerSecurityTest {
         assertThat(send(big).statusCode()).isEqualTo(431);
     }
 
+    /** Garbage on the wire: the server answers or hangs up, and goes on serving. */
+    @Test
+    void malformedRequestsDoNotHurtTheServer() throws Exception {
+        WebServer w = start();
+        String[] garbage = {"GARBAGE\r\n\r\n", "GET mailto:x HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GET /metrics HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(100_000) + "\r\n\r\n",
+            "GET /metrics HTTP/1.1\r\n" + "X-H: 1\r\n".repeat(500) + "\r\n", "\u0000\u0001\u0002\r\n\r\n"};
+        for (String g : garbage) {
+            try (Socket s = new Socket("127.0.0.1", w.address().getPort())) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(g.getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                String answer = new String(s.getInputStream().readNBytes(200), StandardCharsets.ISO_8859_1);
+                assertThat(answer).doesNotStartWith("HTTP/1.1 200").doesNotContain("Exception");
+            } catch (java.io.IOException reset) {
+                // the server hung up on it: fine
+            }
+            assertThat(send(get(w, "-/healthy")).statusCode()).as("after " + g.length() + " bytes of garbage")
+                    .isEqualTo(200);
+        }
+    }
+
     @Test
     void rateLimitedPerClient() throws Exception {
         WebServer w = start(WebConfig.NONE, 5, new PrometheusRegistry()); // 5/s, bursts of 10
