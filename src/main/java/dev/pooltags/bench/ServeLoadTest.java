@@ -35,6 +35,7 @@ import java.util.function.Consumer;
  *       the JDK's HTTP server and wrk cost without pooltags).</li>
  *   <li>Paced: each connection waits between requests so the total is about the target rate (Debian's wrk has no
  *       rate option; this measures latency at that rate, not a coordinated-omission-free percentile).</li>
+ *   <li>Paced again with {@code Accept-Encoding: gzip}, as Prometheus scrapes.</li>
  *   <li>Memory: heap after a full GC before and after the given number of scrapes.</li>
  * </ol>
  * Every request goes to loopback; each wrk run is bounded in time, the whole test in scrape count and time.
@@ -53,7 +54,7 @@ public final class ServeLoadTest {
      * @param heapAfter       heap used after GC after it
      */
     public record Result(int tags, long exposition, double loadAverage, WrkRun metrics, WrkRun baseline, WrkRun paced,
-            int pacedTarget, long scrapes, long heapBefore, long heapAfter, String wrk) {}
+            WrkRun pacedGzip, int pacedTarget, long scrapes, long heapBefore, long heapAfter, String wrk) {}
 
     /** What to run. */
     public record Plan(int threads, int connections, Duration duration, int pacedRate, long scrapes, Duration maxTime,
@@ -100,6 +101,11 @@ public final class ServeLoadTest {
                     delay = Math.max(1, (int) (delay - (perRequestMs - plan.connections() * 1000.0 / plan.pacedRate())));
                 }
 
+                // what Prometheus does: it always asks for gzip (the compressed bytes are kept per sample too)
+                progress.accept("paced, gzip: " + delay + " ms apart");
+                WrkRun pz = WrkRun.run(wrk, metrics, plan.threads(), plan.connections(), plan.duration(), delay,
+                        java.util.List.of("Accept-Encoding: gzip"));
+
                 long before = heapAfterGc();
                 long done = 0;
                 long deadline = System.nanoTime() + plan.maxTime().toNanos();
@@ -113,7 +119,7 @@ public final class ServeLoadTest {
                     rate = Math.max(50, r.perSecond());
                 }
                 long after = heapAfterGc();
-                return new Result(tags, body.length, load, m, b, p, plan.pacedRate(), done, before, after, version(wrk));
+                return new Result(tags, body.length, load, m, b, p, pz, plan.pacedRate(), done, before, after, version(wrk));
             } finally {
                 baseline.stop(0);
             }

@@ -39,12 +39,22 @@ public record WrkRun(long requests, double perSecond, double p50Ms, double p99Ms
      */
     public static WrkRun run(Path wrk, URI url, int threads, int connections, Duration duration, int delayMs)
             throws IOException, InterruptedException {
+        return run(wrk, url, threads, connections, duration, delayMs, List.of());
+    }
+
+    /** As above, with extra request headers ({@code Accept-Encoding: gzip}). */
+    public static WrkRun run(Path wrk, URI url, int threads, int connections, Duration duration, int delayMs,
+            List<String> headers) throws IOException, InterruptedException {
         String host = url.getHost();
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
             throw new IllegalArgumentException("load tests only target loopback, not " + host);
         }
         List<String> cmd = new ArrayList<>(List.of(wrk.toString(), "-t" + threads, "-c" + connections,
                 "-d" + Math.max(1, duration.toSeconds()) + "s", "--timeout", "10s", "--latency"));
+        for (String h : headers) {
+            cmd.add("-H");
+            cmd.add(h);
+        }
         Path script = null;
         if (delayMs > 0) {
             script = Files.createTempFile("pooltags-wrk", ".lua");

@@ -146,6 +146,7 @@ public final class BenchCommand implements Runnable {
             row(out, "/metrics", r.metrics());
             row(out, "baseline: same bytes from memory", r.baseline());
             row(out, "/metrics paced at ~" + r.pacedTarget() + " req/s", r.paced());
+            row(out, "/metrics paced, gzip", r.pacedGzip());
             out.printf("ratio /metrics to baseline: %.2fx the requests per second, %.2fx the p99%n",
                     r.metrics().perSecond() / r.baseline().perSecond(), r.metrics().p99Ms() / r.baseline().p99Ms());
             boolean met = r.paced().errors() == 0 && r.paced().p99Ms() < 50;

@@ -87,6 +87,12 @@ class WebServerSecurityTest {
         assertThat(m.statusCode()).isEqualTo(200);
         assertThat(m.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(m.body()).contains("pooltags_tag_bytes{owner=\"mydriver.sys\",pool=\"Nonp\",tag=\"MyBf\"} 4096.0");
+        HttpResponse<byte[]> gz = http.send(get(w, "metrics").header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(m.body());
+        }
         HttpResponse<String> om = send(get(w, "metrics").header("Accept", "application/openmetrics-text; version=1.0.0"));
         assertThat(om.headers().firstValue("Content-Type").orElse("")).startsWith("application/openmetrics-text");
         assertThat(om.body()).endsWith("# EOF\n");
