@@ -71,9 +71,11 @@ public final class ServeLoadTest {
             throw new IllegalStateException("the source gave no sample");
         }
         int tags = sampler.view().rows().size();
-        try (SamplingSchedule schedule = SamplingSchedule.start(sampler, plan.interval(), progress);
-                WebServer server = WebServer.start(new WebServer.Options(InetAddress.getLoopbackAddress(), 0, false,
-                        WebConfig.NONE, 0, 4), sampler, plan.interval().toMillis() / 1000.0, registry, progress)) {
+        try (WebServer server = WebServer.start(new WebServer.Options(InetAddress.getLoopbackAddress(), 0, false,
+                        WebConfig.NONE, 0, 4), sampler, plan.interval().toMillis() / 1000.0, registry, progress);
+                SamplingSchedule schedule = SamplingSchedule.start(sampler, plan.interval(), progress)) {
+            // the schedule keeps sampling (and re-rendering) during the runs, as in 'pooltags serve'
+            assert schedule.running();
             URI metrics = server.baseUri().resolve("metrics");
             byte[] body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body();

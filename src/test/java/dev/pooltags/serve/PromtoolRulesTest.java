@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pooltags.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,9 +86,5 @@ class PromtoolRulesTest {
             assertThat(err.toString().trim()).as(String.join(" ", b)).startsWith("pooltags: ").doesNotContain("\tat ")
                     .hasLineCount(1);
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
