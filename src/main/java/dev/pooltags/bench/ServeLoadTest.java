@@ -62,6 +62,7 @@ public final class ServeLoadTest {
 
     private ServeLoadTest() {}
 
+    @SuppressWarnings("try") // the schedule only has to run (sampling and re-rendering) while the runs go on
     public static Result run(Path wrk, SnapshotSource source, Plan plan, Consumer<String> progress)
             throws IOException, InterruptedException {
         PrometheusRegistry registry = new PrometheusRegistry();
@@ -74,8 +75,6 @@ public final class ServeLoadTest {
         try (WebServer server = WebServer.start(new WebServer.Options(InetAddress.getLoopbackAddress(), 0, false,
                         WebConfig.NONE, 0, 4), sampler, plan.interval().toMillis() / 1000.0, registry, progress);
                 SamplingSchedule schedule = SamplingSchedule.start(sampler, plan.interval(), progress)) {
-            // the schedule keeps sampling (and re-rendering) during the runs, as in 'pooltags serve'
-            assert schedule.running();
             URI metrics = server.baseUri().resolve("metrics");
             byte[] body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body();
