@@ -25,6 +25,8 @@ public final class PooltagsCommand implements Runnable {
             RecordCommand.class,
             TopCommand.class,
             ConvertCommand.class,
+            ServeCommand.class,
+            RulesCommand.class,
             BenchCommand.class);
 
     @Spec

@@ -1,0 +1,247 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.serve.BasicAuth;
+import dev.pooltags.serve.CardinalityLimit;
+import dev.pooltags.serve.History;
+import dev.pooltags.serve.PoolSampler;
+import dev.pooltags.serve.PromDuration;
+import dev.pooltags.serve.RowPattern;
+import dev.pooltags.serve.SamplingSchedule;
+import dev.pooltags.serve.VerdictProvider;
+import dev.pooltags.serve.WebConfig;
+import dev.pooltags.serve.WebConfigReader;
+import dev.pooltags.serve.WebServer;
+import dev.pooltags.snapshot.SnapshotSource;
+import dev.pooltags.snapshot.SnapshotSources;
+import dev.pooltags.source.InputException;
+import dev.pooltags.tagdb.TagDatabase;
+import dev.pooltags.tagdb.TagEntry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags serve}: per-tag pool metrics for Prometheus and a local dashboard. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve per-tag pool metrics for Prometheus (/metrics: text format or OpenMetrics by content "
+                + "negotiation) and a local dashboard (/), sampling the source every interval.", ""},
+        footer = {"", "Security: listens on 127.0.0.1 only unless --allow-remote is given with --bind. --web-config",
+                "takes a Prometheus exporter web-config.yml (tls_server_config, basic_auth_users with bcrypt hashes,",
+                "http_server_config.headers); make a hash with --hash-password. Only GET and HEAD are served;",
+                "request bodies, long targets and large headers are refused; each client is rate limited.",
+                "", "Cardinality: per-tag series are exported for the --top largest rows by bytes, plus rows matching",
+                "--always; --include limits the candidates and --exclude removes rows. The pool totals always count",
+                "every row.",
+                "", "Examples:",
+                "  pooltags serve --source windows",
+                "  pooltags serve --source replay:leak.jsonl --interval 1s --port 0",
+                "  pooltags serve --source linux --bind 0.0.0.0 --allow-remote --web-config web.yml",
+                "  echo -n secret | pooltags serve --hash-password",
+                "", "Exit status: 0 stopped, 2 usage error, 3 bad input (source file, web config), 4 cannot listen",
+                "or no live source."})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    TagFileOptions tagFiles;
+
+    @Option(names = "--source", paramLabel = "SPEC",
+            description = "What to sample: windows, linux, demo:SCENARIO or replay:FILE.")
+    String source;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s",
+            description = "Time between samples (default ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}); any other than loopback needs --allow-remote.")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9741",
+            description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one and prints it).")
+    int port;
+
+    @Option(names = "--allow-remote", description = "Allow --bind on an address other hosts can reach.")
+    boolean allowRemote;
+
+    @Option(names = "--web-config", paramLabel = "FILE",
+            description = "TLS and basic-auth settings, in the format of Prometheus exporters' web-config.yml.")
+    Path webConfig;
+
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "20",
+            description = "Requests per second per client address, bursts of twice that (default ${DEFAULT-VALUE}; "
+                    + "0: no limit).")
+    double rateLimit;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "4", description = "HTTP worker threads (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "100",
+            description = "Export per-tag series for the N largest rows by bytes (default ${DEFAULT-VALUE}; 0: all).")
+    int top;
+
+    @Option(names = "--include", paramLabel = "PATTERN", description = "Only rows matching compete for --top (repeatable).")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "PATTERN", description = "Never export rows matching (repeatable).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--always", paramLabel = "PATTERN", description = "Always export rows matching (repeatable).")
+    List<String> always = new ArrayList<>();
+
+    @Option(names = "--history", paramLabel = "SAMPLES", defaultValue = "720",
+            description = "Samples of history kept for the dashboard's charts (default ${DEFAULT-VALUE}).")
+    int history;
+
+    @Option(names = "--hash-password",
+            description = "Read a password (one line on standard input) and print its bcrypt hash for basic_auth_users.")
+    boolean hashPassword;
+
+    /** The leak verdicts shown by the dashboard; the leak analysis replaces this when it is wired in. */
+    VerdictProvider verdicts = VerdictProvider.NONE;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (hashPassword) {
+            out.println(BasicAuth.hash(readPassword()));
+            out.flush();
+            return Main.OK;
+        }
+        if (source == null) {
+            throw new UsageException("name a source: --source windows|linux|demo:SCENARIO|replay:FILE");
+        }
+        Duration every = duration("--interval", interval);
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port " + port + " is not a port number (0-65535)");
+        }
+        if (top < 0 || threads < 1 || history < 2 || rateLimit < 0) {
+            throw new UsageException("--top and --rate-limit must be 0 or more, --threads 1 or more, --history 2 or more");
+        }
+        InetAddress address = address(bind);
+        WebConfig web = webConfig == null ? WebConfig.NONE : WebConfigReader.read(webConfig);
+        CardinalityLimit limit = new CardinalityLimit(patterns(include), patterns(exclude), top, patterns(always));
+        Consumer<String> log = line -> {
+            err.println("pooltags serve: " + line);
+            err.flush();
+        };
+        if (!address.isLoopbackAddress()) {
+            if (!allowRemote) {
+                throw new UsageException("--bind " + bind + " would serve other hosts: add --allow-remote to mean it "
+                        + "(and consider --web-config for TLS and passwords)");
+            }
+            if (web.tls() == null || !web.authenticates()) {
+                log.accept("warning: serving " + bind + " without " + (web.tls() == null ? "TLS" : "")
+                        + (web.tls() == null && !web.authenticates() ? " or " : "")
+                        + (web.authenticates() ? "" : "authentication") + " (see --web-config)");
+            }
+        }
+        TagDatabase owners = tagFiles.load(false);
+        SnapshotSource src = SnapshotSources.open(source);
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PoolSampler sampler = new PoolSampler(src, tag -> {
+            TagEntry e = owners.owner(tag);
+            return e == null ? null : e.binary();
+        }, limit, verdicts, new History(history), registry, System::nanoTime, Clock.systemUTC(), log);
+        if (!sampler.sample()) {
+            src.close();
+            throw new InputException(source, 0, "the source gave no sample");
+        }
+        WebServer server;
+        try {
+            server = WebServer.start(new WebServer.Options(address, port, allowRemote, web, rateLimit, threads),
+                    sampler, every.toMillis() / 1000.0, registry, log);
+        } catch (RuntimeException e) {
+            src.close();
+            throw e;
+        }
+        SamplingSchedule schedule = SamplingSchedule.start(sampler, every, log);
+        Thread hook = new Thread(() -> stop(schedule, server, src), "pooltags-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("pooltags serve: " + server.baseUri() + " (dashboard), " + server.baseUri() + "metrics; source "
+                + src.name() + ", a sample every " + PromDuration.format(every) + ", " + sampler.view().rows().size()
+                + " rows, " + sampler.view().rows().stream().filter(r -> r.exported()).count() + " exported");
+        out.flush();
+        try {
+            while (true) {
+                Thread.sleep(60_000); // the server and the schedule run on their own threads until we are stopped
+            }
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop(schedule, server, src);
+            return Main.OK;
+        }
+    }
+
+    private static void stop(SamplingSchedule schedule, WebServer server, SnapshotSource src) {
+        schedule.close();
+        server.close();
+        src.close();
+    }
+
+    private static String readPassword() {
+        Console c = System.console();
+        if (c != null) {
+            char[] pw = c.readPassword("password: ");
+            if (pw == null || pw.length == 0) {
+                throw new UsageException("no password given");
+            }
+            return new String(pw);
+        }
+        try {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                throw new UsageException("no password on standard input");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UsageException("cannot read the password: " + e.getMessage());
+        }
+    }
+
+    static Duration duration(String option, String text) {
+        try {
+            return PromDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind " + text + ": not an address of this machine");
+        }
+    }
+
+    private static List<RowPattern> patterns(List<String> texts) {
+        List<RowPattern> out = new ArrayList<>();
+        for (String t : texts) {
+            out.add(RowPattern.parse(t));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.pooltags.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pooltags.bench.SyntheticLeakSeries;
+import dev.pooltags.snapshot.Snapshot;
+import dev.pooltags.snapshot.SnapshotJsonLines;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pooltags serve} driven through the real command line, scraped over HTTP. */
+class ServeCommandTest {
+    private static final Pattern LEAK_BYTES = Pattern.compile(
+            "pooltags_tag_bytes\\{owner=\"leakydrv.sys\",pool=\"Nonp\",tag=\"Leak\"} ([0-9.E]+)");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    static Path replay(Path dir) throws Exception {
+        Path file = dir.resolve("series.jsonl");
+        try (Writer w = Files.newBufferedWriter(file)) {
+            for (Snapshot s : SyntheticLeakSeries.series(50, 400, Duration.ofSeconds(5), 7)) {
+                SnapshotJsonLines.write(w, s);
+            }
+        }
+        return file;
+    }
+
+    static Path localtag(Path dir) throws Exception {
+        return Files.writeString(dir.resolve("localtag.txt"), "Leak - leakydrv.sys - the leaking driver\n"
+                + "Cach - cachedrv.sys - a cache that fills and stays\n");
+    }
+
+    /** A running {@code serve} command on its own thread. */
+    static final class Running implements AutoCloseable {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final AtomicInteger exit = new AtomicInteger(-1);
+        final Thread thread;
+        URI base;
+
+        Running(String... args) throws Exception {
+            thread = new Thread(() -> exit.set(Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true))));
+            thread.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && thread.isAlive()) {
+                Matcher m = Pattern.compile("(http://[^ ]+/) \\(dashboard\\)").matcher(out.toString());
+                if (m.find()) {
+                    base = URI.create(m.group(1));
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("serve did not start: exit " + exit.get() + ", stderr: " + err);
+        }
+
+        @Override
+        public void close() throws Exception {
+            thread.interrupt();
+            thread.join(20_000);
+        }
+    }
+
+    private String get(URI uri) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(uri.toString()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static double leakBytes(String metrics) {
+        Matcher m = LEAK_BYTES.matcher(metrics);
+        assertThat(m.find()).as("the leaking tag is exported").isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void servesGrowingMetricsThatPromtoolAcceptsAndStopsCleanly(@TempDir Path dir) throws Exception {
+        Path file = replay(dir);
+        Running r = new Running("serve", "--source", "replay:" + file, "--interval", "200ms", "--port", "0",
+                "--localtag", localtag(dir).toString(), "--top", "10", "--always", "Leak");
+        try (r) {
+            assertThat(r.base.getHost()).isEqualTo("127.0.0.1");
+            assertThat(r.out.toString()).contains("50 rows, 11 exported");
+            String first = get(r.base.resolve("metrics"));
+            String second = first;
+            for (int i = 0; i < 50 && leakBytes(second) <= leakBytes(first); i++) {
+                Thread.sleep(200); // a sample every 200 ms; a loaded machine may take longer
+                second = get(r.base.resolve("metrics"));
+            }
+            assertThat(leakBytes(second)).isGreaterThan(leakBytes(first));
+            promtoolCheck(dir, second);
+
+            JsonNode tags = new ObjectMapper().readTree(get(r.base.resolve("api/tags")));
+            assertThat(tags.get("rows")).hasSize(50);
+            assertThat(tags.get("verdictsAvailable").asBoolean()).isFalse();
+            JsonNode leak = null;
+            for (JsonNode row : tags.get("rows")) {
+                if (row.get("tag").asText().equals("Leak")) {
+                    leak = row;
+                }
+            }
+            assertThat(leak).isNotNull();
+            assertThat(leak.get("owner").asText()).isEqualTo("leakydrv.sys");
+            assertThat(leak.get("growthBytes").asLong()).isPositive();
+            assertThat(leak.has("verdict")).isFalse(); // no analysis wired in: no verdict is made up
+            JsonNode hist = new ObjectMapper().readTree(get(r.base.resolve("api/history?id=Nonp%2FLeak")));
+            assertThat(hist.get("bytes").size()).isGreaterThan(1);
+        }
+        assertThat(r.exit.get()).isEqualTo(Main.OK);
+    }
+
+    private static void promtoolCheck(Path dir, String metrics) throws Exception {
+        Path promtool = null;
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, "promtool"))) {
+                promtool = Path.of(d, "promtool");
+            }
+        }
+        Assumptions.assumeTrue(promtool != null, "promtool is not installed (CI installs it)");
+        Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").directory(dir.toFile())
+                .redirectErrorStream(true).start();
+        try (OutputStream o = p.getOutputStream()) {
+            o.write(metrics.getBytes(StandardCharsets.UTF_8));
+        }
+        String said;
+        try (InputStream in = p.getInputStream()) {
+            said = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(p.waitFor()).as(said).isZero();
+        assertThat(said).isEmpty();
+    }
+
+    private static int run(StringWriter err, String... args) {
+        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    }
+
+    @Test
+    void badArgumentsAndInputsGetOneLineAndTheRightExitCode(@TempDir Path dir) throws Exception {
+        Path file = replay(dir);
+        Object[][] cases = {
+            {Main.USAGE, new String[] {"serve"}, "name a source"},
+            {Main.USAGE, new String[] {"serve", "--source", "nowhere:x"}, "unknown source"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--interval", "5"}, "--interval"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--bind", "0.0.0.0"}, "--allow-remote"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--top", "-1"}, "--top"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--include", ""}, "empty tag pattern"},
+            {Main.INPUT, new String[] {"serve", "--source", "replay:" + dir.resolve("missing.jsonl")}, "missing.jsonl"},
+            {Main.INPUT, new String[] {"serve", "--source", "replay:" + Files.writeString(dir.resolve("bad.jsonl"), "{\"time\":1}\n")},
+                "bad.jsonl:1:"},
+            {Main.INPUT, new String[] {"serve", "--source", "replay:" + file, "--web-config",
+                Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert: x\n").toString()}, "web.yml:2:"},
+            {Main.INPUT, new String[] {"serve", "--source", "replay:" + file, "--web-config",
+                Files.writeString(dir.resolve("tls.yml"), "tls_server_config:\n  cert_file: no.crt\n  key_file: no.key\n")
+                        .toString()}, "no.crt: no such file"},
+        };
+        for (Object[] c : cases) {
+            StringWriter err = new StringWriter();
+            String[] args = (String[]) c[1];
+            assertThat(run(err, args)).as(String.join(" ", args) + ": " + err).isEqualTo(c[0]);
+            assertThat(err.toString().trim()).as(String.join(" ", args)).startsWith("pooltags: ").contains((String) c[2])
+                    .doesNotContain("\tat ").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void aBusyPortIsAnEnvironmentError(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            int code = run(err, "serve", "--source", "replay:" + replay(dir), "--port",
+                    String.valueOf(taken.getLocalPort()));
+            assertThat(code).as(err.toString()).isEqualTo(Main.ENVIRONMENT);
+            assertThat(err.toString().trim()).startsWith("pooltags: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .hasLineCount(1);
+        }
+    }
+
+    @Test
+    void hashPasswordPrintsABcryptHashThatVerifies() {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("correct horse\n".getBytes(StandardCharsets.UTF_8)));
+            StringWriter out = new StringWriter();
+            int code = Main.run(new String[] {"serve", "--hash-password"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+            assertThat(code).isZero();
+            String hash = out.toString().trim();
+            assertThat(hash).matches("\\$2a\\$10\\$[./A-Za-z0-9]{53}");
+            assertThat(new dev.pooltags.serve.BasicAuth(java.util.Map.of("u", hash)).authenticate("Basic "
+                    + java.util.Base64.getEncoder().encodeToString("u:correct horse".getBytes(StandardCharsets.UTF_8))))
+                    .isEqualTo("u");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+}

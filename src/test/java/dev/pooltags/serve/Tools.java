@@ -1,0 +1,61 @@
+package dev.pooltags.serve;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/** External tools the serve tests drive (promtool, openssl, chromium): found on PATH, or the test is skipped. */
+final class Tools {
+    private Tools() {}
+
+    record Result(int exit, String out) {}
+
+    static Optional<Path> find(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The tool, or the test is skipped: CI installs it (.ci/run), so there it always runs. */
+    static Path require(String name) {
+        Optional<Path> p = find(name);
+        Assumptions.assumeTrue(p.isPresent(), name + " is not installed (CI installs it)");
+        return p.get();
+    }
+
+    /** Runs a command with the given standard input; stdout and stderr together. Bounded to two minutes. */
+    static Result run(Path workDir, byte[] stdin, List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        Thread feeder = new Thread(() -> {
+            try (OutputStream o = p.getOutputStream()) {
+                o.write(stdin);
+            } catch (IOException ignored) {
+                // the tool stopped reading: its exit code tells why
+            }
+        });
+        feeder.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = p.getInputStream()) {
+            in.transferTo(out);
+        }
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(command + " did not finish in 2 minutes");
+        }
+        feeder.join();
+        return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8));
+    }
+}
