@@ -1,0 +1,22 @@
+package dev.pooltags.lint;
+
+import java.util.List;
+
+/**
+ * One argument of a pool-routine call.
+ *
+ * @param tokens    its tokens (after macro expansion)
+ * @param text      the source text as written (tokens joined by single spaces when it was pieced together by a macro)
+ * @param where     where it is written: in the call, or in a macro body when the macro supplied it
+ * @param fromBody  true when every token came from a macro body (then a finding about it belongs to the macro)
+ */
+public record Arg(List<Token> tokens, String text, Location where, boolean fromBody) {
+    public boolean isEmpty() {
+        return tokens.isEmpty();
+    }
+
+    /** True when the argument is exactly one token of this kind. */
+    public boolean single(Token.Kind kind) {
+        return tokens.size() == 1 && tokens.get(0).kind() == kind;
+    }
+}
