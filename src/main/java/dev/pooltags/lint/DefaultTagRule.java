@@ -64,14 +64,14 @@ public final class DefaultTagRule implements Rule {
                 }
                 what = "tag 0: the kernel rejects it (BAD_POOL_CALLER) and PoolMon cannot attribute the memory";
             } else if (tag == DDK || tag == WDM) {
-                what = "the default tag " + PoolTag.ofValue(tag).memoryText()
-                        + ", shared by every driver that uses it: PoolMon cannot tell this driver's memory apart";
+                what = "the default tag '" + PoolTag.ofValue(tag).memoryText()
+                        + "', shared by every driver that uses it: PoolMon cannot tell this driver's memory apart";
                 sev = Severity.WARNING;
             } else if (tag == BIG) {
                 what = "the tag 'BIG ', which the pool uses to mark big-pool pages; the kernel rejects it";
             } else if (!PoolTag.ofValue(tag).hasLetterOrDigit()) {
-                what = "the tag " + PoolTag.ofValue(tag).hexText() + " (" + PoolTag.ofValue(tag).memoryText()
-                        + ") has no letter or digit; the kernel rejects such tags (BAD_POOL_CALLER)";
+                what = "the tag " + PoolTag.ofValue(tag).hexText() + " ('" + PoolTag.ofValue(tag).memoryText()
+                        + "'), which has no letter or digit; the kernel rejects such tags (BAD_POOL_CALLER)";
             } else {
                 continue;
             }

@@ -808,7 +808,8 @@ public final class FileScanner {
         if (a < 0 || b > text.length() || a > b || b - a > 400) {
             return joined(ts);
         }
-        return text.substring(a, b).replaceAll("\\s*\\\\?\\r?\\n\\s*", " ");
+        String raw = text.substring(a, b);
+        return raw.indexOf('\n') < 0 ? raw : raw.replaceAll("\\s*\\\\?\\r?\\n\\s*", " ");
     }
 
     /** Tokens joined with a space only between two word-like tokens. */

@@ -30,7 +30,12 @@ public final class LintContext {
         this.evaluator = new Evaluator(scope);
         this.db = db;
         for (FileFacts f : files) {
-            calls.addAll(f.calls());
+            for (Call c : f.calls()) {
+                Project p = scope.project(c.inDefinition() ? c.callee().file() : c.file());
+                if (p == null || !p.userMode()) {
+                    calls.add(c); // user-mode code has no kernel pool
+                }
+            }
             for (Call c : f.calls()) {
                 if (c.calleeInMacroBody()) {
                     expandedCallees.add(c.callee());

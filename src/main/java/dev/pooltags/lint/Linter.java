@@ -46,7 +46,7 @@ public final class Linter {
             }
             String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
             texts.put(f.display(), text);
-            Tokenizer.Result tr = Tokenizer.tokenize(text);
+            Tokenizer.Result tr = Tokenizer.tokenize(bytes);
             first.put(f.display(), FileScanner.scan(f.display(), text, tr, FileScanner.Macros.NONE, false,
                     Suppressions.of(tr)));
         });

@@ -151,6 +151,9 @@ public final class MismatchedFreeTagRule implements Rule {
     /** The identity of the pointer an event touches, or null when it cannot be followed. */
     private static String key(LintContext ctx, PointerEvent e) {
         Project p = ctx.scope().project(e.where().file());
+        if (p != null && p.userMode()) {
+            return null;
+        }
         String proj = p == null ? "?" : p.id();
         if (e.path().field()) {
             return "P:" + proj + ":F:" + e.path().key();

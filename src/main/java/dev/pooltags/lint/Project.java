@@ -11,9 +11,10 @@ import java.util.List;
  * @param nxDefines   NX opt-in defines found in the project file ({@code POOL_NX_OPTIN=1 in x.vcxproj})
  * @param nxAuto      {@code POOL_NX_OPTIN_AUTO} is defined: NonPagedPool means NonPagedPoolNx everywhere
  * @param nxOptIn     {@code POOL_NX_OPTIN} is defined: NonPagedPool follows ExInitializeDriverRuntime
+ * @param userMode    a UMDF driver, application or DLL: it has no kernel pool (UMDF ignores WDF pool tags)
  */
-public record Project(String id, String name, List<String> nxDefines, boolean nxAuto, boolean nxOptIn) {
+public record Project(String id, String name, List<String> nxDefines, boolean nxAuto, boolean nxOptIn, boolean userMode) {
     public static Project folder(String id, String name) {
-        return new Project(id, name, List.of(), false, false);
+        return new Project(id, name, List.of(), false, false, false);
     }
 }

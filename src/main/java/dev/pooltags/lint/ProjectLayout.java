@@ -100,10 +100,33 @@ public final class ProjectLayout {
         Map<String, Project> members = new HashMap<>();
         Map<Path, Project> byDir = new TreeMap<>();
         List<Project> projects = new ArrayList<>();
+        // kernel-mode projects claim their files first: a header shared with a user-mode tool belongs to the driver
+        List<Project> read = new ArrayList<>();
+        Map<Project, List<Path>> items = new HashMap<>();
         for (Path pf : projectFiles) {
-            Project p = readProject(pf, cwd, members);
+            List<Path> its = new ArrayList<>();
+            Project p = readProject(pf, cwd, its);
+            read.add(p);
+            items.put(p, its);
+        }
+        for (boolean userPass : new boolean[] {false, true}) {
+            for (Project p : read) {
+                if (p.userMode() != userPass) {
+                    continue;
+                }
+                for (Path member : items.get(p)) {
+                    members.putIfAbsent(memberKey(member), p);
+                }
+            }
+        }
+        for (int i = 0; i < read.size(); i++) {
+            Project p = read.get(i);
             projects.add(p);
-            byDir.putIfAbsent(pf.getParent(), p);
+            Path dir = projectFiles.get(i).getParent();
+            Project had = byDir.get(dir);
+            if (had == null || had.userMode() && !p.userMode()) {
+                byDir.put(dir, p);
+            }
         }
         Map<Path, Project> roots = new HashMap<>();
         List<SourceFile> out = new ArrayList<>();
@@ -111,7 +134,9 @@ public final class ProjectLayout {
             Path f = e.getKey();
             Project p = members.get(memberKey(f));
             for (Path d = f.getParent(); p == null && d != null && d.startsWith(e.getValue()); d = d.getParent()) {
-                p = byDir.get(d);
+                Project near = byDir.get(d);
+                // a user-mode project only claims the files it lists: kernel code beside it is not its own
+                p = near != null && !near.userMode() ? near : null;
             }
             if (p == null) {
                 // no build file: the file's own folder, so unrelated drivers of a tree are never lumped together
@@ -139,7 +164,10 @@ public final class ProjectLayout {
         return p.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static Project readProject(Path pf, Path cwd, Map<String, Project> members) {
+    private static final Pattern DRIVER_TYPE = Pattern.compile("<DriverType>\\s*(\\w+)\\s*</DriverType>");
+    private static final Pattern CONFIGURATION_TYPE = Pattern.compile("<ConfigurationType>\\s*(\\w+)\\s*</ConfigurationType>");
+
+    private static Project readProject(Path pf, Path cwd, List<Path> members) {
         String text = TextFiles.readLatin1(pf);
         String id = display(pf, cwd);
         String fileName = pf.getFileName().toString();
@@ -147,6 +175,7 @@ public final class ProjectLayout {
         List<String> nx = new ArrayList<>();
         boolean auto = false;
         boolean optIn = false;
+        boolean userMode = false;
         String name;
         List<String> defines = new ArrayList<>();
         List<String> items = new ArrayList<>();
@@ -159,6 +188,12 @@ public final class ProjectLayout {
             }
             Matcher t = TARGET_NAME.matcher(text);
             name = t.find() ? t.group(1).trim() : fileName.substring(0, fileName.length() - ".vcxproj".length());
+            Matcher dt = DRIVER_TYPE.matcher(text);
+            Matcher ct = CONFIGURATION_TYPE.matcher(text);
+            String driverType = dt.find() ? dt.group(1) : "";
+            String configuration = ct.find() ? ct.group(1) : "";
+            userMode = driverType.equalsIgnoreCase("UMDF") || driverType.isEmpty()
+                    && (configuration.equalsIgnoreCase("Application") || configuration.equalsIgnoreCase("DynamicLibrary"));
             Matcher it = ITEM.matcher(text);
             while (it.find()) {
                 items.add(it.group(1));
@@ -210,13 +245,12 @@ public final class ProjectLayout {
                 nx.add(d + " in " + id);
             }
         }
-        Project p = new Project(id, name, List.copyOf(nx), auto, optIn);
+        Project p = new Project(id, name, List.copyOf(nx), auto, optIn, userMode);
         for (String item : items) {
             if (item.contains("*") || item.contains("$(")) {
                 continue;
             }
-            Path member = pf.getParent().resolve(item.replace('\\', '/')).normalize();
-            members.putIfAbsent(memberKey(member), p);
+            members.add(pf.getParent().resolve(item.replace('\\', '/')).normalize());
         }
         return p;
     }

@@ -51,6 +51,9 @@ public final class Suppressions {
         List<int[]> from = new ArrayList<>();
         List<String> fromRules = new ArrayList<>();
         for (Comment c : r.comments()) {
+            if (!c.text().contains("pooltags")) {
+                continue;
+            }
             Matcher m = IGNORE.matcher(c.text());
             if (!m.find()) {
                 continue;

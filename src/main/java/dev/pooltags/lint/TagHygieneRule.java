@@ -70,8 +70,9 @@ public final class TagHygieneRule implements Rule {
             Location where = v.named() != null ? v.named().where() : a.where();
             String name = v.named() != null ? v.named().name() : a.text();
             if (v.literal() != null && v.chars() != 4) {
-                out.accept(finding(where, name + " is a " + v.chars() + "-character literal " + v.literal().text()
-                        + ": a tag has four; PoolMon shows it as " + quoted(plain)));
+                out.accept(finding(where, (v.named() != null ? name + " is the " : "the ") + v.chars()
+                        + "-character literal " + v.literal().text() + ": a tag has four; PoolMon shows it as "
+                        + quoted(plain)));
             } else if (!plain.isPrintable()) {
                 out.accept(finding(where, name + " (" + tag.hexText() + ") has bytes that are not printable: PoolMon shows "
                         + quoted(plain)));
@@ -93,26 +94,29 @@ public final class TagHygieneRule implements Rule {
         }
         java.util.Set<Location> reported = new java.util.HashSet<>();
         for (Map.Entry<Integer, Map<String, Use>> e : byTag.entrySet()) {
-            if (e.getValue().size() < 2) {
-                continue;
-            }
             List<Use> uses = new ArrayList<>(e.getValue().values());
             PoolTag t = PoolTag.ofValue(e.getKey());
             for (Use u : uses) {
-                if (!reported.add(u.where())) {
-                    continue; // a header shared by several projects: one note
-                }
-                List<String> others = new ArrayList<>();
-                List<Finding.Related> rel = new ArrayList<>();
+                // another driver that writes the tag somewhere else: one header shared by several projects is the
+                // same code built twice, not a collision
+                List<Use> others = new ArrayList<>();
                 for (Use o : uses) {
-                    if (o != u) {
-                        others.add(o.project().name());
-                        rel.add(new Finding.Related(o.where(), "also used by " + o.project().name() + " (" + o.project().id() + ")"));
+                    if (o != u && !o.where().equals(u.where())) {
+                        others.add(o);
                     }
                 }
+                if (others.isEmpty() || !reported.add(u.where())) {
+                    continue;
+                }
+                List<String> names = new ArrayList<>();
+                List<Finding.Related> rel = new ArrayList<>();
+                for (Use o : others) {
+                    names.add(o.project().name());
+                    rel.add(new Finding.Related(o.where(), "also used by " + o.project().name() + " (" + o.project().id() + ")"));
+                }
                 out.accept(new Finding(id(), Severity.NOTE, u.where(), u.text() + " (" + quoted(t) + ") is also used by "
-                        + String.join(", ", others.subList(0, Math.min(3, others.size())))
-                        + (others.size() > 3 ? " and " + (others.size() - 3) + " more" : "")
+                        + String.join(", ", names.subList(0, Math.min(3, names.size())))
+                        + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "")
                         + " in this scan: their pool usage cannot be told apart", null, rel, false));
             }
         }
@@ -163,8 +167,9 @@ public final class TagHygieneRule implements Rule {
         }
         String reversed = new StringBuilder(src).reverse().toString();
         Location lit0 = Location.of(v.literalFile(), v.literal());
-        out.accept(new Finding(id(), Severity.NOTE, where, name + " is written '" + src + "', which PoolMon and WinDbg show as "
-                + quoted(plain) + "; write '" + reversed + "' if the tag should read " + src,
-                Fix.replace("Reverse the literal so the tag reads " + src, lit0, "'" + reversed + "'"), List.of(), false));
+        String subject = v.named() != null ? name + " is written '" + src + "', which" : "the tag '" + src + "'";
+        out.accept(new Finding(id(), Severity.NOTE, where, subject + " PoolMon and WinDbg show as " + quoted(plain)
+                + "; write '" + reversed + "' if it should read '" + src + "'",
+                Fix.replace("Reverse the literal so the tag reads '" + src + "'", lit0, "'" + reversed + "'"), List.of(), false));
     }
 }

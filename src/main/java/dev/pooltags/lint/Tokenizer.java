@@ -1,5 +1,6 @@
 package dev.pooltags.lint;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public final class Tokenizer {
     public record Result(List<Token> tokens, List<Comment> comments, int lines) {
     }
 
-    private final String s;
+    private final byte[] b;
     private final int n;
     private int i;
     private int line = 1;
@@ -31,17 +32,31 @@ public final class Tokenizer {
     private int directiveLine;
     private int directiveCol;
 
-    private Tokenizer(String text) {
-        this.s = text;
-        this.n = text.length();
-        this.tokens = new ArrayList<>(Math.max(16, n / 5));
+    private Tokenizer(byte[] bytes) {
+        this.b = bytes;
+        this.n = bytes.length;
+        this.tokens = new ArrayList<>(Math.max(16, n / 8));
     }
 
     /** Tokenizes a whole file's text. */
     public static Result tokenize(String text) {
-        Tokenizer t = new Tokenizer(text);
+        return tokenize(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Tokenizes a file's bytes, each byte one character (Latin-1), so no byte is lost whatever the code page. */
+    public static Result tokenize(byte[] bytes) {
+        Tokenizer t = new Tokenizer(bytes);
         t.run();
         return new Result(t.tokens, t.comments, t.line);
+    }
+
+    /** Character {@code i}: the byte as Latin-1. */
+    private char c(int i) {
+        return (char) (b[i] & 0xFF);
+    }
+
+    private String str(int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     private List<Token> out() {
@@ -56,7 +71,7 @@ public final class Tokenizer {
 
     private void run() {
         while (i < n) {
-            char c = s.charAt(i);
+            char c = c(i);
             if (c == '\n') {
                 i++;
                 if (directiveTokens != null) {
@@ -72,11 +87,11 @@ public final class Tokenizer {
             if (c == '\\' && continuation(i)) {
                 continue;
             }
-            if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
+            if (c == '/' && i + 1 < n && c(i + 1) == '/') {
                 lineComment();
                 continue;
             }
-            if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+            if (c == '/' && i + 1 < n && c(i + 1) == '*') {
                 blockComment();
                 continue;
             }
@@ -87,7 +102,7 @@ public final class Tokenizer {
             codeOnLine = true;
             if (isIdentStart(c)) {
                 identOrPrefixedLiteral();
-            } else if (c >= '0' && c <= '9' || c == '.' && i + 1 < n && isDigit(s.charAt(i + 1))) {
+            } else if (c >= '0' && c <= '9' || c == '.' && i + 1 < n && isDigit(c(i + 1))) {
                 number();
             } else if (c == '"') {
                 string(i, i);
@@ -105,10 +120,10 @@ public final class Tokenizer {
     /** Skips a backslash-newline at {@code at}; returns false (and skips nothing) when it is not one. */
     private boolean continuation(int at) {
         int j = at + 1;
-        while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\r')) {
+        while (j < n && (c(j) == ' ' || c(j) == '\t' || c(j) == '\r')) {
             j++; // MSVC accepts trailing blanks after the backslash
         }
-        if (j < n && s.charAt(j) == '\n') {
+        if (j < n && c(j) == '\n') {
             i = j + 1;
             boolean code = codeOnLine;
             newline();
@@ -129,18 +144,18 @@ public final class Tokenizer {
         StringBuilder sb = null;
         int j = from;
         while (j < n) {
-            char c = s.charAt(j);
+            char c = c(j);
             if (c == '\n') {
                 // a comment line ending in a backslash continues on the next line, as in the compiler
                 int k = j - 1;
-                while (k >= from && s.charAt(k) == '\r') {
+                while (k >= from && c(k) == '\r') {
                     k--;
                 }
-                if (k >= from && s.charAt(k) == '\\') {
+                if (k >= from && c(k) == '\\') {
                     if (sb == null) {
                         sb = new StringBuilder();
                     }
-                    sb.append(s, from, k).append(' ');
+                    sb.append(str(from, k)).append(' ');
                     from = j + 1;
                     i = j + 1;
                     boolean code = codeOnLine;
@@ -153,7 +168,7 @@ public final class Tokenizer {
             }
             j++;
         }
-        String text = sb == null ? s.substring(from, j) : sb.append(s, from, j).toString();
+        String text = sb == null ? str(from, j) : sb.append(str(from, j)).toString();
         comments.add(new Comment(startLine, line, text, trailing));
         i = j;
     }
@@ -163,8 +178,8 @@ public final class Tokenizer {
         boolean trailing = codeOnLine || directiveTokens != null;
         int from = i + 2;
         int j = from;
-        while (j < n && !(s.charAt(j) == '*' && j + 1 < n && s.charAt(j + 1) == '/')) {
-            if (s.charAt(j) == '\n') {
+        while (j < n && !(c(j) == '*' && j + 1 < n && c(j + 1) == '/')) {
+            if (c(j) == '\n') {
                 i = j + 1;
                 boolean code = codeOnLine;
                 newline();
@@ -172,7 +187,7 @@ public final class Tokenizer {
             }
             j++;
         }
-        comments.add(new Comment(startLine, line, s.substring(from, Math.min(j, n)), trailing));
+        comments.add(new Comment(startLine, line, str(from, Math.min(j, n)), trailing));
         i = Math.min(n, j + 2);
     }
 
@@ -217,25 +232,25 @@ public final class Tokenizer {
     }
 
     private void add(Token.Kind kind, int start, int end, int startLine, int startCol) {
-        out().add(new Token(kind, s.substring(start, end), startLine, startCol, line, end - lineStart + 1, start, end, null));
+        out().add(new Token(kind, str(start, end), startLine, startCol, line, end - lineStart + 1, start, end, null));
     }
 
     private void identOrPrefixedLiteral() {
         int start = i;
         int j = i + 1;
-        while (j < n && isIdentPart(s.charAt(j))) {
+        while (j < n && isIdentPart(c(j))) {
             j++;
         }
-        if (j < n && (s.charAt(j) == '"' || s.charAt(j) == '\'') && j - start <= 3) {
-            String p = s.substring(start, j);
+        if (j < n && (c(j) == '"' || c(j) == '\'') && j - start <= 3) {
+            String p = str(start, j);
             boolean strPrefix = p.equals("L") || p.equals("u") || p.equals("U") || p.equals("u8");
             boolean rawPrefix = p.equals("R") || p.equals("LR") || p.equals("uR") || p.equals("UR") || p.equals("u8R");
-            if (s.charAt(j) == '"' && rawPrefix) {
+            if (c(j) == '"' && rawPrefix) {
                 rawString(start, j);
                 return;
             }
             if (strPrefix) {
-                if (s.charAt(j) == '"') {
+                if (c(j) == '"') {
                     string(start, j);
                 } else {
                     charLiteral(start, j);
@@ -251,13 +266,13 @@ public final class Tokenizer {
         int start = i;
         int j = i + 1;
         while (j < n) {
-            char c = s.charAt(j);
+            char c = c(j);
             if (isIdentPart(c) || c == '.') {
                 j++;
-            } else if ((c == '+' || c == '-') && "eEpP".indexOf(s.charAt(j - 1)) >= 0
-                    && !(s.charAt(start) == '0' && j - start >= 2 && "xX".indexOf(s.charAt(start + 1)) >= 0 && "eE".indexOf(s.charAt(j - 1)) >= 0)) {
+            } else if ((c == '+' || c == '-') && "eEpP".indexOf(c(j - 1)) >= 0
+                    && !(c(start) == '0' && j - start >= 2 && "xX".indexOf(c(start + 1)) >= 0 && "eE".indexOf(c(j - 1)) >= 0)) {
                 j++;
-            } else if (c == '\'' && j + 1 < n && isIdentPart(s.charAt(j + 1)) && isIdentPart(s.charAt(j - 1))) {
+            } else if (c == '\'' && j + 1 < n && isIdentPart(c(j + 1)) && isIdentPart(c(j - 1))) {
                 j++; // C++14 digit separator
             } else {
                 break;
@@ -271,7 +286,7 @@ public final class Tokenizer {
     private int quoted(int quote, char q) {
         int j = quote + 1;
         while (j < n) {
-            char c = s.charAt(j);
+            char c = c(j);
             if (c == q) {
                 return j + 1;
             }
@@ -279,9 +294,9 @@ public final class Tokenizer {
                 return j;
             }
             if (c == '\\' && j + 1 < n) {
-                if (s.charAt(j + 1) == '\n' || s.charAt(j + 1) == '\r' && j + 2 < n && s.charAt(j + 2) == '\n') {
+                if (c(j + 1) == '\n' || c(j + 1) == '\r' && j + 2 < n && c(j + 2) == '\n') {
                     // a continued literal: count the line
-                    j += s.charAt(j + 1) == '\n' ? 2 : 3;
+                    j += c(j + 1) == '\n' ? 2 : 3;
                     i = j;
                     boolean code = codeOnLine;
                     int keepLine = line;
@@ -319,17 +334,17 @@ public final class Tokenizer {
     private void rawString(int start, int quote) {
         int startLine = line;
         int startCol = start - lineStart + 1;
-        int open = s.indexOf('(', quote + 1);
-        int lineEnd = s.indexOf('\n', quote + 1);
+        int open = indexOf('(', quote + 1);
+        int lineEnd = indexOf('\n', quote + 1);
         if (open < 0 || open - quote > 17 || lineEnd >= 0 && open > lineEnd) {
             string(start, quote); // not a valid raw string: read it as an ordinary one
             return;
         }
-        String close = ")" + s.substring(quote + 1, open) + "\"";
-        int endIdx = s.indexOf(close, open + 1);
+        String close = ")" + str(quote + 1, open) + "\"";
+        int endIdx = indexOf(close, open + 1);
         int end = endIdx < 0 ? n : endIdx + close.length();
         for (int k = quote; k < end; k++) {
-            if (s.charAt(k) == '\n') {
+            if (c(k) == '\n') {
                 i = k + 1;
                 boolean code = codeOnLine;
                 newline();
@@ -340,31 +355,69 @@ public final class Tokenizer {
         add(Token.Kind.STRING, start, end, startLine, startCol);
     }
 
+    private int indexOf(char ch, int from) {
+        for (int k = from; k < n; k++) {
+            if (b[k] == (byte) ch) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private int indexOf(String what, int from) {
+        outer:
+        for (int k = from; k + what.length() <= n; k++) {
+            for (int m = 0; m < what.length(); m++) {
+                if (c(k + m) != what.charAt(m)) {
+                    continue outer;
+                }
+            }
+            return k;
+        }
+        return -1;
+    }
+
     private static final String[] PUNCT3 = {"<<=", ">>=", "...", "->*", "<=>"};
     private static final String[] PUNCT2 = {"->", "::", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "*=",
         "/=", "%=", "&=", "|=", "^=", "<<", ">>", "##", ".*"};
 
     private void punct() {
         int start = i;
-        for (String p : PUNCT3) {
-            if (s.startsWith(p, i)) {
-                i += 3;
-                add(Token.Kind.PUNCT, start, i);
-                return;
+        char a = c(i);
+        char x = i + 1 < n ? c(i + 1) : 0;
+        char y = i + 2 < n ? c(i + 2) : 0;
+        if (y != 0 && (a == '<' || a == '>' || a == '.' || a == '-')) {
+            for (String p : PUNCT3) {
+                if (p.charAt(0) == a && p.charAt(1) == x && p.charAt(2) == y) {
+                    i += 3;
+                    addPunct(p, start);
+                    return;
+                }
             }
         }
-        if (i + 1 < n) {
-            char a = s.charAt(i);
-            char b = s.charAt(i + 1);
+        if (x != 0) {
             for (String p : PUNCT2) {
-                if (p.charAt(0) == a && p.charAt(1) == b) {
+                if (p.charAt(0) == a && p.charAt(1) == x) {
                     i += 2;
-                    add(Token.Kind.PUNCT, start, i);
+                    addPunct(p, start);
                     return;
                 }
             }
         }
         i++;
-        add(Token.Kind.PUNCT, start, i);
+        addPunct(a < 128 ? SINGLE[a] : String.valueOf(a), start);
+    }
+
+    private static final String[] SINGLE = new String[128];
+
+    static {
+        for (char ch = 0; ch < 128; ch++) {
+            SINGLE[ch] = String.valueOf(ch).intern();
+        }
+    }
+
+    /** Punctuators share their text: no string per token. */
+    private void addPunct(String text, int start) {
+        out().add(new Token(Token.Kind.PUNCT, text, line, start - lineStart + 1, line, i - lineStart + 1, start, i, null));
     }
 }
