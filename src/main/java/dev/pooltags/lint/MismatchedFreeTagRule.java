@@ -114,7 +114,7 @@ public final class MismatchedFreeTagRule implements Rule {
             String msg = fc.routine().routineName() + " frees " + free.path().text() + " with tag " + show(ft, tagArg.text())
                     + ", but it was allocated with tag " + show(at, allocTexts.iterator().next()) + " at "
                     + first.where() + (allocs.size() > 1 ? " (and " + (allocs.size() - 1) + " more)" : "")
-                    + "; the kernel bug-checks (BAD_POOL_CALLER) on this free";
+                    + "; the kernel bug-checks on this free (BAD_POOL_CALLER, 0xC2 with parameter 0xA: wrong tag)";
             List<Finding.Related> rel = new ArrayList<>();
             for (PointerEvent a : allocs) {
                 rel.add(new Finding.Related(a.where(), "allocated here by " + a.call().routine().routineName()

@@ -167,8 +167,8 @@ public final class TagHygieneRule implements Rule {
         }
         String reversed = new StringBuilder(src).reverse().toString();
         Location lit0 = Location.of(v.literalFile(), v.literal());
-        String subject = v.named() != null ? name + " is written '" + src + "', which" : "the tag '" + src + "'";
-        out.accept(new Finding(id(), Severity.NOTE, where, subject + " PoolMon and WinDbg show as " + quoted(plain)
+        String subject = v.named() != null ? name + " ('" + src + "')" : "the tag '" + src + "'";
+        out.accept(new Finding(id(), Severity.NOTE, where, subject + " shows in PoolMon and WinDbg as " + quoted(plain)
                 + "; write '" + reversed + "' if it should read '" + src + "'",
                 Fix.replace("Reverse the literal so the tag reads '" + src + "'", lit0, "'" + reversed + "'"), List.of(), false));
     }

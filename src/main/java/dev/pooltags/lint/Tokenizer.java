@@ -47,7 +47,9 @@ public final class Tokenizer {
     public static Result tokenize(byte[] bytes) {
         Tokenizer t = new Tokenizer(bytes);
         t.run();
-        return new Result(t.tokens, t.comments, t.line);
+        // lines as wc counts them, plus an unterminated last line
+        int lines = bytes.length > 0 && bytes[bytes.length - 1] == '\n' ? t.line - 1 : t.line;
+        return new Result(t.tokens, t.comments, Math.max(lines, bytes.length > 0 ? 1 : 0));
     }
 
     /** Character {@code i}: the byte as Latin-1. */

@@ -21,7 +21,8 @@ import java.util.Map;
  * marked with an in-source suppression rather than dropped.
  */
 public final class SarifReport {
-    private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    private static final String SCHEMA =
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     private static final String ROOT = "%SRCROOT%";
 
     private SarifReport() {}
@@ -34,7 +35,6 @@ public final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "pooltags");
         driver.put("semanticVersion", version);
-        driver.put("informationUri", "https://github.com/pooltags/pooltags");
         Map<String, Integer> index = new HashMap<>();
         ArrayNode rs = driver.putArray("rules");
         for (Rule rule : rules) {
