@@ -24,6 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Linter {
     private static final Set<String> ALWAYS = Set.of("NdisMRegisterMiniportDriver", "ExInitializeDriverRuntime");
+    private static final Set<String> CALLS_POOL = new HashSet<>(ALWAYS);
+
+    static {
+        for (PoolRoutine r : PoolRoutine.values()) {
+            CALLS_POOL.add(r.routineName());
+        }
+    }
 
     private final List<Rule> rules;
 
@@ -33,7 +40,8 @@ public final class Linter {
 
     /** Lints the files of a layout (reads them; the rules themselves never do). */
     public LintResult run(ProjectLayout layout, TagDatabase db) {
-        Map<String, String> texts = new ConcurrentHashMap<>();
+        Map<String, byte[]> texts = new ConcurrentHashMap<>();
+        Map<String, Tokenizer.Result> kept = new ConcurrentHashMap<>();
         Map<String, FileFacts> first = new ConcurrentHashMap<>();
         Map<String, SourceFile> files = new HashMap<>();
         for (SourceFile f : layout.files()) {
@@ -44,11 +52,16 @@ public final class Linter {
             if (TextFiles.looksBinary(bytes)) {
                 return;
             }
-            String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-            texts.put(f.display(), text);
+            texts.put(f.display(), bytes);
             Tokenizer.Result tr = Tokenizer.tokenize(bytes);
-            first.put(f.display(), FileScanner.scan(f.display(), text, tr, FileScanner.Macros.NONE, false,
-                    Suppressions.of(tr)));
+            FileFacts ff = FileScanner.scan(f.display(), "", tr, FileScanner.Macros.NONE, false, Suppressions.of(tr));
+            first.put(f.display(), ff);
+            for (String n : ff.calledNames()) {
+                if (CALLS_POOL.contains(n)) {
+                    kept.put(f.display(), tr); // certain to need the second pass: keep its tokens
+                    break;
+                }
+            }
         });
         Scope scope = new Scope(first, files);
         Set<String> wrappers = wrapperNames(first.values());
@@ -69,9 +82,12 @@ public final class Linter {
         second.sort(null);
         Map<String, FileFacts> full = new ConcurrentHashMap<>();
         second.parallelStream().forEach(f -> {
-            String text = texts.get(f);
+            byte[] bytes = texts.get(f);
+            String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            Tokenizer.Result tr = kept.remove(f);
             FileScanner.Macros macros = name -> wrappers.contains(name) ? wrapper(scope, f, name, wrappers) : null;
-            full.put(f, FileScanner.scan(f, text, Tokenizer.tokenize(text), macros, true, first.get(f).suppressions()));
+            full.put(f, FileScanner.scan(f, text, tr != null ? tr : Tokenizer.tokenize(bytes), macros, true,
+                    first.get(f).suppressions()));
         });
         List<FileFacts> analysed = new ArrayList<>();
         for (String f : second) {

@@ -103,11 +103,13 @@ public final class ProjectLayout {
         // kernel-mode projects claim their files first: a header shared with a user-mode tool belongs to the driver
         List<Project> read = new ArrayList<>();
         Map<Project, List<Path>> items = new HashMap<>();
-        for (Path pf : projectFiles) {
+        List<Map.Entry<Project, List<Path>>> parsed = projectFiles.parallelStream().map(pf -> {
             List<Path> its = new ArrayList<>();
-            Project p = readProject(pf, cwd, its);
-            read.add(p);
-            items.put(p, its);
+            return Map.entry(readProject(pf, cwd, its), its);
+        }).toList();
+        for (Map.Entry<Project, List<Path>> e : parsed) {
+            read.add(e.getKey());
+            items.put(e.getKey(), e.getValue());
         }
         for (boolean userPass : new boolean[] {false, true}) {
             for (Project p : read) {

@@ -379,35 +379,73 @@ public final class Tokenizer {
         return -1;
     }
 
-    private static final String[] PUNCT3 = {"<<=", ">>=", "...", "->*", "<=>"};
-    private static final String[] PUNCT2 = {"->", "::", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "*=",
-        "/=", "%=", "&=", "|=", "^=", "<<", ">>", "##", ".*"};
 
     private void punct() {
         int start = i;
         char a = c(i);
         char x = i + 1 < n ? c(i + 1) : 0;
         char y = i + 2 < n ? c(i + 2) : 0;
-        if (y != 0 && (a == '<' || a == '>' || a == '.' || a == '-')) {
-            for (String p : PUNCT3) {
-                if (p.charAt(0) == a && p.charAt(1) == x && p.charAt(2) == y) {
-                    i += 3;
-                    addPunct(p, start);
-                    return;
+        int len = punctLength(a, x, y);
+        i += len;
+        String text = len == 1 ? (a < 128 ? SINGLE[a] : String.valueOf(a)) : intern(a, x, len == 3 ? y : 0);
+        addPunct(text, start);
+    }
+
+    /** Length of the punctuator starting with {@code a x y}: the longest of C and C++'s multi-character ones. */
+    private static int punctLength(char a, char x, char y) {
+        switch (a) {
+            case '-':
+                if (x == '>') {
+                    return y == '*' ? 3 : 2;
                 }
-            }
-        }
-        if (x != 0) {
-            for (String p : PUNCT2) {
-                if (p.charAt(0) == a && p.charAt(1) == x) {
-                    i += 2;
-                    addPunct(p, start);
-                    return;
+                return x == '-' || x == '=' ? 2 : 1;
+            case '<':
+                if (x == '<') {
+                    return y == '=' ? 3 : 2;
                 }
-            }
+                if (x == '=') {
+                    return y == '>' ? 3 : 2;
+                }
+                return 1;
+            case '>':
+                if (x == '>') {
+                    return y == '=' ? 3 : 2;
+                }
+                return x == '=' ? 2 : 1;
+            case '.':
+                if (x == '.' && y == '.') {
+                    return 3;
+                }
+                return x == '*' ? 2 : 1;
+            case ':':
+                return x == ':' ? 2 : 1;
+            case '=', '!', '*', '/', '%', '^':
+                return x == '=' ? 2 : 1;
+            case '&':
+                return x == '&' || x == '=' ? 2 : 1;
+            case '|':
+                return x == '|' || x == '=' ? 2 : 1;
+            case '+':
+                return x == '+' || x == '=' ? 2 : 1;
+            case '#':
+                return x == '#' ? 2 : 1;
+            default:
+                return 1;
         }
-        i++;
-        addPunct(a < 128 ? SINGLE[a] : String.valueOf(a), start);
+    }
+
+    private static final java.util.Map<String, String> MULTI = new java.util.HashMap<>();
+
+    static {
+        for (String p : new String[] {"<<=", ">>=", "...", "->*", "<=>", "->", "::", "==", "!=", "<=", ">=", "&&", "||",
+            "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "##", ".*"}) {
+            MULTI.put(p, p);
+        }
+    }
+
+    private static String intern(char a, char x, char y) {
+        String key = y == 0 ? new String(new char[] {a, x}) : new String(new char[] {a, x, y});
+        return MULTI.getOrDefault(key, key);
     }
 
     private static final String[] SINGLE = new String[128];
