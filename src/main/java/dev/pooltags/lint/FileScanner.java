@@ -849,7 +849,7 @@ public final class FileScanner {
     }
 
     private boolean isParam(PointerPath p) {
-        return !p.field() && function != null && function.params().contains(p.key());
+        return function != null && function.params().contains(p.base()) && (!p.field() || p.dotBase());
     }
 
     /** The tokens without leading casts {@code (PVOID)} and enclosing parentheses. */
@@ -912,16 +912,16 @@ public final class FileScanner {
                 return null;
             }
         }
-        return pathOfNames(names, text);
+        return pathOfNames(names, text, ts.size() > 1 && ts.get(1).is("."));
     }
 
-    private static PointerPath pathOfNames(List<String> names, String text) {
+    private static PointerPath pathOfNames(List<String> names, String text, boolean dotBase) {
         if (names.size() == 1) {
-            return new PointerPath(false, names.get(0), text);
+            return new PointerPath(false, names.get(0), text, names.get(0), false);
         }
         List<String> members = names.subList(1, names.size());
         String key = String.join(".", members.subList(Math.max(0, members.size() - 2), members.size()));
-        return new PointerPath(true, key, text);
+        return new PointerPath(true, key, text, names.get(0), dotBase);
     }
 
     /** Where the value of the expression starting at {@code k} is stored: {@code x = (T)(ExAllocate...)}. */
@@ -969,8 +969,10 @@ public final class FileScanner {
         }
         List<String> names = new ArrayList<>();
         names.add(0, t.text());
+        boolean dot = false;
         while (tok(j - 1) != null && (isPunct(j - 1, "->") || isPunct(j - 1, ".")) && tok(j - 2) != null
                 && tok(j - 2).isIdent()) {
+            dot = isPunct(j - 1, ".");
             names.add(0, tok(j - 2).text());
             j -= 2;
         }
@@ -986,7 +988,75 @@ public final class FileScanner {
             }
         }
         String txt = sourceText(tokens.subList(j, eq));
-        return pathOfNames(names, txt);
+        return pathOfNames(names, txt, dot);
+    }
+
+    /**
+     * Routines that take {@code &s} of a UNICODE_STRING (or any structure) and read it or fill its existing buffer,
+     * never storing another pointer in it; the case routines only with AllocateDestinationString FALSE.
+     */
+    private static final Set<String> KEEPS_POINTERS = Set.of("RtlCopyUnicodeString", "RtlAppendUnicodeStringToString",
+            "RtlAppendUnicodeToString", "RtlCompareUnicodeString", "RtlEqualUnicodeString", "RtlPrefixUnicodeString",
+            "FsRtlIsNameInExpression", "RtlUnicodeStringCopy", "RtlUnicodeStringCat", "RtlUnicodeStringPrintf",
+            "RtlUnicodeStringCbCopyN", "RtlUnicodeStringCchCopyN", "RtlUnicodeStringCopyString", "RtlUnicodeStringCatString",
+            "RtlUpcaseUnicodeString", "RtlDowncaseUnicodeString", "RtlInitEmptyUnicodeString", "DbgPrint", "DbgPrintEx",
+            "KdPrint", "KdPrintEx");
+
+    /** True when the {@code &} at {@code amp} is a direct argument of a routine that leaves the pointers in place. */
+    private boolean keepsPointers(int amp) {
+        int depth = 0;
+        int open = -1;
+        for (int j = amp - 1; j >= 0 && amp - j < 400; j--) {
+            Token t = tokens.get(j);
+            if (t.is(")")) {
+                depth++;
+            } else if (t.is("(")) {
+                if (depth == 0) {
+                    open = j;
+                    break;
+                }
+                depth--;
+            } else if (t.is(";") || t.is("{") || t.is("}")) {
+                return false;
+            }
+        }
+        Token name = tok(open - 1);
+        if (open < 0 || name == null || !KEEPS_POINTERS.contains(name.text())) {
+            return false;
+        }
+        List<List<Token>> args = new ArrayList<>();
+        List<Token> cur = new ArrayList<>();
+        int close = matchForward(open);
+        int d = 0;
+        for (int j = open + 1; j < close; j++) {
+            Token t = tokens.get(j);
+            if (t.is("(")) {
+                d++;
+            } else if (t.is(")")) {
+                d--;
+            } else if (d == 0 && t.is(",")) {
+                args.add(cur);
+                cur = new ArrayList<>();
+                continue;
+            }
+            cur.add(t);
+        }
+        args.add(cur);
+        switch (name.text()) {
+            case "RtlUpcaseUnicodeString", "RtlDowncaseUnicodeString" -> {
+                // with AllocateDestinationString TRUE the routine stores a new buffer of its own
+                List<Token> last = args.get(args.size() - 1);
+                return args.size() == 3 && last.size() == 1 && last.get(0).text().equals("FALSE");
+            }
+            case "RtlInitEmptyUnicodeString" -> {
+                // stores its second argument as the buffer: harmless only when that is NULL
+                return args.size() == 3 && args.get(1).size() == 1 && NULLS.contains(args.get(1).get(0).text())
+                        && !args.get(0).isEmpty() && args.get(0).get(0).start() == tokens.get(amp).start();
+            }
+            default -> {
+                return true;
+            }
+        }
     }
 
     /** Assignments, increments and address-of: anything that puts another value into a pointer path. */
@@ -1038,6 +1108,7 @@ public final class FileScanner {
             }
             List<String> names = new ArrayList<>();
             int j = k + 1;
+            boolean dot = isPunct(k + 2, ".");
             while (tok(j) != null && tok(j).isIdent()) {
                 names.add(tok(j).text());
                 if (isPunct(j + 1, "->") || isPunct(j + 1, ".")) {
@@ -1046,8 +1117,8 @@ public final class FileScanner {
                     break;
                 }
             }
-            if (!names.isEmpty() && !isPunct(j + 1, "[") && !isPunct(j + 1, "(")) {
-                PointerPath pp = pathOfNames(names, sourceText(tokens.subList(k + 1, j + 1)));
+            if (!names.isEmpty() && !isPunct(j + 1, "[") && !isPunct(j + 1, "(") && !keepsPointers(k)) {
+                PointerPath pp = pathOfNames(names, sourceText(tokens.subList(k + 1, j + 1)), dot);
                 events.add(new PointerEvent(PointerEvent.Type.OTHER, pp, function.id(), isParam(pp), k, null,
                         Location.of(file, t)));
             }

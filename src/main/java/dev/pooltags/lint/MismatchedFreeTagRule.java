@@ -155,15 +155,15 @@ public final class MismatchedFreeTagRule implements Rule {
             return null;
         }
         String proj = p == null ? "?" : p.id();
-        if (e.path().field()) {
-            return "P:" + proj + ":F:" + e.path().key();
-        }
         if (e.param()) {
             return null;
         }
-        if (ctx.scope().isGlobal(e.where().file(), e.path().key())) {
-            return "P:" + proj + ":G:" + e.path().key();
+        PointerPath p0 = e.path();
+        boolean global = ctx.scope().isGlobal(e.where().file(), p0.base());
+        if (p0.field() && !p0.dotBase()) {
+            return "P:" + proj + ":F:" + p0.key(); // through a pointer: any object of that type, project-wide
         }
-        return "L:" + e.function() + ":" + e.path().key();
+        String name = p0.field() ? p0.base() + "." + p0.key() : p0.key();
+        return global ? "P:" + proj + ":G:" + name : "L:" + e.function() + ":" + name;
     }
 }

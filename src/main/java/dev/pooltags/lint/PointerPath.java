@@ -7,8 +7,10 @@ package dev.pooltags.lint;
  * @param field true for a member access
  * @param key   the name, or the member names joined by '.' (at most the last two)
  * @param text  the expression as written
+ * @param base  the variable the path starts from
+ * @param dotBase true when the base is a structure itself ({@code s.Buffer}), not a pointer to one ({@code p->Buffer})
  */
-public record PointerPath(boolean field, String key, String text) {
+public record PointerPath(boolean field, String key, String text, String base, boolean dotBase) {
     /** The last member name (or the plain name). */
     public String lastName() {
         int dot = key.lastIndexOf('.');
