@@ -22,6 +22,7 @@ public final class LintContext {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, NxStatus> nx = new HashMap<>();
     private final Map<String, Location> miniports = new HashMap<>();
+    private final Map<String, Location> nxRuntimeCalls = new HashMap<>();
     private final java.util.Set<Location> expandedCallees = new java.util.HashSet<>();
 
     public LintContext(List<FileFacts> files, Scope scope, TagDatabase db) {
@@ -39,6 +40,12 @@ public final class LintContext {
             for (Call c : f.calls()) {
                 if (c.calleeInMacroBody()) {
                     expandedCallees.add(c.callee());
+                }
+            }
+            if (f.nxRuntimeCall() != null) {
+                Project p = scope.project(f.file());
+                if (p != null) {
+                    nxRuntimeCalls.putIfAbsent(p.id(), f.nxRuntimeCall());
                 }
             }
             if (f.miniportCall() != null) {
@@ -128,13 +135,7 @@ public final class LintContext {
                 }
             }
         }
-        for (FileFacts ff : files) {
-            Project fp = scope.project(ff.file());
-            if (ff.nxRuntimeCall() != null && fp != null && fp.id().equals(p.id())) {
-                runtime = ff.nxRuntimeCall();
-                break;
-            }
-        }
+        runtime = nxRuntimeCalls.get(p.id());
         if (auto) {
             return new NxStatus(true, "POOL_NX_OPTIN_AUTO");
         }

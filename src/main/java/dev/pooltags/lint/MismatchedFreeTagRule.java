@@ -44,7 +44,7 @@ public final class MismatchedFreeTagRule implements Rule {
     public String help() {
         return "ExFreePoolWithTag, ExFreePool2, NdisFreeMemoryWithTagPriority and FltFreePoolAlignedWithTag check "
                 + "that the tag given matches the block's tag (including PROTECTED_POOL) and bug-check the machine "
-                + "with BAD_POOL_CALLER (0xC2) when it does not. The finding names the allocation the pointer comes "
+                + "with BAD_POOL_CALLER (0xC2, first parameter 0xA: pool freed with the wrong tag) when it does not. The finding names the allocation the pointer comes "
                 + "from. Fix: free with the allocation's tag, preferably one named constant per kind of block used "
                 + "by both calls. The rule follows locals within a function and globals and structure members across "
                 + "the files of a project, and stays silent whenever another value could reach the pointer.";

@@ -95,32 +95,43 @@ public final class TagHygieneRule implements Rule {
         java.util.Set<Location> reported = new java.util.HashSet<>();
         for (Map.Entry<Integer, Map<String, Use>> e : byTag.entrySet()) {
             List<Use> uses = new ArrayList<>(e.getValue().values());
+            if (uses.size() < 2) {
+                continue;
+            }
+            Map<Location, Integer> perPlace = new java.util.HashMap<>();
+            for (Use u : uses) {
+                perPlace.merge(u.where(), 1, Integer::sum);
+            }
             PoolTag t = PoolTag.ofValue(e.getKey());
             for (Use u : uses) {
                 // another driver that writes the tag somewhere else: one header shared by several projects is the
                 // same code built twice, not a collision
-                List<Use> others = new ArrayList<>();
-                for (Use o : uses) {
-                    if (o != u && !o.where().equals(u.where())) {
-                        others.add(o);
-                    }
-                }
-                if (others.isEmpty() || !reported.add(u.where())) {
+                int total = uses.size() - perPlace.get(u.where());
+                if (total == 0 || !reported.add(u.where())) {
                     continue;
                 }
                 List<String> names = new ArrayList<>();
                 List<Finding.Related> rel = new ArrayList<>();
-                for (Use o : others) {
+                for (Use o : uses) {
+                    if (o == u || o.where().equals(u.where())) {
+                        continue;
+                    }
                     names.add(o.project().name());
                     rel.add(new Finding.Related(o.where(), "also used by " + o.project().name() + " (" + o.project().id() + ")"));
+                    if (rel.size() == MAX_RELATED) {
+                        break;
+                    }
                 }
                 out.accept(new Finding(id(), Severity.NOTE, u.where(), u.text() + " (" + quoted(t) + ") is also used by "
                         + String.join(", ", names.subList(0, Math.min(3, names.size())))
-                        + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "")
+                        + (total > 3 ? " and " + (total - 3) + " more" : "")
                         + " in this scan: their pool usage cannot be told apart", null, rel, false));
             }
         }
     }
+
+    /** Related places listed for a collision; the message counts the rest. */
+    private static final int MAX_RELATED = 5;
 
     private static String quoted(PoolTag t) {
         String m = t.memoryText();
