@@ -12,9 +12,11 @@ import java.util.List;
  * @param nxAuto      {@code POOL_NX_OPTIN_AUTO} is defined: NonPagedPool means NonPagedPoolNx everywhere
  * @param nxOptIn     {@code POOL_NX_OPTIN} is defined: NonPagedPool follows ExInitializeDriverRuntime
  * @param userMode    a UMDF driver, application or DLL: it has no kernel pool (UMDF ignores WDF pool tags)
+ * @param library     a static library: its code ends up in the drivers that link it, so it owns no tags of its own
  */
-public record Project(String id, String name, List<String> nxDefines, boolean nxAuto, boolean nxOptIn, boolean userMode) {
+public record Project(String id, String name, List<String> nxDefines, boolean nxAuto, boolean nxOptIn, boolean userMode,
+        boolean library) {
     public static Project folder(String id, String name) {
-        return new Project(id, name, List.of(), false, false, false);
+        return new Project(id, name, List.of(), false, false, false, false);
     }
 }

@@ -178,6 +178,7 @@ public final class ProjectLayout {
         boolean auto = false;
         boolean optIn = false;
         boolean userMode = false;
+        boolean library = false;
         String name;
         List<String> defines = new ArrayList<>();
         List<String> items = new ArrayList<>();
@@ -196,6 +197,7 @@ public final class ProjectLayout {
             String configuration = ct.find() ? ct.group(1) : "";
             userMode = driverType.equalsIgnoreCase("UMDF") || driverType.isEmpty()
                     && (configuration.equalsIgnoreCase("Application") || configuration.equalsIgnoreCase("DynamicLibrary"));
+            library = configuration.equalsIgnoreCase("StaticLibrary");
             Matcher it = ITEM.matcher(text);
             while (it.find()) {
                 items.add(it.group(1));
@@ -213,6 +215,8 @@ public final class ProjectLayout {
                 String value = l.substring(eq + 1).trim();
                 if (key.equals("TARGETNAME") && !value.isEmpty()) {
                     name = value;
+                } else if (key.equals("TARGETTYPE")) {
+                    library = value.equalsIgnoreCase("LIBRARY") || value.equalsIgnoreCase("DRIVER_LIBRARY");
                 } else if (key.equals("C_DEFINES")) {
                     for (String d : value.split("\\s+")) {
                         if (d.startsWith("-D") || d.startsWith("/D")) {
@@ -247,7 +251,7 @@ public final class ProjectLayout {
                 nx.add(d + " in " + id);
             }
         }
-        Project p = new Project(id, name, List.copyOf(nx), auto, optIn, userMode);
+        Project p = new Project(id, name, List.copyOf(nx), auto, optIn, userMode, library);
         for (String item : items) {
             if (item.contains("*") || item.contains("$(")) {
                 continue;

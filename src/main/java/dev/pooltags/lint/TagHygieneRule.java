@@ -88,7 +88,7 @@ public final class TagHygieneRule implements Rule {
                         + (e.description().isEmpty() ? "" : " (" + e.description() + ")")
                         + ": PoolMon and !poolused will name that owner", null, List.of(), false));
             }
-            if (p != null && !c.inDefinition()) {
+            if (p != null && !c.inDefinition() && !p.library()) {
                 byTag.computeIfAbsent(plain.value(), k -> new LinkedHashMap<>()).putIfAbsent(p.id(), new Use(p, where, name));
             }
         }
