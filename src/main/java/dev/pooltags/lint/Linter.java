@@ -41,7 +41,6 @@ public final class Linter {
     /** Lints the files of a layout (reads them; the rules themselves never do). */
     public LintResult run(ProjectLayout layout, TagDatabase db) {
         Map<String, byte[]> texts = new ConcurrentHashMap<>();
-        Map<String, Tokenizer.Result> kept = new ConcurrentHashMap<>();
         Map<String, FileFacts> first = new ConcurrentHashMap<>();
         Map<String, SourceFile> files = new HashMap<>();
         for (SourceFile f : layout.files()) {
@@ -52,13 +51,14 @@ public final class Linter {
             if (TextFiles.looksBinary(bytes)) {
                 return;
             }
-            texts.put(f.display(), bytes);
             Tokenizer.Result tr = Tokenizer.tokenize(bytes);
             FileFacts ff = FileScanner.scan(f.display(), "", tr, FileScanner.Macros.NONE, false, Suppressions.of(tr));
             first.put(f.display(), ff);
             for (String n : ff.calledNames()) {
                 if (CALLS_POOL.contains(n)) {
-                    kept.put(f.display(), tr); // certain to need the second pass: keep its tokens
+                    // certain to need the second pass: keep its bytes (not its tokens, and not the bytes of the
+                    // others: a collector copying a tree's worth of live tokens costs more than tokenizing twice)
+                    texts.put(f.display(), bytes);
                     break;
                 }
             }
@@ -82,11 +82,10 @@ public final class Linter {
         second.sort(null);
         Map<String, FileFacts> full = new ConcurrentHashMap<>();
         second.parallelStream().forEach(f -> {
-            byte[] bytes = texts.get(f);
+            byte[] bytes = texts.containsKey(f) ? texts.remove(f) : TextFiles.readAllBytes(files.get(f).path());
             String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-            Tokenizer.Result tr = kept.remove(f);
             FileScanner.Macros macros = name -> wrappers.contains(name) ? wrapper(scope, f, name, wrappers) : null;
-            full.put(f, FileScanner.scan(f, text, tr != null ? tr : Tokenizer.tokenize(bytes), macros, true,
+            full.put(f, FileScanner.scan(f, text, Tokenizer.tokenize(bytes), macros, true,
                     first.get(f).suppressions()));
         });
         List<FileFacts> analysed = new ArrayList<>();

@@ -28,6 +28,7 @@ public final class Scope {
     private final Map<String, List<Definition>> definitionsByName = new HashMap<>();
     private final Map<String, List<String>> filesByProject = new HashMap<>();
     private final Map<String, List<String>> closures = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<String>> projectGlobals = new ConcurrentHashMap<>();
 
     public Scope(Map<String, FileFacts> facts, Map<String, SourceFile> files) {
         this.facts = facts;
@@ -228,15 +229,16 @@ public final class Scope {
             }
         }
         Project p = project(file);
-        if (p != null) {
-            for (String f : projectFiles(p.id())) {
+        return p != null && projectGlobals.computeIfAbsent(p.id(), id -> {
+            Set<String> all = new HashSet<>();
+            for (String f : projectFiles(id)) {
                 FileFacts ff = facts.get(f);
-                if (ff != null && ff.globals().contains(name)) {
-                    return true;
+                if (ff != null) {
+                    all.addAll(ff.globals());
                 }
             }
-        }
-        return false;
+            return all;
+        }).contains(name);
     }
 
     /** Every file, sorted. */
