@@ -1,5 +1,6 @@
 package dev.pooltags.lint;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,27 @@ import java.util.List;
 public record Arg(List<Token> tokens, String text, Location where, boolean fromBody) {
     public boolean isEmpty() {
         return tokens.isEmpty();
+    }
+
+    /** The tokens between a call's parentheses, split at the commas outside any nested parentheses. */
+    public static List<List<Token>> split(List<Token> inner) {
+        List<List<Token>> args = new ArrayList<>();
+        List<Token> cur = new ArrayList<>();
+        int d = 0;
+        for (Token t : inner) {
+            if (t.is("(")) {
+                d++;
+            } else if (t.is(")")) {
+                d--;
+            } else if (d == 0 && t.is(",")) {
+                args.add(cur);
+                cur = new ArrayList<>();
+                continue;
+            }
+            cur.add(t);
+        }
+        args.add(cur);
+        return args;
     }
 
     /** True when the argument is exactly one token of this kind. */

@@ -9,41 +9,22 @@ import java.util.function.Consumer;
  * tag 0, {@code ' GIB'} (the big-pool marker) and tags with no letter or digit, which the kernel's pool checks reject
  * with BAD_POOL_CALLER.
  */
-public final class DefaultTagRule implements Rule {
-    private static final int DDK = 0x206B6444; // ' kdD', PoolMon "Ddk "
-    private static final int WDM = 0x206D6457; // ' mdW', PoolMon "Wdm "
-    private static final int BIG = 0x20474942; // ' GIB', PoolMon "BIG "
-
-    @Override
-    public String id() {
-        return "PT002";
-    }
-
-    @Override
-    public String name() {
-        return "DefaultOrMeaninglessPoolTag";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "Default or meaningless pool tag (0, ' kdD', ' mdW', ' GIB', no letter or digit)";
-    }
-
-    @Override
-    public String help() {
-        return "Pool use is tracked per tag, so a tag shared with everyone (the defaults 'Ddk ' and 'Wdm ', written "
+public final class DefaultTagRule extends Rule {
+    public DefaultTagRule() {
+        super("PT002", "DefaultOrMeaninglessPoolTag", Severity.ERROR,
+                "Default or meaningless pool tag (0, ' kdD', ' mdW', ' GIB', no letter or digit)",
+                "Pool use is tracked per tag, so a tag shared with everyone (the defaults 'Ddk ' and 'Wdm ', written "
                 + "' kdD' and ' mdW') hides the driver's allocations among others. The kernel rejects tag 0, the "
                 + "big-pool marker 'BIG ' and tags without any letter or digit with bug check BAD_POOL_CALLER (0xC2). "
                 + "Fix: choose a unique tag of four letters or digits for each kind of allocation, check it is not "
                 + "in Pooltag.txt, and write it reversed in the source ('gaTM' shows as MTag). "
                 + "WdfMemoryCreate and WdfLookasideListCreate accept tag 0 (the framework then uses the driver's tag) "
-                + "and are not reported for it.";
+                + "and are not reported for it.");
     }
+
+    private static final int DDK = 0x206B6444; // ' kdD', PoolMon "Ddk "
+    private static final int WDM = 0x206D6457; // ' mdW', PoolMon "Wdm "
+    private static final int BIG = 0x20474942; // ' GIB', PoolMon "BIG "
 
     @Override
     public void check(LintContext ctx, Consumer<Finding> out) {

@@ -9,30 +9,11 @@ import java.util.function.Consumer;
  * Windows 10 version 2004 (Code Analysis C28751), with the ExAllocatePool2 call written out when the pool type is
  * a known constant.
  */
-public final class DeprecatedAllocatorRule implements Rule {
-    @Override
-    public String id() {
-        return "PT004";
-    }
-
-    @Override
-    public String name() {
-        return "DeprecatedPoolAllocator";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "Deprecated allocator: ExAllocatePoolWithTag and variants; use ExAllocatePool2 or ExAllocatePool3";
-    }
-
-    @Override
-    public String help() {
-        return "ExAllocatePoolWithTag, ExAllocatePoolWithQuotaTag and ExAllocatePoolWithTagPriority are deprecated "
+public final class DeprecatedAllocatorRule extends Rule {
+    public DeprecatedAllocatorRule() {
+        super("PT004", "DeprecatedPoolAllocator", Severity.WARNING,
+                "Deprecated allocator: ExAllocatePoolWithTag and variants; use ExAllocatePool2 or ExAllocatePool3",
+                "ExAllocatePoolWithTag, ExAllocatePoolWithQuotaTag and ExAllocatePoolWithTagPriority are deprecated "
                 + "since Windows 10, version 2004. Their replacements take POOL_FLAGS instead of a POOL_TYPE: "
                 + "PagedPool -> POOL_FLAG_PAGED, NonPagedPoolNx -> POOL_FLAG_NON_PAGED, NonPagedPool -> "
                 + "POOL_FLAG_NON_PAGED (no-execute; POOL_FLAG_NON_PAGED_EXECUTE only if code runs from the block), "
@@ -42,7 +23,7 @@ public final class DeprecatedAllocatorRule implements Rule {
                 + "POOL_FLAG_RAISE_ON_FAILURE is given (ExAllocatePoolWithQuotaTag used to raise). For a priority, "
                 + "use ExAllocatePool3 with a POOL_EXTENDED_PARAMETER of type PoolExtendedParameterPriority. "
                 + "A driver that must also load on earlier Windows versions can call ExAllocatePoolZero, or define "
-                + "POOL_ZERO_DOWN_LEVEL_SUPPORT and call ExInitializeDriverRuntime.";
+                + "POOL_ZERO_DOWN_LEVEL_SUPPORT and call ExInitializeDriverRuntime.");
     }
 
     @Override

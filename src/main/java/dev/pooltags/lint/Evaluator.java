@@ -342,23 +342,7 @@ public final class Evaluator {
             if (close < 0) {
                 return Value.UNKNOWN;
             }
-            List<List<Token>> args = new ArrayList<>();
-            List<Token> cur = new ArrayList<>();
-            int d = 0;
-            for (int k = pos + 1; k < close; k++) {
-                Token t = ts.get(k);
-                if (t.is("(")) {
-                    d++;
-                } else if (t.is(")")) {
-                    d--;
-                } else if (d == 0 && t.is(",")) {
-                    args.add(cur);
-                    cur = new ArrayList<>();
-                    continue;
-                }
-                cur.add(t);
-            }
-            args.add(cur);
+            List<List<Token>> args = Arg.split(ts.subList(pos + 1, close));
             pos = close + 1;
             if (unknowns.contains(name.text())) {
                 return Value.UNKNOWN;

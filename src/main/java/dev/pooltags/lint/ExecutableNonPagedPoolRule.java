@@ -8,7 +8,19 @@ import java.util.function.Consumer;
  * PT006: executable nonpaged pool (NonPagedPool and its cache-aligned, must-succeed and session forms, or a nonpaged
  * lookaside list without POOL_NX_ALLOCATION) in a project that has not opted in to NX pool.
  */
-public final class ExecutableNonPagedPoolRule implements Rule {
+public final class ExecutableNonPagedPoolRule extends Rule {
+    public ExecutableNonPagedPoolRule() {
+        super("PT006", "ExecutableNonPagedPool", Severity.WARNING,
+                "Executable nonpaged pool in a driver that has not opted in to NX pool",
+                "NonPagedPool (and NonPagedPoolCacheAligned, ...MustSucceed, ...Session) is executable memory: a "
+                + "buffer overflow into it can run code, and HVCI-enabled systems and the Windows hardware "
+                + "compatibility program expect drivers to use no-execute pool. The same holds for "
+                + "ExInitializeNPagedLookasideList without POOL_NX_ALLOCATION in Flags. Fix: pass NonPagedPoolNx "
+                + "(POOL_FLAG_NON_PAGED with ExAllocatePool2), or opt the whole driver in: define POOL_NX_OPTIN_AUTO=1 "
+                + "for the project (the .vcxproj PreprocessorDefinitions or C_DEFINES in a sources file), or define "
+                + "POOL_NX_OPTIN=1 and call ExInitializeDriverRuntime(DrvRtPoolNxOptIn) first thing in DriverEntry.");
+    }
+
     private static final Map<String, String> NX = Map.of(
             "NonPagedPool", "NonPagedPoolNx",
             "NonPagedPoolExecute", "NonPagedPoolNx",
@@ -19,37 +31,6 @@ public final class ExecutableNonPagedPoolRule implements Rule {
             "NonPagedPoolMustSucceedSession", "NonPagedPoolSessionNx",
             "NonPagedPoolCacheAlignedSession", "NonPagedPoolNxCacheAlignedSession",
             "NonPagedPoolCacheAlignedMustSSession", "NonPagedPoolNxCacheAlignedSession");
-
-    @Override
-    public String id() {
-        return "PT006";
-    }
-
-    @Override
-    public String name() {
-        return "ExecutableNonPagedPool";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "Executable nonpaged pool in a driver that has not opted in to NX pool";
-    }
-
-    @Override
-    public String help() {
-        return "NonPagedPool (and NonPagedPoolCacheAligned, ...MustSucceed, ...Session) is executable memory: a "
-                + "buffer overflow into it can run code, and HVCI-enabled systems and the Windows hardware "
-                + "compatibility program expect drivers to use no-execute pool. The same holds for "
-                + "ExInitializeNPagedLookasideList without POOL_NX_ALLOCATION in Flags. Fix: pass NonPagedPoolNx "
-                + "(POOL_FLAG_NON_PAGED with ExAllocatePool2), or opt the whole driver in: define POOL_NX_OPTIN_AUTO=1 "
-                + "for the project (the .vcxproj PreprocessorDefinitions or C_DEFINES in a sources file), or define "
-                + "POOL_NX_OPTIN=1 and call ExInitializeDriverRuntime(DrvRtPoolNxOptIn) first thing in DriverEntry.";
-    }
 
     @Override
     public void check(LintContext ctx, Consumer<Finding> out) {

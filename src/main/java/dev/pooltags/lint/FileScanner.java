@@ -1024,24 +1024,7 @@ public final class FileScanner {
         if (open < 0 || name == null || !KEEPS_POINTERS.contains(name.text())) {
             return false;
         }
-        List<List<Token>> args = new ArrayList<>();
-        List<Token> cur = new ArrayList<>();
-        int close = matchForward(open);
-        int d = 0;
-        for (int j = open + 1; j < close; j++) {
-            Token t = tokens.get(j);
-            if (t.is("(")) {
-                d++;
-            } else if (t.is(")")) {
-                d--;
-            } else if (d == 0 && t.is(",")) {
-                args.add(cur);
-                cur = new ArrayList<>();
-                continue;
-            }
-            cur.add(t);
-        }
-        args.add(cur);
+        List<List<Token>> args = Arg.split(tokens.subList(open + 1, Math.max(open + 1, matchForward(open))));
         switch (name.text()) {
             case "RtlUpcaseUnicodeString", "RtlDowncaseUnicodeString" -> {
                 // with AllocateDestinationString TRUE the routine stores a new buffer of its own

@@ -4,36 +4,17 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** PT007: an NDIS miniport calling the ExAllocatePool family directly. */
-public final class MiniportKernelAllocatorRule implements Rule {
-    @Override
-    public String id() {
-        return "PT007";
-    }
-
-    @Override
-    public String name() {
-        return "MiniportUsesKernelAllocator";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "NDIS miniport allocates with ExAllocatePool* instead of NdisAllocateMemoryWithTagPriority";
-    }
-
-    @Override
-    public String help() {
-        return "A driver that registers with NdisMRegisterMiniportDriver is an NDIS miniport: NDIS expects it to "
+public final class MiniportKernelAllocatorRule extends Rule {
+    public MiniportKernelAllocatorRule() {
+        super("PT007", "MiniportUsesKernelAllocator", Severity.WARNING,
+                "NDIS miniport allocates with ExAllocatePool* instead of NdisAllocateMemoryWithTagPriority",
+                "A driver that registers with NdisMRegisterMiniportDriver is an NDIS miniport: NDIS expects it to "
                 + "allocate through NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle or NdisDriverHandle, size, "
                 + "tag, priority) and to free with NdisFreeMemoryWithTagPriority(handle, block, tag), so its memory is "
                 + "accounted to the miniport and follows NDIS's low-resource priorities. Fix: replace the "
                 + "ExAllocatePool* call with NdisAllocateMemoryWithTagPriority and the matching free. NDIS-WDM "
                 + "drivers with a real reason to call the kernel directly can suppress the finding with "
-                + "// pooltags: ignore PT007.";
+                + "// pooltags: ignore PT007.");
     }
 
     @Override

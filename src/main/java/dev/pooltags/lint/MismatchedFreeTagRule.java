@@ -19,35 +19,16 @@ import java.util.function.Consumer;
  * nothing else is ever stored there (no other assignment, no {@code &p} handed to a function, no increment), the
  * place is not a parameter, and for a local the allocation comes before the free.
  */
-public final class MismatchedFreeTagRule implements Rule {
-    @Override
-    public String id() {
-        return "PT005";
-    }
-
-    @Override
-    public String name() {
-        return "FreeWithDifferentTag";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "Block freed with a different tag than it was allocated with";
-    }
-
-    @Override
-    public String help() {
-        return "ExFreePoolWithTag, ExFreePool2, NdisFreeMemoryWithTagPriority and FltFreePoolAlignedWithTag check "
+public final class MismatchedFreeTagRule extends Rule {
+    public MismatchedFreeTagRule() {
+        super("PT005", "FreeWithDifferentTag", Severity.ERROR,
+                "Block freed with a different tag than it was allocated with",
+                "ExFreePoolWithTag, ExFreePool2, NdisFreeMemoryWithTagPriority and FltFreePoolAlignedWithTag check "
                 + "that the tag given matches the block's tag (including PROTECTED_POOL) and bug-check the machine "
                 + "with BAD_POOL_CALLER (0xC2, first parameter 0xA: pool freed with the wrong tag) when it does not. The finding names the allocation the pointer comes "
                 + "from. Fix: free with the allocation's tag, preferably one named constant per kind of block used "
                 + "by both calls. The rule follows locals within a function and globals and structure members across "
-                + "the files of a project, and stays silent whenever another value could reach the pointer.";
+                + "the files of a project, and stays silent whenever another value could reach the pointer.");
     }
 
     private record Keyed(String key, PointerEvent e) {

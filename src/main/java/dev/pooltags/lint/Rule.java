@@ -8,30 +8,55 @@ import java.util.function.Consumer;
  * text that says how to fix what it finds. {@link #check} looks at the whole context and reports findings; whether
  * a finding is suppressed is decided afterwards, from the source.
  */
-public interface Rule {
-    String id();
+public abstract class Rule {
+    private final String id;
+    private final String name;
+    private final Severity severity;
+    private final String title;
+    private final String help;
+
+    protected Rule(String id, String name, Severity severity, String title, String help) {
+        this.id = id;
+        this.name = name;
+        this.severity = severity;
+        this.title = title;
+        this.help = help;
+    }
+
+    public final String id() {
+        return id;
+    }
 
     /** A short PascalCase name (SARIF's rule name). */
-    String name();
+    public final String name() {
+        return name;
+    }
 
-    Severity severity();
+    public final Severity severity() {
+        return severity;
+    }
 
     /** One line: what the rule finds. */
-    String title();
+    public final String title() {
+        return title;
+    }
 
     /** Why it matters and how to fix it, a few sentences of plain text. */
-    String help();
+    public final String help() {
+        return help;
+    }
 
-    void check(LintContext ctx, Consumer<Finding> out);
+    public abstract void check(LintContext ctx, Consumer<Finding> out);
 
     /** Every rule, in id order. */
-    static List<Rule> all() {
+    public static List<Rule> all() {
         return List.of(new StringTagRule(), new DefaultTagRule(), new UntaggedAllocationRule(), new DeprecatedAllocatorRule(),
                 new MismatchedFreeTagRule(), new ExecutableNonPagedPoolRule(), new MiniportKernelAllocatorRule(),
                 new TagHygieneRule());
     }
 
-    default Finding finding(Location where, String message) {
-        return new Finding(id(), severity(), where, message, null, List.of(), false);
+    /** A finding of this rule at its default severity, without fix or related places. */
+    protected final Finding finding(Location where, String message) {
+        return new Finding(id, severity, where, message, null, List.of(), false);
     }
 }

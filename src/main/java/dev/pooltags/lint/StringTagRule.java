@@ -4,34 +4,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** PT001: a string literal or an address passed where the tag goes (Code Analysis C28134). */
-public final class StringTagRule implements Rule {
-    @Override
-    public String id() {
-        return "PT001";
-    }
-
-    @Override
-    public String name() {
-        return "StringPassedAsPoolTag";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String title() {
-        return "A string or a pointer is passed as the pool tag";
-    }
-
-    @Override
-    public String help() {
-        return "The tag is a 32-bit value, written as a character literal in single quotes ('fByM', which PoolMon "
+public final class StringTagRule extends Rule {
+    public StringTagRule() {
+        super("PT001", "StringPassedAsPoolTag", Severity.ERROR,
+                "A string or a pointer is passed as the pool tag",
+                "The tag is a 32-bit value, written as a character literal in single quotes ('fByM', which PoolMon "
                 + "shows as MyBf). A string in double quotes (\"fByM\") or an address (&tag) compiles, because the "
                 + "argument is converted to ULONG, but the tag becomes the low bits of an address: it changes from "
                 + "build to build, cannot be looked up, and a free with the 'same' tag may not match. "
-                + "Fix: write the tag in single quotes, or pass a ULONG constant.";
+                + "Fix: write the tag in single quotes, or pass a ULONG constant.");
     }
 
     @Override

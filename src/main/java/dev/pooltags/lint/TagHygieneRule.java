@@ -15,36 +15,17 @@ import java.util.function.Consumer;
  * shows them reversed), and tags that collide with a Pooltag.txt entry or with another driver in the same scan.
  * Reported once per tag definition (or literal), where the tag is written.
  */
-public final class TagHygieneRule implements Rule {
-    @Override
-    public String id() {
-        return "PT008";
-    }
-
-    @Override
-    public String name() {
-        return "PoolTagHygiene";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String title() {
-        return "Tag hygiene: not four printable characters, written in reading order, or colliding with another owner";
-    }
-
-    @Override
-    public String help() {
-        return "PoolMon, WinDbg (!poolused, !pool) and Pooltag.txt show a tag as its four bytes in memory order, "
+public final class TagHygieneRule extends Rule {
+    public TagHygieneRule() {
+        super("PT008", "PoolTagHygiene", Severity.WARNING,
+                "Tag hygiene: not four printable characters, written in reading order, or colliding with another owner",
+                "PoolMon, WinDbg (!poolused, !pool) and Pooltag.txt show a tag as its four bytes in memory order, "
                 + "and the compiler stores a character literal with its first character in the highest byte: "
                 + "'Tag1' is shown as 1gaT. Write tags reversed ('1gaT' to see Tag1) and exactly four printable "
                 + "characters long ('ab' leaves two zero bytes that show as \\x00). A tag already listed in "
                 + "Pooltag.txt for another binary, or used by another driver of the same tree, makes pool usage "
                 + "ambiguous: choose one no one else uses. Fix: correct the literal (the finding shows how it reads), "
-                + "and look new tags up with 'pooltags lookup TAG' before using them.";
+                + "and look new tags up with 'pooltags lookup TAG' before using them.");
     }
 
     private record Use(Project project, Location where, String text) {
