@@ -28,10 +28,7 @@ public final class DefaultTagRule extends Rule {
 
     @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
-        for (Call c : ctx.calls()) {
-            if (c.routine().kind() == PoolRoutine.Kind.FREE || c.routine().tagArg() < 0) {
-                continue;
-            }
+        for (Call c : ctx.taggedAllocations()) {
             Value v = ctx.tag(c);
             if (!v.known()) {
                 continue;

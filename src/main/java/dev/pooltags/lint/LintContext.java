@@ -61,6 +61,12 @@ public final class LintContext {
         return files;
     }
 
+    /** The calls that give a block or a lookaside list its tag (frees only repeat one), file by file. */
+    public List<Call> taggedAllocations() {
+        return calls.stream().filter(c -> c.routine().kind() != PoolRoutine.Kind.FREE && c.routine().tagArg() >= 0)
+                .toList();
+    }
+
     /** Every pool-routine call, file by file in file order. */
     public List<Call> calls() {
         return calls;

@@ -34,10 +34,7 @@ public final class TagHygieneRule extends Rule {
     @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         Map<Integer, Map<String, Use>> byTag = new TreeMap<>();
-        for (Call c : ctx.calls()) {
-            if (c.routine().kind() == PoolRoutine.Kind.FREE || c.routine().tagArg() < 0) {
-                continue;
-            }
+        for (Call c : ctx.taggedAllocations()) {
             Value v = ctx.tag(c);
             if (!v.known()) {
                 continue;

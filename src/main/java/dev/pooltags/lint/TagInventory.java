@@ -12,10 +12,7 @@ public final class TagInventory {
     /** The tag uses of the context, by tag then place; frees are left out (they repeat the allocation's tag). */
     public static List<TagUse> of(LintContext ctx) {
         List<TagUse> out = new ArrayList<>();
-        for (Call c : ctx.calls()) {
-            if (c.routine().kind() == PoolRoutine.Kind.FREE || c.routine().tagArg() < 0) {
-                continue;
-            }
+        for (Call c : ctx.taggedAllocations()) {
             Value v = ctx.tag(c);
             if (!v.known() || v.tag() == 0 && c.routine().kind() == PoolRoutine.Kind.FRAMEWORK) {
                 continue;
