@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.bench.LintBenchmark;
 import dev.pooltags.bench.ServeLoadTest;
 import dev.pooltags.bench.SnapshotBenchmark;
 import dev.pooltags.bench.SyntheticLeakSeries;
@@ -25,8 +26,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: each measures one capability and a baseline over the same data in the same run, "
                 + "and prints the ratio.", ""},
-        subcommands = {BenchCommand.TagDb.class, BenchCommand.SnapshotBench.class, BenchCommand.TopBench.class,
-                BenchCommand.Serve.class})
+        subcommands = {BenchCommand.TagDb.class,
+                BenchCommand.SnapshotBench.class,
+                BenchCommand.TopBench.class,
+                BenchCommand.Serve.class,
+                BenchCommand.Lint.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -237,6 +241,54 @@ public final class BenchCommand implements Runnable {
 
         private static void row(PrintWriter out, String name, WrkRun w) {
             out.printf("%-34s %10.1f %8.2fms %8.2fms %8d%n", name, w.perSecond(), w.p50Ms(), w.p99Ms(), w.errors());
+        }
+    }
+
+    /** {@code pooltags bench lint DIR}. */
+    @Command(name = "lint", mixinStandardHelpOptions = true,
+            description = "Lint a source tree vs. 'grep -rn ExAllocatePool' over the same tree; lines per second.")
+    static final class Lint implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DebugOption debug;
+
+        @Parameters(paramLabel = "DIR", description = "The source tree (e.g. a clone of Windows-driver-samples).")
+        Path dir;
+
+        @Option(names = "--rounds", description = "Timed rounds of each (default ${DEFAULT-VALUE}); the median is shown.")
+        int rounds = 3;
+
+        @Option(names = "--copies", paramLabel = "N",
+                description = "Measure N copies of the tree's sources in a temporary folder (removed afterwards).")
+        int copies = 1;
+
+        @Override
+        public Integer call() {
+            if (rounds < 1 || copies < 1) {
+                throw new UsageException("--rounds and --copies take a number of 1 or more");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            LintBenchmark.Result r = LintBenchmark.run(dir, rounds, copies);
+            out.printf("tree            %s%s: %,d files, %,d lines, %,d bytes%n", dir,
+                    r.copies() > 1 ? " x " + r.copies() + " copies" : "", r.files(), r.lines(), r.bytes());
+            out.printf("lint            %,10.3f s median of %d (first %.3f s), %,.0f lines/s, %,.3f s CPU per round, "
+                    + "%d findings%n", r.lintMedian() / 1e9, rounds, r.lintNanos()[0] / 1e9, r.linesPerSecond(),
+                    r.lintCpuNanos() / 1e9, r.findings());
+            if (r.grepNanos().length == 0) {
+                out.println("grep            not found: no baseline");
+            } else {
+                out.printf("grep -rn        %,10.3f s median (baseline: grep -rn ExAllocatePool over the same tree)%n",
+                        r.grepMedian() / 1e9);
+                out.printf("ratio           %.1fx grep (lint reads every file and tokenizes it; grep scans bytes)%n",
+                        r.ratio());
+            }
+            out.printf("target          1.5 million lines in under 10 s: %s (%.1f s per 1.5M lines)%n",
+                    r.lintMedian() / 1e9 * 1_500_000 / r.lines() < 10 ? "met" : "NOT met",
+                    r.lintMedian() / 1e9 * 1_500_000 / r.lines());
+            out.flush();
+            return Main.OK;
         }
     }
 }
