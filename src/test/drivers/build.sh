@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Builds the test drivers (poolalloc.c, netvideo.c) into real PE files for every architecture the scanner reads:
+#   mingw-x64, mingw-x86     Debian's mingw-w64 gcc + binutils (import libraries from the .def files, dlltool -k)
+#   clang-x64, clang-x86,    clang with the MSVC targets + lld-link /driver (import libraries made by
+#   clang-arm64              llvm-dlltool -k from the same .def files)
+# Usage: build.sh [OUTDIR]   (default: ../resources/drivers beside this folder)
+# Needs: gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 clang lld llvm (Debian packages).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="${1:-$here/../resources/drivers}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+drivers=(poolalloc netvideo)
+defs=(ntoskrnl ndis fltmgr videoprt)
+
+# Flags shared by every build: freestanding kernel code, optimised as a release driver is. (clang drops unwind
+# tables for freestanding code, so its builds ask for them: real x64 and ARM64 drivers always have .pdata.)
+cflags=(-O2 -ffreestanding -fno-builtin -fno-stack-protector -Wall -Wno-multichar -I"$here")
+
+# The C files of each driver: poolalloc keeps its read-only tags in tags.c.
+sources() {
+    if [ "$1" = poolalloc ]; then
+        echo "$here/poolalloc.c $here/tags.c"
+    else
+        echo "$here/$1.c"
+    fi
+}
+
+# The .def files carry x86 __stdcall sizes (@N); 64-bit targets have no decoration, so strip it for them.
+def_for() { # arch def
+    if [ "$1" = x86 ]; then
+        echo "$here/$2.def"
+    else
+        sed 's/@[0-9]*$//' "$here/$2.def" >"$work/$1-$2.def"
+        echo "$work/$1-$2.def"
+    fi
+}
+
+mingw() { # arch prefix entry
+    local arch=$1 prefix=$2 entry=$3 dir="$out/mingw-$1" lib="$work/mingw-$1"
+    mkdir -p "$dir" "$lib"
+    for d in "${defs[@]}"; do
+        "$prefix-dlltool" -k -d "$(def_for "$arch" "$d")" -l "$lib/lib$d.a"
+    done
+    for drv in "${drivers[@]}"; do
+        "$prefix-gcc" "${cflags[@]}" -mno-stack-arg-probe -nostdlib -nostartfiles \
+            -Wl,--subsystem,native -Wl,--entry,"$entry" -Wl,--no-insert-timestamp -Wl,--image-base,0x10000 \
+            -s -o "$dir/$drv.sys" $(sources "$drv") -L"$lib" -lntoskrnl -lndis -lfltmgr -lvideoprt
+    done
+}
+
+msvc() { # arch target dlltool-machine linker-machine
+    local arch=$1 target=$2 dm=$3 lm=$4 dir="$out/clang-$1" lib="$work/clang-$1"
+    mkdir -p "$dir" "$lib"
+    for d in "${defs[@]}"; do
+        llvm-dlltool -m "$dm" -k -d "$(def_for "$arch" "$d")" -l "$lib/$d.lib"
+    done
+    for drv in "${drivers[@]}"; do
+        local objs=()
+        for src in $(sources "$drv"); do
+            clang --target="$target" "${cflags[@]}" -funwind-tables -fms-extensions -c -o "$lib/$(basename "$src" .c).obj" "$src"
+            objs+=("$lib/$(basename "$src" .c).obj")
+        done
+        lld-link /nologo /driver /subsystem:native /entry:DriverEntry /nodefaultlib /machine:"$lm" /brepro \
+            /out:"$dir/$drv.sys" "${objs[@]}" "$lib/ntoskrnl.lib" "$lib/ndis.lib" "$lib/fltmgr.lib" "$lib/videoprt.lib"
+    done
+}
+
+mingw x64 x86_64-w64-mingw32 DriverEntry
+mingw x86 i686-w64-mingw32 _DriverEntry@8
+msvc x64 x86_64-pc-windows-msvc i386:x86-64 x64
+msvc x86 i686-pc-windows-msvc i386 x86
+msvc arm64 aarch64-pc-windows-msvc arm64 arm64
+ls -l "$out"/*/*.sys
