@@ -394,40 +394,48 @@ public final class ImageScanner {
         int viaParam = s.via == null ? -1 : s.via.parameter;
         PoolRoutine r = s.routine;
         if (!r.tagged()) {
-            return new TagUse(r, TagUse.Status.UNTAGGED, null, null, r.routineName() + " takes no tag", s.function, s.site,
-                    via, viaParam);
+            return new TagUse(r, TagUse.Status.UNTAGGED, null, null, "takes no tag", s.function, s.site,
+                    via, viaParam, null);
         }
         long v = s.value;
         switch (Value.kind(v)) {
             case Value.CONST -> {
                 int tag = Value.constValue(v);
                 if (tag == 0 && r.action() == PoolRoutine.Action.FREE) {
-                    return new TagUse(r, TagUse.Status.UNTAGGED, null, null, "tag 0: the free checks no tag", s.function,
-                            s.site, via, viaParam);
+                    return new TagUse(r, TagUse.Status.UNTAGGED, null, null, "tag 0: not checked", s.function,
+                            s.site, via, viaParam, null);
                 }
                 String evidence = Value.constOrigin(v) == Value.READ_ONLY ? "read-only data" : "immediate";
                 return new TagUse(r, TagUse.Status.TAG, PoolTag.ofValue(tag), evidence, null, s.function, s.site, via,
-                        viaParam);
+                        viaParam, null);
             }
             case Value.PARAM -> {
                 int p = Value.paramIndex(v);
-                String what = isa instanceof X86Isa x && !x.is64() ? "stack parameter slot " + p : "parameter " + (p + 1);
+                String what = isa instanceof X86Isa x && !x.is64() ? "stack slot " + p : "parameter " + (p + 1);
                 List<Wrapper> ws = wrappers.getOrDefault(s.function, List.of());
                 String reason = ws.stream().anyMatch(w -> w.routine == r && w.parameter == p)
-                        ? "passed in as the function's " + what + ": a wrapper, its callers are scanned"
-                        : "passed in as the function's " + what + ": a wrapper of a wrapper, not followed";
-                return new TagUse(r, TagUse.Status.UNKNOWN, null, null, reason, s.function, s.site, via, viaParam);
+                        ? what + " of a wrapper (its callers are scanned)"
+                        : what + " of a wrapper of a wrapper (not followed)";
+                return new TagUse(r, TagUse.Status.UNKNOWN, null, null, reason, s.function, s.site, via, viaParam, null);
             }
             case Value.UNKNOWN -> {
                 Value.Why why = Value.why(v);
-                String reason = why == Value.Why.WRITABLE
-                        ? String.format("loaded from writable data at 0x%X", image.va(Value.whyRva(v)))
-                        : why.text;
-                return new TagUse(r, TagUse.Status.UNKNOWN, null, null, reason, s.function, s.site, via, viaParam);
+                String reason = why.text;
+                PoolTag initial = null;
+                if (why == Value.Why.WRITABLE) {
+                    int at = Value.whyRva(v);
+                    long init = image.fileOffset(at) >= 0 ? image.u32(at) : -1;
+                    reason = String.format("writable data at 0x%X", image.va(at));
+                    if (init > 0) {
+                        initial = PoolTag.ofValue((int) init);
+                        reason += ", initially " + initial;
+                    }
+                }
+                return new TagUse(r, TagUse.Status.UNKNOWN, null, null, reason, s.function, s.site, via, viaParam, initial);
             }
             default -> {
                 return new TagUse(r, TagUse.Status.UNKNOWN, null, null, Value.Why.ADDRESS.text, s.function, s.site, via,
-                        viaParam);
+                        viaParam, null);
             }
         }
     }

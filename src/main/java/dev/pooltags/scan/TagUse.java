@@ -14,9 +14,11 @@ import dev.pooltags.tag.PoolTag;
  * @param site      RVA of the call (or tail jump) instruction
  * @param via       RVA of the driver's own wrapper function the call goes through, or -1
  * @param viaParameter the wrapper's parameter that carries the tag (0-based; a stack slot on x86), or -1
+ * @param initial   for a tag loaded from writable data: the value the file holds there (what the variable starts
+ *                  as; the driver may change it), else null
  */
 public record TagUse(PoolRoutine routine, Status status, PoolTag tag, String evidence, String reason, int function,
-        int site, int via, int viaParameter) {
+        int site, int via, int viaParameter, PoolTag initial) {
     /** What is known about the tag. */
     public enum Status {
         /** The tag is a constant and was recovered. */

@@ -23,12 +23,12 @@ final class Value {
 
     /** Why a value is unknown: the reason a call's tag could not be recovered. */
     enum Why {
-        COMPUTED("computed at run time"),
-        WRITABLE("loaded from writable data"),
-        MEMORY("loaded from memory the scan does not follow"),
+        COMPUTED("computed"),
+        WRITABLE("writable data"),
+        MEMORY("loaded from memory not followed"),
         CALL_RESULT("returned by a call"),
-        PATHS("differs between the paths that reach the call"),
-        ENTRY("not known where the code starts (a fragment, or code reached by an indirect jump)"),
+        PATHS("differs by path"),
+        ENTRY("unknown where the code is entered"),
         ADDRESS("an address, not a constant");
 
         final String text;
