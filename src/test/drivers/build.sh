@@ -28,6 +28,12 @@ sources() {
     fi
 }
 
+# The address of each function (from a build with a symbol table), "ADDRESS NAME" per line, so tests can check
+# the function the scan names; the committed drivers themselves are stripped, as shipped drivers are.
+symbols() {
+    llvm-nm --defined-only "$1" | awk '$2 == "T" || $2 == "t" { print $1, $3 }' | sort
+}
+
 # The .def files carry x86 __stdcall sizes (@N); 64-bit targets have no decoration, so strip it for them.
 def_for() { # arch def
     if [ "$1" = x86 ]; then
@@ -47,7 +53,9 @@ mingw() { # arch prefix entry
     for drv in "${drivers[@]}"; do
         "$prefix-gcc" "${cflags[@]}" -mno-stack-arg-probe -nostdlib -nostartfiles \
             -Wl,--subsystem,native -Wl,--entry,"$entry" -Wl,--no-insert-timestamp -Wl,--image-base,0x10000 \
-            -s -o "$dir/$drv.sys" $(sources "$drv") -L"$lib" -lntoskrnl -lndis -lfltmgr -lvideoprt
+            -o "$lib/$drv.sys" $(sources "$drv") -L"$lib" -lntoskrnl -lndis -lfltmgr -lvideoprt
+        symbols "$lib/$drv.sys" >"$dir/$drv.symbols"
+        "$prefix-strip" -o "$dir/$drv.sys" "$lib/$drv.sys"
     done
 }
 
@@ -63,8 +71,11 @@ msvc() { # arch target dlltool-machine linker-machine
             clang --target="$target" "${cflags[@]}" -funwind-tables -fms-extensions -c -o "$lib/$(basename "$src" .c).obj" "$src"
             objs+=("$lib/$(basename "$src" .c).obj")
         done
-        lld-link /nologo /driver /subsystem:native /entry:DriverEntry /nodefaultlib /machine:"$lm" /brepro \
-            /out:"$dir/$drv.sys" "${objs[@]}" "$lib/ntoskrnl.lib" "$lib/ndis.lib" "$lib/fltmgr.lib" "$lib/videoprt.lib"
+        local link=(lld-link /nologo /driver /subsystem:native /entry:DriverEntry /nodefaultlib /machine:"$lm" /brepro
+            "${objs[@]}" "$lib/ntoskrnl.lib" "$lib/ndis.lib" "$lib/fltmgr.lib" "$lib/videoprt.lib")
+        "${link[@]}" /debug:symtab /out:"$lib/$drv.sys"
+        symbols "$lib/$drv.sys" >"$dir/$drv.symbols"
+        "${link[@]}" /out:"$dir/$drv.sys"
     done
 }
 

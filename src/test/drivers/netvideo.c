@@ -20,7 +20,7 @@ NOINLINE PVOID NdisAllocPriority(NDIS_HANDLE h, UINT n) {
 
 NOINLINE void NdisRelease(NDIS_HANDLE h, PVOID p, PVOID q, UINT n) {
     NdisFreeMemoryWithTagPriority(h, p, '20vN'); /* @expect fn=NdisRelease routine=NdisFreeMemoryWithTagPriority tag=Nv02 */
-    NdisFreeMemory(q, n, 0);
+    NdisFreeMemory(q, n, 0); /* @expect fn=NdisRelease routine=NdisFreeMemory tag=- */
 }
 
 NOINLINE PVOID FltAlloc(PFLT_INSTANCE instance, SIZE_T n) {
@@ -36,7 +36,7 @@ NOINLINE PVOID VideoAlloc(PVOID hw, SIZE_T n) {
     if (p == NULL) {
         return NULL;
     }
-    VideoPortFreePool(hw, p);
+    VideoPortFreePool(hw, p); /* @expect fn=VideoAlloc routine=VideoPortFreePool tag=- */
     return VideoPortAllocatePool(hw, VpNonPagedPool, n * 2, '40vN'); /* @expect fn=VideoAlloc routine=VideoPortAllocatePool tag=Nv04 */
 }
 
