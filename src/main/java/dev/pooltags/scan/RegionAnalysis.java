@@ -137,6 +137,10 @@ final class RegionAnalysis {
     private void transfer(int b, State s, Observer observer, boolean record) {
         currentFunction = blockFunction[b];
         int sp = isa.stackPointer();
+        if (Value.kind(s.regs[sp]) != Value.STACK) {
+            // paths arrive with different stack pointers: a new frame epoch from here
+            s.regs[sp] = Value.stack(0, epochAt(blockStart(b), true));
+        }
         for (int i = blockStart[b]; i < blockEnd[b]; i++) {
             Insn in = insns.get(i);
             switch (in.flow) {

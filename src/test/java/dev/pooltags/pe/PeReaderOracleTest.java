@@ -2,6 +2,7 @@ package dev.pooltags.pe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.TestTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,16 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PeReaderOracleTest {
     @BeforeAll
     static void needsReadobj() {
-        Assumptions.assumeTrue(onPath("llvm-readobj"), "llvm-readobj is not installed");
-    }
-
-    static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
+        Assumptions.assumeTrue(TestTools.onPath("llvm-readobj"), "llvm-readobj is not installed");
     }
 
     static Stream<Path> drivers() throws IOException {
