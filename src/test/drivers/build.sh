@@ -79,9 +79,14 @@ msvc() { # arch target dlltool-machine linker-machine
     done
 }
 
-mingw x64 x86_64-w64-mingw32 DriverEntry
-mingw x86 i686-w64-mingw32 _DriverEntry@8
-msvc x64 x86_64-pc-windows-msvc i386:x86-64 x64
-msvc x86 i686-pc-windows-msvc i386 x86
-msvc arm64 aarch64-pc-windows-msvc arm64 arm64
+# the five builds are independent: run them side by side and fail if any fails
+pids=()
+mingw x64 x86_64-w64-mingw32 DriverEntry & pids+=($!)
+mingw x86 i686-w64-mingw32 _DriverEntry@8 & pids+=($!)
+msvc x64 x86_64-pc-windows-msvc i386:x86-64 x64 & pids+=($!)
+msvc x86 i686-pc-windows-msvc i386 x86 & pids+=($!)
+msvc arm64 aarch64-pc-windows-msvc arm64 arm64 & pids+=($!)
+status=0
+for p in "${pids[@]}"; do wait "$p" || status=1; done
+[ "$status" = 0 ] || { echo "build.sh: a build failed (output above)" >&2; exit 1; }
 ls -l "$out"/*/*.sys
