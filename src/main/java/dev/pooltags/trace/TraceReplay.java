@@ -365,8 +365,15 @@ public final class TraceReplay {
         }
         return new TraceAnalysis(file, reader.format(), new LinkedHashMap<>(reader.info()), model.config().complete(),
                 new TraceAnalysis.Counts(events, allocs, frees, unloads, accesses, settings), reader.skipped(), timed ? t0 : -1,
-                lastTime, List.copyOf(violations), violationCount, violationsByRule, List.copyOf(problems), problemCount, problemsByKind,
+                lastTime, List.copyOf(violations), violationCount, violationsByRule, sortedProblems(), problemCount, problemsByKind,
                 outstanding, totals[0], totals[1], lifetimes, leaks, drivers, model.tags().rows());
+    }
+
+    /** Problems in line order (a reader that looks ahead, for stacks, reports some a line late). */
+    private List<TraceProblem> sortedProblems() {
+        List<TraceProblem> p = new ArrayList<>(problems);
+        p.sort(Comparator.comparingLong(TraceProblem::line));
+        return List.copyOf(p);
     }
 
     private TraceAnalysis.LeakSuspect suspect(GroupKey k, List<Block> blocks, long end) {
