@@ -57,6 +57,7 @@ public final class TraceJsonLines {
             this.out = out;
             this.g = FACTORY.createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         }
 
         /** Writes the header line (string, number and boolean values). */
@@ -100,7 +101,7 @@ public final class TraceJsonLines {
                         g.writeStringField("tag", a.tag().toString());
                     }
                     g.writeNumberField("size", a.size());
-                    g.writeStringField("addr", String.format("0x%X", a.address()));
+                    g.writeStringField("addr", hex(a.address()));
                     driverAndCaller(a.driver(), a.caller());
                     if (a.alignment() != null) {
                         g.writeStringField("align", a.alignment().label());
@@ -113,14 +114,14 @@ public final class TraceJsonLines {
                     if (f.tag() != null) {
                         g.writeStringField("tag", f.tag().toString());
                     }
-                    g.writeStringField("addr", String.format("0x%X", f.address()));
+                    g.writeStringField("addr", hex(f.address()));
                     driverAndCaller(f.driver(), f.caller());
                 } else if (e instanceof PoolEvent.Unload u) {
                     g.writeStringField("ev", "unload");
                     g.writeStringField("drv", u.driver());
                 } else if (e instanceof PoolEvent.Access x) {
                     g.writeStringField("ev", "access");
-                    g.writeStringField("addr", String.format("0x%X", x.address()));
+                    g.writeStringField("addr", hex(x.address()));
                     g.writeNumberField("off", x.offset());
                     g.writeNumberField("len", x.length());
                     g.writeBooleanField("write", x.write());
@@ -156,19 +157,23 @@ public final class TraceJsonLines {
         }
 
         private void endLine() throws IOException {
-            g.flush();
-            out.write('\n');
+            g.writeRaw('\n');
         }
 
         @Override
         public void close() {
             try {
+                g.flush();
                 g.close();
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v).toUpperCase(java.util.Locale.ROOT);
     }
 
     /** A writer of events to {@code out} (which the caller closes). */
@@ -209,23 +214,29 @@ public final class TraceJsonLines {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode n;
+                Line l;
                 try {
-                    n = MAPPER.readTree(line);
+                    l = Line.parse(line);
                 } catch (JsonProcessingException e) {
                     problems.accept(new TraceProblem(lineNo, "bad-line", "not valid JSON (" + e.getOriginalMessage() + "); line skipped"));
                     continue;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                if (n == null || !n.isObject()) {
+                if (l == null) {
                     problems.accept(new TraceProblem(lineNo, "bad-line", "not a JSON object; line skipped"));
                     continue;
                 }
-                if (n.has("format")) {
-                    header(n);
+                if (l.header) {
+                    try {
+                        header(MAPPER.readTree(line));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(e); // parsed once already
+                    }
                     continue;
                 }
                 try {
-                    return event(n);
+                    return event(l);
                 } catch (IllegalArgumentException e) {
                     problems.accept(new TraceProblem(lineNo, e instanceof UnknownEvent ? "unknown-event" : "bad-field",
                             e.getMessage() + "; line skipped"));
@@ -248,36 +259,36 @@ public final class TraceJsonLines {
             complete = n.path("complete").asBoolean(false);
         }
 
-        private PoolEvent event(JsonNode n) {
-            String ev = n.path("ev").asText("");
-            long t = n.has("t") ? n.get("t").asLong(PoolEvent.NO_TIME) : PoolEvent.NO_TIME;
-            String drv = n.path("drv").asText("");
-            String caller = n.path("caller").asText("");
+        private PoolEvent event(Line n) {
+            String ev = n.ev == null ? "" : n.ev;
+            long t = n.t;
+            String drv = n.drv == null ? "" : n.drv;
+            String caller = n.caller == null ? "" : n.caller;
             switch (ev) {
                 case "alloc" -> {
                     AllocRoutine r = AllocRoutine.UNKNOWN;
-                    if (n.has("fn")) {
-                        r = AllocRoutine.byName(n.get("fn").asText());
+                    if (n.fn != null) {
+                        r = AllocRoutine.byName(n.fn);
                         if (r == null) {
-                            throw new IllegalArgumentException("unknown allocation routine '" + n.get("fn").asText() + "'");
+                            throw new IllegalArgumentException("unknown allocation routine '" + n.fn + "'");
                         }
                     }
-                    WindowsPoolType type = n.has("pool") ? WindowsPoolType.parse(n.get("pool").asText()) : null;
-                    long flags = n.has("flags") ? PoolFlags.parse(n.get("flags").asText()) : 0;
-                    PoolTag tag = n.has("tag") ? tag(n.get("tag").asText()) : null;
-                    SpecialAlignment align = n.has("align") ? SpecialAlignment.parse(n.get("align").asText()) : null;
-                    return new PoolEvent.Alloc(t, r, type, flags, tag, required(n, "size"), address(n), drv, caller, align, lineNo);
+                    WindowsPoolType type = n.pool != null ? WindowsPoolType.parse(n.pool) : null;
+                    long flags = n.flags != null ? PoolFlags.parse(n.flags) : 0;
+                    PoolTag tag = n.tag != null ? tag(n.tag) : null;
+                    SpecialAlignment align = n.align != null ? SpecialAlignment.parse(n.align) : null;
+                    return new PoolEvent.Alloc(t, r, type, flags, tag, required(n.size, "size"), address(n.addr), drv, caller, align, lineNo);
                 }
                 case "free" -> {
                     FreeRoutine r = FreeRoutine.UNKNOWN;
-                    if (n.has("fn")) {
-                        r = FreeRoutine.byName(n.get("fn").asText());
+                    if (n.fn != null) {
+                        r = FreeRoutine.byName(n.fn);
                         if (r == null) {
-                            throw new IllegalArgumentException("unknown free routine '" + n.get("fn").asText() + "'");
+                            throw new IllegalArgumentException("unknown free routine '" + n.fn + "'");
                         }
                     }
-                    PoolTag tag = n.has("tag") ? tag(n.get("tag").asText()) : null;
-                    return new PoolEvent.Free(t, r, tag, address(n), drv, caller, lineNo);
+                    PoolTag tag = n.tag != null ? tag(n.tag) : null;
+                    return new PoolEvent.Free(t, r, tag, address(n.addr), drv, caller, lineNo);
                 }
                 case "unload" -> {
                     if (drv.isEmpty()) {
@@ -286,13 +297,13 @@ public final class TraceJsonLines {
                     return new PoolEvent.Unload(t, drv, lineNo);
                 }
                 case "access" -> {
-                    return new PoolEvent.Access(t, address(n), required(n, "off"), (int) required(n, "len"),
-                            n.path("write").asBoolean(false), drv, caller, lineNo);
+                    return new PoolEvent.Access(t, address(n.addr), required(n.off, "off"), (int) required(n.len, "len"),
+                            Boolean.TRUE.equals(n.write), drv, caller, lineNo);
                 }
                 case "verify" -> {
                     Set<VerifierOption> opts = EnumSet.noneOf(VerifierOption.class);
-                    for (JsonNode o : n.path("options")) {
-                        opts.add(VerifierOption.parse(o.asText()));
+                    for (String o : n.options) {
+                        opts.add(VerifierOption.parse(o));
                     }
                     if (drv.isEmpty()) {
                         throw new IllegalArgumentException("a verify event without \"drv\"");
@@ -300,7 +311,7 @@ public final class TraceJsonLines {
                     return new PoolEvent.VerifyDriver(t, drv, opts, lineNo);
                 }
                 case "special-pool-tag" -> {
-                    return new PoolEvent.SpecialPoolTag(t, TagPattern.parse(n.path("pattern").asText("")), lineNo);
+                    return new PoolEvent.SpecialPoolTag(t, TagPattern.parse(n.pattern == null ? "" : n.pattern), lineNo);
                 }
                 default -> throw new UnknownEvent(ev.isEmpty() ? "a line without \"ev\"" : "unknown event '" + ev + "'");
             }
@@ -314,24 +325,23 @@ public final class TraceJsonLines {
             }
         }
 
-        private static long required(JsonNode n, String field) {
-            JsonNode v = n.get(field);
-            if (v == null || !v.canConvertToLong()) {
+        private static long required(Long v, String field) {
+            if (v == null) {
                 throw new IllegalArgumentException("\"" + field + "\" is missing or not an integer");
             }
-            return v.asLong();
+            return v;
         }
 
-        private static long address(JsonNode n) {
-            String a = n.path("addr").asText("");
+        private static long address(String a) {
+            String s = a == null ? "" : a;
             try {
-                long v = a.startsWith("0x") || a.startsWith("0X") ? Long.parseUnsignedLong(a.substring(2), 16) : Long.parseUnsignedLong(a);
+                long v = s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseUnsignedLong(s);
                 if (v == 0) {
                     throw new IllegalArgumentException("address 0");
                 }
                 return v;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("\"addr\" '" + a + "' is not an address");
+                throw new IllegalArgumentException("\"addr\" '" + s + "' is not an address");
             }
         }
 
@@ -362,6 +372,95 @@ public final class TraceJsonLines {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** The fields of one event line, read with Jackson's streaming parser (no tree per line). */
+    private static final class Line {
+        boolean header;
+        long t = PoolEvent.NO_TIME;
+        String ev;
+        String fn;
+        String pool;
+        String flags;
+        String tag;
+        String addr;
+        String drv;
+        String caller;
+        String align;
+        String pattern;
+        Long size;
+        Long off;
+        Long len;
+        Boolean write;
+        java.util.List<String> options = new java.util.ArrayList<>();
+
+        /** The line's fields, or null when it is not an object. */
+        static Line parse(String text) throws IOException {
+            try (com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(text)) {
+                if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    return null;
+                }
+                Line l = new Line();
+                com.fasterxml.jackson.core.JsonToken tok;
+                while ((tok = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    com.fasterxml.jackson.core.JsonToken v = p.nextToken();
+                    switch (name) {
+                        case "format" -> {
+                            l.header = true;
+                            p.skipChildren();
+                        }
+                        case "t" -> l.t = v == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : PoolEvent.NO_TIME;
+                        case "ev" -> l.ev = scalar(p, v);
+                        case "fn" -> l.fn = scalar(p, v);
+                        case "pool" -> l.pool = scalar(p, v);
+                        case "flags" -> l.flags = scalar(p, v);
+                        case "tag" -> l.tag = scalar(p, v);
+                        case "addr" -> l.addr = scalar(p, v);
+                        case "drv" -> l.drv = scalar(p, v);
+                        case "caller" -> l.caller = scalar(p, v);
+                        case "align" -> l.align = scalar(p, v);
+                        case "pattern" -> l.pattern = scalar(p, v);
+                        case "size" -> l.size = integer(p, v);
+                        case "off" -> l.off = integer(p, v);
+                        case "len" -> l.len = integer(p, v);
+                        case "write" -> l.write = v == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE;
+                        case "options" -> {
+                            if (v == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                                while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                                    l.options.add(p.getText());
+                                    p.skipChildren();
+                                }
+                            }
+                        }
+                        default -> p.skipChildren();
+                    }
+                }
+                if (tok != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + tok);
+                }
+                if (p.nextToken() != null) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "text after the object");
+                }
+                return l;
+            }
+        }
+
+        private static String scalar(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.core.JsonToken v) throws IOException {
+            if (v.isScalarValue()) {
+                return v == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getText();
+            }
+            p.skipChildren();
+            return null;
+        }
+
+        private static Long integer(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.core.JsonToken v) throws IOException {
+            if (v == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+                return p.getLongValue();
+            }
+            p.skipChildren();
+            return null;
         }
     }
 

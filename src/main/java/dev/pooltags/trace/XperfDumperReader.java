@@ -200,6 +200,9 @@ public final class XperfDumperReader implements TraceReader {
         int s0 = fs[0];
         int e0 = fe[0];
         if (e0 == s0) {
+            if (nf > 1 || lines.end > lines.start && !lines.text().isBlank()) {
+                problems.accept(new TraceProblem(lines.number, "bad-line", "a line without an event name; line skipped"));
+            }
             return null;
         }
         Layout l = layout(b, s0, e0);
