@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record PoolConfig(PoolGeometry geometry, SpecialAlignment alignment, boolean complete, int freedMemory, PoolTag untaggedTag) {
     /** Freed addresses remembered by default: enough to catch double frees a few thousand frees apart. */
-    public static final int DEFAULT_FREED_MEMORY = 1 << 16;
+    public static final int DEFAULT_FREED_MEMORY = 1 << 14;
 
     public PoolConfig {
         Objects.requireNonNull(geometry);

@@ -25,9 +25,11 @@ import java.util.function.Consumer;
  * and drivers), never to the number of events.
  */
 public final class PoolModel {
+    private static final AllocationRule[] ALLOCATION_RULES = PoolRules.ALLOCATION.toArray(new AllocationRule[0]);
+    private static final FreeRule[] FREE_RULES = PoolRules.FREE.toArray(new FreeRule[0]);
     private final PoolConfig config;
     private final Consumer<Violation> sink;
-    private final LongMap<Block> live = new LongMap<>(1024);
+    private final BlockTable live = new BlockTable(1024);
     private final LongMap<Corruption> corrupted = new LongMap<>(16);
     private final RecentlyFreed freed;
     private final TagTracker tags = new TagTracker();
@@ -36,6 +38,10 @@ public final class PoolModel {
     private final List<TagPattern> specialPoolTags = new ArrayList<>();
     private final AddressSpace space;
     private long untracked;
+    /** True once the model has chosen an address (a simulation): only then do freed addresses go back to its allocator. */
+    private boolean choosesAddresses;
+    private String lastDriverName;
+    private DriverStats lastDriver;
     private long allocations;
     private long frees;
     private long failed;
@@ -101,8 +107,9 @@ public final class PoolModel {
         }
         DriverStats d = driver(a.driver());
         boolean fails = false;
-        for (AllocationRule r : PoolRules.ALLOCATION) {
-            Violation v = r.check(new AllocationRule.Facts(a, tag, type, flagsProblem, d.isVerified()));
+        AllocationRule.Facts facts = new AllocationRule.Facts(a, tag, type, flagsProblem, d.isVerified());
+        for (AllocationRule r : ALLOCATION_RULES) {
+            Violation v = r.check(facts);
             if (v != null) {
                 sink.accept(v);
                 fails |= v.callFails();
@@ -119,14 +126,17 @@ public final class PoolModel {
         if (a.size() < g.pageSize() && wantsSpecialPool(a, tag, d)) {
             special = a.alignment() != null ? a.alignment() : config.alignment();
         }
-        long address = a.address() != 0 ? a.address() : space.allocate(type, a.size(), charged, big, special);
-        if (live.containsKey(address)) {
-            throw new IllegalStateException(String.format("0x%X is already allocated", address));
+        long address = a.address();
+        if (address == 0) {
+            choosesAddresses = true;
+            address = space.allocate(type, a.size(), charged, big, special);
         }
         PoolType tracked = type != null ? type.tracked() : a.trackedType();
         Block b = new Block(address, tag, a.size(), charged, type, tracked, a.routine(), a.driver(), a.caller(), a.time(), a.line(),
                 special, big);
-        live.put(address, b);
+        if (!live.insert(b)) {
+            throw new IllegalStateException(String.format("0x%X is already allocated", address));
+        }
         freed.remove(address);
         allocations++;
         if (tracked != null) {
@@ -183,11 +193,11 @@ public final class PoolModel {
     /** A free; returns the block it freed, or null when there was none at the address. */
     public Block free(PoolEvent.Free f) {
         long address = f.address();
-        Block b = live.get(address);
-        Corruption c = b == null ? null : corrupted.remove(address);
+        Block b = live.remove(address);
+        Corruption c = b == null || corrupted.size() == 0 ? null : corrupted.remove(address);
         boolean verified = b != null ? driver(b.driver()).isVerified() : driver(f.driver()).isVerified();
         FreeRule.Facts facts = new FreeRule.Facts(f, b, b == null && freed.contains(address), config.complete(), verified, c);
-        for (FreeRule r : PoolRules.FREE) {
+        for (FreeRule r : FREE_RULES) {
             Violation v = r.check(facts);
             if (v != null) {
                 sink.accept(v);
@@ -200,9 +210,11 @@ public final class PoolModel {
         return b;
     }
 
+    /** Accounts for a block already taken out of the live map. */
     private void release(Block b) {
-        live.remove(b.address());
-        corrupted.remove(b.address());
+        if (corrupted.size() > 0) {
+            corrupted.remove(b.address());
+        }
         frees++;
         if (b.tracked() != null) {
             tags.freed(b.tag(), b.tracked(), b.charged());
@@ -221,12 +233,14 @@ public final class PoolModel {
             d.currentBytesNonpaged -= b.size();
         }
         freed.add(b.address(), b.isSpecial());
-        space.release(b);
+        if (choosesAddresses) {
+            space.release(b);
+        }
     }
 
     /** True when the address is allocated now. */
     public boolean isLive(long address) {
-        return live.containsKey(address);
+        return live.contains(address);
     }
 
     /** The outstanding block at an address, or null. */
@@ -239,7 +253,7 @@ public final class PoolModel {
      * address was handed out again). Returns it, or null.
      */
     public Block discard(long address) {
-        Block b = live.get(address);
+        Block b = live.remove(address);
         if (b != null) {
             release(b);
         }
@@ -287,12 +301,17 @@ public final class PoolModel {
     }
 
     private DriverStats driver(String name) {
+        if (name == lastDriverName) { // most events name the driver of the one before (same string from the reader)
+            return lastDriver;
+        }
         DriverStats d = byName.get(name);
         if (d == null) {
             String key = name.toLowerCase(Locale.ROOT);
             d = byKey.computeIfAbsent(key, k -> new DriverStats(name));
             byName.put(name, d);
         }
+        lastDriverName = name;
+        lastDriver = d;
         return d;
     }
 
@@ -327,7 +346,7 @@ public final class PoolModel {
 
     /** Every outstanding block (in no particular order). */
     public void forEachOutstanding(Consumer<Block> action) {
-        live.forEachValue(action);
+        live.forEach(action);
     }
 
     public int outstandingCount() {

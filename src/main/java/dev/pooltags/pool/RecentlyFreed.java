@@ -8,12 +8,18 @@ package dev.pooltags.pool;
 final class RecentlyFreed {
     private final long[] ring;
     private final boolean[] special;
+    /** Where each remembered address sits in the ring; the values are the fixed holders below, so adding allocates nothing. */
     private final LongMap<int[]> where;
+    private final int[][] slot;
     private int next;
 
     RecentlyFreed(int capacity) {
         ring = new long[Math.max(1, capacity)];
         special = new boolean[ring.length];
+        slot = new int[ring.length][];
+        for (int i = 0; i < ring.length; i++) {
+            slot[i] = new int[] {i};
+        }
         where = new LongMap<>(Math.min(capacity, 1 << 16));
     }
 
@@ -22,21 +28,13 @@ final class RecentlyFreed {
             return;
         }
         long old = ring[next];
-        if (old != 0) {
-            int[] pos = where.get(old);
-            if (pos != null && pos[0] == next) {
-                where.remove(old);
-            }
+        if (old != 0 && where.get(old) == slot[next]) {
+            where.remove(old);
         }
         ring[next] = address;
         special[next] = wasSpecial;
-        int[] pos = where.get(address);
-        if (pos == null) {
-            where.put(address, new int[] {next});
-        } else {
-            pos[0] = next;
-        }
-        next = (next + 1) % ring.length;
+        where.put(address, slot[next]);
+        next = next + 1 == ring.length ? 0 : next + 1;
     }
 
     boolean contains(long address) {

@@ -95,15 +95,18 @@ public enum WindowsPoolType {
         return (code & 7) == 3;
     }
 
+    private static final WindowsPoolType[] BY_CODE = new WindowsPoolType[545];
+
+    static {
+        for (WindowsPoolType t : values()) {
+            BY_CODE[t.code] = t;
+        }
+    }
+
     /** The type for a code, ignoring the documented modifier bits; null when the code is no POOL_TYPE value. */
     public static WindowsPoolType fromCode(int code) {
         int base = code & ~MODIFIER_BITS;
-        for (WindowsPoolType t : values()) {
-            if (t.code == base) {
-                return t;
-            }
-        }
-        return null;
+        return base >= 0 && base < BY_CODE.length ? BY_CODE[base] : null;
     }
 
     /**

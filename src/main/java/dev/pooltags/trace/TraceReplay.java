@@ -213,14 +213,16 @@ public final class TraceReplay {
 
     private void allocate(PoolEvent.Alloc a) {
         allocs++;
-        Block old = model.block(a.address());
-        if (old != null) {
+        Block b;
+        try {
+            b = model.allocate(a);
+        } catch (IllegalStateException reused) {
+            Block old = model.discard(a.address());
             problem(new TraceProblem(a.line(), "reused-address", String.format("allocation at 0x%X, which is still allocated since line %d"
                     + " (tag %s): the free was lost; the old block is dropped", a.address(), old.line(), old.tag())));
-            model.discard(a.address());
             group(old).net[bucket(old.time())]--;
+            b = model.allocate(a);
         }
-        Block b = model.allocate(a);
         if (b != null) {
             group(b).net[bucket(b.time())]++;
         }
@@ -256,8 +258,19 @@ public final class TraceReplay {
         }
     }
 
+    /** Recently used groups by tag and pool, so most events find theirs without building a key. */
+    private final Object[][] groupCache = new Object[256][];
+
     private Group group(Block b) {
-        return groups.computeIfAbsent(GroupKey.of(b), k -> new Group());
+        int slot = (b.tag().value() * 31 + (b.tracked() == null ? 0 : b.tracked().ordinal() + 1)) & (groupCache.length - 1);
+        Object[] c = groupCache[slot];
+        if (c != null && ((PoolTag) c[0]).value() == b.tag().value() && c[3] == b.tracked() && c[1].equals(b.caller())
+                && c[2].equals(b.driver())) {
+            return (Group) c[4];
+        }
+        Group g = groups.computeIfAbsent(GroupKey.of(b), k -> new Group());
+        groupCache[slot] = new Object[] {b.tag(), b.caller(), b.driver(), b.tracked(), g};
+        return g;
     }
 
     /** The history bucket of a time, widening every group's buckets when the trace outgrows them. */

@@ -50,6 +50,8 @@ public final class XperfDumperReader implements TraceReader {
     private final int[] fs = new int[MAX_FIELDS];
     private final int[] fe = new int[MAX_FIELDS];
     private final Map<String, String> interned = new HashMap<>();
+    /** Tags seen recently, by value: most traces use a few hundred tags, so most events reuse one. */
+    private final PoolTag[] tagCache = new PoolTag[1024];
     private Layout stackLayout;
     private PoolEvent pending;
     private boolean pendingHasCaller;
@@ -382,6 +384,17 @@ public final class XperfDumperReader implements TraceReader {
         if (s == e) {
             throw new IllegalArgumentException("field " + i + " is empty");
         }
+        if (!hex && e - s <= 18) {
+            long v = 0;
+            for (int k = s; k < e; k++) {
+                int c = b[k] - '0';
+                if (c < 0 || c > 9) {
+                    throw new IllegalArgumentException("field " + i + " '" + field(i) + "' is not a number");
+                }
+                v = v * 10 + c;
+            }
+            return v;
+        }
         long v = 0;
         int digits = 0;
         for (int k = s; k < e; k++) {
@@ -428,7 +441,13 @@ public final class XperfDumperReader implements TraceReader {
                 }
                 v |= c << (8 * k);
             }
-            return PoolTag.ofValue(v);
+            int slot = (v ^ v >>> 11 ^ v >>> 22) & (tagCache.length - 1);
+            PoolTag t = tagCache[slot];
+            if (t == null || t.value() != v) {
+                t = PoolTag.ofValue(v);
+                tagCache[slot] = t;
+            }
+            return t;
         }
         try {
             return PoolTag.ofMemoryText(new String(b, s, n, StandardCharsets.ISO_8859_1));
