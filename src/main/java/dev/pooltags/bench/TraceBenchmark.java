@@ -42,9 +42,14 @@ public final class TraceBenchmark {
      * @param child        the -Xmx256m child's report, or null when skipped
      */
     public record Result(Path file, long events, long bytes, long outstanding, long generateNanos, long wcNanos, long readNanos,
-            long replayNanos, long replayMin, int rounds, ChildResult child) {
+            long replayNanos, long replayMin, long replayCpuNanos, long replayProcessCpuNanos, int rounds, ChildResult child) {
         public double eventsPerSecond() {
             return events / (replayNanos / 1e9);
+        }
+
+        /** Events per second of the replaying thread's own CPU time: the one-core rate, whatever else runs on the machine. */
+        public double eventsPerCpuSecond() {
+            return events / (replayCpuNanos / 1e9);
         }
     }
 
@@ -176,12 +181,21 @@ public final class TraceBenchmark {
             long wc = median(rounds, () -> wcLines(file));
             long read = median(rounds, () -> countLines(file));
             long[] replays = new long[rounds];
+            long[] cpu = new long[rounds];
+            long[] processCpu = new long[rounds];
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long liveAtEnd = -1;
             for (int i = 0; i < rounds; i++) {
+                long c = threads.getCurrentThreadCpuTime();
+                long pc = os.getProcessCpuTime();
                 long s = System.nanoTime();
                 TraceAnalysis a = TraceReplay.run(file, TraceReplay.Options.defaults());
                 dev.pooltags.report.TraceReport.text(new java.io.PrintWriter(java.io.Writer.nullWriter()), List.of(a));
                 replays[i] = System.nanoTime() - s;
+                cpu[i] = threads.getCurrentThreadCpuTime() - c;
+                processCpu[i] = os.getProcessCpuTime() - pc;
                 liveAtEnd = a.outstandingCount();
                 if (a.counts().events() != events) {
                     throw new IllegalStateException("replayed " + a.counts().events() + " of " + events + " events");
@@ -189,11 +203,14 @@ public final class TraceBenchmark {
             }
             long[] sorted = replays.clone();
             Arrays.sort(sorted);
-            ChildResult c = child ? child(file) : null;
+            Arrays.sort(cpu);
+            Arrays.sort(processCpu);
+            ChildResult childResult = child ? child(file) : null;
             if (liveAtEnd != counts[2]) {
                 throw new IllegalStateException("replay ends with " + liveAtEnd + " outstanding, the file with " + counts[2]);
             }
-            return new Result(keep ? file : null, events, bytes, liveAtEnd, generate, wc, read, sorted[rounds / 2], sorted[0], rounds, c);
+            return new Result(keep ? file : null, events, bytes, liveAtEnd, generate, wc, read, sorted[rounds / 2], sorted[0], cpu[rounds / 2],
+                    processCpu[rounds / 2], rounds, childResult);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -254,7 +271,7 @@ public final class TraceBenchmark {
         sink += n;
     }
 
-    /** {@code pooltags trace FILE} in a child JVM with -Xmx256m; its peak heap comes from {@link TraceReplayChild}. */
+    /** The replay in a child JVM with -Xmx256m ({@link TraceReplayChild}). */
     private static ChildResult child(Path file) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

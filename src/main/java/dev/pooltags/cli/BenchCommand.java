@@ -98,6 +98,8 @@ public final class BenchCommand implements Runnable {
             out.printf("count lines     %,10.3f s   (this JVM reading the same bytes, median of %d)%n", r.readNanos() / 1e9, r.rounds());
             out.printf("replay          %,10.3f s   median of %d (fastest %.3f s): %,.0f events/s end to end from CSV (target >= 2,000,000)%n",
                     r.replayNanos() / 1e9, r.rounds(), r.replayMin() / 1e9, r.eventsPerSecond());
+            out.printf("replay CPU      %,10.3f s   of the replaying thread: %,.0f events per CPU second (%,.3f s of process CPU, GC and JIT included)%n",
+                    r.replayCpuNanos() / 1e9, r.eventsPerCpuSecond(), r.replayProcessCpuNanos() / 1e9);
             out.printf("ratio           %,10.1fx wc -l, %.1fx counting lines in Java%n", (double) r.replayNanos() / r.wcNanos(),
                     (double) r.replayNanos() / r.readNanos());
             if (r.child() != null) {
