@@ -5,6 +5,7 @@ import dev.pooltags.bench.ServeLoadTest;
 import dev.pooltags.bench.SnapshotBenchmark;
 import dev.pooltags.bench.SyntheticLeakSeries;
 import dev.pooltags.bench.TagDatabaseBenchmark;
+import dev.pooltags.bench.TraceBenchmark;
 import dev.pooltags.bench.WrkRun;
 import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.SnapshotSources;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
                 BenchCommand.SnapshotBench.class,
                 BenchCommand.TopBench.class,
                 BenchCommand.Serve.class,
-                BenchCommand.Lint.class})
+                BenchCommand.Lint.class,
+                BenchCommand.Trace.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -289,6 +291,61 @@ public final class BenchCommand implements Runnable {
                     r.lintMedian() / 1e9 * 1_500_000 / r.lines());
             out.flush();
             return Main.OK;
+        }
+    }
+
+    /** {@code pooltags bench trace}. */
+    @Command(name = "trace", mixinStandardHelpOptions = true,
+            description = "Replay of a generated xperf dumper CSV vs. wc -l over it; events per second; the same replay under -Xmx256m.")
+    static final class Trace implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DebugOption debug;
+
+        @Option(names = "--events", description = "Events in the generated trace (default ${DEFAULT-VALUE}).")
+        long events = 10_000_000;
+
+        @Option(names = "--outstanding", description = "Allocations live at once, and at the end (default ${DEFAULT-VALUE}).")
+        int outstanding = 100_000;
+
+        @Option(names = "--rounds", description = "Timed rounds of wc -l and of the replay (default ${DEFAULT-VALUE}).")
+        int rounds = 3;
+
+        @Option(names = "--no-child", description = "Skip the replay in a -Xmx256m child JVM.")
+        boolean noChild;
+
+        @Option(names = "--keep", description = "Keep the generated CSV (its path is printed) instead of deleting it.")
+        boolean keep;
+
+        @Override
+        public Integer call() {
+            if (events < 1 || outstanding < 1 || rounds < 1 || outstanding > events) {
+                throw new UsageException("--events, --outstanding and --rounds must be positive, and --outstanding at most --events");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            TraceBenchmark.Result r = TraceBenchmark.run(events, outstanding, rounds, !noChild, keep);
+            out.printf("trace file      %,d events, %,d bytes (xperf dumper CSV, PoolAlloc/PoolFree), %,d outstanding at the end%n",
+                    r.events(), r.bytes(), r.outstanding());
+            if (r.file() != null) {
+                out.printf("                kept at %s%n", r.file());
+            }
+            out.printf("generate        %,10.3f s%n", r.generateNanos() / 1e9);
+            out.printf("wc -l           %,10.3f s   (baseline, median of %d)%n", r.wcNanos() / 1e9, r.rounds());
+            out.printf("count lines     %,10.3f s   (this JVM reading the same bytes, median of %d)%n", r.readNanos() / 1e9, r.rounds());
+            out.printf("replay          %,10.3f s   median of %d (fastest %.3f s): %,.0f events/s end to end from CSV (target >= 2,000,000)%n",
+                    r.replayNanos() / 1e9, r.rounds(), r.replayMin() / 1e9, r.eventsPerSecond());
+            out.printf("replay CPU      %,10.3f s   of the replaying thread: %,.0f events per CPU second (%,.3f s of process CPU, GC and JIT included)%n",
+                    r.replayCpuNanos() / 1e9, r.eventsPerCpuSecond(), r.replayProcessCpuNanos() / 1e9);
+            out.printf("ratio           %,10.1fx wc -l, %.1fx counting lines in Java%n", (double) r.replayNanos() / r.wcNanos(),
+                    (double) r.replayNanos() / r.readNanos());
+            if (r.child() != null) {
+                out.printf("%s child %s (%.1f s wall, exit %d)%n", r.child().heapLimit(), r.child().report(), r.child().wallNanos() / 1e9,
+                        r.child().exit());
+            }
+            out.flush();
+            return r.child() == null || r.child().exit() == 0 ? Main.OK : Main.INTERNAL;
         }
     }
 }

@@ -30,6 +30,8 @@ public final class PooltagsCommand implements Runnable {
             LintCommand.class,
             ScanCommand.class,
             WhoCommand.class,
+            TraceCommand.class,
+            DemoCommand.class,
             BenchCommand.class);
 
     @Spec

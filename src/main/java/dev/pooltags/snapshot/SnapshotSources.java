@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  *   <li>{@code windows}: this Windows machine's pool ({@code windows:session} for the session pools of all
  *       sessions, {@code windows:session=N} for one session);</li>
  *   <li>{@code linux}: this Linux machine's slab caches;</li>
- *   <li>{@code replay:FILE}: plays back a recording, or any snapshot file or folder {@link SnapshotInputs} reads.</li>
+ *   <li>{@code replay:FILE}: plays back a recording, or any snapshot file or folder {@link SnapshotInputs} reads;</li>
+ *   <li>{@code demo:SCENARIO}: a simulated system running one of the simulator's scenarios, sampled every second
+ *       of wall-clock time, endlessly.</li>
  * </ul>
  * Each kind is one case of {@link #open(String, Consumer)}, so another source kind is one more case.
  */
@@ -46,8 +48,9 @@ public final class SnapshotSources {
                 }
                 yield replayFile(spec, Path.of(arg), warnings);
             }
-            // one case per further kind: the simulator's demo:SCENARIO goes here
-            default -> throw new UsageException("unknown source '" + spec + "': use windows, linux or replay:FILE");
+            case "demo" -> dev.pooltags.sim.ScenarioSource.live(arg);
+            default -> throw new UsageException("unknown source '" + spec
+                    + "': use windows, linux, replay:FILE or demo:SCENARIO (pooltags demo --list names them)");
         };
     }
 

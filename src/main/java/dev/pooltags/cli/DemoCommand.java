@@ -1,0 +1,195 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.pool.Violation;
+import dev.pooltags.report.DemoReport;
+import dev.pooltags.sim.DemoRecorder;
+import dev.pooltags.sim.Scenario;
+import dev.pooltags.sim.ScenarioSource;
+import dev.pooltags.sim.Scenarios;
+import dev.pooltags.snapshot.Snapshot;
+import dev.pooltags.source.TextFiles;
+import dev.pooltags.trace.TraceTime;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags demo}: runs a simulated workload through the pool model. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run a simulated workload through the pool model and show what happens: per-tag snapshots over simulated time, "
+                + "and every rule a driver breaks. --record writes the snapshots and the allocation trace.", ""},
+        footer = {"", "Examples:",
+                "  pooltags demo --list",
+                "  pooltags demo leak-slow",
+                "  pooltags demo leak-slow --record /tmp/d        (then: pooltags trace /tmp/d/trace.jsonl)",
+                "  pooltags demo tag-mismatch --seed 7 --duration 2m",
+                "", "Exit status: 0 the demo ran (whatever it shows), 2 usage error, 3 a scenario file or the record folder is unusable."})
+public final class DemoCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    enum Pace { simulated, real }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    OutputOption output;
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "The scenario (see --list).")
+    String scenario;
+
+    @Option(names = "--list", description = "List the scenarios.")
+    boolean list;
+
+    @Option(names = "--scenario-file", paramLabel = "FILE", description = "Run a scenario described in FILE (JSON, as the shipped ones).")
+    Path scenarioFile;
+
+    @Option(names = "--record", paramLabel = "DIR", description = "Write DIR/snapshots.jsonl and DIR/trace.jsonl.")
+    Path record;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's).")
+    Long seed;
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "Simulated time to run (default: the scenario's), e.g. 2m.")
+    String duration;
+
+    @Option(names = "--interval", paramLabel = "TIME", description = "Simulated time between snapshots (default: the scenario's), e.g. 5s.")
+    String interval;
+
+    @Option(names = "--every", paramLabel = "TIME", description = "Simulated time between timeline rows (default 1m, 30s for short runs).")
+    String every;
+
+    @Option(names = "--pace", paramLabel = "PACE", description = "simulated (default: as fast as it runs) or real (one second a second).")
+    Pace pace = Pace.simulated;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    Format format = Format.text;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (list || (scenario == null && scenarioFile == null)) {
+            if (scenario != null) {
+                throw new UsageException("--list takes no scenario (got '" + scenario + "')");
+            }
+            try (OutputOption.Target t = output.open(stdout)) {
+                if (format == Format.json) {
+                    DemoReport.listJson(t.writer(), Scenarios.all());
+                } else {
+                    DemoReport.listText(t.writer(), Scenarios.all());
+                }
+            }
+            return Main.OK;
+        }
+        if (scenario != null && scenarioFile != null) {
+            throw new UsageException("name a SCENARIO or give --scenario-file, not both");
+        }
+        Scenario s = scenarioFile != null ? readFile(scenarioFile) : Scenarios.byName(scenario).orElseThrow(() -> new UsageException(
+                "no scenario named '" + scenario + "'; the scenarios are " + String.join(", ", Scenarios.NAMES) + " (pooltags demo --list)"));
+        s = s.with(time("--duration", duration), time("--interval", interval));
+        long rowEvery = every != null ? time("--every", every) : s.duration() >= 5 * 60_000_000L ? 60_000_000L : 30_000_000L;
+        if (rowEvery <= 0) {
+            throw new UsageException("--every must be more than 0");
+        }
+        long runSeed = seed != null ? seed : s.seed();
+        ScenarioSource.Pacing pacing = pace == Pace.real ? ScenarioSource.Pacing.REAL_TIME : ScenarioSource.Pacing.SIMULATED;
+        DemoRecorder rec = record != null ? DemoRecorder.open(record) : null;
+        Consumer<PoolEvent> sink = rec == null ? e -> { } : rec::event;
+        ScenarioSource src = new ScenarioSource(s, runSeed, pacing, false, sink);
+        try (OutputOption.Target t = output.open(stdout)) {
+            PrintWriter out = t.writer();
+            if (rec != null) {
+                Map<String, Object> h = new LinkedHashMap<>();
+                h.put("source", src.name());
+                h.put("scenario", s.name());
+                h.put("seed", runSeed);
+                h.put("start", src.start().toString());
+                h.put("duration", TraceTime.human(s.duration()));
+                h.put("complete", true);
+                rec.header(h);
+            }
+            boolean text = format == Format.text;
+            if (text) {
+                DemoReport.runHeader(out, s, runSeed, pace == Pace.real ? "paced in real time" : "as fast as it runs");
+            }
+            Snapshot first = null;
+            Snapshot last = null;
+            Snapshot lastRow = null;
+            long samples = 0;
+            long nextRow = 0;
+            Optional<Snapshot> next;
+            while ((next = src.next()).isPresent()) {
+                Snapshot snap = next.get();
+                samples++;
+                if (rec != null) {
+                    rec.snapshot(snap);
+                }
+                if (first == null) {
+                    first = snap;
+                }
+                last = snap;
+                long at = java.time.Duration.between(first.time(), snap.time()).toNanos() / 1000;
+                if (text && at >= nextRow) {
+                    DemoReport.timelineRow(out, first, lastRow, snap);
+                    lastRow = snap;
+                    nextRow = (at / rowEvery + 1) * rowEvery;
+                }
+            }
+            if (text && last != lastRow) {
+                DemoReport.timelineRow(out, first, lastRow, last);
+            }
+            if (rec != null) {
+                rec.close();
+            }
+            Map<String, Long> byRule = new TreeMap<>();
+            for (Violation v : src.violations()) {
+                byRule.merge(v.rule().id(), 1L, Long::sum);
+            }
+            DemoReport.Run run = new DemoReport.Run(s, runSeed, samples, first, last, src.violations(), src.violationCount(), byRule,
+                    rec == null ? null : rec.snapshotsFile().toString(), rec == null ? 0 : rec.snapshotCount(),
+                    rec == null ? null : rec.traceFile().toString(), rec == null ? 0 : rec.eventCount());
+            if (text) {
+                DemoReport.runFooter(out, run);
+            } else {
+                DemoReport.runJson(out, run);
+            }
+        }
+        return Main.OK;
+    }
+
+    private static long time(String option, String value) {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return TraceTime.parseMicros(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static Scenario readFile(Path file) {
+        String json = TextFiles.readLatin1(file);
+        try {
+            return Scenario.parse(file.toString(), new String(json.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new dev.pooltags.source.InputException(file.toString(), 0, e.getMessage().startsWith(file + ": ")
+                    ? e.getMessage().substring(file.toString().length() + 2) : e.getMessage());
+        }
+    }
+}

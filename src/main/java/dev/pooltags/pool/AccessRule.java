@@ -1,0 +1,19 @@
+package dev.pooltags.pool;
+
+/** A rule checked when memory near a block is read or written. */
+public interface AccessRule extends PoolRule {
+    /** The violation, or null. */
+    Violation check(Facts f);
+
+    /**
+     * What an access rule sees.
+     *
+     * @param event         the access
+     * @param block         the outstanding block at the address, or null
+     * @param freedSpecial  true when the address is a recently freed special-pool block
+     * @param poolTracking  Driver Verifier's pool tracking is on for the block's driver
+     * @param geometry      the pool's block layout
+     */
+    record Facts(PoolEvent.Access event, Block block, boolean freedSpecial, boolean poolTracking, PoolGeometry geometry) {
+    }
+}

@@ -1,0 +1,74 @@
+package dev.pooltags.pool;
+
+/** The descriptive half every rule shares: id, severity, title, help and source. */
+abstract class DocumentedRule implements PoolRule {
+    private final String id;
+    private final Severity severity;
+    private final String title;
+    private final String help;
+    private final String source;
+
+    DocumentedRule(String id, Severity severity, String title, String help, String source) {
+        this.id = id;
+        this.severity = severity;
+        this.title = title;
+        this.help = help;
+        this.source = source;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final Severity severity() {
+        return severity;
+    }
+
+    @Override
+    public final String title() {
+        return title;
+    }
+
+    @Override
+    public final String help() {
+        return help;
+    }
+
+    @Override
+    public final String source() {
+        return source;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    /** A caller written as a hex address ({@code 0x9a3bf6ac}, {@code fffff88002c62963}) as a number, else 0. */
+    static long callerAddress(String caller) {
+        String c = caller.trim();
+        int sp = c.indexOf(' ');
+        if (sp > 0) {
+            c = c.substring(0, sp);
+        }
+        if (c.startsWith("0x") || c.startsWith("0X")) {
+            c = c.substring(2);
+        }
+        c = c.replace("`", "");
+        if (c.isEmpty() || c.length() > 16) {
+            return 0;
+        }
+        for (int i = 0; i < c.length(); i++) {
+            if (Character.digit(c.charAt(i), 16) < 0) {
+                return 0;
+            }
+        }
+        return Long.parseUnsignedLong(c, 16);
+    }
+
+    static String tagText(dev.pooltags.tag.PoolTag t) {
+        return "'" + t + "'";
+    }
+}

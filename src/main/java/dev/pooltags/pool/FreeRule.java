@@ -1,0 +1,22 @@
+package dev.pooltags.pool;
+
+/** A rule checked when memory is freed. */
+public interface FreeRule extends PoolRule {
+    /** The violation, or null when the free keeps the rule. */
+    Violation check(Facts f);
+
+    /**
+     * What a free rule sees.
+     *
+     * @param event          the free
+     * @param block          the outstanding block at that address, or null when there is none
+     * @param recentlyFreed  true when the address was freed recently and not allocated since
+     * @param complete       true when every allocation since boot is known (a simulated or complete trace), so an
+     *                       address nobody allocated is the caller's error rather than a gap in the trace
+     * @param verified       Driver Verifier verifies the freeing driver (or the block's owner)
+     * @param corruption     bytes written outside the block while it was allocated, or null
+     */
+    record Facts(PoolEvent.Free event, Block block, boolean recentlyFreed, boolean complete, boolean verified,
+            Corruption corruption) {
+    }
+}

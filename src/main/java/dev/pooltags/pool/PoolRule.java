@@ -1,0 +1,21 @@
+package dev.pooltags.pool;
+
+/**
+ * One documented rule of the pool. Each rule is a small class with an id, a severity, a one-line title, help text
+ * that says what to do, and the Microsoft document it comes from.
+ */
+public interface PoolRule {
+    /** Stable id, e.g. {@code free-tag-mismatch}. */
+    String id();
+
+    Severity severity();
+
+    /** One line: what the rule forbids. */
+    String title();
+
+    /** What to do about it. */
+    String help();
+
+    /** The Microsoft document the rule is taken from. */
+    String source();
+}

@@ -1,0 +1,30 @@
+package dev.pooltags.pool;
+
+/**
+ * Pool tracking finding, when a block is freed, that it was written past its end. Source:
+ * <a href="https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc4--driver-verifier-detected-violation">Bug
+ * Check 0xC4</a> parameter 1 = 0x51, "The driver attempted to free memory after having written past the end of the
+ * allocation. A bug check with this parameter occurs only when the Pool Tracking option of Driver Verifier is active"
+ * (base address of allocation, address of the reference beyond the allocation, number of charged bytes), and
+ * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/pool-tracking">Pool Tracking</a>.
+ */
+public final class PoolTrackingOverrunRule extends DocumentedRule implements FreeRule {
+    public PoolTrackingOverrunRule() {
+        super("pool-tracking-overrun", Severity.ERROR, "pool tracking found a block written past its end",
+                "Enable Special Pool for the driver to stop at the write itself.",
+                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc4--driver-verifier-detected-violation");
+    }
+
+    @Override
+    public Violation check(Facts f) {
+        Block b = f.block();
+        Corruption c = f.corruption();
+        if (b == null || b.isSpecial() || c == null || !c.overrun()) {
+            return null;
+        }
+        return new Violation(this, new BugCheck(BugCheckCode.DRIVER_VERIFIER_DETECTED_VIOLATION, 0x51, b.address(), c.address(), b.charged(),
+                "The driver attempted to free memory after having written past the end of the allocation."), false,
+                String.format("freeing 0x%X (tag %s, %d bytes) after a write at 0x%X past its end", b.address(), tagText(b.tag()),
+                        b.size(), c.address()), f.event());
+    }
+}

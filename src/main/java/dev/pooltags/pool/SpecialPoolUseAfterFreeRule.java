@@ -1,0 +1,27 @@
+package dev.pooltags.pool;
+
+/**
+ * An access to a special-pool block after it was freed. Sources:
+ * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool">Special pool</a> ("If the driver
+ * reads or writes to the buffer after freeing it, Driver Verifier will issue Bug Check 0xCC") and
+ * <a href="https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xcc--page-fault-in-freed-special-pool">Bug
+ * Check 0xCC</a> (memory address referenced; 0 read, 1 write; address that referenced memory; reserved).
+ */
+public final class SpecialPoolUseAfterFreeRule extends DocumentedRule implements AccessRule {
+    public SpecialPoolUseAfterFreeRule() {
+        super("special-pool-use-after-free", Severity.ERROR, "an access to a special-pool block after it was freed",
+                "Find who still holds the pointer: a reference count dropped too early or a completion racing the free.",
+                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xcc--page-fault-in-freed-special-pool");
+    }
+
+    @Override
+    public Violation check(Facts f) {
+        if (f.block() != null || !f.freedSpecial()) {
+            return null;
+        }
+        PoolEvent.Access a = f.event();
+        return new Violation(this, new BugCheck(BugCheckCode.PAGE_FAULT_IN_FREED_SPECIAL_POOL, a.address() + a.offset(), a.write() ? 1 : 0,
+                callerAddress(a.caller()), 0, "The system has referenced memory which was earlier freed."), false,
+                String.format("%s at 0x%X, in the special-pool block freed there", a.write() ? "a write" : "a read", a.address() + a.offset()), a);
+    }
+}

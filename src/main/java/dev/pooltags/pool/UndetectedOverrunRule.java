@@ -1,0 +1,31 @@
+package dev.pooltags.pool;
+
+/**
+ * A write outside a block in normal pool of a driver Driver Verifier does not track: the neighbouring block or pool
+ * header is overwritten and nothing notices until something else crashes. Source:
+ * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool">Special pool</a> ("Driver errors
+ * can result in crashes long after the errors are made. The most common of these errors is ... allocating n bytes and
+ * then accessing n+1 bytes") and ExAllocatePool2's remark "Accessing memory outside of this range may corrupt the pool
+ * and cause the system to crash".
+ */
+public final class UndetectedOverrunRule extends DocumentedRule implements AccessRule {
+    public UndetectedOverrunRule() {
+        super("undetected-overrun", Severity.WARNING, "a write outside a block that nothing detects",
+                "Run the driver under Driver Verifier with Special Pool (verifier /flags 0x1 /driver NAME) to stop at the write.",
+                "https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool");
+    }
+
+    @Override
+    public Violation check(Facts f) {
+        Block b = f.block();
+        PoolEvent.Access a = f.event();
+        if (b == null || b.isSpecial() || !a.write() || (a.offset() >= 0 && a.offset() + a.length() <= b.size())) {
+            return null;
+        }
+        if (f.poolTracking() && a.offset() >= 0) {
+            return null; // pool tracking finds an overrun at the free
+        }
+        return new Violation(this, null, false, String.format("a write of %d bytes at offset %d of the %d-byte block 0x%X (tag %s) corrupts its neighbour",
+                a.length(), a.offset(), b.size(), b.address(), tagText(b.tag())), a);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pooltags.pool;
+
+/**
+ * ExAllocatePool, which takes no tag. Source:
+ * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/28147-improper-use-of-default-pool-tag">Code
+ * analysis warning C28147</a>: "The use of a default pool tag (' kdD' or ' mdW') for calls to this function defeats
+ * the purpose of pool tagging"; "ExAllocatePool and ExAllocatePoolWithQuota are obsolete". Driver Verifier counts
+ * these as "Pool Allocations With NO TAG" in {@code !verifier}.
+ */
+public final class UntaggedAllocationRule extends DocumentedRule implements AllocationRule {
+    public UntaggedAllocationRule() {
+        super("untagged-allocation", Severity.NOTE, "an allocation with ExAllocatePool (the default tag)",
+                "Replace ExAllocatePool with ExAllocatePool2 and a tag of the driver's own.",
+                "https://learn.microsoft.com/windows-hardware/drivers/devtest/28147-improper-use-of-default-pool-tag");
+    }
+
+    @Override
+    public Violation check(Facts f) {
+        if (f.event().routine() != AllocRoutine.EX_ALLOCATE_POOL) {
+            return null;
+        }
+        return new Violation(this, null, false, "ExAllocatePool: " + f.event().size() + " bytes under the default tag "
+                + tagText(f.tag()) + ", indistinguishable from every other untagged allocation", f.event());
+    }
+}

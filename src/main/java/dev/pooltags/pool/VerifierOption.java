@@ -1,0 +1,41 @@
+package dev.pooltags.pool;
+
+import java.util.Locale;
+
+/**
+ * The Driver Verifier options the pool model acts on: Special Pool (flag 0x1) and Pool Tracking (flag 0x8), per
+ * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool">Special pool</a> and
+ * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/pool-tracking">Pool Tracking</a>.
+ */
+public enum VerifierOption {
+    SPECIAL_POOL(0x1, "special-pool"),
+    POOL_TRACKING(0x8, "pool-tracking");
+
+    private final int flag;
+    private final String label;
+
+    VerifierOption(int flag, String label) {
+        this.flag = flag;
+        this.label = label;
+    }
+
+    /** The bit in {@code verifier /flags}. */
+    public int flag() {
+        return flag;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** {@code special-pool}, {@code pool-tracking} (or the enum names). */
+    public static VerifierOption parse(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (VerifierOption o : values()) {
+            if (o.label.equals(t)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("'" + s + "' is not a verifier option (special-pool, pool-tracking)");
+    }
+}

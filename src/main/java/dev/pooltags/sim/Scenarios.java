@@ -1,0 +1,59 @@
+package dev.pooltags.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The scenarios pooltags ships, as JSON resources next to this class. Each is a small {@link Scenario} description:
+ * {@code healthy}, {@code leak-slow}, {@code leak-fast}, {@code cache-plateau}, {@code tag-mismatch},
+ * {@code unload-leak} and {@code special-pool-overrun}.
+ */
+public final class Scenarios {
+    /** The shipped scenarios, in the order {@code demo --list} shows them. */
+    public static final List<String> NAMES = List.of("healthy", "leak-slow", "leak-fast", "cache-plateau", "tag-mismatch",
+            "unload-leak", "special-pool-overrun");
+
+    private static Map<String, Scenario> loaded;
+
+    private Scenarios() {}
+
+    private static synchronized Map<String, Scenario> loaded() {
+        if (loaded == null) {
+            Map<String, Scenario> m = new LinkedHashMap<>();
+            for (String n : NAMES) {
+                String resource = n + ".json";
+                try (InputStream in = Scenarios.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("scenario resource " + resource + " is missing from the build");
+                    }
+                    Scenario s = Scenario.parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    if (!s.name().equals(n)) {
+                        throw new IllegalStateException(resource + " names itself '" + s.name() + "'");
+                    }
+                    m.put(n, s);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            loaded = m;
+        }
+        return loaded;
+    }
+
+    /** The scenario with this name. */
+    public static Optional<Scenario> byName(String name) {
+        return Optional.ofNullable(loaded().get(name));
+    }
+
+    /** Every shipped scenario. */
+    public static List<Scenario> all() {
+        return new ArrayList<>(loaded().values());
+    }
+}

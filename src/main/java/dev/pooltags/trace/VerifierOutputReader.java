@@ -1,0 +1,249 @@
+package dev.pooltags.trace;
+
+import dev.pooltags.pool.AllocRoutine;
+import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.pool.VerifierOption;
+import dev.pooltags.pool.WindowsPoolType;
+import dev.pooltags.source.InputException;
+import dev.pooltags.tag.PoolTag;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads WinDbg's {@code !verifier 3} (or {@code 0xf}) output: for each verified module, its pool counters and the
+ * outstanding allocations Pool Tracking keeps, as allocation events; a module the listing shows as unloaded is
+ * followed by an unload event, which with pool tracking is bug check 0xC4/0x62.
+ *
+ * <p>Three layouts are read, by their lines rather than fixed columns:
+ * <ul>
+ *   <li>Windows 7: {@code fffffa8003b6f670 Loaded  000000a0  00000854  videoprt.sys}, then
+ *       {@code Current Pool Allocations  00000002    00000013} and rows under
+ *       {@code PoolAddress  SizeInBytes    Tag       CallersAddress};</li>
+ *   <li>Windows 8.1: {@code MODULE: 0x84226b28 MyDriver.sys (Loaded)}, then
+ *       {@code Current Pool Allocations: ( 0x00000003 / 0x00000000 )} and rows under
+ *       {@code Address     Length      Tag   Caller}, each with the caller's symbol;</li>
+ *   <li>Windows 10 and later: {@code nt!_VF_TARGET_DRIVER 0xffffcb8438730e10: ebpfcore.sys (Loaded and Unloaded)},
+ *       rows under {@code Address  Length  Tag  Caller Address}.</li>
+ * </ul>
+ * The listing says how many allocations are outstanding in nonpaged and paged pool but not which row is which; when
+ * one of the two counts is zero every row is in the other pool, otherwise the rows' pool is left unknown. A listing
+ * with fewer rows than its counters (Microsoft's own samples cut it with "...") is reported as a problem.
+ */
+public final class VerifierOutputReader implements TraceReader {
+    private static final Pattern WIN7_MODULE = Pattern.compile(
+            "^\\s*([0-9a-fA-F`]{8,17})\\s+(\\S.*?)\\s+([0-9a-fA-F]{8})\\s+([0-9a-fA-F]{8})\\s+(\\S+)\\s*$");
+    private static final Pattern WIN81_MODULE = Pattern.compile("^\\s*MODULE:\\s+(0x[0-9a-fA-F`]+)\\s+(\\S+)\\s+\\((.*)\\)\\s*$");
+    private static final Pattern WIN10_MODULE = Pattern.compile(
+            "^\\s*nt!_VF_TARGET_DRIVER\\s+(0x[0-9a-fA-F`]+):\\s+(\\S+)\\s+\\((.*)\\)\\s*$");
+    private static final Pattern WIN7_CURRENT = Pattern.compile("^\\s*Current Pool Allocations\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s*$");
+    private static final Pattern NEW_CURRENT = Pattern.compile(
+            "^\\s*Current Pool Allocations:\\s*\\(\\s*(0x[0-9a-fA-F]+)\\s*/\\s*(0x[0-9a-fA-F]+)\\s*\\)\\s*$");
+    private static final Pattern ROW = Pattern.compile("^\\s*(?:0x)?([0-9a-fA-F`]{8,17})\\s+(?:0x)?([0-9a-fA-F]{1,16})\\s+(.*)$");
+
+    private final String name;
+    private final BufferedReader in;
+    private final Consumer<TraceProblem> problems;
+    private final Map<String, String> info = new LinkedHashMap<>();
+    private final Deque<PoolEvent> ready = new ArrayDeque<>();
+    private long lineNo;
+    private boolean inRows;
+    private Module module;
+    private int modules;
+
+    private static final class Module {
+        final String driver;
+        final String state;
+        final long line;
+        long nonpaged = -1;
+        long paged = -1;
+        long rows;
+        boolean elided;
+
+        Module(String driver, String state, long line) {
+            this.driver = driver;
+            this.state = state;
+            this.line = line;
+        }
+    }
+
+    public VerifierOutputReader(String name, BufferedReader in, Consumer<TraceProblem> problems) {
+        this.name = name;
+        this.in = in;
+        this.problems = problems;
+    }
+
+    @Override
+    public PoolEvent next() {
+        while (ready.isEmpty()) {
+            String line;
+            try {
+                line = in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (line == null) {
+                endModule();
+                if (modules == 0) {
+                    throw new InputException(name, lineNo, "no Driver Verifier module listing found (expected !verifier 3 output: "
+                            + "'MODULE: ...', 'nt!_VF_TARGET_DRIVER ...' or the Windows 7 'Entry State NonPagedPool PagedPool Module' table)");
+                }
+                return ready.poll();
+            }
+            lineNo++;
+            read(line);
+        }
+        return ready.poll();
+    }
+
+    private void read(String line) {
+        Matcher m;
+        if ((m = WIN81_MODULE.matcher(line)).matches() || (m = WIN10_MODULE.matcher(line)).matches()) {
+            startModule(m.group(2), m.group(3));
+            return;
+        }
+        if (!inRows && (m = WIN7_MODULE.matcher(line)).matches() && m.group(5).contains(".")) {
+            startModule(m.group(5), m.group(2).strip());
+            return;
+        }
+        if (module == null) {
+            return;
+        }
+        if ((m = WIN7_CURRENT.matcher(line)).matches()) {
+            module.nonpaged = Long.parseLong(m.group(1), 16);
+            module.paged = Long.parseLong(m.group(2), 16);
+            return;
+        }
+        if ((m = NEW_CURRENT.matcher(line)).matches()) {
+            module.nonpaged = Long.decode(m.group(1));
+            module.paged = Long.decode(m.group(2));
+            return;
+        }
+        String t = line.strip();
+        if (!inRows) {
+            if (t.contains("Tag") && (t.startsWith("PoolAddress") || t.startsWith("Address"))) {
+                inRows = true;
+            }
+            return;
+        }
+        if (t.startsWith("---")) {
+            if (module.rows > 0) {
+                inRows = false; // a section rule after the rows ends them
+            }
+            return;
+        }
+        if (t.equals("...") || t.equals("......")) {
+            module.elided = true;
+            return;
+        }
+        if (t.isEmpty()) {
+            if (module.rows > 0) {
+                inRows = false;
+            }
+            return;
+        }
+        if ((m = ROW.matcher(line)).matches()) {
+            row(m);
+        } else {
+            problems.accept(new TraceProblem(lineNo, "bad-line", "not an allocation row (address, length, tag, caller): '"
+                    + (t.length() > 60 ? t.substring(0, 60) + "..." : t) + "'"));
+        }
+    }
+
+    private void row(Matcher m) {
+        long address = Long.parseUnsignedLong(m.group(1).replace("`", ""), 16);
+        long size = Long.parseUnsignedLong(m.group(2), 16);
+        String rest = m.group(3);
+        if (rest.length() < 4) {
+            problems.accept(new TraceProblem(lineNo, "truncated-line", "allocation row without a four-character tag; row skipped"));
+            return;
+        }
+        PoolTag tag;
+        try {
+            tag = PoolTag.ofMemoryText(rest.substring(0, 4));
+        } catch (RuntimeException e) {
+            problems.accept(new TraceProblem(lineNo, "bad-field", "tag '" + rest.substring(0, 4) + "': " + e.getMessage()));
+            return;
+        }
+        String caller = rest.substring(4).strip();
+        int sp = caller.indexOf(' ');
+        if (sp > 0) {
+            String symbol = caller.substring(sp).strip();
+            caller = symbol.isEmpty() ? caller.substring(0, sp) : symbol;
+        }
+        WindowsPoolType type = null;
+        if (module.paged == 0 && module.nonpaged > 0) {
+            type = WindowsPoolType.NON_PAGED_POOL;
+        } else if (module.nonpaged == 0 && module.paged > 0) {
+            type = WindowsPoolType.PAGED_POOL;
+        }
+        module.rows++;
+        ready.add(new PoolEvent.Alloc(PoolEvent.NO_TIME, AllocRoutine.UNKNOWN, type, 0, tag, size, address, module.driver, caller,
+                null, lineNo));
+    }
+
+    private void startModule(String driver, String state) {
+        endModule();
+        modules++;
+        module = new Module(driver, state, lineNo);
+        inRows = false;
+        info.merge("modules", driver, (a, b) -> a + ", " + b);
+        // A module in this listing is verified with pool tracking: that is what keeps the allocations listed.
+        ready.add(new PoolEvent.VerifyDriver(PoolEvent.NO_TIME, driver, EnumSet.of(VerifierOption.POOL_TRACKING), lineNo));
+    }
+
+    private void endModule() {
+        Module m = module;
+        if (m == null) {
+            return;
+        }
+        module = null;
+        inRows = false;
+        if (m.nonpaged >= 0) {
+            long total = m.nonpaged + m.paged;
+            if (m.rows < total) {
+                problems.accept(new TraceProblem(m.line, "incomplete-listing", m.driver + ": the listing shows " + m.rows + " of the "
+                        + total + " allocations its counters report" + (m.elided ? " (it was cut with '...')" : "")
+                        + "; only those are replayed"));
+            } else if (m.rows > total) {
+                problems.accept(new TraceProblem(m.line, "inconsistent-listing", m.driver + ": the listing shows " + m.rows
+                        + " allocations but its counters report " + total));
+            }
+        }
+        if (m.state.toLowerCase(java.util.Locale.ROOT).contains("unloaded")) {
+            ready.add(new PoolEvent.Unload(PoolEvent.NO_TIME, m.driver, m.line));
+        }
+    }
+
+    @Override
+    public String format() {
+        return "!verifier 3 output";
+    }
+
+    @Override
+    public Map<String, String> info() {
+        return info;
+    }
+
+    @Override
+    public Map<String, Long> skipped() {
+        return Map.of();
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.pooltags.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pooltags.tag.PoolType;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PoolTypesTest {
+    @Test
+    @DisplayName("POOL_TYPE values and the per-tag row they count in (wdm.h POOL_TYPE)")
+    void poolTypes() {
+        assertThat(WindowsPoolType.fromCode(0)).isEqualTo(WindowsPoolType.NON_PAGED_POOL);
+        assertThat(WindowsPoolType.fromCode(1).tracked()).isEqualTo(PoolType.PAGED);
+        assertThat(WindowsPoolType.fromCode(512).tracked()).isEqualTo(PoolType.NONPAGED);
+        assertThat(WindowsPoolType.fromCode(5)).isEqualTo(WindowsPoolType.PAGED_POOL_CACHE_ALIGNED);
+        assertThat(WindowsPoolType.fromCode(5).isPaged()).isTrue();
+        assertThat(WindowsPoolType.fromCode(3).isPaged()).as("DontUseThisType").isFalse();
+        assertThat(WindowsPoolType.fromCode(33).isSession()).isTrue();
+        assertThat(WindowsPoolType.fromCode(33).tracked()).isEqualTo(PoolType.PAGED);
+        assertThat(WindowsPoolType.fromCode(6).isMustSucceed()).isTrue();
+        assertThat(WindowsPoolType.fromCode(1 | 16 | 256)).as("POOL_RAISE_IF_ALLOCATION_FAILURE and POOL_COLD_ALLOCATION ignored")
+                .isEqualTo(WindowsPoolType.PAGED_POOL);
+        assertThat(WindowsPoolType.fromCode(7)).isNull();
+        assertThat(WindowsPoolType.parse("NonPagedPoolNx")).isEqualTo(WindowsPoolType.NON_PAGED_POOL_NX);
+        assertThat(WindowsPoolType.parse("0x00000200")).isEqualTo(WindowsPoolType.NON_PAGED_POOL_NX);
+        assertThat(WindowsPoolType.parse("Paged")).isEqualTo(WindowsPoolType.PAGED_POOL);
+        assertThat(WindowsPoolType.parse("NonPagedPoolExecute")).isEqualTo(WindowsPoolType.NON_PAGED_POOL);
+        assertThatThrownBy(() -> WindowsPoolType.parse("Wet")).hasMessageContaining("'Wet'");
+        assertThatThrownBy(() -> WindowsPoolType.parse("7")).hasMessageContaining("not a POOL_TYPE");
+    }
+
+    @Test
+    @DisplayName("POOL_FLAGS: exactly one pool; POOL_FLAG_NON_PAGED is NX; reserved required bits fail")
+    void poolFlags() {
+        assertThat(PoolFlags.poolType(PoolFlags.NON_PAGED)).isEqualTo(WindowsPoolType.NON_PAGED_POOL_NX);
+        assertThat(PoolFlags.poolType(PoolFlags.NON_PAGED_EXECUTE)).isEqualTo(WindowsPoolType.NON_PAGED_POOL);
+        assertThat(PoolFlags.poolType(PoolFlags.PAGED | PoolFlags.CACHE_ALIGNED)).isEqualTo(WindowsPoolType.PAGED_POOL_CACHE_ALIGNED);
+        assertThat(PoolFlags.poolType(PoolFlags.PAGED | PoolFlags.SESSION)).isEqualTo(WindowsPoolType.PAGED_POOL_SESSION);
+        assertThat(PoolFlags.poolType(PoolFlags.NON_PAGED | PoolFlags.SPECIAL_POOL | (1L << 40)))
+                .as("unknown optional bits are ignored").isEqualTo(WindowsPoolType.NON_PAGED_POOL_NX);
+        assertThat(PoolFlags.invalidReason(0)).contains("no pool");
+        assertThat(PoolFlags.invalidReason(PoolFlags.NON_PAGED | PoolFlags.RESERVED1)).contains("0x10");
+        assertThat(PoolFlags.parse("POOL_FLAG_NON_PAGED|uninitialized")).isEqualTo(PoolFlags.NON_PAGED | PoolFlags.UNINITIALIZED);
+        assertThat(PoolFlags.parse("0x100")).isEqualTo(PoolFlags.PAGED);
+        assertThat(PoolFlags.describe(PoolFlags.NON_PAGED | PoolFlags.SPECIAL_POOL)).isEqualTo("POOL_FLAG_NON_PAGED|POOL_FLAG_SPECIAL_POOL");
+        assertThatThrownBy(() -> PoolFlags.parse("POOL_FLAG_WET")).hasMessageContaining("POOL_FLAG_WET");
+    }
+
+    @Test
+    @DisplayName("routines by name; NDIS allocates nonpaged with its default tag 'maDN'")
+    void routines() {
+        assertThat(AllocRoutine.byName("exallocatepool2")).isEqualTo(AllocRoutine.EX_ALLOCATE_POOL2);
+        assertThat(FreeRoutine.byName("ExFreePoolWithTag").passesTag()).isTrue();
+        assertThat(FreeRoutine.byName("ExFreePool").passesTag()).isFalse();
+        assertThat(AllocRoutine.byName("malloc")).isNull();
+        PoolModel m = new PoolModel(PoolConfig.defaults(), v -> { });
+        Block b = m.allocate(new PoolEvent.Alloc(0, AllocRoutine.NDIS_ALLOCATE_MEMORY_WITH_TAG_PRIORITY, null, 0, null, 100, 0, "nic.sys", "",
+                null, 1));
+        assertThat(b.tag().toString()).isEqualTo("NDam");
+        assertThat(b.tracked()).isEqualTo(PoolType.NONPAGED);
+    }
+}
