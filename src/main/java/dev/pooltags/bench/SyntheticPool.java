@@ -5,130 +5,100 @@ import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * A deterministic series of pool snapshots for load tests and server tests: {@code tags} rows of invented tags
- * with sizes spread over six orders of magnitude (as on a real machine, where a few tags hold most bytes), counters
- * that start near 2^32 for some tags so they wrap, a steady leak ({@code Leak}, nonpaged, +64 KiB a sample) and a
- * cache that fills for ten samples and then stays ({@code Cach}). Everything else wanders a little.
+ * A pool of {@code tags} tags for benchmarks, where {@code changing} of them (a fraction) move per sample, as on
+ * a busy machine: produces snapshots and the x64 SystemPoolTagInformation buffer the kernel would return.
  */
-public final class SyntheticPool {
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+final class SyntheticPool {
+    private final int tags;
+    private final double changing;
+    private final Random rnd = new Random(42);
+    private int[] tag;
+    private final long[][] c; // per tag: paged allocs, frees, used, nonpaged allocs, frees, used
+    private Instant time = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final Random rnd;
-    private final Duration step;
-    private final int n;
-    private final PoolTag[] tag;
-    private final PoolType[] type;
-    private final long[] bytes;
-    private final long[] allocs;
-    private final long[] frees;
-    private final int[] size;
-    private int sample;
-
-    private SyntheticPool(int tags, Duration step, long seed) {
-        this.rnd = new Random(seed);
-        this.step = step;
-        Set<PoolTag> names = new LinkedHashSet<>();
-        names.add(PoolTag.parse("Leak"));
-        names.add(PoolTag.parse("Cach"));
-        while (names.size() < tags) {
-            char[] c = new char[4];
-            for (int i = 0; i < 4; i++) {
-                c[i] = ALPHABET.charAt(rnd.nextInt(ALPHABET.length()));
+    SyntheticPool(int tags, double changing) {
+        this.tags = tags;
+        this.changing = changing;
+        this.tag = new int[tags];
+        this.c = new long[tags][6];
+        for (int i = 0; i < tags; i++) {
+            tag[i] = 0x20202020 + (i % 90 + 0x21) + ((i / 90) % 90 << 8) + ((i / 8100) << 16);
+        }
+        // in the order the kernel's table is read back in sorted form: rows of a sample arrive in key order
+        tag = java.util.Arrays.stream(tag).boxed().sorted((x, y) -> PoolTag.ofValue(x).compareTo(PoolTag.ofValue(y)))
+                .mapToInt(Integer::intValue).toArray();
+        for (int i = 0; i < tags; i++) {
+            for (int k = 0; k < 6; k++) {
+                c[i][k] = i % 3 == 0 && k < 3 ? 0 : rnd.nextInt(1 << 20);
             }
-            names.add(PoolTag.parse(new String(c)));
-        }
-        n = names.size();
-        tag = names.toArray(new PoolTag[0]);
-        type = new PoolType[n];
-        bytes = new long[n];
-        allocs = new long[n];
-        frees = new long[n];
-        size = new int[n];
-        for (int i = 0; i < n; i++) {
-            type[i] = i < 2 || rnd.nextBoolean() ? PoolType.NONPAGED : PoolType.PAGED;
-            size[i] = 16 << rnd.nextInt(9);
-            long count = (long) Math.pow(10, rnd.nextDouble() * 6);
-            bytes[i] = i < 2 ? 1 << 20 : count * size[i];
-            long outstanding = bytes[i] / size[i];
-            // a tenth of the tags have counters close to the 32-bit limit, so they wrap during the series
-            frees[i] = rnd.nextInt(10) == 0 ? TagCounters.COUNTER_MODULUS - 1 - rnd.nextInt(100_000)
-                    : rnd.nextInt(1 << 30);
-            allocs[i] = (frees[i] + outstanding) % TagCounters.COUNTER_MODULUS;
+            c[i][1] = Math.min(c[i][1], c[i][0]);
+            c[i][4] = Math.min(c[i][4], c[i][3]);
         }
     }
 
-    /** The first {@code samples} snapshots. */
-    public static List<Snapshot> series(int tags, int samples, Duration step, long seed) {
-        SyntheticPool p = new SyntheticPool(tags, step, seed);
-        List<Snapshot> out = new ArrayList<>(samples);
-        for (int s = 0; s < samples; s++) {
-            out.add(p.next());
+    /** Moves about {@code changing * tags} tags and the clock by one second. */
+    void step() {
+        int n = (int) Math.round(tags * changing);
+        for (int j = 0; j < n; j++) {
+            long[] t = c[rnd.nextInt(tags)];
+            int base = t[0] == 0 ? 3 : rnd.nextBoolean() ? 0 : 3;
+            int a = rnd.nextInt(20);
+            int f = rnd.nextInt(20);
+            t[base] = (t[base] + a) & 0xFFFFFFFFL;
+            t[base + 1] = (t[base + 1] + f) & 0xFFFFFFFFL;
+            t[base + 2] = Math.max(0, t[base + 2] + (a - f) * 64L);
         }
-        return out;
+        time = time.plusSeconds(1);
     }
 
-    /** An endless source of these snapshots, generated as asked (constant memory, for long load tests). */
-    public static SnapshotSource source(int tags, Duration step, long seed) {
-        SyntheticPool p = new SyntheticPool(tags, step, seed);
+    Snapshot snapshot() {
+        List<TagCounters> rows = new ArrayList<>(tags * 2);
+        for (int i = 0; i < tags; i++) {
+            long[] t = c[i];
+            if (t[0] != 0 || t[2] != 0) {
+                rows.add(TagCounters.of(PoolTag.ofValue(tag[i]), PoolType.PAGED, t[0], t[1], t[2]));
+            }
+            rows.add(TagCounters.of(PoolTag.ofValue(tag[i]), PoolType.NONPAGED, t[3], t[4], t[5]));
+        }
+        return new Snapshot(time, "bench", "synthetic", rows, Map.of("memory.available", (long) rnd.nextInt(1 << 30)));
+    }
+
+    /** The x64 SYSTEM_POOLTAG_INFORMATION buffer of the current state. */
+    ByteBuffer buffer() {
+        ByteBuffer b = ByteBuffer.allocate(8 + tags * 40).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(tags).putInt(0);
+        for (int i = 0; i < tags; i++) {
+            long[] t = c[i];
+            b.putInt(tag[i]).putInt((int) t[0]).putInt((int) t[1]).putInt(0).putLong(t[2]);
+            b.putInt((int) t[3]).putInt((int) t[4]).putLong(t[5]);
+        }
+        return b.flip();
+    }
+
+    /** A live-paced source over this pool (for the top benchmark). */
+    SnapshotSource source(Duration interval) {
         return new SnapshotSource() {
             @Override
             public Optional<Snapshot> next() {
-                return Optional.of(p.next());
+                step();
+                return Optional.of(snapshot());
             }
 
             @Override
             public String name() {
-                return "synthetic:" + p.n + "-tags";
-            }
-
-            @Override
-            public boolean isSimulated() {
-                return true;
+                return "synthetic:" + tags;
             }
         };
     }
-
-    private Snapshot next() {
-        int s = sample++;
-        List<TagCounters> rows = new ArrayList<>(n);
-        long nonpaged = 0;
-        long paged = 0;
-        for (int i = 0; i < n; i++) {
-            long churn = rnd.nextInt(2000);
-            long change;
-            if (i == 0) {
-                change = (64 << 10) / size[i]; // the leak: 64 KiB a sample, never freed
-            } else if (i == 1) {
-                change = s < 10 ? (4 << 20) / size[i] : 0; // the cache: fills 40 MiB, then stays
-            } else {
-                long out0 = bytes[i] / size[i];
-                change = Math.max(-out0, rnd.nextInt(21) - 10);
-            }
-            allocs[i] = (allocs[i] + churn + Math.max(0, change)) % TagCounters.COUNTER_MODULUS;
-            frees[i] = (frees[i] + churn + Math.max(0, -change)) % TagCounters.COUNTER_MODULUS;
-            bytes[i] += change * size[i];
-            rows.add(TagCounters.of(tag[i], type[i], allocs[i], frees[i], bytes[i]));
-            if (type[i] == PoolType.NONPAGED) {
-                nonpaged += bytes[i];
-            } else {
-                paged += bytes[i];
-            }
-        }
-        return new Snapshot(T0.plus(step.multipliedBy(s)), "synthetic", "synthetic:" + n + "-tags", rows,
-                new TreeMap<>(Map.of("pool.nonpaged", nonpaged, "pool.paged", paged, "memory.total", 16L << 30)));
-    }
-
-    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
 }

@@ -25,8 +25,8 @@ public final class TagDatabaseBenchmark {
 
     public static Result run(Path file, int rounds) {
         long bytes = TextFiles.readAllBytes(file).length;
-        long read = Stopwatch.medianNanos(rounds, rounds, () -> TextFiles.readAllBytes(file).length);
-        long load = Stopwatch.medianNanos(rounds, rounds,
+        long read = Stopwatch.bestNanos(rounds, rounds, () -> TextFiles.readAllBytes(file).length);
+        long load = Stopwatch.bestNanos(rounds, rounds,
                 () -> TagDatabase.of(List.of(TagFileReader.read(file, 0))).size());
         TagDatabase db = TagDatabase.of(List.of(TagFileReader.read(file, 0)));
         // 4096 queries: every known exact tag in turn, one in four replaced by a random (mostly unknown) value.
@@ -37,7 +37,7 @@ public final class TagDatabaseBenchmark {
             queries[i] = i % 4 == 3 || exact.isEmpty() ? PoolTag.ofValue(r.nextInt()) : exact.get(i % exact.size()).tag();
         }
         int perRound = 10_000_000;
-        long t = Stopwatch.medianNanos(3, 5, () -> {
+        long t = Stopwatch.bestNanos(3, 5, () -> {
             long found = 0;
             for (int i = 0; i < perRound; i++) {
                 found += db.exact(queries[i & 4095]).length;

@@ -1,15 +1,7 @@
 package dev.pooltags.cli;
 
-import dev.pooltags.bench.ServeLoadTest;
-import dev.pooltags.bench.SyntheticPool;
+import dev.pooltags.bench.SnapshotBenchmark;
 import dev.pooltags.bench.TagDatabaseBenchmark;
-import dev.pooltags.bench.WrkRun;
-import dev.pooltags.snapshot.SnapshotSource;
-import dev.pooltags.snapshot.SnapshotSources;
-import dev.pooltags.source.EnvironmentException;
-import java.io.File;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: each measures one capability and a baseline over the same data in the same run, "
                 + "and prints the ratio.", ""},
-        subcommands = {BenchCommand.TagDb.class, BenchCommand.Serve.class})
+        subcommands = {BenchCommand.TagDb.class, BenchCommand.SnapshotBench.class, BenchCommand.TopBench.class,
+            BenchServeCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -48,14 +41,14 @@ public final class BenchCommand implements Runnable {
         Path file;
 
         @Option(names = "--rounds", description = "Timed rounds for load and read (default ${DEFAULT-VALUE}).")
-        int rounds = 50;
+        int rounds = 200;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             TagDatabaseBenchmark.Result r = TagDatabaseBenchmark.run(file, rounds);
             out.printf("file            %s (%,d bytes, %,d entries)%n", file, r.bytes(), r.entries());
-            out.printf("read bytes      %,10.3f ms   (baseline: Files.readAllBytes)%n", r.readNanos() / 1e6);
+            out.printf("read bytes      %,10.3f ms   (baseline: Files.readAllBytes; fastest of %d rounds)%n", r.readNanos() / 1e6, rounds);
             out.printf("load + index    %,10.3f ms   ratio to read: %.2fx (target <= 5x)%n", r.loadNanos() / 1e6,
                     r.loadToReadRatio());
             out.printf("exact lookups   %,.0f per second (target >= 10,000,000)%n", r.lookupsPerSecond());
@@ -64,103 +57,77 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** {@code pooltags bench serve}: wrk against the real server on 127.0.0.1. */
-    @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = {"Load test of 'pooltags serve' with wrk on 127.0.0.1: requests per second and p99 latency of "
-                    + "/metrics against a static baseline of the same size, a paced run at about --rate requests a "
-                    + "second, and heap after --scrapes scrapes.", ""},
-            footer = {"", "Needs wrk (Debian: apt-get install wrk). Traffic goes to loopback only.",
-                    "Example: pooltags bench serve --tags 3000 --scrapes 100000"})
-    static final class Serve implements Callable<Integer> {
+    /** {@code pooltags bench snapshot}. */
+    @Command(name = "snapshot", mixinStandardHelpOptions = true,
+            description = "Decode a 3,000-tag SystemPoolTagInformation buffer and diff two samples vs. copying the buffer; "
+                    + "record a day of 1-second samples (5% of tags changing): bytes on disk, CPU per sample, read-back speed.")
+    static final class SnapshotBench implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
         DebugOption debug;
 
-        @Option(names = "--tags", defaultValue = "3000", description = "Synthetic tags to serve (default ${DEFAULT-VALUE}).")
-        int tags;
+        @Option(names = "--tags", description = "Tags per sample (default ${DEFAULT-VALUE}).")
+        int tags = 3000;
 
-        @Option(names = "--source", paramLabel = "SPEC", description = "Serve this source instead of synthetic tags.")
-        String source;
+        @Option(names = "--samples", description = "Samples recorded (default ${DEFAULT-VALUE}: a day at 1 s).")
+        int samples = 86_400;
 
-        @Option(names = "--duration", defaultValue = "20s", description = "Length of each wrk run (default ${DEFAULT-VALUE}).")
-        String duration;
+        @Option(names = "--rounds", description = "Timed rounds for decode and copy (default ${DEFAULT-VALUE}).")
+        int rounds = 200;
 
-        @Option(names = "--connections", defaultValue = "4", description = "wrk connections (default ${DEFAULT-VALUE}).")
-        int connections;
-
-        @Option(names = "--threads", defaultValue = "2", description = "wrk threads (default ${DEFAULT-VALUE}).")
-        int threads;
-
-        @Option(names = "--rate", defaultValue = "200", description = "Target of the paced run, requests a second "
-                + "(default ${DEFAULT-VALUE}).")
-        int rate;
-
-        @Option(names = "--scrapes", defaultValue = "100000", description = "Scrapes of the memory run (default ${DEFAULT-VALUE}).")
-        long scrapes;
-
-        @Option(names = "--max-time", defaultValue = "20m", description = "Upper bound of the memory run (default ${DEFAULT-VALUE}).")
-        String maxTime;
-
-        @Option(names = "--interval", defaultValue = "5s", description = "Sampling interval of the server (default ${DEFAULT-VALUE}).")
-        String interval;
+        @Option(names = "--dir", description = "Folder for the temporary recording (default: the system temp folder).")
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            java.nio.file.Path wrk = null;
-            for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                if (wrk == null && Files.isExecutable(java.nio.file.Path.of(d, "wrk"))) {
-                    wrk = java.nio.file.Path.of(d, "wrk");
-                }
-            }
-            if (wrk == null) {
-                throw new EnvironmentException("wrk is not installed (Debian: apt-get install wrk)");
-            }
-            if (tags < 1 || connections < 1 || threads < 1 || threads > connections || rate < 1 || scrapes < 0) {
-                throw new UsageException("--tags, --connections, --threads, --rate must be positive, --threads at most "
-                        + "--connections");
-            }
-            ServeLoadTest.Plan plan = new ServeLoadTest.Plan(threads, connections, ServeCommand.duration("--duration",
-                    duration), rate, scrapes, ServeCommand.duration("--max-time", maxTime),
-                    ServeCommand.duration("--interval", interval));
-            SnapshotSource src = source != null ? SnapshotSources.open(source)
-                    : SyntheticPool.source(tags, Duration.ofSeconds(5), 42);
-            PrintWriter err = spec.commandLine().getErr();
-            ServeLoadTest.Result r;
-            try (src) {
-                r = ServeLoadTest.run(wrk, src, plan, line -> {
-                    if (System.console() != null) {
-                        err.println("  " + line);
-                        err.flush();
-                    }
-                });
-            }
-            out.printf("serve load test: %,d tags, all exported; /metrics %,d bytes (text format); 127.0.0.1 only%n",
-                    r.tags(), r.exposition());
-            out.printf("machine: %d cores, load average %.2f at the start; %s; %d threads, %d connections, %s runs%n",
-                    Runtime.getRuntime().availableProcessors(), r.loadAverage(), r.wrk(), threads, connections,
-                    duration);
-            out.printf("%-34s %10s %10s %10s %8s%n", "run", "req/s", "p50", "p99", "errors");
-            row(out, "/metrics", r.metrics());
-            row(out, "baseline: same bytes from memory", r.baseline());
-            row(out, "/metrics paced at ~" + r.pacedTarget() + " req/s", r.paced());
-            row(out, "/metrics paced, gzip", r.pacedGzip());
-            out.printf("ratio /metrics to baseline: %.2fx the requests per second, %.2fx the p99%n",
-                    r.metrics().perSecond() / r.baseline().perSecond(), r.metrics().p99Ms() / r.baseline().p99Ms());
-            boolean met = r.paced().errors() == 0 && r.paced().p99Ms() < 50;
-            out.printf("target at ~%d req/s (0 errors, p99 < 50 ms): %s (achieved %.1f req/s, p99 %.2f ms, %d errors)%n",
-                    r.pacedTarget(), met ? "met" : "NOT met", r.paced().perSecond(), r.paced().p99Ms(), r.paced().errors());
-            out.printf("memory: heap after full GC %.1f MiB before, %.1f MiB after %,d scrapes (%+.1f MiB)%n",
-                    r.heapBefore() / 1048576.0, r.heapAfter() / 1048576.0, r.scrapes(),
-                    (r.heapAfter() - r.heapBefore()) / 1048576.0);
+            SnapshotBenchmark.Decode d = SnapshotBenchmark.decode(tags, rounds);
+            out.printf("buffer             %,d tags, %,d bytes (x64 SYSTEM_POOLTAG_INFORMATION)%n", d.tags(), d.bufferBytes());
+            out.printf("copy buffer        %,10.1f us   (baseline)%n", d.copyNanos() / 1e3);
+            out.printf("decode             %,10.1f us%n", d.decodeNanos() / 1e3);
+            out.printf("decode + diff      %,10.1f us   ratio to copy: %.1fx%n", d.decodeDiffNanos() / 1e3, d.ratio());
+            out.flush();
+            SnapshotBenchmark.Day day = SnapshotBenchmark.recordDay(samples, tags, dir);
+            out.printf("recording          %,d samples of %,d rows (%,d tags), 5%% of tags changing per sample%n", day.samples(),
+                    day.rowsPerSample(), day.tags());
+            out.printf("bytes on disk      %,d (%.1f MB; target under 200 MB for a day)%n", day.bytes(), day.bytes() / 1e6);
+            out.printf("CPU per sample     %,.1f us to encode and write%n", day.cpuMicrosPerSample());
+            out.printf("read back          %,.0f samples per second%n", day.readSamplesPerSecond());
             out.flush();
             return Main.OK;
         }
+    }
 
-        private static void row(PrintWriter out, String name, WrkRun w) {
-            out.printf("%-34s %10.1f %8.2fms %8.2fms %8d%n", name, w.perSecond(), w.p50Ms(), w.p99Ms(), w.errors());
+    /** {@code pooltags bench top}. */
+    @Command(name = "top", mixinStandardHelpOptions = true,
+            description = "Run top's refresh loop on a 120x40 virtual terminal with 3,000 tags and report the CPU it uses.")
+    static final class TopBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DebugOption debug;
+
+        @Option(names = "--tags", description = "Tags per sample (default ${DEFAULT-VALUE}).")
+        int tags = 3000;
+
+        @Option(names = "--seconds", description = "How long to run (default ${DEFAULT-VALUE}).")
+        int seconds = 60;
+
+        @Option(names = "--interval", converter = DurationConverter.class, description = "Refresh interval (default 1s).")
+        java.time.Duration interval = java.time.Duration.ofSeconds(1);
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            SnapshotBenchmark.Top t = SnapshotBenchmark.top(tags, interval, java.time.Duration.ofSeconds(seconds));
+            out.printf("top                %,d tags, %d refreshes in %.1f s, %,d bytes drawn%n", t.tags(), t.frames(),
+                    t.wallNanos() / 1e9, t.bytesDrawn());
+            out.printf("CPU                %.2f s = %.2f%% of one core (target under 5%%)%n", t.cpuNanos() / 1e9, t.cpuPercent());
+            out.flush();
+            return Main.OK;
         }
     }
 }

@@ -32,16 +32,34 @@ public final class Main {
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(args, out, err);
         return cl.execute(args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new PooltagsCommand());
+        // Only the subcommand being run is built; help, a typo or no command at all needs them all.
+        String first = null;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                first = a;
+                break;
+            }
+        }
+        boolean added = false;
+        for (Class<?> c : PooltagsCommand.SUBCOMMANDS) {
+            if (c.getAnnotation(picocli.CommandLine.Command.class).name().equals(first)) {
+                cl.addSubcommand(c);
+                added = true;
+            }
+        }
+        if (!added) {
+            PooltagsCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("pooltags: " + ex.getMessage());
             String name = c.getCommandSpec().qualifiedName();

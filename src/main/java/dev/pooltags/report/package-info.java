@@ -1,5 +1,7 @@
 /**
  * Renderers that turn analysis results into what people and tools read: text tables, JSON, CSV (and later
- * HTML, SARIF, JUnit XML). Chosen by {@code --format}; they never compute, only render.
+ * HTML, SARIF, JUnit XML). Chosen by {@code --format}; they never compute, only render. The per-tag table's
+ * columns are {@link dev.pooltags.report.SnapshotColumn}s; the full-screen {@code top} is a terminal-free view
+ * ({@link dev.pooltags.report.TopView}) driven on a JLine terminal by {@link dev.pooltags.report.TopScreen}.
  */
 package dev.pooltags.report;

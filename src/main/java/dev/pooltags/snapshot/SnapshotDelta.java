@@ -28,6 +28,15 @@ public final class SnapshotDelta {
         return d;
     }
 
+    /** The rows of one snapshot with no change (what a table shows when there is no earlier sample). */
+    public static List<Row> unchanged(Snapshot s) {
+        List<Row> out = new ArrayList<>(s.rows().size());
+        for (TagCounters r : s.rows()) {
+            out.add(new Row(r.key(), r, 0, 0, 0));
+        }
+        return out;
+    }
+
     /** Rows of {@code after} (and rows that vanished from {@code before}) with their changes, in key order. */
     public static List<Row> between(Snapshot before, Snapshot after) {
         Map<TagCounters.RowKey, TagCounters> old = before.byKey();

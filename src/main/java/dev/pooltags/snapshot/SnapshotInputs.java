@@ -1,36 +1,53 @@
 package dev.pooltags.snapshot;
 
 import dev.pooltags.source.InputException;
-import java.io.BufferedReader;
+import dev.pooltags.source.TextFiles;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Reads a series of snapshots from what the user names: files and folders (a folder contributes every snapshot
  * file in it, in name order). The result is in time order; snapshots with the same time keep input order.
  *
- * <p>Formats understood: pooltags' JSON Lines ({@code .jsonl}, {@code .json}). Each further format registers
- * here as it is added.
+ * <p>Every format of {@link SnapshotFormat} is read, recognised by content: pooltags' JSON Lines and CSV,
+ * recordings, PoolMon screens and /n logs, PoolMonX CSV, {@code !poolused} output and saved /proc/slabinfo.
+ * Formats that hold only outstanding counts ({@code !poolused}, slabinfo) get allocation and free counters
+ * synthesized across the series ({@link CounterSynthesis}). A recording with a torn tail yields its complete
+ * samples and a warning.
  */
 public final class SnapshotInputs {
+    private static final List<String> EXTENSIONS = List.of(".jsonl", ".json", ".csv", ".rec", ".txt", ".log");
+
     private SnapshotInputs() {}
 
-    /** Every snapshot in the inputs, in time order. */
+    /** Every snapshot in the inputs, in time order; warnings (torn recording tails) are dropped. */
     public static List<Snapshot> readSeries(List<Path> inputs) {
-        List<Snapshot> out = new ArrayList<>();
+        return readSeries(inputs, w -> { });
+    }
+
+    /** Every snapshot in the inputs, in time order; each warning (a torn recording tail) goes to {@code warnings}. */
+    public static List<Snapshot> readSeries(List<Path> inputs, Consumer<String> warnings) {
+        List<Snapshot> plain = new ArrayList<>();
+        List<Snapshot> outstandingOnly = new ArrayList<>();
         for (Path p : expand(inputs)) {
-            out.addAll(readFile(p));
+            Read r = read(p, warnings);
+            (r.format.outstandingOnly() ? outstandingOnly : plain).addAll(r.snapshots);
         }
-        out.sort(Comparator.comparing(Snapshot::time)); // stable: equal times keep input order
-        return out;
+        if (!outstandingOnly.isEmpty()) {
+            outstandingOnly.sort(Comparator.comparing(Snapshot::time));
+            plain.addAll(CounterSynthesis.series(outstandingOnly));
+        }
+        plain.sort(Comparator.comparing(Snapshot::time)); // stable: equal times keep input order
+        return plain;
     }
 
     /** Files named directly, and the snapshot files inside named folders (sorted by name). */
@@ -41,7 +58,7 @@ public final class SnapshotInputs {
                 try (Stream<Path> s = Files.list(p)) {
                     List<Path> inDir = s.filter(Files::isRegularFile).filter(SnapshotInputs::isSnapshotFile).sorted().toList();
                     if (inDir.isEmpty()) {
-                        throw new InputException(p, "is a folder with no snapshot files in it (.jsonl, .json)");
+                        throw new InputException(p, "is a folder with no snapshot files in it (" + String.join(", ", EXTENSIONS) + ")");
                     }
                     files.addAll(inDir);
                 } catch (IOException e) {
@@ -57,14 +74,39 @@ public final class SnapshotInputs {
     }
 
     static boolean isSnapshotFile(Path p) {
-        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".jsonl") || n.endsWith(".json");
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(n::endsWith);
     }
 
-    /** All snapshots of one file, format chosen from its name and content. */
+    /** All snapshots of one file, format chosen from its content. */
     public static List<Snapshot> readFile(Path p) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(p), StandardCharsets.UTF_8))) {
-            return SnapshotJsonLines.read(p.toString(), r);
+        Read r = read(p, w -> { });
+        return r.format.outstandingOnly() ? CounterSynthesis.series(r.snapshots) : r.snapshots;
+    }
+
+    /** The format of one file, from its content. */
+    public static SnapshotFormat formatOf(Path p) {
+        return SnapshotFormat.detect(p, head(p));
+    }
+
+    private record Read(SnapshotFormat format, List<Snapshot> snapshots) {}
+
+    private static Read read(Path p, Consumer<String> warnings) {
+        SnapshotFormat f = formatOf(p);
+        if (f == SnapshotFormat.RECORDING) {
+            RecordingReader.Contents c = RecordingReader.readAll(p);
+            c.tornTail().ifPresent(t -> warnings.accept(t.describe(p.toString())));
+            return new Read(f, c.samples());
+        }
+        return new Read(f, f.readText(p.toString(), TextFiles.readAllBytes(p), SnapshotFormat.fileTime(p)));
+    }
+
+    private static byte[] head(Path p) {
+        if (Files.isDirectory(p)) {
+            throw new InputException(p, "is a folder, not a file");
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return in.readNBytes(1 << 16);
         } catch (NoSuchFileException e) {
             throw new InputException(p, "no such file");
         } catch (IOException e) {

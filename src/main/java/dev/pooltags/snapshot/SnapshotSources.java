@@ -1,25 +1,101 @@
 package dev.pooltags.snapshot;
 
 import dev.pooltags.cli.UsageException;
+import dev.pooltags.source.EnvironmentException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Opens a source from its {@code --source} text: {@code replay:FILE} plays back a saved series. Each further
- * source kind ({@code windows}, {@code linux}, {@code demo:SCENARIO}) registers here as it is added.
+ * Opens a source from its {@code --source} text, {@code KIND[:ARGUMENT]}:
+ * <ul>
+ *   <li>{@code windows}: this Windows machine's pool ({@code windows:session} for the session pools of all
+ *       sessions, {@code windows:session=N} for one session);</li>
+ *   <li>{@code linux}: this Linux machine's slab caches;</li>
+ *   <li>{@code replay:FILE}: plays back a recording, or any snapshot file or folder {@link SnapshotInputs} reads.</li>
+ * </ul>
+ * Each kind is one case of {@link #open(String, Consumer)}, so another source kind is one more case.
  */
 public final class SnapshotSources {
     private SnapshotSources() {}
 
     /** The source named by {@code spec}; a spec that names no known source is a usage error. */
     public static SnapshotSource open(String spec) {
-        if (spec.startsWith("replay:")) {
-            Path file = Path.of(spec.substring("replay:".length()));
-            return replay(spec, SnapshotInputs.readSeries(List.of(file)));
+        return open(spec, w -> { });
+    }
+
+    /** As {@link #open(String)}; warnings the source finds later (a torn recording tail) go to {@code warnings}. */
+    public static SnapshotSource open(String spec, Consumer<String> warnings) {
+        int colon = spec.indexOf(':');
+        String kind = (colon < 0 ? spec : spec.substring(0, colon)).toLowerCase(Locale.ROOT);
+        String arg = colon < 0 ? "" : spec.substring(colon + 1);
+        return switch (kind) {
+            case "windows" -> WindowsPoolSource.open(arg);
+            case "linux" -> {
+                if (!arg.isEmpty()) {
+                    throw new UsageException("the linux source takes no argument (got '" + spec + "')");
+                }
+                yield LinuxSlabSource.open();
+            }
+            case "replay" -> {
+                if (arg.isEmpty()) {
+                    throw new UsageException("replay needs a file: --source replay:FILE");
+                }
+                yield replayFile(spec, Path.of(arg), warnings);
+            }
+            // one case per further kind: the simulator's demo:SCENARIO goes here
+            default -> throw new UsageException("unknown source '" + spec + "': use windows, linux or replay:FILE");
+        };
+    }
+
+    /** The live source of this machine: {@code windows} on Windows, {@code linux} on Linux. */
+    public static String defaultSpec() {
+        String os = System.getProperty("os.name", "");
+        if (os.startsWith("Windows")) {
+            return "windows";
         }
-        throw new UsageException("unknown source '" + spec + "': use replay:FILE");
+        if (os.startsWith("Linux")) {
+            return "linux";
+        }
+        throw new EnvironmentException("no live source on " + os + ": use --source replay:FILE");
+    }
+
+    private static SnapshotSource replayFile(String spec, Path file, Consumer<String> warnings) {
+        if (!java.nio.file.Files.isDirectory(file) && SnapshotInputs.formatOf(file) == SnapshotFormat.RECORDING) {
+            RecordingReader r = RecordingReader.open(file);
+            return new SnapshotSource() {
+                private boolean warned;
+
+                @Override
+                public Optional<Snapshot> next() {
+                    Optional<Snapshot> s = r.next();
+                    if (s.isEmpty() && !warned) {
+                        warned = true;
+                        r.tornTail().ifPresent(t -> warnings.accept(t.describe(file.toString())));
+                    }
+                    return s;
+                }
+
+                @Override
+                public String name() {
+                    return spec;
+                }
+
+                @Override
+                public boolean isSimulated() {
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                    r.close();
+                }
+            };
+        }
+        return replay(spec, SnapshotInputs.readSeries(List.of(file), warnings));
     }
 
     /** A source that hands out the given snapshots in order, then is exhausted. */

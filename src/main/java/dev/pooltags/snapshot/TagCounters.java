@@ -72,6 +72,19 @@ public record TagCounters(PoolTag tag, String name, PoolType type, long allocs, 
         return o <= 0 ? 0 : bytes / o;
     }
 
+    /** {@link RowKey} order of two rows without building their keys (sorting a sample allocates nothing). */
+    public static int compareKeys(TagCounters a, TagCounters b) {
+        int c;
+        if (a.tag != null && b.tag != null) {
+            c = a.tag.compareTo(b.tag);
+        } else if (a.tag == null && b.tag == null) {
+            c = a.name.compareTo(b.name);
+        } else {
+            c = a.tag != null ? -1 : 1;
+        }
+        return c != 0 ? c : a.type.compareTo(b.type);
+    }
+
     /** Identity of a row across snapshots. */
     public record RowKey(PoolTag tag, String name, PoolType type) implements Comparable<RowKey> {
         public String label() {

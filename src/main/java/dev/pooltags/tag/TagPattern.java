@@ -12,10 +12,13 @@ import java.util.Objects;
  * Escapes ({@code \xHH}, {@code \\}) are read as in {@link PoolTag}. The protected bit is ignored.
  */
 public final class TagPattern {
-    private final String text;
+    /** As written; for {@link #exact(PoolTag)} made on first use, since tag files create thousands of patterns. */
+    private String text;
     /** The pattern as raw bytes (0-255) with -1 for '*' and -2 for '?'. */
     private final int[] units;
     private final boolean wildcard;
+    /** The tag of a pattern without wildcards. */
+    private final PoolTag exactTag;
 
     private TagPattern(String text, int[] units) {
         this.text = text;
@@ -25,6 +28,13 @@ public final class TagPattern {
             w |= u < 0;
         }
         this.wildcard = w;
+        this.exactTag = w ? null : PoolTag.ofBytes((byte) units[0], (byte) units[1], (byte) units[2], (byte) units[3]).unprotected();
+    }
+
+    private TagPattern(PoolTag tag) {
+        this.units = null; // matching, equality and hashing use exactTag; tag files create thousands of these
+        this.wildcard = false;
+        this.exactTag = tag.unprotected();
     }
 
     /**
@@ -81,9 +91,19 @@ public final class TagPattern {
         return new TagPattern(text, java.util.Arrays.copyOf(units, n));
     }
 
+    /** The pattern that matches exactly this tag (protected bit ignored). */
+    public static TagPattern exact(PoolTag tag) {
+        return new TagPattern(tag);
+    }
+
     /** The pattern as the user wrote it. */
     public String text() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = exactTag.memoryText();
+            text = t;
+        }
+        return t;
     }
 
     /** True when the pattern contains {@code *} or {@code ?}. */
@@ -96,12 +116,15 @@ public final class TagPattern {
         if (wildcard) {
             throw new IllegalStateException("pattern '" + text + "' has wildcards");
         }
-        return PoolTag.ofBytes((byte) units[0], (byte) units[1], (byte) units[2], (byte) units[3]);
+        return exactTag;
     }
 
     /** True when the tag's four memory-order characters match (the protected bit is ignored). */
     public boolean matches(PoolTag tag) {
         int v = tag.value() & ~PoolTag.PROTECTED_BIT;
+        if (exactTag != null) {
+            return v == exactTag.value();
+        }
         return match(v, 0, 0);
     }
 
@@ -133,16 +156,22 @@ public final class TagPattern {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TagPattern other && java.util.Arrays.equals(units, other.units);
+        if (!(o instanceof TagPattern other)) {
+            return false;
+        }
+        if (exactTag != null || other.exactTag != null) {
+            return java.util.Objects.equals(exactTag, other.exactTag);
+        }
+        return java.util.Arrays.equals(units, other.units);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(units);
+        return exactTag != null ? exactTag.hashCode() : java.util.Arrays.hashCode(units);
     }
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

@@ -24,46 +24,63 @@ public final class TagDatabase {
     private static final TagEntry[] NONE = new TagEntry[0];
 
     private final List<TagFile> files;
-    private final List<TagEntry> exactEntries;
     private final List<TagEntry> wildcardEntries;
+    private final int exactCount;
+    /** Open addressing: tag value -> first reference; references of equal tags are chained through {@code next}. */
     private final int[] keys;
+    private final int[] heads;
     private final TagEntry[][] values;
-    private final boolean[] used;
     private final int mask;
+    /** Reference r (file index in the high 32 bits, entry index in the low) and its successor in the chain. */
+    private final long[] refs;
+    private final int[] next;
+    private volatile List<TagEntry> exactEntries;
 
     private TagDatabase(List<TagFile> files) {
         this.files = List.copyOf(files);
-        List<TagEntry> exact = new ArrayList<>();
         List<TagEntry> wild = new ArrayList<>();
+        int exact = 0;
         for (TagFile f : files) {
-            for (TagEntry e : f.entries()) {
-                (e.isWildcard() ? wild : exact).add(e);
+            for (int i = 0; i < f.size(); i++) {
+                if (f.isExact(i)) {
+                    exact++;
+                } else {
+                    wild.add(f.entry(i));
+                }
             }
         }
-        Comparator<TagEntry> order = Comparator.comparingInt((TagEntry e) -> e.source().rank())
-                .thenComparingInt(e -> e.source().line());
-        exact.sort(order);
-        wild.sort(order);
-        this.exactEntries = List.copyOf(exact);
         this.wildcardEntries = List.copyOf(wild);
+        this.exactCount = exact;
 
-        int cap = Integer.highestOneBit(Math.max(16, exact.size() * 2)) << 1;
+        int cap = Integer.highestOneBit(Math.max(16, exact * 2)) << 1;
         this.mask = cap - 1;
         this.keys = new int[cap];
+        this.heads = new int[cap];
         this.values = new TagEntry[cap][];
-        this.used = new boolean[cap];
-        for (TagEntry e : exact) {
-            int k = e.tag().unprotected().value();
-            int slot = slot(k);
-            if (!used[slot]) {
-                used[slot] = true;
-                keys[slot] = k;
-                values[slot] = new TagEntry[] {e};
-            } else {
-                TagEntry[] old = values[slot];
-                TagEntry[] grown = Arrays.copyOf(old, old.length + 1);
-                grown[old.length] = e;
-                values[slot] = grown;
+        this.refs = new long[exact];
+        this.next = new int[exact];
+        Arrays.fill(heads, -1);
+        // Files in precedence order, entries in file order: appending to each chain's tail keeps that order.
+        int[] tails = new int[cap];
+        int r = 0;
+        for (int fi = 0; fi < this.files.size(); fi++) {
+            TagFile f = this.files.get(fi);
+            for (int i = 0; i < f.size(); i++) {
+                if (!f.isExact(i)) {
+                    continue;
+                }
+                int k = f.exactValue(i);
+                int slot = slot(k);
+                refs[r] = (long) fi << 32 | i;
+                next[r] = -1;
+                if (heads[slot] < 0) {
+                    keys[slot] = k;
+                    heads[slot] = r;
+                } else {
+                    next[tails[slot]] = r;
+                }
+                tails[slot] = r;
+                r++;
             }
         }
     }
@@ -81,7 +98,7 @@ public final class TagDatabase {
     private int slot(int key) {
         int h = key * 0x9E3779B1;
         int i = (h ^ h >>> 15) & mask;
-        while (used[i] && keys[i] != key) {
+        while (heads[i] >= 0 && keys[i] != key) {
             i = (i + 1) & mask;
         }
         return i;
@@ -94,7 +111,20 @@ public final class TagDatabase {
 
     /** Every exact (non-wildcard) entry, in precedence order. */
     public List<TagEntry> exactEntries() {
-        return exactEntries;
+        List<TagEntry> l = exactEntries;
+        if (l == null) {
+            List<TagEntry> all = new ArrayList<>(exactCount);
+            for (TagFile f : files) {
+                for (int i = 0; i < f.size(); i++) {
+                    if (f.isExact(i)) {
+                        all.add(f.entry(i));
+                    }
+                }
+            }
+            l = List.copyOf(all);
+            exactEntries = l;
+        }
+        return l;
     }
 
     /** Every wildcard entry, in precedence order. */
@@ -105,7 +135,28 @@ public final class TagDatabase {
     /** Entries for exactly this tag (protected bit ignored), in precedence order; empty when none. */
     public TagEntry[] exact(PoolTag tag) {
         int i = slot(tag.value() & ~PoolTag.PROTECTED_BIT);
-        return used[i] ? values[i] : NONE;
+        if (heads[i] < 0) {
+            return NONE;
+        }
+        TagEntry[] v = values[i];
+        if (v == null) {
+            v = make(heads[i]);
+            values[i] = v; // racing threads make equal arrays; either may win
+        }
+        return v;
+    }
+
+    private TagEntry[] make(int head) {
+        int n = 0;
+        for (int r = head; r >= 0; r = next[r]) {
+            n++;
+        }
+        TagEntry[] out = new TagEntry[n];
+        n = 0;
+        for (int r = head; r >= 0; r = next[r]) {
+            out[n++] = files.get((int) (refs[r] >>> 32)).entry((int) refs[r]);
+        }
+        return out;
     }
 
     /** Wildcard entries whose pattern matches the tag, in precedence order. */
@@ -151,7 +202,7 @@ public final class TagDatabase {
      */
     public List<TagEntry> list(TagPattern pattern) {
         List<TagEntry> out = new ArrayList<>();
-        for (TagEntry e : exactEntries) {
+        for (TagEntry e : exactEntries()) {
             if (pattern.matches(e.tag())) {
                 out.add(e);
             }
@@ -180,7 +231,7 @@ public final class TagDatabase {
     public List<TagEntry> byBinary(String binary) {
         String want = binary.trim().toLowerCase(Locale.ROOT);
         List<TagEntry> out = new ArrayList<>();
-        for (List<TagEntry> list : List.of(exactEntries, wildcardEntries)) {
+        for (List<TagEntry> list : List.of(exactEntries(), wildcardEntries)) {
             for (TagEntry e : list) {
                 if (binaryMatches(e.binary(), want)) {
                     out.add(e);
@@ -214,6 +265,6 @@ public final class TagDatabase {
 
     /** Number of entries, exact and wildcard. */
     public int size() {
-        return exactEntries.size() + wildcardEntries.size();
+        return exactCount + wildcardEntries.size();
     }
 }

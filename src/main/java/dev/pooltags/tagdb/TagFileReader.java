@@ -36,7 +36,7 @@ public final class TagFileReader {
 
     /** Parses tag-file text; {@code name} is what sources and messages call the file. */
     public static TagFile parse(String name, String text, int rank) {
-        List<TagEntry> entries = new ArrayList<>(text.length() / 48);
+        TagFile.Builder entries = new TagFile.Builder(name, rank, text);
         List<IrregularLine> irregular = new ArrayList<>();
         int comments = 0;
         int blanks = 0;
@@ -47,40 +47,103 @@ public final class TagFileReader {
             int nl = text.indexOf('\n', pos);
             int end = nl < 0 ? len : nl;
             int stop = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            String line = text.substring(pos, stop);
+            int start = pos;
             pos = nl < 0 ? len : nl + 1;
             lineNo++;
-            switch (classify(line)) {
+            switch (classify(text, start, stop)) {
                 case BLANK -> blanks++;
                 case COMMENT -> comments++;
-                case ENTRY -> parseEntry(name, line, lineNo, rank, entries, irregular);
+                case ENTRY -> {
+                    int value = regularTag(text, start, stop);
+                    if (value != NOT_REGULAR) {
+                        entries.regular(value, start, stop, lineNo);
+                    } else {
+                        parseEntry(name, text.substring(start, stop), lineNo, rank, entries, irregular);
+                    }
+                }
             }
         }
-        return new TagFile(name, entries, irregular, lineNo, comments, blanks);
+        return entries.build(irregular, lineNo, comments, blanks);
     }
 
     private enum Kind { BLANK, COMMENT, ENTRY }
 
-    private static Kind classify(String line) {
-        int i = 0;
-        int n = line.length();
-        while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+    private static Kind classify(String text, int start, int stop) {
+        int i = start;
+        while (i < stop && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
-        if (i == n) {
+        if (i == stop) {
             return Kind.BLANK;
         }
-        if (line.startsWith("//", i)) {
+        if (text.startsWith("//", i)) {
             return Kind.COMMENT;
         }
-        if (line.regionMatches(true, i, "rem", 0, 3) && (i + 3 == n || Character.isWhitespace(line.charAt(i + 3)))
-                && !(i == 0 && line.startsWith(" - ", 4))) {
+        if (stop - i >= 3 && text.regionMatches(true, i, "rem", 0, 3)
+                && (i + 3 == stop || Character.isWhitespace(text.charAt(i + 3)))
+                && !(i == start && stop - start >= 7 && text.startsWith(" - ", start + 4))) {
             return Kind.COMMENT;
         }
         return Kind.ENTRY;
     }
 
-    private static void parseEntry(String name, String line, int lineNo, int rank, List<TagEntry> entries,
+    /** {@link #regularTag}'s answer for a line that is not regular: not a tag value, since bit 31 is cleared. */
+    private static final int NOT_REGULAR = -1;
+
+    /**
+     * The tag value of a regular line, {@code TAG - binary<spaces>- description}, found without copying anything;
+     * {@link #NOT_REGULAR} for anything else, which {@link #parseEntry} then reads leniently.
+     */
+    private static int regularTag(String text, int start, int stop) {
+        if (stop - start < 8 || !text.startsWith(" - ", start + 4)) {
+            return NOT_REGULAR;
+        }
+        int v = 0;
+        for (int i = start + 3; i >= start; i--) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '?' || c == '*' || c >= 0x80) {
+                return NOT_REGULAR; // wildcards and odd bytes take the general path
+            }
+            v = v << 8 | c;
+        }
+        char c0 = text.charAt(start);
+        if (c0 == ' ' || text.charAt(start + 7) == ' ') {
+            return NOT_REGULAR; // no tag, or extra spaces before the binary: the general path reports them
+        }
+        int sep = separatorAfterBinary(text, start + 7, stop);
+        if (sep < 0 || (sep + 2 < stop && text.charAt(sep + 2) != ' ')) {
+            return NOT_REGULAR;
+        }
+        return v;
+    }
+
+    /** Index of the " -" that ends the binary starting at {@code b}, or -1 when the line has none. */
+    private static int separatorAfterBinary(String text, int b, int stop) {
+        int sep = text.indexOf(" -", b + 1); // String.indexOf is a vectorized intrinsic
+        return sep < 0 || sep + 2 > stop ? -1 : sep;
+    }
+
+    /** The entry of a line {@link #regularTag} accepted: what {@link TagFile} makes on demand. */
+    static TagEntry regularEntry(String name, String text, int start, int stop, int lineNo, int rank, int value) {
+        int b = start + 7;
+        int sep = separatorAfterBinary(text, b, stop);
+        int be = sep;
+        while (be > b && text.charAt(be - 1) == ' ') {
+            be--;
+        }
+        int ds = sep + 2;
+        while (ds < stop && text.charAt(ds) == ' ') {
+            ds++;
+        }
+        int de = stop;
+        while (de > ds && (text.charAt(de - 1) == ' ' || text.charAt(de - 1) == '\t')) {
+            de--;
+        }
+        return new TagEntry(TagPattern.exact(PoolTag.ofValue(value)), text.substring(b, be), text.substring(ds, de),
+                new EntrySource(name, lineNo, rank));
+    }
+
+    private static void parseEntry(String name, String line, int lineNo, int rank, TagFile.Builder entries,
             List<IrregularLine> irregular) {
         EntrySource src = new EntrySource(name, lineNo, rank);
         // The regular case first, without allocation beyond the three fields.
@@ -94,7 +157,7 @@ public final class TagFileReader {
                 return;
             }
             TagEntry e = new TagEntry(key, f.binary, f.description, src);
-            entries.add(e);
+            entries.made(e);
             if (f.problem != null) {
                 irregular.add(new IrregularLine(lineNo, line, f.problem, e));
             }
@@ -142,7 +205,7 @@ public final class TagFileReader {
         }
         Fields f = splitBinary(rest);
         TagEntry e = new TagEntry(key, f.binary, f.description, src);
-        entries.add(e);
+        entries.made(e);
         irregular.add(new IrregularLine(lineNo, line, f.problem == null ? reason : reason + "; " + f.problem, e));
     }
 
@@ -245,9 +308,8 @@ public final class TagFileReader {
                 return TagPattern.parse(column);
             }
             // Backslashes in a tag file are literal bytes, not escapes.
-            PoolTag t = PoolTag.ofBytes((byte) column.charAt(0), (byte) column.charAt(1), (byte) column.charAt(2),
-                    (byte) column.charAt(3));
-            return TagPattern.parse(t.memoryText());
+            return TagPattern.exact(PoolTag.ofBytes((byte) column.charAt(0), (byte) column.charAt(1),
+                    (byte) column.charAt(2), (byte) column.charAt(3)));
         } catch (TagFormatException e) {
             return null;
         }

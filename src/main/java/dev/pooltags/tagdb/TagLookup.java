@@ -78,7 +78,7 @@ public final class TagLookup {
         List<TagMatch> matches = db.lookup(tag);
         List<String> hints = new ArrayList<>();
         if (matches.isEmpty()) {
-            if (db.size() == 0) {
+            if (db.files().isEmpty()) {
                 hints.add("no tag file is loaded: name one with --tagfile");
             } else {
                 hints.add("no entry in " + db.files().size() + (db.files().size() == 1 ? " tag file" : " tag files")
@@ -90,7 +90,7 @@ public final class TagLookup {
                     List<TagMatch> r = db.lookup(reversed);
                     String known = r.isEmpty() ? "" : " (known: " + r.get(0).entry().binary() + ", "
                             + r.get(0).entry().description() + ")";
-                    hints.add("if '" + query + "' is from C source ('" + query + "' in the call), PoolMon shows it as '"
+                    hints.add("if you copied '" + query + "' from a C character literal, PoolMon shows that tag as '"
                             + reversed.memoryText() + "'" + known + "; a shell drops quotes, so pass \"'" + query
                             + "'\" to read it as a character literal");
                 }

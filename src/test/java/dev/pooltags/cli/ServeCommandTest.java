@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pooltags.bench.SyntheticPool;
+import dev.pooltags.bench.LoadTestPool;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotJsonLines;
 import java.io.ByteArrayInputStream;
@@ -40,7 +40,7 @@ class ServeCommandTest {
     static Path replay(Path dir) throws Exception {
         Path file = dir.resolve("series.jsonl");
         try (Writer w = Files.newBufferedWriter(file)) {
-            for (Snapshot s : SyntheticPool.series(50, 400, Duration.ofSeconds(5), 7)) {
+            for (Snapshot s : LoadTestPool.series(50, 400, Duration.ofSeconds(5), 7)) {
                 SnapshotJsonLines.write(w, s);
             }
         }
@@ -160,7 +160,6 @@ class ServeCommandTest {
     void badArgumentsAndInputsGetOneLineAndTheRightExitCode(@TempDir Path dir) throws Exception {
         Path file = replay(dir);
         Object[][] cases = {
-            {Main.USAGE, new String[] {"serve"}, "name a source"},
             {Main.USAGE, new String[] {"serve", "--source", "nowhere:x"}, "unknown source"},
             {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--interval", "5"}, "--interval"},
             {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--bind", "0.0.0.0"}, "--allow-remote"},

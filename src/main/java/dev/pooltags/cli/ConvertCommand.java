@@ -1,0 +1,109 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.snapshot.RecordingWriter;
+import dev.pooltags.snapshot.Snapshot;
+import dev.pooltags.snapshot.SnapshotFormat;
+import dev.pooltags.snapshot.SnapshotInputs;
+import dev.pooltags.snapshot.SnapshotSources;
+import dev.pooltags.source.InputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags convert}: any snapshot file format into any writable one. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Convert snapshot files between formats. Reads pooltags JSON Lines and CSV, recordings, PoolMon "
+                + "screens and /n logs, PoolMonX CSV, !poolused output and saved /proc/slabinfo (recognised by content); "
+                + "writes json, csv, rec, poolmon, poolmonx or poolused.", ""},
+        footer = {"", "Examples:",
+                "  pooltags convert poolmonx.csv --format json -o snap.jsonl",
+                "  pooltags convert snaps/ --format rec -o series.rec",
+                "  pooltags convert r.rec --sample last --format poolmonx",
+                "", "What each format keeps is in docs/snapshots.md (PoolMon and !poolused have no time; !poolused has no",
+                "allocation counters; PoolMonX holds one snapshot).",
+                "", "Exit status: 0 ok, 2 usage error, 3 unreadable or malformed input."})
+public final class ConvertCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    TagFileOptions tagFiles;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (required for rec) instead of standard output.")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", required = true,
+            description = "json, csv, rec, poolmon, poolmonx or poolused.")
+    String format;
+
+    @Option(names = "--sample", paramLabel = "N|last", description = "Convert only this sample (1 = first, or last).")
+    String sample;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Snapshot files or folders of them.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SnapshotFormat fmt = format.equalsIgnoreCase("rec") ? SnapshotFormat.RECORDING : SnapshotCommand.writableFormat(format);
+        List<Snapshot> series = SnapshotInputs.readSeries(inputs, w -> {
+            err.println("pooltags: warning: " + w);
+            err.flush();
+        });
+        if (sample != null) {
+            series = List.of(SnapshotCommand.pick(SnapshotSources.replay(String.valueOf(inputs), series), sample));
+        }
+        if (fmt == SnapshotFormat.RECORDING) {
+            writeRecording(series);
+            return Main.OK;
+        }
+        OutputOption o = new OutputOption();
+        o.output = output;
+        try (OutputOption.Target t = o.open(out)) {
+            fmt.writeText(t.writer(), series, SnapshotCommand.ownerColumns(tagFiles.load(false)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return Main.OK;
+    }
+
+    /** A recording is written beside its name and moved into place, so a failed conversion leaves nothing half-written. */
+    private void writeRecording(List<Snapshot> series) {
+        if (output == null) {
+            throw new UsageException("--format rec writes a binary file: give -o FILE");
+        }
+        Path abs = output.toAbsolutePath();
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            Files.delete(tmp); // the writer creates it
+        } catch (IOException e) {
+            throw new InputException(output, "cannot write: " + e.getMessage(), e);
+        }
+        try (RecordingWriter w = RecordingWriter.open(tmp, false)) {
+            for (Snapshot s : series) {
+                w.write(s);
+            }
+        }
+        try {
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new InputException(output, "cannot write: " + e.getMessage(), e);
+        }
+    }
+}

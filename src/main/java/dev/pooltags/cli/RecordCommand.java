@@ -1,0 +1,135 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.snapshot.RecordingWriter;
+import dev.pooltags.snapshot.Snapshot;
+import dev.pooltags.snapshot.SnapshotSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags record}: keeps a series of samples in an append-only recording. */
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = {"Record samples of per-tag pool usage into an append-only file that stores only what changed "
+                + "since the previous sample. A recording survives kill -9 at any moment (every complete sample stays "
+                + "readable) and is appended to when recording into it again.", ""},
+        footer = {"", "Examples:",
+                "  pooltags record -o day.rec --interval 1s --duration 24h",
+                "  pooltags record -o r.rec --source linux --interval 1s --duration 10s",
+                "", "Read a recording back with --source replay:FILE (snapshot, top) or convert it with 'pooltags convert'.",
+                "The format is described in docs/recording-format.md.",
+                "", "Exit status: 0 ok, 2 usage error, 3 the file cannot be written or is not a recording, 4 no live source."})
+public final class RecordCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    SourceOption source;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+            description = "The recording; created, or appended to when it exists.")
+    Path output;
+
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time between samples (default 5s): 500ms, 1s, 5m ...")
+    Duration interval = Duration.ofSeconds(5);
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this long (default: until interrupted, or until a replayed source ends).")
+    Duration duration;
+
+    @Option(names = "--sync", description = "Force every sample to the disk (survives power loss too; slower).")
+    boolean sync;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        boolean progress = System.console() != null;
+        AtomicBoolean stop = new AtomicBoolean();
+        try (SnapshotSource src = source.open(err); RecordingWriter w = RecordingWriter.open(output, sync)) {
+            if (w.openingNote().contains("torn tail") || progress) {
+                err.println("pooltags: " + w.openingNote());
+                err.flush();
+            }
+            // Ctrl-C or SIGTERM: let the sample being written finish, so even a polite stop leaves no torn tail
+            Thread main = Thread.currentThread();
+            Thread hook = new Thread(() -> {
+                stop.set(true);
+                synchronized (w) {
+                    main.interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                loop(src, w, err, progress, stop);
+            } finally {
+                if (!stop.get()) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                }
+            }
+            if (progress) {
+                err.println();
+            }
+            err.flush();
+        }
+        return Main.OK;
+    }
+
+    private void loop(SnapshotSource src, RecordingWriter w, PrintWriter err, boolean progress, AtomicBoolean stop)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        Instant firstTime = null;
+        long n = 0;
+        while (!stop.get()) {
+            if (!src.isSimulated()) {
+                long due = start + n * interval.toNanos();
+                if (duration != null && n * interval.toNanos() >= duration.toNanos()) {
+                    break;
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                }
+            }
+            Optional<Snapshot> s = src.next();
+            if (s.isEmpty()) {
+                break;
+            }
+            if (firstTime == null) {
+                firstTime = s.get().time();
+            }
+            if (src.isSimulated() && duration != null
+                    && Duration.between(firstTime, s.get().time()).compareTo(duration) >= 0) {
+                break; // simulated time is the clock of a replay or a simulation
+            }
+            synchronized (w) {
+                if (stop.get()) {
+                    break;
+                }
+                w.write(s.get());
+            }
+            n++;
+            if (progress) {
+                err.printf("\rrecording %s -> %s: %d samples, %,d bytes, %s", src.name(), output, n, w.size(),
+                        DurationConverter.format(Duration.ofNanos(System.nanoTime() - start)));
+                err.flush();
+            }
+        }
+        Thread.interrupted(); // clear an interrupt from the stop hook
+    }
+}

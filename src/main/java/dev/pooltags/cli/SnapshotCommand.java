@@ -1,0 +1,217 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.report.SnapshotColumn;
+import dev.pooltags.snapshot.RowFilter;
+import dev.pooltags.snapshot.RowOrder;
+import dev.pooltags.snapshot.Snapshot;
+import dev.pooltags.snapshot.SnapshotDelta;
+import dev.pooltags.snapshot.SnapshotFormat;
+import dev.pooltags.snapshot.SnapshotSource;
+import dev.pooltags.snapshot.TagCounters;
+import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tag.TagFormatException;
+import dev.pooltags.tagdb.TagDatabase;
+import dev.pooltags.tagdb.TagEntry;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags snapshot}: one sample of per-tag pool usage, as a table, CSV, JSON or a tool's format. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = {"Take one sample of per-tag pool usage (Windows pool tags, Linux slab caches, or a recording) "
+                + "and print it as a table, CSV, JSON or PoolMon/PoolMonX/!poolused format.", ""},
+        footer = {"", "Examples:",
+                "  pooltags snapshot                                (this machine)",
+                "  pooltags snapshot --source linux --sort bytes --top 20",
+                "  pooltags snapshot --source replay:r.rec --sample last --format json",
+                "  pooltags snapshot --include 'Ntf*' --exclude NtFs --format csv -o ntfs.csv",
+                "", "Exit status: 0 ok, 2 usage error, 3 unreadable file, 4 no live source or no right to read it."})
+public final class SnapshotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    SourceOption source;
+
+    @Mixin
+    TagFileOptions tagFiles;
+
+    @Mixin
+    OutputOption output;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text (default), json (pooltags JSON Lines), csv (pooltags CSV), poolmon, poolmonx or poolused.")
+    String format = "text";
+
+    @Option(names = {"-i", "--include"}, paramLabel = "PATTERN",
+            description = "Only tags (or slab cache names) matching PATTERN (* and ?). Repeatable.")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = {"-x", "--exclude"}, paramLabel = "PATTERN", description = "Leave out tags or names matching PATTERN. Repeatable.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--sort", paramLabel = "ORDER", description = "tag (default), allocs, frees, diff, bytes or peralloc.")
+    String sort = "tag";
+
+    @Option(names = "--top", paramLabel = "N", description = "Only the first N rows in sort order.")
+    Integer top;
+
+    @Option(names = "--sample", paramLabel = "N|last",
+            description = "For a replayed source: which sample (1 = the first, the default; last = the last).")
+    String sample = "1";
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RowOrder order = parseOrder(sort);
+        RowFilter filter = filter(include, exclude);
+        boolean text = format.equalsIgnoreCase("text");
+        SnapshotFormat fmt = text ? null : writableFormat(format);
+        if (top != null && top < 1) {
+            throw new UsageException("--top needs a positive number (got " + top + ")");
+        }
+        Snapshot s;
+        try (SnapshotSource src = source.open(err)) {
+            s = pick(src, sample);
+        }
+        List<SnapshotDelta.Row> rows = select(SnapshotDelta.unchanged(s), filter, order, top);
+        TagDatabase db = tagFiles.load(false);
+        try (OutputOption.Target t = output.open(out)) {
+            PrintWriter w = t.writer();
+            if (text) {
+                w.println("# " + s.source() + (s.host().isEmpty() ? "" : " on " + s.host()) + " at " + s.time() + ": "
+                        + rows.size() + " of " + s.rows().size() + " rows");
+                if (!s.totals().isEmpty()) {
+                    w.println("# totals: " + totalsText(s.totals()));
+                }
+                SnapshotColumn.table(SnapshotColumn.standard(false, db.size() == 0 ? null : ownerText(db)), rows).print(w, true);
+                w.flush();
+            } else {
+                List<TagCounters> kept = new ArrayList<>();
+                for (SnapshotDelta.Row r : rows) {
+                    kept.add(r.now());
+                }
+                fmt.writeText(w, List.of(new Snapshot(s.time(), s.host(), s.source(), kept, s.totals())), ownerColumns(db));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return Main.OK;
+    }
+
+    /** The sample {@code which} names (1-based number or {@code last}) of a source. */
+    static Snapshot pick(SnapshotSource src, String which) {
+        boolean last = which.equalsIgnoreCase("last");
+        int n;
+        try {
+            n = last ? Integer.MAX_VALUE : Integer.parseInt(which);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--sample takes a number (1 = first) or 'last', not '" + which + "'");
+        }
+        if (n < 1) {
+            throw new UsageException("--sample counts from 1 (got " + n + ")");
+        }
+        if (n > 1 && !last && !src.isSimulated()) {
+            throw new UsageException("--sample picks from a replayed source; " + src.name() + " is live");
+        }
+        Snapshot got = null;
+        for (int i = 0; i < n; i++) {
+            Optional<Snapshot> s = src.next();
+            if (s.isEmpty()) {
+                break;
+            }
+            got = s.get();
+            if (!src.isSimulated()) {
+                break; // a live source: 'last' is now
+            }
+        }
+        if (got == null) {
+            throw new dev.pooltags.source.InputException(src.name(), 0, "has no samples");
+        }
+        return got;
+    }
+
+    static RowOrder parseOrder(String s) {
+        try {
+            return RowOrder.byId(s);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static RowFilter filter(List<String> include, List<String> exclude) {
+        try {
+            return new RowFilter(include, exclude);
+        } catch (TagFormatException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static SnapshotFormat writableFormat(String id) {
+        try {
+            SnapshotFormat f = SnapshotFormat.byId(id);
+            if (f.writable()) {
+                return f;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through to the usage message
+        }
+        throw new UsageException("--format " + id + " is not one of text, json, csv, poolmon, poolmonx, poolused");
+    }
+
+    static List<SnapshotDelta.Row> select(List<SnapshotDelta.Row> rows, RowFilter filter, RowOrder order, Integer top) {
+        List<SnapshotDelta.Row> out = new ArrayList<>();
+        for (SnapshotDelta.Row r : rows) {
+            if (filter.accepts(r.now())) {
+                out.add(r);
+            }
+        }
+        out.sort(order.comparator(false));
+        return top != null && out.size() > top ? new ArrayList<>(out.subList(0, top)) : out;
+    }
+
+    static String totalsText(Map<String, Long> totals) {
+        StringBuilder sb = new StringBuilder();
+        totals.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(k.equals("pagefaults") || k.endsWith(".count") ? Long.toString(v) : (v / 1024) + "K"));
+        return sb.toString();
+    }
+
+    /** The Owner column's text: the first owner entry's binary and description. */
+    static Function<TagCounters, String> ownerText(TagDatabase db) {
+        return r -> {
+            if (r.tag() == null) {
+                return "";
+            }
+            TagEntry e = db.owner(r.tag().unprotected());
+            if (e == null) {
+                return "";
+            }
+            return e.binary().isEmpty() ? e.description() : e.binary() + " - " + e.description();
+        };
+    }
+
+    /** SourceName and SourceDescription for PoolMonX and !poolused, from the tag database. */
+    static Function<PoolTag, String[]> ownerColumns(TagDatabase db) {
+        if (db.size() == 0) {
+            return null;
+        }
+        return t -> {
+            TagEntry e = db.owner(t.unprotected());
+            return e == null ? null : new String[] {e.binary(), e.description()};
+        };
+    }
+}

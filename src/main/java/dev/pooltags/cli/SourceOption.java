@@ -1,0 +1,27 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.snapshot.SnapshotSource;
+import dev.pooltags.snapshot.SnapshotSources;
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+
+/** {@code --source SPEC}: where live samples come from, shared by snapshot, record and top. */
+public final class SourceOption {
+    @Option(names = "--source", paramLabel = "SPEC",
+            description = "windows (windows:session, windows:session=N), linux, or replay:FILE (a recording or any snapshot "
+                    + "file). Default: this machine's live source.")
+    String spec;
+
+    /** The spec given, or this machine's live source. */
+    public String spec() {
+        return spec != null ? spec : SnapshotSources.defaultSpec();
+    }
+
+    /** Opens the source; later warnings (a torn recording tail) go to {@code err} as one line each. */
+    public SnapshotSource open(PrintWriter err) {
+        return SnapshotSources.open(spec(), w -> {
+            err.println("pooltags: warning: " + w);
+            err.flush();
+        });
+    }
+}

@@ -1,0 +1,163 @@
+package dev.pooltags.snapshot;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.pooltags.report.Csv;
+import dev.pooltags.source.InputException;
+import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tag.PoolType;
+import dev.pooltags.tag.TagFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * pooltags' CSV: a whole series in one long table, for spreadsheets and scripts, and lossless.
+ *
+ * <pre>time,host,source,kind,key,type,allocs,frees,diff,bytes,per_alloc
+ * 2026-11-26T12:00:00Z,HOST,linux,sample,,,,,,,
+ * 2026-11-26T12:00:00Z,HOST,linux,total,memory.total,,,,,16384000000,
+ * 2026-11-26T12:00:00Z,HOST,linux,name,kmalloc-64,Nonp,5,0,5,320,64
+ * 2026-11-26T12:00:00Z,HOST,windows,tag,MyBf,Paged,10,2,8,1024,128</pre>
+ *
+ * Each snapshot starts with a {@code sample} line; {@code total} lines carry one total each (value in
+ * {@code bytes}); {@code tag} and {@code name} lines are rows ({@code key} is the tag's text as
+ * {@link PoolTag#toString()} writes it, or the name). {@code diff} and {@code per_alloc} are derived, written
+ * for people and ignored on reading.
+ */
+public final class SnapshotCsv {
+    static final String[] HEADER = {"time", "host", "source", "kind", "key", "type", "allocs", "frees", "diff", "bytes",
+        "per_alloc"};
+
+    private SnapshotCsv() {}
+
+    public static boolean looksLike(String firstLine) {
+        return firstLine.replace("\uFEFF", "").startsWith("time,host,source,kind,key");
+    }
+
+    public static void write(PrintWriter out, List<Snapshot> series) {
+        CsvWriter w = Csv.writer(out);
+        w.writeRecord(HEADER);
+        for (Snapshot s : series) {
+            String t = s.time().toString();
+            w.writeRecord(t, s.host(), s.source(), "sample", "", "", "", "", "", "", "");
+            for (Map.Entry<String, Long> e : s.totals().entrySet()) {
+                w.writeRecord(t, s.host(), s.source(), "total", e.getKey(), "", "", "", "", Long.toString(e.getValue()), "");
+            }
+            for (TagCounters r : s.rows()) {
+                w.writeRecord(t, s.host(), s.source(), r.tag() != null ? "tag" : "name",
+                        r.tag() != null ? r.tag().toString() : r.name(), r.type().poolmonName(), Long.toString(r.allocs()),
+                        Long.toString(r.frees()), Long.toString(r.outstanding()), Long.toString(r.bytes()),
+                        Long.toString(r.perAlloc()));
+            }
+        }
+        try {
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+
+    public static List<Snapshot> read(String name, String text) {
+        List<Snapshot> out = new ArrayList<>();
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(text.replace("\uFEFF", ""))) {
+            boolean header = true;
+            Instant time = null;
+            String host = null;
+            String source = null;
+            List<TagCounters> rows = null;
+            Map<String, Long> totals = null;
+            for (CsvRecord r : csv) {
+                long line = r.getStartingLineNumber();
+                if (header) {
+                    if (!looksLike(String.join(",", r.getFields()))) {
+                        throw new InputException(name, line, "not a pooltags CSV: the header must be " + String.join(",", HEADER));
+                    }
+                    header = false;
+                    continue;
+                }
+                if (r.getFieldCount() != HEADER.length) {
+                    throw new InputException(name, line, "expected " + HEADER.length + " fields, found " + r.getFieldCount());
+                }
+                String kind = r.getField(3);
+                if (kind.equals("sample")) {
+                    if (rows != null) {
+                        out.add(new Snapshot(time, host, source, rows, totals));
+                    }
+                    try {
+                        time = Instant.parse(r.getField(0));
+                    } catch (DateTimeParseException e) {
+                        throw new InputException(name, line, "time '" + r.getField(0) + "' is not an ISO-8601 instant");
+                    }
+                    host = r.getField(1);
+                    source = r.getField(2);
+                    rows = new ArrayList<>();
+                    totals = new LinkedHashMap<>();
+                    continue;
+                }
+                if (rows == null) {
+                    throw new InputException(name, line, "a '" + kind + "' line before the first 'sample' line");
+                }
+                if (!r.getField(0).equals(time.toString())) {
+                    throw new InputException(name, line, "time " + r.getField(0) + " differs from its sample's time " + time);
+                }
+                switch (kind) {
+                    case "total" -> totals.put(r.getField(4), number(name, line, r.getField(9), "bytes"));
+                    case "tag", "name" -> {
+                        PoolType type;
+                        try {
+                            type = PoolType.parse(r.getField(5));
+                        } catch (IllegalArgumentException e) {
+                            throw new InputException(name, line, e.getMessage());
+                        }
+                        long allocs = number(name, line, r.getField(6), "allocs");
+                        long frees = number(name, line, r.getField(7), "frees");
+                        long bytes = number(name, line, r.getField(9), "bytes");
+                        if (kind.equals("tag")) {
+                            try {
+                                rows.add(TagCounters.of(PoolTag.parse(r.getField(4)), type, allocs, frees, bytes));
+                            } catch (TagFormatException e) {
+                                throw new InputException(name, line, e.getMessage());
+                            }
+                        } else {
+                            rows.add(TagCounters.named(r.getField(4), type, allocs, frees, bytes));
+                        }
+                    }
+                    default -> throw new InputException(name, line, "kind '" + kind + "' is not sample, total, tag or name");
+                }
+            }
+            if (header) {
+                throw new InputException(name, 0, "empty file: expected the header " + String.join(",", HEADER));
+            }
+            if (rows != null) {
+                out.add(new Snapshot(time, host, source, rows, totals));
+            }
+        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+            throw new InputException(name, 0, "not valid CSV: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static long number(String name, long line, String text, String column) {
+        try {
+            long v = Long.parseLong(text);
+            if (v < 0 && !column.equals("bytes")) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InputException(name, line, column + " '" + text + "' is not a " + (column.equals("bytes") ? "" : "non-negative ")
+                    + "whole number");
+        }
+    }
+}

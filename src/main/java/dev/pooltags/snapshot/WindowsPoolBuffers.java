@@ -1,0 +1,209 @@
+package dev.pooltags.snapshot;
+
+import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tag.PoolType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes what {@code NtQuerySystemInformation} returns for the pool, in the 32-bit and the 64-bit layout, from a
+ * little-endian buffer, so the decoding is tested on every OS with buffers built from the documented layouts.
+ *
+ * <pre>
+ * SYSTEM_POOLTAG (x86: 28 bytes, x64: 40 bytes)          SystemPoolTagInformation = 22
+ *   ULONG  Tag               0   0                         { ULONG Count; [pad to pointer size]
+ *   ULONG  PagedAllocs       4   4                           SYSTEM_POOLTAG TagInfo[Count]; }
+ *   ULONG  PagedFrees        8   8                         x86: TagInfo at 4; x64: at 8
+ *   SIZE_T PagedUsed        12  16
+ *   ULONG  NonPagedAllocs   16  24
+ *   ULONG  NonPagedFrees    20  28
+ *   SIZE_T NonPagedUsed     24  32
+ *
+ * SYSTEM_SESSION_POOLTAG_INFORMATION                     SystemSessionPoolTagInformation = 67
+ *   SIZE_T NextEntryOffset   0   0   (from this entry; 0 on the last)
+ *   ULONG  SessionId         4   8
+ *   ULONG  Count             8  12
+ *   SYSTEM_POOLTAG TagInfo  12  16
+ *
+ * SYSTEM_BIGPOOL_ENTRY (x86: 12 bytes, x64: 24 bytes)    SystemBigPoolInformation = 66
+ *   PVOID  VirtualAddress    0   0   (bit 0 set: nonpaged)  { ULONG Count; [pad]; ENTRY AllocatedInfo[Count]; }
+ *   SIZE_T SizeInBytes       4   8                         x86: entries at 4; x64: at 8
+ *   ULONG  Tag               8  16
+ * </pre>
+ *
+ * The counters are ULONGs (they wrap, see {@link TagCounters}); Used is a SIZE_T. A tag's paged and nonpaged
+ * counters become two rows; a pool type with no allocations, frees or bytes has no row.
+ */
+public final class WindowsPoolBuffers {
+    /** SystemPoolTagInformation. */
+    public static final int POOL_TAG_CLASS = 22;
+    /** SystemBigPoolInformation. */
+    public static final int BIG_POOL_CLASS = 66;
+    /** SystemSessionPoolTagInformation. */
+    public static final int SESSION_POOL_TAG_CLASS = 67;
+
+    /** One big-pool allocation (at least a page, tracked one by one). */
+    public record BigPoolEntry(long address, boolean nonPaged, long bytes, PoolTag tag) {}
+
+    private WindowsPoolBuffers() {}
+
+    /** Size of SYSTEM_POOLTAG in the layout. */
+    public static int poolTagSize(boolean is64) {
+        return is64 ? 40 : 28;
+    }
+
+    /** The rows of a SystemPoolTagInformation buffer; {@code limit} is the length the call returned. */
+    public static List<TagCounters> poolTags(ByteBuffer buf, int limit, boolean is64) {
+        ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        need(limit, 4, "SystemPoolTagInformation", "its Count");
+        long count = Integer.toUnsignedLong(b.getInt(0));
+        int first = is64 ? 8 : 4;
+        checkArray(limit, first, count, poolTagSize(is64), "SystemPoolTagInformation");
+        List<TagCounters> out = new ArrayList<>((int) count * 2);
+        decodeTags(b, first, (int) count, is64, out);
+        return out;
+    }
+
+    private static void decodeTags(ByteBuffer b, int at, int count, boolean is64, List<TagCounters> out) {
+        int size = poolTagSize(is64);
+        for (int i = 0; i < count; i++) {
+            int o = at + i * size;
+            PoolTag tag = PoolTag.ofValue(b.getInt(o));
+            long pa = Integer.toUnsignedLong(b.getInt(o + 4));
+            long pf = Integer.toUnsignedLong(b.getInt(o + 8));
+            long pu = is64 ? b.getLong(o + 16) : Integer.toUnsignedLong(b.getInt(o + 12));
+            long na = Integer.toUnsignedLong(b.getInt(o + (is64 ? 24 : 16)));
+            long nf = Integer.toUnsignedLong(b.getInt(o + (is64 ? 28 : 20)));
+            long nu = is64 ? b.getLong(o + 32) : Integer.toUnsignedLong(b.getInt(o + 24));
+            if (pa != 0 || pf != 0 || pu != 0) {
+                out.add(TagCounters.of(tag, PoolType.PAGED, pa, pf, pu));
+            }
+            if (na != 0 || nf != 0 || nu != 0) {
+                out.add(TagCounters.of(tag, PoolType.NONPAGED, na, nf, nu));
+            }
+        }
+    }
+
+    /** The rows of each session in a SystemSessionPoolTagInformation buffer, by session id. */
+    public static Map<Long, List<TagCounters>> sessionPoolTags(ByteBuffer buf, int limit, boolean is64) {
+        ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        Map<Long, List<TagCounters>> out = new LinkedHashMap<>();
+        int header = is64 ? 16 : 12;
+        long at = 0;
+        while (limit > 0) {
+            need(limit, (int) at + header, "SystemSessionPoolTagInformation", "a session header at " + at);
+            int o = (int) at;
+            long next = is64 ? b.getLong(o) : Integer.toUnsignedLong(b.getInt(o));
+            long session = Integer.toUnsignedLong(b.getInt(o + (is64 ? 8 : 4)));
+            long count = Integer.toUnsignedLong(b.getInt(o + (is64 ? 12 : 8)));
+            checkArray(limit, o + header, count, poolTagSize(is64), "SystemSessionPoolTagInformation session " + session);
+            List<TagCounters> rows = new ArrayList<>();
+            decodeTags(b, o + header, (int) count, is64, rows);
+            out.put(session, rows);
+            if (next == 0) {
+                break;
+            }
+            if (next < header || at + next >= limit) {
+                throw new IllegalArgumentException("SystemSessionPoolTagInformation: NextEntryOffset " + next + " at byte " + at
+                        + " points outside the " + limit + "-byte buffer");
+            }
+            at += next;
+        }
+        return out;
+    }
+
+    /** The allocations of a SystemBigPoolInformation buffer. */
+    public static List<BigPoolEntry> bigPool(ByteBuffer buf, int limit, boolean is64) {
+        ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        need(limit, 4, "SystemBigPoolInformation", "its Count");
+        long count = Integer.toUnsignedLong(b.getInt(0));
+        int first = is64 ? 8 : 4;
+        int size = is64 ? 24 : 12;
+        checkArray(limit, first, count, size, "SystemBigPoolInformation");
+        List<BigPoolEntry> out = new ArrayList<>((int) count);
+        for (int i = 0; i < count; i++) {
+            int o = first + i * size;
+            long va = is64 ? b.getLong(o) : Integer.toUnsignedLong(b.getInt(o));
+            long bytes = is64 ? b.getLong(o + 8) : Integer.toUnsignedLong(b.getInt(o + 4));
+            int tag = b.getInt(o + (is64 ? 16 : 8));
+            out.add(new BigPoolEntry(va & ~1L, (va & 1) != 0, bytes, PoolTag.ofValue(tag)));
+        }
+        return out;
+    }
+
+    /** Big-pool totals: {@code bigpool.count}, {@code bigpool.paged}, {@code bigpool.nonpaged} (bytes). */
+    public static Map<String, Long> bigPoolTotals(List<BigPoolEntry> entries) {
+        long paged = 0;
+        long nonPaged = 0;
+        for (BigPoolEntry e : entries) {
+            if (e.nonPaged()) {
+                nonPaged += e.bytes();
+            } else {
+                paged += e.bytes();
+            }
+        }
+        Map<String, Long> t = new LinkedHashMap<>();
+        t.put("bigpool.count", (long) entries.size());
+        t.put("bigpool.paged", paged);
+        t.put("bigpool.nonpaged", nonPaged);
+        return t;
+    }
+
+    /** Sums the rows of several sessions per tag and pool type (counters modulo 2^32, as the kernel's wrap). */
+    public static List<TagCounters> sumSessions(Iterable<List<TagCounters>> sessions) {
+        Map<TagCounters.RowKey, long[]> sum = new LinkedHashMap<>();
+        for (List<TagCounters> rows : sessions) {
+            for (TagCounters r : rows) {
+                long[] s = sum.computeIfAbsent(r.key(), k -> new long[3]);
+                s[0] = (s[0] + r.allocs()) % TagCounters.COUNTER_MODULUS;
+                s[1] = (s[1] + r.frees()) % TagCounters.COUNTER_MODULUS;
+                s[2] += r.bytes();
+            }
+        }
+        List<TagCounters> out = new ArrayList<>(sum.size());
+        sum.forEach((k, s) -> out.add(TagCounters.of(k.tag(), k.type(), s[0], s[1], s[2])));
+        return out;
+    }
+
+    /**
+     * PERFORMANCE_INFORMATION (psapi's GetPerformanceInfo), counts in pages, as totals in bytes: {@code cb}, then
+     * SIZE_T CommitTotal, CommitLimit, CommitPeak, PhysicalTotal, PhysicalAvailable, SystemCache, KernelTotal,
+     * KernelPaged, KernelNonpaged, PageSize (from offset 8 on x64, 4 on x86).
+     */
+    public static Map<String, Long> performanceTotals(ByteBuffer buf, boolean is64) {
+        ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int at = is64 ? 8 : 4;
+        int step = is64 ? 8 : 4;
+        long[] v = new long[10];
+        for (int i = 0; i < 10; i++) {
+            v[i] = is64 ? b.getLong(at + i * step) : Integer.toUnsignedLong(b.getInt(at + i * step));
+        }
+        long page = v[9];
+        Map<String, Long> t = new LinkedHashMap<>();
+        t.put("memory.total", v[3] * page);
+        t.put("memory.available", v[4] * page);
+        t.put("commit", v[0] * page);
+        t.put("commit.limit", v[1] * page);
+        t.put("commit.peak", v[2] * page);
+        t.put("pool.paged", v[7] * page);
+        t.put("pool.nonpaged", v[8] * page);
+        return t;
+    }
+
+    private static void need(int limit, int bytes, String what, String part) {
+        if (limit < bytes) {
+            throw new IllegalArgumentException(what + ": the " + limit + "-byte buffer is too short for " + part);
+        }
+    }
+
+    private static void checkArray(int limit, int first, long count, int size, String what) {
+        if (count > (limit - (long) first) / size) {
+            throw new IllegalArgumentException(what + ": Count " + count + " entries of " + size + " bytes do not fit in the "
+                    + limit + "-byte buffer");
+        }
+    }
+}
