@@ -170,7 +170,7 @@ class ServeCommandTest {
                 "bad.jsonl:1:"},
             {Main.INPUT, new String[] {"serve", "--source", "replay:" + file, "--web-config",
                 Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert: x\n").toString()}, "web.yml:2:"},
-            {Main.INPUT, new String[] {"serve", "--source", "replay:" + file, "--web-config",
+            {Main.INPUT, new String[] {"serve", "--source", "replay:" + file, "--port", "0", "--web-config",
                 Files.writeString(dir.resolve("tls.yml"), "tls_server_config:\n  cert_file: no.crt\n  key_file: no.key\n")
                         .toString()}, "no.crt: no such file"},
         };
