@@ -1,9 +1,19 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.bench.LintBenchmark;
+import dev.pooltags.bench.ServeLoadTest;
 import dev.pooltags.bench.SnapshotBenchmark;
+import dev.pooltags.bench.SyntheticLeakSeries;
 import dev.pooltags.bench.TagDatabaseBenchmark;
+import dev.pooltags.bench.WrkRun;
+import dev.pooltags.snapshot.SnapshotSource;
+import dev.pooltags.snapshot.SnapshotSources;
+import dev.pooltags.source.EnvironmentException;
+import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +26,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: each measures one capability and a baseline over the same data in the same run, "
                 + "and prints the ratio.", ""},
-        subcommands = {BenchCommand.TagDb.class, BenchCommand.SnapshotBench.class, BenchCommand.TopBench.class,
-            BenchServeCommand.class})
+        subcommands = {BenchCommand.TagDb.class,
+                BenchCommand.SnapshotBench.class,
+                BenchCommand.TopBench.class,
+                BenchCommand.Serve.class,
+                BenchCommand.Lint.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -126,6 +139,154 @@ public final class BenchCommand implements Runnable {
             out.printf("top                %,d tags, %d refreshes in %.1f s, %,d bytes drawn%n", t.tags(), t.frames(),
                     t.wallNanos() / 1e9, t.bytesDrawn());
             out.printf("CPU                %.2f s = %.2f%% of one core (target under 5%%)%n", t.cpuNanos() / 1e9, t.cpuPercent());
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    /** {@code pooltags bench serve}: wrk against the real server on 127.0.0.1. */
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = {"Load test of 'pooltags serve' with wrk on 127.0.0.1: requests per second and p99 latency of "
+                    + "/metrics against a static baseline of the same size, a paced run at about --rate requests a "
+                    + "second, and heap after --scrapes scrapes.", ""},
+            footer = {"", "Needs wrk (Debian: apt-get install wrk). Traffic goes to loopback only.",
+                    "Example: pooltags bench serve --tags 3000 --scrapes 100000"})
+    static final class Serve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DebugOption debug;
+
+        @Option(names = "--tags", defaultValue = "3000", description = "Synthetic tags to serve (default ${DEFAULT-VALUE}).")
+        int tags;
+
+        @Option(names = "--source", paramLabel = "SPEC", description = "Serve this source instead of synthetic tags.")
+        String source;
+
+        @Option(names = "--duration", defaultValue = "20s", description = "Length of each wrk run (default ${DEFAULT-VALUE}).")
+        String duration;
+
+        @Option(names = "--connections", defaultValue = "4", description = "wrk connections (default ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = "--threads", defaultValue = "2", description = "wrk threads (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--rate", defaultValue = "200", description = "Target of the paced run, requests a second "
+                + "(default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--scrapes", defaultValue = "100000", description = "Scrapes of the memory run (default ${DEFAULT-VALUE}).")
+        long scrapes;
+
+        @Option(names = "--max-time", defaultValue = "20m", description = "Upper bound of the memory run (default ${DEFAULT-VALUE}).")
+        String maxTime;
+
+        @Option(names = "--interval", defaultValue = "5s", description = "Sampling interval of the server (default ${DEFAULT-VALUE}).")
+        String interval;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            java.nio.file.Path wrk = null;
+            for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                if (wrk == null && Files.isExecutable(java.nio.file.Path.of(d, "wrk"))) {
+                    wrk = java.nio.file.Path.of(d, "wrk");
+                }
+            }
+            if (wrk == null) {
+                throw new EnvironmentException("wrk is not installed (Debian: apt-get install wrk)");
+            }
+            if (tags < 1 || connections < 1 || threads < 1 || threads > connections || rate < 1 || scrapes < 0) {
+                throw new UsageException("--tags, --connections, --threads, --rate must be positive, --threads at most "
+                        + "--connections");
+            }
+            ServeLoadTest.Plan plan = new ServeLoadTest.Plan(threads, connections, ServeCommand.duration("--duration",
+                    duration), rate, scrapes, ServeCommand.duration("--max-time", maxTime),
+                    ServeCommand.duration("--interval", interval));
+            SnapshotSource src = source != null ? SnapshotSources.open(source)
+                    : SyntheticLeakSeries.source(tags, Duration.ofSeconds(5), 42);
+            PrintWriter err = spec.commandLine().getErr();
+            ServeLoadTest.Result r;
+            try (src) {
+                r = ServeLoadTest.run(wrk, src, plan, line -> {
+                    if (System.console() != null) {
+                        err.println("  " + line);
+                        err.flush();
+                    }
+                });
+            }
+            out.printf("serve load test: %,d tags, all exported; /metrics %,d bytes (text format); 127.0.0.1 only%n",
+                    r.tags(), r.exposition());
+            out.printf("machine: %d cores, load average %.2f at the start; %s; %d threads, %d connections, %s runs%n",
+                    Runtime.getRuntime().availableProcessors(), r.loadAverage(), r.wrk(), threads, connections,
+                    duration);
+            out.printf("%-34s %10s %10s %10s %8s%n", "run", "req/s", "p50", "p99", "errors");
+            row(out, "/metrics", r.metrics());
+            row(out, "baseline: same bytes from memory", r.baseline());
+            row(out, "/metrics paced at ~" + r.pacedTarget() + " req/s", r.paced());
+            row(out, "/metrics paced, gzip", r.pacedGzip());
+            out.printf("ratio /metrics to baseline: %.2fx the requests per second, %.2fx the p99%n",
+                    r.metrics().perSecond() / r.baseline().perSecond(), r.metrics().p99Ms() / r.baseline().p99Ms());
+            boolean met = r.paced().errors() == 0 && r.paced().p99Ms() < 50;
+            out.printf("target at ~%d req/s (0 errors, p99 < 50 ms): %s (achieved %.1f req/s, p99 %.2f ms, %d errors)%n",
+                    r.pacedTarget(), met ? "met" : "NOT met", r.paced().perSecond(), r.paced().p99Ms(), r.paced().errors());
+            out.printf("memory: heap after full GC %.1f MiB before, %.1f MiB after %,d scrapes (%+.1f MiB)%n",
+                    r.heapBefore() / 1048576.0, r.heapAfter() / 1048576.0, r.scrapes(),
+                    (r.heapAfter() - r.heapBefore()) / 1048576.0);
+            out.flush();
+            return Main.OK;
+        }
+
+        private static void row(PrintWriter out, String name, WrkRun w) {
+            out.printf("%-34s %10.1f %8.2fms %8.2fms %8d%n", name, w.perSecond(), w.p50Ms(), w.p99Ms(), w.errors());
+        }
+    }
+
+    /** {@code pooltags bench lint DIR}. */
+    @Command(name = "lint", mixinStandardHelpOptions = true,
+            description = "Lint a source tree vs. 'grep -rn ExAllocatePool' over the same tree; lines per second.")
+    static final class Lint implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DebugOption debug;
+
+        @Parameters(paramLabel = "DIR", description = "The source tree (e.g. a clone of Windows-driver-samples).")
+        Path dir;
+
+        @Option(names = "--rounds", description = "Timed rounds of each (default ${DEFAULT-VALUE}); the median is shown.")
+        int rounds = 3;
+
+        @Option(names = "--copies", paramLabel = "N",
+                description = "Measure N copies of the tree's sources in a temporary folder (removed afterwards).")
+        int copies = 1;
+
+        @Override
+        public Integer call() {
+            if (rounds < 1 || copies < 1) {
+                throw new UsageException("--rounds and --copies take a number of 1 or more");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            LintBenchmark.Result r = LintBenchmark.run(dir, rounds, copies);
+            out.printf("tree            %s%s: %,d files, %,d lines, %,d bytes%n", dir,
+                    r.copies() > 1 ? " x " + r.copies() + " copies" : "", r.files(), r.lines(), r.bytes());
+            out.printf("lint            %,10.3f s median of %d (first %.3f s), %,.0f lines/s, %,.3f s CPU per round, "
+                    + "%d findings%n", r.lintMedian() / 1e9, rounds, r.lintNanos()[0] / 1e9, r.linesPerSecond(),
+                    r.lintCpuNanos() / 1e9, r.findings());
+            if (r.grepNanos().length == 0) {
+                out.println("grep            not found: no baseline");
+            } else {
+                out.printf("grep -rn        %,10.3f s median (baseline: grep -rn ExAllocatePool over the same tree)%n",
+                        r.grepMedian() / 1e9);
+                out.printf("ratio           %.1fx grep (lint reads every file and tokenizes it; grep scans bytes)%n",
+                        r.ratio());
+            }
+            out.printf("target          1.5 million lines in under 10 s: %s (%.1f s per 1.5M lines)%n",
+                    r.lintMedian() / 1e9 * 1_500_000 / r.lines() < 10 ? "met" : "NOT met",
+                    r.lintMedian() / 1e9 * 1_500_000 / r.lines());
             out.flush();
             return Main.OK;
         }

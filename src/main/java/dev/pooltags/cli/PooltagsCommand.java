@@ -27,6 +27,7 @@ public final class PooltagsCommand implements Runnable {
             ConvertCommand.class,
             ServeCommand.class,
             RulesCommand.class,
+            LintCommand.class,
             BenchCommand.class);
 
     @Spec

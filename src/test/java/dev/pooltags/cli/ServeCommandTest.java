@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pooltags.bench.LoadTestPool;
+import dev.pooltags.bench.SyntheticLeakSeries;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotJsonLines;
 import java.io.ByteArrayInputStream;
@@ -40,7 +40,7 @@ class ServeCommandTest {
     static Path replay(Path dir) throws Exception {
         Path file = dir.resolve("series.jsonl");
         try (Writer w = Files.newBufferedWriter(file)) {
-            for (Snapshot s : LoadTestPool.series(50, 400, Duration.ofSeconds(5), 7)) {
+            for (Snapshot s : SyntheticLeakSeries.series(50, 400, Duration.ofSeconds(5), 7)) {
                 SnapshotJsonLines.write(w, s);
             }
         }

@@ -2,7 +2,7 @@ package dev.pooltags.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pooltags.bench.LoadTestPool;
+import dev.pooltags.bench.SyntheticLeakSeries;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.File;
 import java.net.InetAddress;
@@ -44,7 +44,7 @@ class DashboardBrowserTest {
         Path chromedriver = Tools.require("chromedriver");
         PrometheusRegistry registry = new PrometheusRegistry();
         PoolSampler s = new PoolSampler(dev.pooltags.snapshot.SnapshotSources.replay("replay:dashboard-test",
-                LoadTestPool.series(60, 20, Duration.ofSeconds(5), 3)), tag -> {
+                SyntheticLeakSeries.series(60, 20, Duration.ofSeconds(5), 3)), tag -> {
                     var e = ServeFixtures.OWNERS.owner(tag);
                     return e == null ? null : e.binary();
                 }, new CardinalityLimit(List.of(), List.of(), 40, List.of()), VerdictProvider.NONE, new History(60),

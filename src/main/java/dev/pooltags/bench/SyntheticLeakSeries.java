@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * that start near 2^32 for some tags so they wrap, a steady leak ({@code Leak}, nonpaged, +64 KiB a sample) and a
  * cache that fills for ten samples and then stays ({@code Cach}). Everything else wanders a little.
  */
-public final class LoadTestPool {
+public final class SyntheticLeakSeries {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final Random rnd;
@@ -36,7 +36,7 @@ public final class LoadTestPool {
     private final int[] size;
     private int sample;
 
-    private LoadTestPool(int tags, Duration step, long seed) {
+    private SyntheticLeakSeries(int tags, Duration step, long seed) {
         this.rnd = new Random(seed);
         this.step = step;
         Set<PoolTag> names = new LinkedHashSet<>();
@@ -71,7 +71,7 @@ public final class LoadTestPool {
 
     /** The first {@code samples} snapshots. */
     public static List<Snapshot> series(int tags, int samples, Duration step, long seed) {
-        LoadTestPool p = new LoadTestPool(tags, step, seed);
+        SyntheticLeakSeries p = new SyntheticLeakSeries(tags, step, seed);
         List<Snapshot> out = new ArrayList<>(samples);
         for (int s = 0; s < samples; s++) {
             out.add(p.next());
@@ -81,7 +81,7 @@ public final class LoadTestPool {
 
     /** An endless source of these snapshots, generated as asked (constant memory, for long load tests). */
     public static SnapshotSource source(int tags, Duration step, long seed) {
-        LoadTestPool p = new LoadTestPool(tags, step, seed);
+        SyntheticLeakSeries p = new SyntheticLeakSeries(tags, step, seed);
         return new SnapshotSource() {
             @Override
             public Optional<Snapshot> next() {

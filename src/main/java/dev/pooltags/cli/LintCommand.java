@@ -1,0 +1,151 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.lint.LintResult;
+import dev.pooltags.lint.Linter;
+import dev.pooltags.lint.ProjectLayout;
+import dev.pooltags.lint.Rule;
+import dev.pooltags.lint.Severity;
+import dev.pooltags.report.LintReport;
+import dev.pooltags.report.SarifReport;
+import dev.pooltags.report.TagInventoryReport;
+import dev.pooltags.tagdb.TagDatabase;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags lint}: pool-tag mistakes in driver sources, and the tag inventory. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Finds pool-tag mistakes in Windows driver C/C++ sources: strings passed as tags, default and "
+                + "meaningless tags, untagged and deprecated allocators, frees with a different tag than the allocation, "
+                + "executable nonpaged pool, NDIS miniports calling the kernel allocator, and tag hygiene. Token-based: "
+                + "no compiler, no WDK headers.", ""},
+        footer = {"", "Formats: text (file(line,col): warning PT005: ...), json, sarif (SARIF 2.1.0). With --tags: text,",
+                "json, csv, localtag (a local tag file 'lookup --localtag' and PoolMon read).",
+                "Suppress a finding with '// pooltags: ignore PT005' on its line (or alone on the line before), or",
+                "#pragma warning(suppress: 28134) for the matching Code Analysis warning.",
+                "", "Examples:",
+                "  pooltags lint src/driver",
+                "  pooltags lint . --format sarif -o lint.sarif --tagfile pooltag.txt",
+                "  pooltags lint --tags src/driver --format localtag -o localtag.txt",
+                "", "Exit status: 0 nothing at or above --fail-on (default: error), 1 findings at or above it,",
+                "2 usage error, 3 unreadable input."})
+public final class LintCommand implements Callable<Integer> {
+    enum Format { text, json, sarif, csv, localtag }
+
+    enum FailOn { error, warning, note, none }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    TagFileOptions tagFiles;
+
+    @Mixin
+    OutputOption output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, sarif; with --tags: text, json, csv, localtag.")
+    Format format = Format.text;
+
+    @Option(names = "--tags", description = "List every tag the sources use (where, routine, name) instead of findings.")
+    boolean tags;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Exit 1 when a finding at or above LEVEL exists: error (default), warning, note, none.")
+    FailOn failOn = FailOn.error;
+
+    @Option(names = "--rule", paramLabel = "ID", split = ",", description = "Run only these rules (PT001,PT005).")
+    List<String> onlyRules = new ArrayList<>();
+
+    @Option(names = "--explain", description = "Print each rule's help text under its findings (text format).")
+    boolean explain;
+
+    @Option(names = "--list-rules", description = "List the rules with their severity and help, then exit.")
+    boolean listRules;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Source files or folders (searched recursively).")
+    List<Path> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<Rule> rules = selectRules();
+        if (listRules) {
+            try (OutputOption.Target t = output.open(stdout)) {
+                for (Rule r : rules) {
+                    t.writer().println(r.id() + "  " + r.severity().word() + "  " + r.name() + ": " + r.title());
+                    t.writer().println("       " + r.help());
+                    t.writer().println();
+                }
+            }
+            return Main.OK;
+        }
+        if (paths.isEmpty()) {
+            throw new UsageException("name at least one source file or folder; see 'pooltags lint --help'");
+        }
+        if (tags && format == Format.sarif) {
+            throw new UsageException("--tags writes text, json, csv or localtag, not sarif");
+        }
+        if (!tags && (format == Format.csv || format == Format.localtag)) {
+            throw new UsageException("--format " + format + " is for --tags; findings are text, json or sarif");
+        }
+        TagDatabase db = tagFiles.load(false);
+        LintResult result = new Linter(rules).run(ProjectLayout.discover(paths), db);
+        try (OutputOption.Target t = output.open(stdout)) {
+            PrintWriter w = t.writer();
+            if (tags) {
+                switch (format) {
+                    case json -> TagInventoryReport.json(w, result.tagUses());
+                    case csv -> TagInventoryReport.csv(w, result.tagUses());
+                    case localtag -> TagInventoryReport.localTag(w, result.tagUses(), "pooltags lint --tags");
+                    default -> TagInventoryReport.text(w, result.tagUses());
+                }
+                return Main.OK;
+            }
+            switch (format) {
+                case json -> LintReport.json(w, result);
+                case sarif -> SarifReport.write(w, result, rules, version(), Path.of("").toAbsolutePath());
+                default -> LintReport.text(w, result, explain, id -> rules.stream().filter(r -> r.id().equals(id))
+                        .findFirst().map(Rule::help).orElse(""));
+            }
+        }
+        if (failOn == FailOn.none) {
+            return Main.OK;
+        }
+        Severity gate = Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
+        return result.active().stream().anyMatch(f -> f.severity().atLeast(gate)) ? Main.FINDINGS : Main.OK;
+    }
+
+    private List<Rule> selectRules() {
+        List<Rule> all = Rule.all();
+        if (onlyRules.isEmpty()) {
+            return all;
+        }
+        List<Rule> out = new ArrayList<>();
+        for (String id : onlyRules) {
+            Rule r = all.stream().filter(x -> x.id().equalsIgnoreCase(id.trim())).findFirst()
+                    .orElseThrow(() -> new UsageException("unknown rule '" + id + "'; the rules are PT001 to PT008 "
+                            + "(see --list-rules)"));
+            if (!out.contains(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static String version() {
+        String v = LintCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0" : v;
+    }
+}

@@ -1,0 +1,1110 @@
+package dev.pooltags.lint;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One pass over a file's tokens that finds what the rules need: definitions, includes, file-scope names, function
+ * bodies, pool-routine calls (also through macros that wrap them), and the pointer events of the mismatched-free rule.
+ *
+ * <p>Structure comes from braces alone: a {@code {} after a parameter list outside any function opens a function;
+ * {@code namespace} and {@code extern "C"} blocks are transparent. Conditional compilation is not evaluated, but
+ * each {@code #else} branch starts from the brace state at its {@code #if} and the state after the first branch is
+ * kept at {@code #endif}, so alternative function headers do not unbalance the file.
+ */
+public final class FileScanner {
+    /** Wrapper macros visible to the file being scanned. */
+    public interface Macros {
+        /** The macro named {@code name} that (eventually) calls a pool routine, or null. */
+        Definition wrapper(String name);
+
+        Macros NONE = name -> null;
+    }
+
+    private static final Set<String> NOT_FUNCTIONS = Set.of("if", "while", "for", "switch", "return", "sizeof", "catch",
+            "__try", "__except", "__finally", "defined", "alignof", "decltype", "_Pragma", "__pragma");
+    private static final Set<String> TRAILERS = Set.of("const", "noexcept", "override", "final", "volatile");
+    private static final Set<String> NULLS = Set.of("NULL", "nullptr", "0", "FALSE");
+    private static final Set<String> STATEMENT_KEYWORDS = Set.of("typedef", "using", "return", "friend", "template",
+            "static_assert", "C_ASSERT");
+
+    private enum Brace { TRANSPARENT, FUNCTION, BLOCK, OTHER }
+
+    private record Function(String id, Set<String> params) {
+    }
+
+    private record Snapshot(List<Brace> stack, Function function) {
+    }
+
+    private static final class Cond {
+        final Snapshot start;
+        Snapshot firstEnd;
+
+        Cond(Snapshot start) {
+            this.start = start;
+        }
+    }
+
+    /** A token and where it came from: the file itself, or a macro body (possibly in another file). */
+    private record FTok(Token t, String file, boolean body) {
+    }
+
+    private final String file;
+    private final String text;
+    private final List<Token> tokens;
+    private final Macros macros;
+    private final boolean full;
+
+    private final List<Definition> definitions = new ArrayList<>();
+    private final List<String> includes = new ArrayList<>();
+    private final Set<String> globals = new HashSet<>();
+    private final Set<String> calledNames = new HashSet<>();
+    private final List<Call> calls = new ArrayList<>();
+    private final List<PointerEvent> events = new ArrayList<>();
+    private final Set<Integer> handledAmpersands = new HashSet<>();
+    private Location nxRuntime;
+    private Location miniport;
+
+    private List<Brace> stack = new ArrayList<>();
+    private Function function;
+    private final List<Cond> conds = new ArrayList<>();
+    private int statementStart;
+
+    private FileScanner(String file, String text, List<Token> tokens, Macros macros, boolean full) {
+        this.file = file;
+        this.text = text;
+        this.tokens = tokens;
+        this.macros = macros;
+        this.full = full;
+    }
+
+    /**
+     * Scans a file. With {@code full} false only definitions, includes, file-scope names and called names are
+     * collected (the first pass over every file); with {@code full} true calls and pointer events too.
+     */
+    public static FileFacts scan(String file, String text, Tokenizer.Result r, Macros macros, boolean full,
+            Suppressions suppressions) {
+        FileScanner s = new FileScanner(file, text, r.tokens(), macros, full);
+        s.run();
+        return new FileFacts(file, r.lines(), List.copyOf(s.definitions), List.copyOf(s.includes), Set.copyOf(s.globals),
+                Set.copyOf(s.calledNames), List.copyOf(s.calls), List.copyOf(s.events), s.nxRuntime, s.miniport,
+                suppressions);
+    }
+
+    private Token tok(int k) {
+        return k >= 0 && k < tokens.size() ? tokens.get(k) : null;
+    }
+
+    private boolean isPunct(int k, String p) {
+        Token t = tok(k);
+        return t != null && t.kind() == Token.Kind.PUNCT && t.text().equals(p);
+    }
+
+    private boolean atFileScope() {
+        for (Brace b : stack) {
+            if (b != Brace.TRANSPARENT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void run() {
+        int n = tokens.size();
+        for (int k = 0; k < n; k++) {
+            Token t = tokens.get(k);
+            switch (t.kind()) {
+                case DIRECTIVE -> directive(t, k);
+                case PUNCT -> punct(t, k);
+                case IDENT -> ident(t, k);
+                default -> {
+                }
+            }
+        }
+    }
+
+    // ---- preprocessor -------------------------------------------------------------------------------------------
+
+    private Snapshot snapshot() {
+        return new Snapshot(new ArrayList<>(stack), function);
+    }
+
+    private void restore(Snapshot s) {
+        stack = new ArrayList<>(s.stack());
+        function = s.function();
+    }
+
+    private void directive(Token t, int k) {
+        Directive d = t.directive();
+        switch (d.name()) {
+            case "if", "ifdef", "ifndef" -> conds.add(new Cond(snapshot()));
+            case "elif", "else", "elifdef", "elifndef" -> {
+                if (!conds.isEmpty()) {
+                    Cond c = conds.get(conds.size() - 1);
+                    if (c.firstEnd == null) {
+                        c.firstEnd = snapshot();
+                    }
+                    restore(c.start);
+                }
+            }
+            case "endif" -> {
+                if (!conds.isEmpty()) {
+                    Cond c = conds.remove(conds.size() - 1);
+                    if (c.firstEnd != null) {
+                        restore(c.firstEnd);
+                    }
+                }
+            }
+            case "define" -> define(d);
+            case "include", "include_next", "import" -> include(d);
+            default -> {
+            }
+        }
+        if (atFileScope() && statementStart == k) {
+            statementStart = k + 1; // a directive between statements is not part of the next one
+        }
+    }
+
+    private void include(Directive d) {
+        List<Token> ts = d.tokens();
+        if (ts.isEmpty()) {
+            return;
+        }
+        Token first = ts.get(0);
+        if (first.kind() == Token.Kind.STRING && first.text().length() >= 2) {
+            includes.add(first.text().substring(1, first.text().length() - 1).trim());
+        } else if (first.is("<")) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 1; k < ts.size() && !ts.get(k).is(">"); k++) {
+                sb.append(ts.get(k).text());
+            }
+            includes.add(sb.toString());
+        }
+    }
+
+    private void define(Directive d) {
+        List<Token> ts = d.tokens();
+        if (ts.isEmpty() || !ts.get(0).isIdent()) {
+            return;
+        }
+        Token name = ts.get(0);
+        List<String> params = null;
+        int bodyStart = 1;
+        if (ts.size() > 1 && ts.get(1).is("(") && ts.get(1).start() == name.end()) {
+            params = new ArrayList<>();
+            int k = 2;
+            for (; k < ts.size() && !ts.get(k).is(")"); k++) {
+                Token p = ts.get(k);
+                if (p.isIdent()) {
+                    params.add(p.text());
+                } else if (p.is("...")) {
+                    params.add("__VA_ARGS__");
+                }
+            }
+            bodyStart = Math.min(ts.size(), k + 1);
+        }
+        List<Token> body = List.copyOf(ts.subList(bodyStart, ts.size()));
+        for (int k = 0; k + 1 < body.size(); k++) {
+            if (body.get(k).isIdent() && body.get(k + 1).is("(")) {
+                calledNames.add(body.get(k).text());
+            }
+        }
+        definitions.add(new Definition(name.text(), params == null ? null : List.copyOf(params), body,
+                Location.of(file, name), Definition.Kind.DEFINE));
+        if (full) {
+            // calls written inside a macro body: reported once, at the body
+            List<FTok> seq = new ArrayList<>(body.size());
+            for (Token b : body) {
+                seq.add(new FTok(b, file, false));
+            }
+            List<String> unknowns = params == null ? List.of() : List.copyOf(params);
+            for (int k = 0; k + 1 < seq.size(); k++) {
+                Token b = seq.get(k).t();
+                if (b.isIdent() && seq.get(k + 1).t().is("(")) {
+                    PoolRoutine r = PoolRoutine.byName(b.text());
+                    if (r != null && !b.text().equals(name.text())) {
+                        Call c = extractCall(r, seq, k, null, -1, null, unknowns);
+                        if (c != null) {
+                            calls.add(c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- braces and statements ----------------------------------------------------------------------------------
+
+    private void punct(Token t, int k) {
+        String p = t.text();
+        switch (p) {
+            case "{" -> openBrace(k);
+            case "}" -> closeBrace(k);
+            case ";" -> {
+                if (atFileScope()) {
+                    fileScopeStatement(statementStart, k);
+                    statementStart = k + 1;
+                }
+            }
+            default -> {
+                if (full && function != null) {
+                    pointerWrite(t, k);
+                }
+            }
+        }
+    }
+
+    private void openBrace(int k) {
+        if (function != null) {
+            stack.add(Brace.BLOCK);
+            return;
+        }
+        int j = k - 1;
+        while (tok(j) != null && tok(j).isIdent() && TRAILERS.contains(tok(j).text())) {
+            j--;
+        }
+        if (isPunct(j, ")")) {
+            int open = matchBackward(j);
+            Token name = tok(open - 1);
+            if (open > 0 && name != null && name.isIdent() && !NOT_FUNCTIONS.contains(name.text())) {
+                stack.add(Brace.FUNCTION);
+                String qualified = isPunct(open - 2, "::") && tok(open - 3) != null
+                        ? tok(open - 3).text() + "::" + name.text() : name.text();
+                function = new Function(file + ":" + name.line() + " " + qualified, params(open, j));
+                return;
+            }
+        }
+        Token prev = tok(k - 1);
+        Token prev2 = tok(k - 2);
+        boolean transparent = prev != null && (prev.is("namespace")
+                || prev2 != null && prev2.is("namespace")
+                || prev.kind() == Token.Kind.STRING && prev2 != null && prev2.is("extern"));
+        if (transparent && atFileScope()) {
+            stack.add(Brace.TRANSPARENT);
+            statementStart = k + 1;
+        } else {
+            stack.add(Brace.OTHER);
+        }
+    }
+
+    private void closeBrace(int k) {
+        if (stack.isEmpty()) {
+            return;
+        }
+        Brace b = stack.remove(stack.size() - 1);
+        if (b == Brace.FUNCTION) {
+            function = null;
+        }
+        if (atFileScope() && (b == Brace.FUNCTION || b == Brace.TRANSPARENT)) {
+            statementStart = k + 1;
+        }
+    }
+
+    /** Index of the '(' matching the ')' at {@code close}, or -1. */
+    private int matchBackward(int close) {
+        int depth = 0;
+        for (int j = close; j >= 0 && close - j < 4000; j--) {
+            Token t = tokens.get(j);
+            if (t.kind() != Token.Kind.PUNCT) {
+                continue;
+            }
+            if (t.text().equals(")")) {
+                depth++;
+            } else if (t.text().equals("(")) {
+                depth--;
+                if (depth == 0) {
+                    return j;
+                }
+            } else if (t.text().equals(";") || t.text().equals("{") || t.text().equals("}")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Parameter names of a function header between {@code open} and {@code close}. */
+    private Set<String> params(int open, int close) {
+        Set<String> out = new HashSet<>();
+        Token last = null;
+        int depth = 0;
+        for (int j = open + 1; j <= close; j++) {
+            Token t = tokens.get(j);
+            if (t.is("(") || t.is("[")) {
+                depth++;
+            } else if ((t.is(")") || t.is("]")) && j < close) {
+                depth--;
+            } else if (depth == 0 && (t.is(",") || j == close)) {
+                if (last != null) {
+                    out.add(last.text());
+                }
+                last = null;
+            } else if (depth == 0 && t.isIdent()) {
+                last = t;
+            } else if (depth == 0 && t.is("=")) {
+                depth += 1000; // default argument: the name is already known
+            }
+            if (depth >= 1000 && (t.is(",") || j == close)) {
+                depth -= 1000;
+                if (last != null) {
+                    out.add(last.text());
+                }
+                last = null;
+            }
+        }
+        return out;
+    }
+
+    /** A statement at file scope: a global declaration, a constant, or an enum. */
+    private void fileScopeStatement(int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        Token first = tok(from);
+        if (first != null && STATEMENT_KEYWORDS.contains(first.text())) {
+            enums(from, to);
+            return;
+        }
+        boolean paren = false;
+        for (int j = from; j < to; j++) {
+            Token t = tokens.get(j);
+            if (t.is("(")) {
+                paren = true;
+                break;
+            }
+        }
+        constants(from, to);
+        enums(from, to);
+        if (paren) {
+            return;
+        }
+        int depth = 0;
+        for (int j = from; j < to; j++) {
+            Token t = tokens.get(j);
+            if (t.is("{") || t.is("[")) {
+                depth++;
+            } else if (t.is("}") || t.is("]")) {
+                depth--;
+            } else if (depth == 0 && t.isIdent()) {
+                Token next = tok(j + 1);
+                if (next != null && (next.is("=") || next.is(",") || next.is(";") || next.is("["))) {
+                    globals.add(t.text());
+                }
+            }
+        }
+    }
+
+    /** {@code const ULONG NAME = expr} (also {@code constexpr}, {@code static const}) in a statement. */
+    private void constants(int from, int to) {
+        boolean isConst = false;
+        for (int j = from; j < to; j++) {
+            Token t = tokens.get(j);
+            if (t.isIdent() && (t.text().equals("const") || t.text().equals("constexpr"))) {
+                isConst = true;
+            }
+            if (isConst && t.is("=")) {
+                int nameIdx = j - 1;
+                if (isPunct(nameIdx, "]")) {
+                    while (nameIdx > from && !isPunct(nameIdx, "[")) {
+                        nameIdx--;
+                    }
+                    nameIdx--;
+                }
+                Token name = tok(nameIdx);
+                if (name == null || !name.isIdent()) {
+                    return;
+                }
+                int end = j + 1;
+                int depth = 0;
+                while (end < to) {
+                    Token e = tokens.get(end);
+                    if (e.is("(") || e.is("{") || e.is("[")) {
+                        depth++;
+                    } else if (e.is(")") || e.is("}") || e.is("]")) {
+                        depth--;
+                    } else if (depth == 0 && e.is(",")) {
+                        break;
+                    }
+                    end++;
+                }
+                List<Token> body = new ArrayList<>();
+                for (int b = j + 1; b < end; b++) {
+                    Token bt = tokens.get(b);
+                    if (bt.kind() != Token.Kind.DIRECTIVE && !bt.is("{") && !bt.is("}")) {
+                        body.add(bt);
+                    }
+                }
+                definitions.add(new Definition(name.text(), null, List.copyOf(body), Location.of(file, name),
+                        Definition.Kind.CONST));
+                return;
+            }
+        }
+    }
+
+    /** {@code enum [name] { A = expr, B, ... }} in a statement; implicit values count up from the previous one. */
+    private void enums(int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (!tokens.get(j).is("enum")) {
+                continue;
+            }
+            int open = j + 1;
+            while (open < to && !tokens.get(open).is("{") && !tokens.get(open).is(";")) {
+                open++;
+            }
+            if (open >= to || !tokens.get(open).is("{")) {
+                return;
+            }
+            Token prevName = null;
+            int k = open + 1;
+            while (k < to && !tokens.get(k).is("}")) {
+                Token name = tokens.get(k);
+                if (!name.isIdent()) {
+                    k++;
+                    continue;
+                }
+                int end = k + 1;
+                List<Token> body = new ArrayList<>();
+                if (end < to && tokens.get(end).is("=")) {
+                    int depth = 0;
+                    end++;
+                    while (end < to) {
+                        Token e = tokens.get(end);
+                        if (e.is("(")) {
+                            depth++;
+                        } else if (e.is(")")) {
+                            depth--;
+                        } else if (depth == 0 && (e.is(",") || e.is("}"))) {
+                            break;
+                        }
+                        if (e.kind() != Token.Kind.DIRECTIVE) {
+                            body.add(e);
+                        }
+                        end++;
+                    }
+                } else if (prevName == null) {
+                    body.add(synthetic(Token.Kind.NUMBER, "0", name));
+                } else {
+                    body.add(synthetic(Token.Kind.IDENT, prevName.text(), name));
+                    body.add(synthetic(Token.Kind.PUNCT, "+", name));
+                    body.add(synthetic(Token.Kind.NUMBER, "1", name));
+                }
+                definitions.add(new Definition(name.text(), null, List.copyOf(body), Location.of(file, name),
+                        Definition.Kind.ENUM));
+                prevName = name;
+                k = end;
+                while (k < to && !tokens.get(k).is(",") && !tokens.get(k).is("}")) {
+                    k++;
+                }
+                if (k < to && tokens.get(k).is(",")) {
+                    k++;
+                }
+            }
+            j = k;
+        }
+    }
+
+    private static Token synthetic(Token.Kind kind, String text, Token at) {
+        return new Token(kind, text, at.line(), at.col(), at.endLine(), at.endCol(), at.start(), at.end(), null);
+    }
+
+    // ---- calls --------------------------------------------------------------------------------------------------
+
+    private void ident(Token t, int k) {
+        if (!isPunct(k + 1, "(")) {
+            return;
+        }
+        String name = t.text();
+        calledNames.add(name);
+        if (!full || function == null) {
+            return; // calls are followed inside function bodies only
+        }
+        if (isPunct(k - 1, ".") || isPunct(k - 1, "->")) {
+            return;
+        }
+        switch (name) {
+            case "NdisMRegisterMiniportDriver" -> {
+                if (miniport == null) {
+                    miniport = Location.of(file, t);
+                }
+                return;
+            }
+            case "ExInitializeDriverRuntime" -> {
+                int close = matchForward(k + 1);
+                for (int j = k + 2; j < close; j++) {
+                    if (tokens.get(j).text().equals("DrvRtPoolNxOptIn") && nxRuntime == null) {
+                        nxRuntime = Location.of(file, t);
+                    }
+                }
+                return;
+            }
+            default -> {
+            }
+        }
+        Definition w = macros.wrapper(name);
+        if (w != null) {
+            expandAndExtract(w, k);
+            return;
+        }
+        PoolRoutine r = PoolRoutine.byName(name);
+        if (r != null) {
+            List<FTok> seq = fileSeq(k, matchForward(k + 1));
+            Call c = extractCall(r, seq, 0, null, k, null, List.of());
+            if (c != null) {
+                addCall(c, seq, 0);
+            }
+        }
+    }
+
+    /** Index of the ')' matching the '(' at {@code open} (or the last token when unbalanced). */
+    private int matchForward(int open) {
+        int depth = 0;
+        int n = tokens.size();
+        for (int j = open; j < n; j++) {
+            Token t = tokens.get(j);
+            if (t.kind() != Token.Kind.PUNCT) {
+                continue;
+            }
+            if (t.text().equals("(")) {
+                depth++;
+            } else if (t.text().equals(")")) {
+                depth--;
+                if (depth == 0) {
+                    return j;
+                }
+            } else if (t.text().equals(";") && depth <= 1 && j - open > 2000) {
+                return j;
+            }
+        }
+        return n - 1;
+    }
+
+    private List<FTok> fileSeq(int from, int to) {
+        List<FTok> out = new ArrayList<>(to - from + 1);
+        for (int j = from; j <= to && j < tokens.size(); j++) {
+            Token t = tokens.get(j);
+            if (t.kind() != Token.Kind.DIRECTIVE) {
+                out.add(new FTok(t, file, false));
+            }
+        }
+        return out;
+    }
+
+    private void expandAndExtract(Definition w, int k) {
+        int close = matchForward(k + 1);
+        List<FTok> expansion = expand(w, fileSeq(k, close), 0, new HashSet<>());
+        if (expansion == null) {
+            return;
+        }
+        Location site = Location.of(file, tokens.get(k));
+        for (int j = 0; j + 1 < expansion.size(); j++) {
+            Token b = expansion.get(j).t();
+            if (b.isIdent() && expansion.get(j + 1).t().is("(")) {
+                PoolRoutine r = PoolRoutine.byName(b.text());
+                if (r != null) {
+                    Call c = extractCall(r, expansion, j, site, k, w.name(), List.of());
+                    if (c != null) {
+                        addCall(c, expansion, j);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Expands a use of macro {@code w}; {@code use} starts with the macro name and (for a function-like macro) holds
+     * its argument list. Nested wrapper macros are expanded too, a macro never inside itself.
+     */
+    private List<FTok> expand(Definition w, List<FTok> use, int depth, Set<String> active) {
+        if (depth > 6 || active.contains(w.name())) {
+            return null;
+        }
+        List<List<FTok>> args = new ArrayList<>();
+        if (w.functionLike()) {
+            if (use.size() < 2 || !use.get(1).t().is("(")) {
+                return null;
+            }
+            List<FTok> cur = new ArrayList<>();
+            int d = 0;
+            for (int j = 2; j < use.size(); j++) {
+                Token t = use.get(j).t();
+                if (t.is("(") || t.is("[") || t.is("{")) {
+                    d++;
+                } else if (t.is(")") || t.is("]") || t.is("}")) {
+                    if (d == 0) {
+                        break;
+                    }
+                    d--;
+                } else if (d == 0 && t.is(",")) {
+                    args.add(cur);
+                    cur = new ArrayList<>();
+                    continue;
+                }
+                cur.add(use.get(j));
+            }
+            args.add(cur);
+        }
+        List<FTok> out = new ArrayList<>();
+        List<Token> body = w.body();
+        if (!w.functionLike()) {
+            for (Token b : body) {
+                out.add(new FTok(b, w.file(), true));
+            }
+            out.addAll(use.subList(1, use.size()));
+            return out; // an alias: #define MyAlloc ExAllocatePoolWithTag
+        }
+        for (int j = 0; j < body.size(); j++) {
+            Token b = body.get(j);
+            if (b.is("#") || b.is("##")) {
+                continue; // stringizing and pasting make names the tokens cannot follow
+            }
+            int pi = w.functionLike() && b.isIdent() ? w.params().indexOf(b.text()) : -1;
+            if (pi >= 0) {
+                if (b.text().equals("__VA_ARGS__")) {
+                    for (int a = pi; a < args.size(); a++) {
+                        if (a > pi) {
+                            out.add(new FTok(synthetic(Token.Kind.PUNCT, ",", b), w.file(), true));
+                        }
+                        out.addAll(args.get(a));
+                    }
+                } else if (pi < args.size()) {
+                    out.addAll(args.get(pi));
+                }
+            } else {
+                out.add(new FTok(b, w.file(), true));
+            }
+        }
+        // nested wrappers inside the expansion
+        Set<String> now = new HashSet<>(active);
+        now.add(w.name());
+        for (int j = 0; j + 1 < out.size(); j++) {
+            Token b = out.get(j).t();
+            if (!b.isIdent() || !out.get(j).body() || PoolRoutine.byName(b.text()) != null && !isWrapperName(b.text())) {
+                continue;
+            }
+            Definition inner = macros.wrapper(b.text());
+            if (inner == null || now.contains(inner.name())) {
+                continue;
+            }
+            int end = inner.functionLike() ? matchIn(out, j + 1) : j;
+            if (end < 0) {
+                continue;
+            }
+            List<FTok> sub = expand(inner, out.subList(j, end + 1), depth + 1, now);
+            if (sub != null) {
+                List<FTok> merged = new ArrayList<>(out.subList(0, j));
+                merged.addAll(sub);
+                merged.addAll(out.subList(end + 1, out.size()));
+                out = merged;
+                j += Math.max(0, sub.size() - 1);
+            }
+        }
+        return out;
+    }
+
+    private boolean isWrapperName(String name) {
+        return macros.wrapper(name) != null;
+    }
+
+    private static int matchIn(List<FTok> seq, int open) {
+        if (open >= seq.size() || !seq.get(open).t().is("(")) {
+            return -1;
+        }
+        int d = 0;
+        for (int j = open; j < seq.size(); j++) {
+            Token t = seq.get(j).t();
+            if (t.is("(")) {
+                d++;
+            } else if (t.is(")")) {
+                d--;
+                if (d == 0) {
+                    return j;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Builds the call of {@code r} whose name is at {@code at} in {@code seq}. {@code site} is the macro use (null
+     * for a direct call), {@code fileIndex} the token index in this file of the name or macro use (-1 inside a
+     * definition).
+     */
+    private Call extractCall(PoolRoutine r, List<FTok> seq, int at, Location site, int fileIndex, String viaMacro,
+            List<String> unknowns) {
+        int close = matchIn(seq, at + 1);
+        if (close < 0) {
+            return null;
+        }
+        List<Arg> args = new ArrayList<>();
+        int d = 0;
+        int argStart = at + 2;
+        for (int j = at + 2; j <= close; j++) {
+            Token t = seq.get(j).t();
+            if (t.is("(") || t.is("[") || t.is("{")) {
+                d++;
+            } else if ((t.is(")") || t.is("]") || t.is("}")) && j < close) {
+                d--;
+            } else if (d == 0 && (t.is(",") || j == close)) {
+                if (j > argStart || !args.isEmpty() || t.is(",")) {
+                    args.add(arg(seq.subList(argStart, j), site));
+                }
+                argStart = j + 1;
+            }
+        }
+        FTok callee = seq.get(at);
+        FTok closing = seq.get(close);
+        Location calleeLoc = Location.of(callee.file(), callee.t());
+        Location region = callee.file().equals(closing.file()) && callee.body() == closing.body()
+                ? new Location(callee.file(), callee.t().line(), callee.t().col(), closing.t().endLine(),
+                        closing.t().endCol(), callee.t().start(), closing.t().end())
+                : null;
+        PointerPath target = null;
+        if (fileIndex >= 0 && function != null) {
+            if (r.kind() == PoolRoutine.Kind.ALLOCATE) {
+                target = targetBefore(fileIndex);
+            } else if (r.kind() == PoolRoutine.Kind.ALLOCATE_OUT) {
+                Arg p = r.pointerArg() < args.size() ? args.get(r.pointerArg()) : null;
+                if (p != null && !p.isEmpty() && p.tokens().get(0).is("&")) {
+                    target = path(p.tokens().subList(1, p.tokens().size()), p.text().substring(1).trim());
+                    handledAmpersands.add(p.tokens().get(0).start());
+                }
+            }
+        }
+        return new Call(r, calleeLoc, region, site != null ? site : calleeLoc, viaMacro, List.copyOf(args),
+                fileIndex >= 0 && function != null ? function.id() : null, fileIndex, target, unknowns);
+    }
+
+    private Arg arg(List<FTok> part, Location site) {
+        List<Token> ts = new ArrayList<>(part.size());
+        boolean allBody = !part.isEmpty();
+        boolean noneBody = true;
+        String f = part.isEmpty() ? file : part.get(0).file();
+        boolean oneFile = true;
+        for (FTok x : part) {
+            ts.add(x.t());
+            allBody &= x.body();
+            noneBody &= !x.body();
+            oneFile &= x.file().equals(f);
+        }
+        Location where;
+        String text;
+        if (part.isEmpty()) {
+            where = site;
+            text = "";
+        } else if (oneFile && (allBody || noneBody)) {
+            where = Location.span(f, ts.get(0), ts.get(ts.size() - 1));
+            text = noneBody ? sourceText(ts) : joined(ts);
+        } else {
+            where = site;
+            text = joined(ts);
+        }
+        return new Arg(List.copyOf(ts), text, where, allBody);
+    }
+
+    private String sourceText(List<Token> ts) {
+        int a = ts.get(0).start();
+        int b = ts.get(ts.size() - 1).end();
+        if (a < 0 || b > text.length() || a > b || b - a > 400) {
+            return joined(ts);
+        }
+        String raw = text.substring(a, b);
+        return raw.indexOf('\n') < 0 ? raw : raw.replaceAll("\\s*\\\\?\\r?\\n\\s*", " ");
+    }
+
+    /** Tokens joined with a space only between two word-like tokens. */
+    static String joined(List<Token> ts) {
+        StringBuilder sb = new StringBuilder();
+        Token prev = null;
+        for (Token t : ts) {
+            if (prev != null && prev.kind() != Token.Kind.PUNCT && t.kind() != Token.Kind.PUNCT) {
+                sb.append(' ');
+            } else if (prev != null && (t.is(",") || prev.is(","))) {
+                if (prev.is(",")) {
+                    sb.append(' ');
+                }
+            }
+            sb.append(t.text());
+            prev = t;
+        }
+        return sb.toString();
+    }
+
+    private void addCall(Call c, List<FTok> seq, int at) {
+        calls.add(c);
+        if (function == null) {
+            return;
+        }
+        if (c.routine().allocates() && c.target() != null) {
+            events.add(new PointerEvent(PointerEvent.Type.ALLOC, c.target(), function.id(), isParam(c.target()), c.order(),
+                    c, c.site()));
+        } else if (c.routine().kind() == PoolRoutine.Kind.FREE) {
+            Arg p = c.arg(c.routine().pointerArg());
+            PointerPath path = p == null ? null : path(stripCasts(p.tokens()), p.text());
+            if (path != null) {
+                events.add(new PointerEvent(PointerEvent.Type.FREE, path, function.id(), isParam(path), c.order(), c,
+                        c.site()));
+            }
+        }
+    }
+
+    private boolean isParam(PointerPath p) {
+        return function != null && function.params().contains(p.base()) && (!p.field() || p.dotBase());
+    }
+
+    /** The tokens without leading casts {@code (PVOID)} and enclosing parentheses. */
+    private static List<Token> stripCasts(List<Token> ts) {
+        List<Token> cur = ts;
+        for (int guard = 0; guard < 8 && !cur.isEmpty() && cur.get(0).is("("); guard++) {
+            int d = 0;
+            int close = -1;
+            for (int j = 0; j < cur.size(); j++) {
+                if (cur.get(j).is("(")) {
+                    d++;
+                } else if (cur.get(j).is(")")) {
+                    d--;
+                    if (d == 0) {
+                        close = j;
+                        break;
+                    }
+                }
+            }
+            if (close < 0) {
+                return cur;
+            }
+            if (close == cur.size() - 1) {
+                cur = cur.subList(1, close); // (expr)
+            } else if (looksLikeType(cur.subList(1, close))) {
+                cur = cur.subList(close + 1, cur.size()); // (TYPE) expr
+            } else {
+                return cur;
+            }
+        }
+        return cur;
+    }
+
+    private static boolean looksLikeType(List<Token> ts) {
+        if (ts.isEmpty()) {
+            return false;
+        }
+        for (Token t : ts) {
+            if (!(t.isIdent() || t.is("*") || t.is("::") || t.is("<") || t.is(">") || t.is("&"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A pointer path from an expression that is exactly {@code a}, {@code a->b}, {@code a.b->c}, or null. */
+    private static PointerPath path(List<Token> ts, String text) {
+        if (ts.isEmpty() || ts.size() % 2 == 0) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < ts.size(); j++) {
+            Token t = ts.get(j);
+            if (j % 2 == 0) {
+                if (!t.isIdent()) {
+                    return null;
+                }
+                names.add(t.text());
+            } else if (!(t.is("->") || t.is("."))) {
+                return null;
+            }
+        }
+        return pathOfNames(names, text, ts.size() > 1 && ts.get(1).is("."));
+    }
+
+    private static PointerPath pathOfNames(List<String> names, String text, boolean dotBase) {
+        if (names.size() == 1) {
+            return new PointerPath(false, names.get(0), text, names.get(0), false);
+        }
+        List<String> members = names.subList(1, names.size());
+        String key = String.join(".", members.subList(Math.max(0, members.size() - 2), members.size()));
+        return new PointerPath(true, key, text, names.get(0), dotBase);
+    }
+
+    /** Where the value of the expression starting at {@code k} is stored: {@code x = (T)(ExAllocate...)}. */
+    private PointerPath targetBefore(int k) {
+        int j = k - 1;
+        for (int guard = 0; guard < 6; guard++) {
+            Token t = tok(j);
+            if (t == null) {
+                return null;
+            }
+            if (t.is("(")) {
+                Token before = tok(j - 1);
+                if (before != null && before.is(">")) {
+                    // static_cast<T*>( ... )
+                    int m = j - 1;
+                    while (m > 0 && !tok(m).is("<")) {
+                        m--;
+                    }
+                    j = m - 2;
+                } else {
+                    j--;
+                }
+            } else if (t.is(")")) {
+                int open = matchBackward(j);
+                if (open < 0 || !looksLikeType(tokens.subList(open + 1, j))) {
+                    return null;
+                }
+                j = open - 1;
+            } else {
+                break;
+            }
+        }
+        if (!isPunct(j, "=")) {
+            return null;
+        }
+        return chainBefore(j);
+    }
+
+    /** The lvalue chain ending just before {@code eq} ({@code a->b.c}), or null when it is not a plain chain. */
+    private PointerPath chainBefore(int eq) {
+        int j = eq - 1;
+        Token t = tok(j);
+        if (t == null || !t.isIdent()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        names.add(0, t.text());
+        boolean dot = false;
+        while (tok(j - 1) != null && (isPunct(j - 1, "->") || isPunct(j - 1, ".")) && tok(j - 2) != null
+                && tok(j - 2).isIdent()) {
+            dot = isPunct(j - 1, ".");
+            names.add(0, tok(j - 2).text());
+            j -= 2;
+        }
+        if (isPunct(j - 1, "->") || isPunct(j - 1, ".")) {
+            return null; // (*p)->x, a[i].x: not followed
+        }
+        if (isPunct(j - 1, "*")) {
+            Token before = tok(j - 2);
+            boolean declaration = before != null && (before.isIdent() && !NOT_FUNCTIONS.contains(before.text())
+                    || before.is("*"));
+            if (!declaration) {
+                return null; // *p = ...: a store through p, not into p
+            }
+        }
+        String txt = sourceText(tokens.subList(j, eq));
+        return pathOfNames(names, txt, dot);
+    }
+
+    /**
+     * Routines that take {@code &s} of a UNICODE_STRING (or any structure) and read it or fill its existing buffer,
+     * never storing another pointer in it; the case routines only with AllocateDestinationString FALSE.
+     */
+    private static final Set<String> KEEPS_POINTERS = Set.of("RtlCopyUnicodeString", "RtlAppendUnicodeStringToString",
+            "RtlAppendUnicodeToString", "RtlCompareUnicodeString", "RtlEqualUnicodeString", "RtlPrefixUnicodeString",
+            "FsRtlIsNameInExpression", "RtlUnicodeStringCopy", "RtlUnicodeStringCat", "RtlUnicodeStringPrintf",
+            "RtlUnicodeStringCbCopyN", "RtlUnicodeStringCchCopyN", "RtlUnicodeStringCopyString", "RtlUnicodeStringCatString",
+            "RtlUpcaseUnicodeString", "RtlDowncaseUnicodeString", "RtlInitEmptyUnicodeString", "DbgPrint", "DbgPrintEx",
+            "KdPrint", "KdPrintEx");
+
+    /** True when the {@code &} at {@code amp} is a direct argument of a routine that leaves the pointers in place. */
+    private boolean keepsPointers(int amp) {
+        int depth = 0;
+        int open = -1;
+        for (int j = amp - 1; j >= 0 && amp - j < 400; j--) {
+            Token t = tokens.get(j);
+            if (t.is(")")) {
+                depth++;
+            } else if (t.is("(")) {
+                if (depth == 0) {
+                    open = j;
+                    break;
+                }
+                depth--;
+            } else if (t.is(";") || t.is("{") || t.is("}")) {
+                return false;
+            }
+        }
+        Token name = tok(open - 1);
+        if (open < 0 || name == null || !KEEPS_POINTERS.contains(name.text())) {
+            return false;
+        }
+        List<List<Token>> args = Arg.split(tokens.subList(open + 1, Math.max(open + 1, matchForward(open))));
+        switch (name.text()) {
+            case "RtlUpcaseUnicodeString", "RtlDowncaseUnicodeString" -> {
+                // with AllocateDestinationString TRUE the routine stores a new buffer of its own
+                List<Token> last = args.get(args.size() - 1);
+                return args.size() == 3 && last.size() == 1 && last.get(0).text().equals("FALSE");
+            }
+            case "RtlInitEmptyUnicodeString" -> {
+                // stores its second argument as the buffer: harmless only when that is NULL
+                return args.size() == 3 && args.get(1).size() == 1 && NULLS.contains(args.get(1).get(0).text())
+                        && !args.get(0).isEmpty() && args.get(0).get(0).start() == tokens.get(amp).start();
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    /** Assignments, increments and address-of: anything that puts another value into a pointer path. */
+    private void pointerWrite(Token t, int k) {
+        String p = t.text();
+        if (p.equals("=") || p.equals("+=") || p.equals("-=")) {
+            PointerPath lhs = chainBefore(k);
+            if (lhs == null) {
+                return;
+            }
+            if (p.equals("=")) {
+                int j = k + 1;
+                List<Token> rest = new ArrayList<>();
+                for (int m = j; m < tokens.size() && m < j + 64; m++) {
+                    Token x = tokens.get(m);
+                    if (x.is(";") || x.is(",") && rest.isEmpty()) {
+                        break;
+                    }
+                    rest.add(x);
+                }
+                List<Token> v = stripCasts(rest);
+                if (!v.isEmpty()) {
+                    Token first = v.get(0);
+                    if (v.size() == 1 && NULLS.contains(first.text())) {
+                        return;
+                    }
+                    if (first.isIdent() && v.size() > 1 && v.get(1).is("(")) {
+                        PoolRoutine r = PoolRoutine.byName(first.text());
+                        if (r != null && r.kind() == PoolRoutine.Kind.ALLOCATE || macros.wrapper(first.text()) != null) {
+                            return; // the allocation records it
+                        }
+                    }
+                }
+            }
+            events.add(new PointerEvent(PointerEvent.Type.OTHER, lhs, function.id(), isParam(lhs), k, null,
+                    Location.of(file, t)));
+        } else if (p.equals("++") || p.equals("--")) {
+            PointerPath before = tok(k - 1) != null && tok(k - 1).isIdent() ? chainBefore(k) : null;
+            if (before != null) {
+                events.add(new PointerEvent(PointerEvent.Type.OTHER, before, function.id(), isParam(before), k, null,
+                        Location.of(file, t)));
+            }
+        } else if (p.equals("&") && !handledAmpersands.contains(t.start())) {
+            Token prev = tok(k - 1);
+            boolean unary = prev == null || prev.kind() == Token.Kind.PUNCT && !prev.is(")") && !prev.is("]")
+                    || prev.is("return");
+            if (!unary) {
+                return;
+            }
+            List<String> names = new ArrayList<>();
+            int j = k + 1;
+            boolean dot = isPunct(k + 2, ".");
+            while (tok(j) != null && tok(j).isIdent()) {
+                names.add(tok(j).text());
+                if (isPunct(j + 1, "->") || isPunct(j + 1, ".")) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if (!names.isEmpty() && !isPunct(j + 1, "[") && !isPunct(j + 1, "(") && !keepsPointers(k)) {
+                PointerPath pp = pathOfNames(names, sourceText(tokens.subList(k + 1, j + 1)), dot);
+                events.add(new PointerEvent(PointerEvent.Type.OTHER, pp, function.id(), isParam(pp), k, null,
+                        Location.of(file, t)));
+            }
+        }
+    }
+}

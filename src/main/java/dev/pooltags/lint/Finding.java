@@ -1,0 +1,31 @@
+package dev.pooltags.lint;
+
+import java.util.List;
+
+/**
+ * One mistake found: which rule, how bad, where, what (the message names the values involved), how to repair it
+ * when a rule knows, and related places (the allocation a free came from, the first use of a constant).
+ *
+ * @param suppressed true when the source silences it ({@code // pooltags: ignore}, {@code #pragma warning(suppress)})
+ */
+public record Finding(String ruleId, Severity severity, Location where, String message, Fix fix, List<Related> related,
+        boolean suppressed) implements Comparable<Finding> {
+
+    /** Another place that explains the finding. */
+    public record Related(Location where, String message) {
+    }
+
+    public Finding withSuppressed(boolean s) {
+        return new Finding(ruleId, severity, where, message, fix, related, s);
+    }
+
+    @Override
+    public int compareTo(Finding o) {
+        int c = where.compareTo(o.where);
+        if (c != 0) {
+            return c;
+        }
+        c = ruleId.compareTo(o.ruleId);
+        return c != 0 ? c : message.compareTo(o.message);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.pooltags.lint;
+
+import java.util.List;
+
+/**
+ * What a lint run produced.
+ *
+ * @param findings   every finding (suppressed ones flagged), sorted by file, line, column and rule
+ * @param tagUses    the tag inventory
+ * @param files      number of files read
+ * @param lines      number of lines read
+ * @param projects   the projects found
+ */
+public record LintResult(List<Finding> findings, List<TagUse> tagUses, int files, long lines, List<Project> projects) {
+    /** Findings not silenced in the source. */
+    public List<Finding> active() {
+        return findings.stream().filter(f -> !f.suppressed()).toList();
+    }
+
+    public long suppressedCount() {
+        return findings.stream().filter(Finding::suppressed).count();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.pooltags.lint;
+
+/**
+ * Something that happens to a {@link PointerPath} inside a function: a pool block is stored there, freed from there,
+ * or something else is stored there (which makes any later free's origin uncertain).
+ *
+ * @param type     what happened
+ * @param path     the pointer
+ * @param function the enclosing function's identity, {@code file:line name}
+ * @param param    true when a plain name is a parameter of that function
+ * @param order    token position in the file
+ * @param call     the allocation or free (null for {@link Type#OTHER})
+ * @param where    where it happens
+ */
+public record PointerEvent(Type type, PointerPath path, String function, boolean param, int order, Call call, Location where) {
+    /** What happened to the pointer. */
+    public enum Type { ALLOC, FREE, OTHER }
+}

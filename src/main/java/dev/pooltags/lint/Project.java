@@ -1,0 +1,22 @@
+package dev.pooltags.lint;
+
+import java.util.List;
+
+/**
+ * A driver project: the {@code .vcxproj} or {@code sources} file that builds some of the scanned files (or, when
+ * there is none, the folder given on the command line), with the NX-pool settings found in it.
+ *
+ * @param id          the project file (or folder) as shown to the user
+ * @param name        the binary's base name ({@code TargetName}, {@code TARGETNAME}, or the project file's name)
+ * @param nxDefines   NX opt-in defines found in the project file ({@code POOL_NX_OPTIN=1 in x.vcxproj})
+ * @param nxAuto      {@code POOL_NX_OPTIN_AUTO} is defined: NonPagedPool means NonPagedPoolNx everywhere
+ * @param nxOptIn     {@code POOL_NX_OPTIN} is defined: NonPagedPool follows ExInitializeDriverRuntime
+ * @param userMode    a UMDF driver, application or DLL: it has no kernel pool (UMDF ignores WDF pool tags)
+ * @param library     a static library: its code ends up in the drivers that link it, so it owns no tags of its own
+ */
+public record Project(String id, String name, List<String> nxDefines, boolean nxAuto, boolean nxOptIn, boolean userMode,
+        boolean library) {
+    public static Project folder(String id, String name) {
+        return new Project(id, name, List.of(), false, false, false, false);
+    }
+}

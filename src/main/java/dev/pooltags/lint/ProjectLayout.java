@@ -1,0 +1,263 @@
+package dev.pooltags.lint;
+
+import dev.pooltags.source.InputException;
+import dev.pooltags.source.TextFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the C/C++ files under the paths given and the driver projects that build them: {@code .vcxproj} files
+ * (their ClCompile/ClInclude items, TargetName and PreprocessorDefinitions) and WDK {@code sources} files
+ * (TARGETNAME, C_DEFINES). A file belongs to the project that lists it, else to the nearest project file in a
+ * folder above it, else to a project of its own folder (no build settings known).
+ */
+public final class ProjectLayout {
+    private static final Set<String> EXTENSIONS = Set.of("c", "cpp", "cc", "cxx", "h", "hpp", "hh", "hxx", "inl", "tmh");
+    private static final Pattern DEFINES = Pattern.compile("<PreprocessorDefinitions[^>]*>(.*?)</PreprocessorDefinitions>",
+            Pattern.DOTALL);
+    private static final Pattern ITEM = Pattern.compile("<Cl(?:Compile|Include)\\s+Include=\"([^\"]+)\"");
+    private static final Pattern TARGET_NAME = Pattern.compile("<TargetName[^>]*>([^<$]+)</TargetName>");
+
+    private final List<SourceFile> files;
+    private final List<Project> projects;
+
+    private ProjectLayout(List<SourceFile> files, List<Project> projects) {
+        this.files = files;
+        this.projects = projects;
+    }
+
+    /** The source files, sorted by how they are shown. */
+    public List<SourceFile> files() {
+        return files;
+    }
+
+    public List<Project> projects() {
+        return projects;
+    }
+
+    /** Walks the inputs (files or folders). A missing input is an {@link InputException}. */
+    public static ProjectLayout discover(List<Path> inputs) {
+        Path cwd = Path.of("").toAbsolutePath();
+        TreeMap<Path, Path> sources = new TreeMap<>();   // absolute -> the input it was found under
+        List<Path> projectFiles = new ArrayList<>();
+        for (Path in : inputs) {
+            Path abs = in.toAbsolutePath().normalize();
+            if (!Files.exists(abs)) {
+                throw new InputException(in, "no such file or folder");
+            }
+            if (Files.isRegularFile(abs)) {
+                sources.put(abs, abs.getParent());
+                continue;
+            }
+            try {
+                Files.walkFileTree(abs, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                        return n.startsWith(".") && !dir.equals(abs) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                        if (!attrs.isRegularFile()) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        String n = f.getFileName().toString();
+                        String lower = n.toLowerCase(Locale.ROOT);
+                        int dot = lower.lastIndexOf('.');
+                        if (dot > 0 && EXTENSIONS.contains(lower.substring(dot + 1))) {
+                            sources.put(f, abs);
+                        } else if (lower.endsWith(".vcxproj") || lower.equals("sources")) {
+                            projectFiles.add(f);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) {
+                        return FileVisitResult.CONTINUE; // an unreadable folder inside a tree is skipped
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        projectFiles.sort(null);
+        Map<String, Project> members = new HashMap<>();
+        Map<Path, Project> byDir = new TreeMap<>();
+        List<Project> projects = new ArrayList<>();
+        // kernel-mode projects claim their files first: a header shared with a user-mode tool belongs to the driver
+        List<Project> read = new ArrayList<>();
+        Map<Project, List<Path>> items = new HashMap<>();
+        List<Map.Entry<Project, List<Path>>> parsed = projectFiles.parallelStream().map(pf -> {
+            List<Path> its = new ArrayList<>();
+            return Map.entry(readProject(pf, cwd, its), its);
+        }).toList();
+        for (Map.Entry<Project, List<Path>> e : parsed) {
+            read.add(e.getKey());
+            items.put(e.getKey(), e.getValue());
+        }
+        for (boolean userPass : new boolean[] {false, true}) {
+            for (Project p : read) {
+                if (p.userMode() != userPass) {
+                    continue;
+                }
+                for (Path member : items.get(p)) {
+                    members.putIfAbsent(memberKey(member), p);
+                }
+            }
+        }
+        for (int i = 0; i < read.size(); i++) {
+            Project p = read.get(i);
+            projects.add(p);
+            Path dir = projectFiles.get(i).getParent();
+            Project had = byDir.get(dir);
+            if (had == null || had.userMode() && !p.userMode()) {
+                byDir.put(dir, p);
+            }
+        }
+        Map<Path, Project> roots = new HashMap<>();
+        List<SourceFile> out = new ArrayList<>();
+        for (Map.Entry<Path, Path> e : sources.entrySet()) {
+            Path f = e.getKey();
+            Project p = members.get(memberKey(f));
+            for (Path d = f.getParent(); p == null && d != null && d.startsWith(e.getValue()); d = d.getParent()) {
+                Project near = byDir.get(d);
+                // a user-mode project only claims the files it lists: kernel code beside it is not its own
+                p = near != null && !near.userMode() ? near : null;
+            }
+            if (p == null) {
+                // no build file: the file's own folder, so unrelated drivers of a tree are never lumped together
+                p = roots.computeIfAbsent(f.getParent(), r -> {
+                    Project fp = Project.folder(display(r, cwd), r.getFileName() == null ? "driver" : r.getFileName().toString());
+                    projects.add(fp);
+                    return fp;
+                });
+            }
+            out.add(new SourceFile(f, display(f, cwd), p));
+        }
+        out.sort((a, b) -> a.display().compareTo(b.display()));
+        return new ProjectLayout(List.copyOf(out), List.copyOf(projects));
+    }
+
+    /** The path as shown: relative to the current folder when inside it, '/' separated. */
+    public static String display(Path p, Path cwd) {
+        Path shown = p.startsWith(cwd) ? cwd.relativize(p) : p;
+        String s = shown.toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    /** Project files name their items in any case, as Windows does. */
+    private static String memberKey(Path p) {
+        return p.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static final Pattern DRIVER_TYPE = Pattern.compile("<DriverType>\\s*(\\w+)\\s*</DriverType>");
+    private static final Pattern CONFIGURATION_TYPE = Pattern.compile("<ConfigurationType>\\s*(\\w+)\\s*</ConfigurationType>");
+
+    private static Project readProject(Path pf, Path cwd, List<Path> members) {
+        String text = TextFiles.readLatin1(pf);
+        String id = display(pf, cwd);
+        String fileName = pf.getFileName().toString();
+        boolean vcx = fileName.toLowerCase(Locale.ROOT).endsWith(".vcxproj");
+        List<String> nx = new ArrayList<>();
+        boolean auto = false;
+        boolean optIn = false;
+        boolean userMode = false;
+        boolean library = false;
+        String name;
+        List<String> defines = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        if (vcx) {
+            Matcher m = DEFINES.matcher(text);
+            while (m.find()) {
+                for (String d : m.group(1).split(";")) {
+                    defines.add(d.trim());
+                }
+            }
+            Matcher t = TARGET_NAME.matcher(text);
+            name = t.find() ? t.group(1).trim() : fileName.substring(0, fileName.length() - ".vcxproj".length());
+            Matcher dt = DRIVER_TYPE.matcher(text);
+            Matcher ct = CONFIGURATION_TYPE.matcher(text);
+            String driverType = dt.find() ? dt.group(1) : "";
+            String configuration = ct.find() ? ct.group(1) : "";
+            userMode = driverType.equalsIgnoreCase("UMDF") || driverType.isEmpty()
+                    && (configuration.equalsIgnoreCase("Application") || configuration.equalsIgnoreCase("DynamicLibrary"));
+            library = configuration.equalsIgnoreCase("StaticLibrary");
+            Matcher it = ITEM.matcher(text);
+            while (it.find()) {
+                items.add(it.group(1));
+            }
+        } else {
+            String joined = text.replaceAll("\\\\\\r?\\n", " ");
+            name = pf.getParent().getFileName().toString();
+            for (String line : joined.split("\\r?\\n")) {
+                String l = line.trim();
+                int eq = l.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String key = l.substring(0, eq).trim().toUpperCase(Locale.ROOT);
+                String value = l.substring(eq + 1).trim();
+                if (key.equals("TARGETNAME") && !value.isEmpty()) {
+                    name = value;
+                } else if (key.equals("TARGETTYPE")) {
+                    library = value.equalsIgnoreCase("LIBRARY") || value.equalsIgnoreCase("DRIVER_LIBRARY");
+                } else if (key.equals("C_DEFINES")) {
+                    for (String d : value.split("\\s+")) {
+                        if (d.startsWith("-D") || d.startsWith("/D")) {
+                            defines.add(d.substring(2));
+                        }
+                    }
+                } else if (key.equals("SOURCES")) {
+                    for (String s : value.split("\\s+")) {
+                        if (!s.isEmpty()) {
+                            items.add(s);
+                        }
+                    }
+                }
+            }
+        }
+        for (String d : defines) {
+            String key = d;
+            String value = "1";
+            int eq = d.indexOf('=');
+            if (eq >= 0) {
+                key = d.substring(0, eq).trim();
+                value = d.substring(eq + 1).trim();
+            }
+            if (value.equals("0")) {
+                continue;
+            }
+            if (key.equals("POOL_NX_OPTIN_AUTO")) {
+                auto = true;
+                nx.add(d + " in " + id);
+            } else if (key.equals("POOL_NX_OPTIN")) {
+                optIn = true;
+                nx.add(d + " in " + id);
+            }
+        }
+        Project p = new Project(id, name, List.copyOf(nx), auto, optIn, userMode, library);
+        for (String item : items) {
+            if (item.contains("*") || item.contains("$(")) {
+                continue;
+            }
+            members.add(pf.getParent().resolve(item.replace('\\', '/')).normalize());
+        }
+        return p;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.pooltags.lint;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A lint rule: a small stateless check with an id ({@code PT005}), a default severity, a one-line title and help
+ * text that says how to fix what it finds. {@link #check} looks at the whole context and reports findings; whether
+ * a finding is suppressed is decided afterwards, from the source.
+ */
+public abstract class Rule {
+    private final String id;
+    private final String name;
+    private final Severity severity;
+    private final String title;
+    private final String help;
+
+    protected Rule(String id, String name, Severity severity, String title, String help) {
+        this.id = id;
+        this.name = name;
+        this.severity = severity;
+        this.title = title;
+        this.help = help;
+    }
+
+    public final String id() {
+        return id;
+    }
+
+    /** A short PascalCase name (SARIF's rule name). */
+    public final String name() {
+        return name;
+    }
+
+    public final Severity severity() {
+        return severity;
+    }
+
+    /** One line: what the rule finds. */
+    public final String title() {
+        return title;
+    }
+
+    /** Why it matters and how to fix it, a few sentences of plain text. */
+    public final String help() {
+        return help;
+    }
+
+    public abstract void check(LintContext ctx, Consumer<Finding> out);
+
+    /** Every rule, in id order. */
+    public static List<Rule> all() {
+        return List.of(new StringTagRule(), new DefaultTagRule(), new UntaggedAllocationRule(), new DeprecatedAllocatorRule(),
+                new MismatchedFreeTagRule(), new ExecutableNonPagedPoolRule(), new MiniportKernelAllocatorRule(),
+                new TagHygieneRule());
+    }
+
+    /** A finding of this rule at its default severity, without fix or related places. */
+    protected final Finding finding(Location where, String message) {
+        return new Finding(id, severity, where, message, null, List.of(), false);
+    }
+}

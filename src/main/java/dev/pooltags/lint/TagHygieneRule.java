@@ -1,0 +1,164 @@
+package dev.pooltags.lint;
+
+import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tagdb.TagEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * PT008: tags that are not four printable characters, tags written in the order they are meant to read (so PoolMon
+ * shows them reversed), and tags that collide with a Pooltag.txt entry or with another driver in the same scan.
+ * Reported once per tag definition (or literal), where the tag is written.
+ */
+public final class TagHygieneRule extends Rule {
+    public TagHygieneRule() {
+        super("PT008", "PoolTagHygiene", Severity.WARNING,
+                "Tag hygiene: not four printable characters, written in reading order, or colliding with another owner",
+                "PoolMon, WinDbg (!poolused, !pool) and Pooltag.txt show a tag as its four bytes in memory order, "
+                + "and the compiler stores a character literal with its first character in the highest byte: "
+                + "'Tag1' is shown as 1gaT. Write tags reversed ('1gaT' to see Tag1) and exactly four printable "
+                + "characters long ('ab' leaves two zero bytes that show as \\x00). A tag already listed in "
+                + "Pooltag.txt for another binary, or used by another driver of the same tree, makes pool usage "
+                + "ambiguous: choose one no one else uses. Fix: correct the literal (the finding shows how it reads), "
+                + "and look new tags up with 'pooltags lookup TAG' before using them.");
+    }
+
+    private record Use(Project project, Location where, String text) {
+    }
+
+    @Override
+    public void check(LintContext ctx, Consumer<Finding> out) {
+        Map<Integer, Map<String, Use>> byTag = new TreeMap<>();
+        for (Call c : ctx.taggedAllocations()) {
+            Value v = ctx.tag(c);
+            if (!v.known()) {
+                continue;
+            }
+            PoolTag tag = PoolTag.ofValue(v.tag());
+            PoolTag plain = tag.unprotected();
+            if (plain.value() == 0 || !plain.hasLetterOrDigit()) {
+                continue; // PT002
+            }
+            Arg a = c.arg(c.routine().tagArg());
+            Location where = v.named() != null ? v.named().where() : a.where();
+            String name = v.named() != null ? v.named().name() : a.text();
+            if (v.literal() != null && v.chars() != 4) {
+                out.accept(finding(where, (v.named() != null ? name + " is the " : "the ") + v.chars()
+                        + "-character literal " + v.literal().text() + ": a tag has four; PoolMon shows it as "
+                        + quoted(plain)));
+            } else if (!plain.isPrintable()) {
+                out.accept(finding(where, name + " (" + tag.hexText() + ") has bytes that are not printable: PoolMon shows "
+                        + quoted(plain)));
+            } else if (v.literal() != null) {
+                readingOrder(v, where, name, plain, out);
+            }
+            TagEntry[] known = ctx.tagDatabase().exact(plain);
+            Project p = ctx.project(c);
+            if (known.length > 0 && !ownEntry(known[0], p)) {
+                TagEntry e = known[0];
+                out.accept(new Finding(id(), Severity.NOTE, where, name + " (" + quoted(plain) + ") is already listed in "
+                        + e.source().file() + " line " + e.source().line() + " for " + e.binary()
+                        + (e.description().isEmpty() ? "" : " (" + e.description() + ")")
+                        + ": PoolMon and !poolused will name that owner", null, List.of(), false));
+            }
+            if (p != null && !c.inDefinition() && !p.library()) {
+                byTag.computeIfAbsent(plain.value(), k -> new LinkedHashMap<>()).putIfAbsent(p.id(), new Use(p, where, name));
+            }
+        }
+        java.util.Set<Location> reported = new java.util.HashSet<>();
+        for (Map.Entry<Integer, Map<String, Use>> e : byTag.entrySet()) {
+            List<Use> uses = new ArrayList<>(e.getValue().values());
+            if (uses.size() < 2) {
+                continue;
+            }
+            Map<Location, Integer> perPlace = new java.util.HashMap<>();
+            for (Use u : uses) {
+                perPlace.merge(u.where(), 1, Integer::sum);
+            }
+            PoolTag t = PoolTag.ofValue(e.getKey());
+            for (Use u : uses) {
+                // another driver that writes the tag somewhere else: one header shared by several projects is the
+                // same code built twice, not a collision
+                int total = uses.size() - perPlace.get(u.where());
+                if (total == 0 || !reported.add(u.where())) {
+                    continue;
+                }
+                List<String> names = new ArrayList<>();
+                List<Finding.Related> rel = new ArrayList<>();
+                for (Use o : uses) {
+                    if (o == u || o.where().equals(u.where())) {
+                        continue;
+                    }
+                    names.add(o.project().name());
+                    rel.add(new Finding.Related(o.where(), "also used by " + o.project().name() + " (" + o.project().id() + ")"));
+                    if (rel.size() == MAX_RELATED) {
+                        break;
+                    }
+                }
+                out.accept(new Finding(id(), Severity.NOTE, u.where(), u.text() + " (" + quoted(t) + ") is also used by "
+                        + String.join(", ", names.subList(0, Math.min(3, names.size())))
+                        + (total > 3 ? " and " + (total - 3) + " more" : "")
+                        + " in this scan: their pool usage cannot be told apart", null, rel, false));
+            }
+        }
+    }
+
+    /** Related places listed for a collision; the message counts the rest. */
+    private static final int MAX_RELATED = 5;
+
+    private static String quoted(PoolTag t) {
+        String m = t.memoryText();
+        return m.indexOf(' ') >= 0 || m.indexOf('\\') >= 0 ? "'" + m + "'" : m;
+    }
+
+    /** True when the entry names this project's own binary (a sample listed in Pooltag.txt under its own name). */
+    private static boolean ownEntry(TagEntry e, Project p) {
+        if (p == null) {
+            return false;
+        }
+        String own = p.name().toLowerCase(Locale.ROOT);
+        for (String part : e.binary().toLowerCase(Locale.ROOT).split("[\\s,;/]+")) {
+            String base = part.endsWith(".sys") ? part.substring(0, part.length() - 4) : part;
+            if (base.equals(own)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A literal written in the order it is meant to read: its padding spaces are at the end ('Io  ' shows as "  oI"),
+     * or the constant's name spells it in source order ({@code POOL_TAG_SAMP 'Samp'} shows as pmaS). Drivers often
+     * reverse tags on purpose ('Rncs' for scnR), so the characters alone are no evidence.
+     */
+    private void readingOrder(Value v, Location where, String name, PoolTag plain, Consumer<Finding> out) {
+        String lit = v.literal().text();
+        if (!lit.startsWith("'") || lit.length() != 6) {
+            return;
+        }
+        String src = lit.substring(1, 5);
+        String mem = new StringBuilder(src).reverse().toString();
+        if (src.equals(mem)) {
+            return;
+        }
+        boolean paddedAtEnd = src.charAt(0) != ' ' && src.charAt(3) == ' ';
+        String upperName = v.named() == null ? "" : v.named().name().toUpperCase(Locale.ROOT);
+        boolean namedInSourceOrder = !upperName.isEmpty() && src.trim().length() >= 3
+                && upperName.contains(src.trim().toUpperCase(Locale.ROOT))
+                && !upperName.contains(mem.trim().toUpperCase(Locale.ROOT));
+        if (!paddedAtEnd && !namedInSourceOrder) {
+            return;
+        }
+        String reversed = new StringBuilder(src).reverse().toString();
+        Location lit0 = Location.of(v.literalFile(), v.literal());
+        String subject = v.named() != null ? name + " ('" + src + "')" : "the tag '" + src + "'";
+        out.accept(new Finding(id(), Severity.NOTE, where, subject + " shows in PoolMon and WinDbg as " + quoted(plain)
+                + "; write '" + reversed + "' if it should read '" + src + "'",
+                Fix.replace("Reverse the literal so the tag reads '" + src + "'", lit0, "'" + reversed + "'"), List.of(), false));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.pooltags.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pooltags.lint.Finding;
+import dev.pooltags.lint.Fix;
+import dev.pooltags.lint.LintResult;
+import dev.pooltags.lint.Location;
+import dev.pooltags.lint.Severity;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Renders lint findings as compiler-style text ({@code file(line,col): warning PT005: message}, which Visual Studio,
+ * VS Code and most CI logs turn into links) or as JSON. The JSON layout is stable:
+ * {@code {"files", "lines", "findings": [{rule, level, file, line, column, endLine, endColumn, message, fix?, related}],
+ * "suppressed"}}.
+ */
+public final class LintReport {
+    private LintReport() {}
+
+    public static void text(PrintWriter out, LintResult r, boolean showHelp, java.util.function.Function<String, String> help) {
+        List<Finding> active = r.active();
+        for (Finding f : active) {
+            Location w = f.where();
+            out.println(w.file() + "(" + w.line() + "," + w.col() + "): " + f.severity().word() + " " + f.ruleId() + ": "
+                    + f.message());
+            for (Finding.Related rel : f.related()) {
+                out.println("    " + rel.where() + ": note: " + rel.message());
+            }
+            if (f.fix() != null) {
+                for (Fix.Replacement rep : f.fix().replacements()) {
+                    out.println("    fix: " + f.fix().description() + ": " + rep.text());
+                }
+            }
+            if (showHelp) {
+                out.println("    help: " + help.apply(f.ruleId()));
+            }
+        }
+        long errors = active.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = active.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        long notes = active.stream().filter(f -> f.severity() == Severity.NOTE).count();
+        out.printf("%d findings (%d errors, %d warnings, %d notes) in %,d files, %,d lines; %d suppressed%n",
+                active.size(), errors, warnings, notes, r.files(), r.lines(), r.suppressedCount());
+        out.flush();
+    }
+
+    public static void json(PrintWriter out, LintResult r) {
+        ObjectNode root = Json.object();
+        root.put("files", r.files());
+        root.put("lines", r.lines());
+        ArrayNode arr = root.putArray("findings");
+        for (Finding f : r.active()) {
+            ObjectNode o = arr.addObject();
+            o.put("rule", f.ruleId());
+            o.put("level", f.severity().word());
+            location(o, f.where());
+            o.put("message", f.message());
+            if (f.fix() != null) {
+                ObjectNode fx = o.putObject("fix");
+                fx.put("description", f.fix().description());
+                ArrayNode reps = fx.putArray("replacements");
+                for (Fix.Replacement rep : f.fix().replacements()) {
+                    ObjectNode ro = reps.addObject();
+                    location(ro, rep.region());
+                    ro.put("text", rep.text());
+                }
+            }
+            ArrayNode rel = o.putArray("related");
+            for (Finding.Related x : f.related()) {
+                ObjectNode ro = rel.addObject();
+                location(ro, x.where());
+                ro.put("message", x.message());
+            }
+        }
+        root.put("suppressed", r.suppressedCount());
+        Json.write(out, root);
+    }
+
+    private static void location(ObjectNode o, Location w) {
+        o.put("file", w.file());
+        o.put("line", w.line());
+        o.put("column", w.col());
+        o.put("endLine", w.endLine());
+        o.put("endColumn", w.endCol());
+    }
+}

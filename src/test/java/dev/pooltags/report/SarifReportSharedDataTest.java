@@ -1,0 +1,102 @@
+package dev.pooltags.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.pooltags.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SARIF output validated against the OASIS SARIF 2.1.0 schema (../shared/data/sarif), and compared with a
+ * golden file. Set -Dpooltags.updateGolden=true to rewrite the golden file after a deliberate change (and review
+ * the diff).
+ */
+class SarifReportSharedDataTest {
+    static final Path SCHEMA = Path.of("../shared/data/sarif/sarif-schema-2.1.0.json");
+    static final Path GOLDEN = Path.of("src/test/resources/lint/golden/cases.sarif");
+    static final String CASES = "src/test/resources/lint/cases/";
+    static Schema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                .getSchema(Files.readString(SCHEMA, StandardCharsets.UTF_8), InputFormat.JSON);
+    }
+
+    static String sarif(String... paths) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] args = new String[paths.length + 3];
+        args[0] = "lint";
+        args[1] = "--format";
+        args[2] = "sarif";
+        System.arraycopy(paths, 0, args, 3, paths.length);
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isIn(Main.OK, Main.FINDINGS);
+        return out.toString();
+    }
+
+    /** The output without the one machine-dependent value: the absolute folder behind %SRCROOT%. */
+    static String normalized(String sarif) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        JsonNode root = m.readTree(sarif);
+        ((ObjectNode) root.at("/runs/0/originalUriBaseIds/%SRCROOT%")).put("uri", "file:///project/");
+        ((ObjectNode) root.at("/runs/0/tool/driver")).put("semanticVersion", "0.0.0");
+        return m.writerWithDefaultPrettyPrinter().writeValueAsString(root).replace("\r\n", "\n") + "\n";
+    }
+
+    @Test
+    void theOutputIsValidSarifAndMatchesTheGoldenFile() throws IOException {
+        String out = sarif(CASES + "PT005-error-path.cpp", CASES + "PT004-deprecated.c", CASES + "PT006-no-optin",
+                CASES + "suppressions", CASES + "PT008-two-drivers");
+        List<Error> errors = schema.validate(out, InputFormat.JSON);
+        assertThat(errors).as("schema errors").isEmpty();
+        String actual = normalized(out);
+        if (Boolean.getBoolean("pooltags.updateGolden")) {
+            Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+        JsonNode root = new ObjectMapper().readTree(out);
+        JsonNode run = root.at("/runs/0");
+        assertThat(run.at("/tool/driver/rules")).hasSize(8);
+        assertThat(run.at("/tool/driver/rules/4/id").asText()).isEqualTo("PT005");
+        assertThat(run.at("/tool/driver/rules/4/help/text").asText()).contains("BAD_POOL_CALLER");
+        assertThat(run.get("results").findValues("fixes")).isNotEmpty();
+        assertThat(run.get("results").findValues("relatedLocations")).isNotEmpty();
+        assertThat(run.get("results").findValues("suppressions")).hasSize(4);
+    }
+
+    @Test
+    void theSchemaRejectsWhatIsNotSarif() throws IOException {
+        String out = sarif(CASES + "PT003-untagged.c");
+        assertThat(schema.validate(out, InputFormat.JSON)).isEmpty();
+        assertThat(schema.validate(out.replace("\"level\" : \"warning\"", "\"level\" : \"warn\""), InputFormat.JSON))
+                .isNotEmpty();
+        assertThat(schema.validate(out.replace("\"startLine\" : 4", "\"startLine\" : 0"), InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void sarifOfRealLookingTreesWithoutFindingsIsValidToo() {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"lint", "--format", "sarif", CASES + "PT001-negative.c"}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
+        assertThat(code).isEqualTo(Main.OK);
+        assertThat(schema.validate(out.toString(), InputFormat.JSON)).isEmpty();
+    }
+}

@@ -1,0 +1,2 @@
+#define CALLOUT_DRIVER_TAG (UINT32)'DCSW'
+PVOID CalloutAllocate(SIZE_T n) { return ExAllocatePool2(POOL_FLAG_NON_PAGED, n, CALLOUT_DRIVER_TAG); }
