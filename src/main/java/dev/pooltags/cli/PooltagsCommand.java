@@ -28,6 +28,8 @@ public final class PooltagsCommand implements Runnable {
             ServeCommand.class,
             RulesCommand.class,
             LintCommand.class,
+            ScanCommand.class,
+            WhoCommand.class,
             BenchCommand.class);
 
     @Spec

@@ -95,8 +95,10 @@ public final class TagLookup {
                             + "'\" to read it as a character literal");
                 }
             }
-            hints.add("find the driver that uses it: search your drivers' files for the bytes '" + tag.memoryText()
-                    + "' (findstr /m /l " + tag.memoryText() + " *.sys on Windows, grep -l -F on others)");
+            String arg = tag.memoryText().indexOf(' ') >= 0 || tag.memoryText().indexOf('\\') >= 0
+                    ? "'" + tag.memoryText() + "'" : tag.memoryText();
+            hints.add("find the driver that uses it: pooltags who " + arg + " --drivers DIR (reads the drivers' code for"
+                    + " pool calls with this tag; on Windows DIR defaults to %SystemRoot%\\System32\\drivers)");
         }
         return new Answer(query, form, tag, null, matches, hints);
     }

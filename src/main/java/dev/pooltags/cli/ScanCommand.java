@@ -1,0 +1,103 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.report.ScanReport;
+import dev.pooltags.scan.DriverFiles;
+import dev.pooltags.scan.DriverScan;
+import dev.pooltags.scan.FileScan;
+import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tagdb.TagDatabase;
+import dev.pooltags.tagdb.TagEntry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags scan}: which pool tags driver binaries use, from their code, on x86, x64 and ARM64. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Find the pool tags drivers use: decode each driver's code (x86, x64, ARM64), find every call of a "
+                + "pool routine (ExAllocatePoolWithTag, ExAllocatePool2, ExFreePoolWithTag, lookaside lists, NDIS, "
+                + "filter manager, video port) and recover the tag it passes. Like poolmon /c, for every architecture "
+                + "and from any operating system.", ""},
+        footer = {"", "PATH is a driver file or a folder (scanned recursively; files that are not PE images are skipped).",
+                "A tag that is computed, read from writable memory or passed through a driver's own function is reported",
+                "as such (tag ?, with the reason), never guessed; calls through a wrapper function are followed one level.",
+                "Files whose code cannot be decoded (IA-64, ARM32, .NET) are searched for the bytes of the tags in the tag",
+                "files instead, which is weaker evidence.",
+                "", "Examples:",
+                "  pooltags scan C:\\Windows\\System32\\drivers",
+                "  pooltags scan mydriver.sys --format json",
+                "  pooltags scan /mnt/win/Windows/System32/drivers --format localtag -o localtag.txt",
+                "", "Exit status: 0 done, 2 usage error, 3 a file named on the command line is missing or malformed."})
+public final class ScanCommand implements Callable<Integer> {
+    enum Format { table, json, localtag }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    TagFileOptions tagFiles;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json (every call site) or localtag.")
+    Format format = Format.table;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files scanned at once (default: the number of processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--all", description = "In the table, also list decoded files without pool calls.")
+    boolean all;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Driver files or folders.")
+    List<Path> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1 (got " + threads + ")");
+        }
+        List<DriverFiles.Target> files = DriverFiles.list(paths);
+        TagDatabase db = tagFiles.load(false);
+        List<PoolTag> known = new ArrayList<>();
+        for (TagEntry e : db.exactEntries()) {
+            known.add(e.tag());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<FileScan> results = new DriverScan(threads, known, true).run(files, Progress.on(err, files.size(), "scanning"));
+        Progress.clear(err);
+        try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
+            switch (format) {
+                case table -> ScanReport.table(t.writer(), results, all);
+                case json -> ScanReport.json(t.writer(), results);
+                case localtag -> ScanReport.localtag(t.writer(), results);
+            }
+        }
+        int code = Main.OK;
+        for (int i = 0; i < results.size(); i++) {
+            FileScan f = results.get(i);
+            boolean named = files.get(i).named();
+            if (f.status() == FileScan.Status.ERROR) {
+                err.println("pooltags: " + f.file() + ": " + f.problem());
+                if (named) {
+                    code = Main.INPUT;
+                }
+            } else if (f.status() == FileScan.Status.NOT_PE && named) {
+                err.println("pooltags: " + f.file() + ": not a PE file (no MZ signature)");
+                code = Main.INPUT;
+            }
+        }
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.report.WhoReport;
+import dev.pooltags.scan.DriverFiles;
+import dev.pooltags.scan.DriverScan;
+import dev.pooltags.scan.FileScan;
+import dev.pooltags.scan.WhoAnalysis;
+import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tagdb.TagDatabase;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags who}: everything known about who uses a tag, in one go. */
+@Command(name = "who", mixinStandardHelpOptions = true,
+        description = {"Who uses a pool tag: the owners Pooltag.txt and local tag files name, then the drivers whose code "
+                + "passes the tag to a pool routine (routine, function and call address, on x86, x64 and ARM64), then "
+                + "files that merely contain its four bytes (as findstr /m /l finds them: weaker evidence).", ""},
+        footer = {"", "A TAG is what PoolMon shows (MyBf), a C character literal with its quotes (\"'fByM'\"), or a hex value.",
+                "On Windows --drivers defaults to %SystemRoot%\\System32\\drivers; elsewhere name a copied drivers folder or a",
+                "mounted Windows volume's.",
+                "", "Examples:",
+                "  pooltags who Pa01",
+                "  pooltags who Nv05 'Io  ' --drivers /mnt/win/Windows/System32/drivers --tagfile pooltag.txt",
+                "", "Exit status: 0 every tag has an owner or a driver using it, 1 some have neither, 2 usage error,",
+                "3 unreadable tag file or drivers folder."})
+public final class WhoCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    TagFileOptions tagFiles;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    Format format = Format.text;
+
+    @Option(names = "--drivers", paramLabel = "DIR",
+            description = "Folder of drivers to scan (default on Windows: %SystemRoot%\\System32\\drivers).")
+    Path drivers;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files scanned at once (default: the number of processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Parameters(paramLabel = "TAG", arity = "1..*", description = "The tags to explain.")
+    List<String> tags = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1 (got " + threads + ")");
+        }
+        List<PoolTag> wanted = new ArrayList<>();
+        for (String t : tags) {
+            if (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) {
+                throw new UsageException("'" + t + "' is a pattern; who explains exact tags (list a pattern's tags with 'pooltags lookup')");
+            }
+            wanted.add(PoolTag.parse(t));
+        }
+        Path dir = drivers != null ? drivers : defaultDrivers();
+        TagDatabase db = tagFiles.load(false);
+        List<FileScan> scans = List.of();
+        PrintWriter err = spec.commandLine().getErr();
+        if (dir != null) {
+            List<DriverFiles.Target> files = DriverFiles.list(List.of(dir));
+            scans = new DriverScan(threads, WhoAnalysis.byteForms(wanted), false)
+                    .run(files, Progress.on(err, files.size(), "scanning"));
+            Progress.clear(err);
+        }
+        List<WhoAnalysis.Answer> answers = WhoAnalysis.answer(wanted, db, scans);
+        String dirName = dir == null ? null : dir.toString();
+        try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
+            if (format == Format.json) {
+                WhoReport.json(t.writer(), answers, dirName, scans.size());
+            } else {
+                WhoReport.text(t.writer(), answers, dirName, scans.size(), db.files().size());
+            }
+        }
+        return answers.stream().allMatch(WhoAnalysis.Answer::found) ? Main.OK : Main.FINDINGS;
+    }
+
+    /** The system drivers folder on Windows, or null elsewhere (or when it is missing). */
+    static Path defaultDrivers() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return null;
+        }
+        String root = System.getenv("SystemRoot");
+        Path p = Path.of(root != null && !root.isEmpty() ? root : "C:\\Windows", "System32", "drivers");
+        return Files.isDirectory(p) ? p : null;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.pooltags.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pooltags scan} end to end, through {@link Main#run}. */
+class ScanCommandTest {
+    static final String DRIVERS = "src/test/resources/drivers";
+
+    @Test
+    void jsonListsEveryCallSiteWithTagsOnAllThreeArchitectures() throws Exception {
+        CliRun r = CliRun.of("scan", DRIVERS, "--format", "json", "--no-localtag", "--tagfile",
+                "../shared/data/pooltag/pooltag-2023.txt");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.path("summary").path("scanned").asInt()).isEqualTo(10);
+        Set<String> archs = new HashSet<>();
+        Set<String> nv05 = new HashSet<>();
+        for (JsonNode f : root.path("files")) {
+            archs.add(f.path("architecture").asText());
+            for (JsonNode s : f.path("sites")) {
+                assertThat(s.path("address").asText()).startsWith("0x");
+                assertThat(s.path("function").asText()).startsWith("0x");
+                if ("Nv05".equals(s.path("tag").asText())) {
+                    assertThat(s.path("routine").asText()).isEqualTo("NdisAllocateMemoryWithTagPriority");
+                    assertThat(s.path("via").path("function").asText()).startsWith("0x");
+                    assertThat(s.path("literal").asText()).isEqualTo("50vN");
+                    nv05.add(f.path("architecture").asText());
+                }
+                if (s.path("status").asText().equals("unknown")) {
+                    assertThat(s.path("tag").isNull()).isTrue();
+                    assertThat(s.path("reason").asText()).isNotEmpty();
+                }
+            }
+        }
+        assertThat(archs).containsExactlyInAnyOrder("x86", "x64", "ARM64");
+        assertThat(nv05).containsExactlyInAnyOrder("x86", "x64", "ARM64");
+    }
+
+    @Test
+    void tableSummarisesPerFile() {
+        CliRun r = CliRun.of("scan", DRIVERS + "/clang-x64/poolalloc.sys", "--no-localtag", "--tagfile",
+                "../shared/data/pooltag/pooltag-2023.txt");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("clang-x64/poolalloc.sys  (x64, 34 call sites: 24 with a tag, 7 unknown, 3 untagged)")
+                .containsPattern("Pa01 +ExAllocatePoolWithTag +alloc +1 +0x140001000 +immediate")
+                .containsPattern("Pa13 +ExAllocatePoolWithTag +alloc +1 +0x[0-9A-F]+ +via 0x[0-9A-F]+, read-only data")
+                .contains("1 file: 1 decoded, 1 with pool calls (34 call sites)");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void localtagOutputIsAcceptedByLookup(@TempDir Path tmp) throws Exception {
+        Path local = tmp.resolve("localtag.txt");
+        CliRun scan = CliRun.of("scan", DRIVERS, "--format", "localtag", "-o", local.toString(), "--no-localtag",
+                "--tagfile", "../shared/data/pooltag/pooltag-2023.txt");
+        assertThat(scan.code()).as(scan.err()).isZero();
+        String text = Files.readString(local);
+        assertThat(text).contains("Nv05 - netvideo.sys").contains("Pa01 - poolalloc.sys").contains("\r\n");
+        CliRun lookup = CliRun.of("lookup", "--tagfile", local.toString(), "Nv05", "Pa18", "Shrd");
+        assertThat(lookup.code()).as(lookup.out() + lookup.err()).isZero();
+        assertThat(lookup.out()).contains("netvideo.sys").contains("poolalloc.sys")
+                .contains("found by pooltags scan: NdisAllocateMemoryWithTagPriority");
+        CliRun check = CliRun.of("lookup", "--check", local.toString());
+        assertThat(check.code()).as(check.out()).isZero();
+    }
+
+    @Test
+    void badInputIsOneLineAndExitThree(@TempDir Path tmp) throws Exception {
+        CliRun missing = CliRun.of("scan", tmp.resolve("nope.sys").toString());
+        assertThat(missing.code()).isEqualTo(Main.INPUT);
+        assertThat(missing.err().strip()).endsWith("nope.sys: no such file or folder").doesNotContain("\n");
+
+        Path truncated = tmp.resolve("truncated.sys");
+        byte[] b = Files.readAllBytes(Path.of(DRIVERS, "clang-arm64/poolalloc.sys"));
+        Files.write(truncated, java.util.Arrays.copyOf(b, 1500));
+        Path notPe = tmp.resolve("readme.txt");
+        Files.writeString(notPe, "not a driver");
+        CliRun r = CliRun.of("scan", truncated.toString(), notPe.toString(), DRIVERS + "/clang-x86/netvideo.sys",
+                "--no-localtag", "--tagfile", "../shared/data/pooltag/pooltag-2023.txt");
+        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.out()).contains("clang-x86/netvideo.sys  (x86, 14 call sites");
+        assertThat(r.err().lines()).hasSize(2).allMatch(l -> l.startsWith("pooltags: "));
+        assertThat(r.err()).contains("truncated.sys: section .text: its data").contains("readme.txt: not a PE file");
+    }
+
+    @Test
+    void nonPeFilesInFoldersAreSkippedQuietly(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("driver.inf"), "[Version]\r\n");
+        Files.copy(Path.of(DRIVERS, "mingw-x64/netvideo.sys"), tmp.resolve("netvideo.sys"));
+        CliRun r = CliRun.of("scan", tmp.toString(), "--no-localtag", "--tagfile", "../shared/data/pooltag/pooltag-2023.txt");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("2 files: 1 decoded, 1 with pool calls (14 call sites), 1 not PE");
+    }
+
+    @Test
+    void undecodableFilesFallBackToSearchingKnownTagsBytes(@TempDir Path tmp) throws Exception {
+        byte[] b = Files.readAllBytes(Path.of(DRIVERS, "clang-x64/poolalloc.sys"));
+        int lfanew = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0x3C);
+        b[lfanew + 4] = 0x00; // machine 0x0200: IA-64
+        b[lfanew + 5] = 0x02;
+        Path ia64 = tmp.resolve("ia64.sys");
+        Files.write(ia64, b);
+        Path tags = tmp.resolve("tags.txt");
+        Files.writeString(tags, "Pa01 - poolalloc.sys - test tag\r\nZz99 - poolalloc.sys - in a string\r\n");
+        CliRun r = CliRun.of("scan", ia64.toString(), "--no-localtag", "--tagfile", tags.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("(code not decoded: unsupported machine IA-64")
+                .contains("bytes of Pa01 occur").contains("bytes of Zz99 occur").contains("weaker evidence, not a call site");
+    }
+}
