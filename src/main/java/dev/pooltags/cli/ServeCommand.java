@@ -12,7 +12,6 @@ import dev.pooltags.serve.WebConfig;
 import dev.pooltags.serve.WebConfigReader;
 import dev.pooltags.serve.WebServer;
 import dev.pooltags.snapshot.SnapshotSource;
-import dev.pooltags.snapshot.SnapshotSources;
 import dev.pooltags.source.InputException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
@@ -50,7 +49,7 @@ import picocli.CommandLine.Spec;
                 "--always; --include limits the candidates and --exclude removes rows. The pool totals always count",
                 "every row.",
                 "", "Examples:",
-                "  pooltags serve --source windows",
+                "  pooltags serve                                   (this machine's live source)",
                 "  pooltags serve --source replay:leak.jsonl --interval 1s --port 0",
                 "  pooltags serve --source linux --bind 0.0.0.0 --allow-remote --web-config web.yml",
                 "  echo -n secret | pooltags serve --hash-password",
@@ -66,9 +65,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     TagFileOptions tagFiles;
 
-    @Option(names = "--source", paramLabel = "SPEC",
-            description = "What to sample: windows, linux, demo:SCENARIO or replay:FILE.")
-    String source;
+    @Mixin
+    SourceOption source;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s",
             description = "Time between samples (default ${DEFAULT-VALUE}).")
@@ -130,9 +128,6 @@ public final class ServeCommand implements Callable<Integer> {
             out.flush();
             return Main.OK;
         }
-        if (source == null) {
-            throw new UsageException("name a source: --source windows|linux|demo:SCENARIO|replay:FILE");
-        }
         Duration every = duration("--interval", interval);
         if (port < 0 || port > 65535) {
             throw new UsageException("--port " + port + " is not a port number (0-65535)");
@@ -159,7 +154,8 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         TagDatabase owners = tagFiles.load(false);
-        SnapshotSource src = SnapshotSources.open(source);
+        String spec = source.spec();
+        SnapshotSource src = source.open(err);
         PrometheusRegistry registry = new PrometheusRegistry();
         PoolSampler sampler = new PoolSampler(src, tag -> {
             TagEntry e = owners.owner(tag);
@@ -167,7 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, limit, verdicts, new History(history), registry, System::nanoTime, Clock.systemUTC(), log);
         if (!sampler.sample()) {
             src.close();
-            throw new InputException(source, 0, "the source gave no sample");
+            throw new InputException(spec, 0, "the source gave no sample");
         }
         WebServer server;
         try {

@@ -100,10 +100,12 @@ public final class WebServer implements AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(o.bind(), o.port());
         this.tls = o.web().tls() != null;
         HttpServer s;
+        // certificate and key are read and checked before the port is taken: a bad file is the error to report
+        com.sun.net.httpserver.HttpsConfigurator tlsSetup = tls ? TlsContext.configurator(o.web().tls()) : null;
         try {
             if (tls) {
                 HttpsServer https = HttpsServer.create(address, 64);
-                https.setHttpsConfigurator(TlsContext.configurator(o.web().tls()));
+                https.setHttpsConfigurator(tlsSetup);
                 s = https;
             } else {
                 s = HttpServer.create(address, 64);

@@ -160,7 +160,6 @@ class ServeCommandTest {
     void badArgumentsAndInputsGetOneLineAndTheRightExitCode(@TempDir Path dir) throws Exception {
         Path file = replay(dir);
         Object[][] cases = {
-            {Main.USAGE, new String[] {"serve"}, "name a source"},
             {Main.USAGE, new String[] {"serve", "--source", "nowhere:x"}, "unknown source"},
             {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--interval", "5"}, "--interval"},
             {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--bind", "0.0.0.0"}, "--allow-remote"},
@@ -171,7 +170,7 @@ class ServeCommandTest {
                 "bad.jsonl:1:"},
             {Main.INPUT, new String[] {"serve", "--source", "replay:" + file, "--web-config",
                 Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert: x\n").toString()}, "web.yml:2:"},
-            {Main.INPUT, new String[] {"serve", "--source", "replay:" + file, "--web-config",
+            {Main.INPUT, new String[] {"serve", "--source", "replay:" + file, "--port", "0", "--web-config",
                 Files.writeString(dir.resolve("tls.yml"), "tls_server_config:\n  cert_file: no.crt\n  key_file: no.key\n")
                         .toString()}, "no.crt: no such file"},
         };
