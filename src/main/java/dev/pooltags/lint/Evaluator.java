@@ -82,6 +82,7 @@ public final class Evaluator {
         final Set<String> unknowns;
         final int depth;
         int pos;
+        int nesting;
 
         Parser(List<Token> ts, String file, Set<String> unknowns, int depth) {
             this.ts = ts;
@@ -119,6 +120,10 @@ public final class Evaluator {
         }
 
         Value expr(int minPrec) {
+            if (++nesting > 200) {
+                pos = ts.size() + 1; // absurdly deep nesting: give up rather than exhaust the stack
+                return Value.UNKNOWN;
+            }
             Value left = unary();
             while (true) {
                 Token op = peek();
@@ -138,11 +143,13 @@ public final class Evaluator {
                 }
                 pos++;
                 Value b = expr(0);
+                nesting--;
                 if (!left.known()) {
                     return Value.UNKNOWN;
                 }
                 return left.number() != 0 ? a : b;
             }
+            nesting--;
             return left;
         }
 

@@ -42,15 +42,12 @@ public final class LintContext {
                     expandedCallees.add(c.callee());
                 }
             }
-            if (f.nxRuntimeCall() != null) {
-                Project p = scope.project(f.file());
-                if (p != null) {
+            for (Project p : scope.projects(f.file())) {
+                // a source file shared by several drivers registers, or opts in, for each of them
+                if (f.nxRuntimeCall() != null) {
                     nxRuntimeCalls.putIfAbsent(p.id(), f.nxRuntimeCall());
                 }
-            }
-            if (f.miniportCall() != null) {
-                Project p = scope.project(f.file());
-                if (p != null) {
+                if (f.miniportCall() != null) {
                     miniports.putIfAbsent(p.id(), f.miniportCall());
                 }
             }

@@ -98,6 +98,7 @@ public final class ProjectLayout {
         }
         projectFiles.sort(null);
         Map<String, Project> members = new HashMap<>();
+        Map<String, List<Project>> alsoMembers = new HashMap<>();
         Map<Path, Project> byDir = new TreeMap<>();
         List<Project> projects = new ArrayList<>();
         // kernel-mode projects claim their files first: a header shared with a user-mode tool belongs to the driver
@@ -117,7 +118,10 @@ public final class ProjectLayout {
                     continue;
                 }
                 for (Path member : items.get(p)) {
-                    members.putIfAbsent(memberKey(member), p);
+                    Project had = members.putIfAbsent(memberKey(member), p);
+                    if (had != null && had != p) {
+                        alsoMembers.computeIfAbsent(memberKey(member), k -> new ArrayList<>()).add(p);
+                    }
                 }
             }
         }
@@ -148,7 +152,7 @@ public final class ProjectLayout {
                     return fp;
                 });
             }
-            out.add(new SourceFile(f, display(f, cwd), p));
+            out.add(new SourceFile(f, display(f, cwd), p, List.copyOf(alsoMembers.getOrDefault(memberKey(f), List.of()))));
         }
         out.sort((a, b) -> a.display().compareTo(b.display()));
         return new ProjectLayout(List.copyOf(out), List.copyOf(projects));
@@ -200,7 +204,11 @@ public final class ProjectLayout {
             library = configuration.equalsIgnoreCase("StaticLibrary");
             Matcher it = ITEM.matcher(text);
             while (it.find()) {
-                items.add(it.group(1));
+                for (String item : it.group(1).split(";")) { // MSBuild lists several items in one Include
+                    if (!item.isBlank()) {
+                        items.add(item.trim());
+                    }
+                }
             }
         } else {
             String joined = text.replaceAll("\\\\\\r?\\n", " ");

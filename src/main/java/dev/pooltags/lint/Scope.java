@@ -43,7 +43,9 @@ public final class Scope {
             definitionsByFile.put(f, m);
             SourceFile sf = files.get(f);
             if (sf != null) {
-                filesByProject.computeIfAbsent(sf.project().id(), k -> new ArrayList<>()).add(f);
+                for (Project p : sf.projects()) {
+                    filesByProject.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(f);
+                }
             }
         }
         for (List<String> l : byBaseName.values()) {
@@ -77,7 +79,13 @@ public final class Scope {
         return sf == null ? null : sf.project();
     }
 
-    /** The files of a project, sorted. */
+    /** Every project that builds the file (empty when it is unknown). */
+    public List<Project> projects(String file) {
+        SourceFile sf = files.get(file);
+        return sf == null ? List.of() : sf.projects();
+    }
+
+    /** The files of a project (also those it shares with others), sorted. */
     public List<String> projectFiles(String projectId) {
         return filesByProject.getOrDefault(projectId, List.of());
     }

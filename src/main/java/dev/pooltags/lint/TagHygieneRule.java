@@ -59,12 +59,15 @@ public final class TagHygieneRule extends Rule {
             }
             TagEntry[] known = ctx.tagDatabase().exact(plain);
             Project p = ctx.project(c);
-            if (known.length > 0 && !ownEntry(known[0], p)) {
+            if (known.length > 0 && !ownEntry(known[0], p) && (p == null || !p.library())) {
                 TagEntry e = known[0];
+                boolean unnamed = e.binary().isEmpty() || e.binary().equals("<unknown>");
                 out.accept(new Finding(id(), Severity.NOTE, where, name + " (" + quoted(plain) + ") is already listed in "
-                        + e.source().file() + " line " + e.source().line() + " for " + e.binary()
+                        + e.source().file() + " line " + e.source().line()
+                        + (unnamed ? "" : " for " + e.binary())
                         + (e.description().isEmpty() ? "" : " (" + e.description() + ")")
-                        + ": PoolMon and !poolused will name that owner", null, List.of(), false));
+                        + (unnamed ? ": PoolMon and !poolused will show that description for it"
+                                : ": PoolMon and !poolused will name that owner"), null, List.of(), false));
             }
             if (p != null && !c.inDefinition() && !p.library()) {
                 byTag.computeIfAbsent(plain.value(), k -> new LinkedHashMap<>()).putIfAbsent(p.id(), new Use(p, where, name));
@@ -116,12 +119,20 @@ public final class TagHygieneRule extends Rule {
         return m.indexOf(' ') >= 0 || m.indexOf('\\') >= 0 ? "'" + m + "'" : m;
     }
 
-    /** True when the entry names this project's own binary (a sample listed in Pooltag.txt under its own name). */
+    /**
+     * True when the entry is this project's own: it names the project's binary, or names no binary and its
+     * description names the project (in-box drivers published as samples are listed in Pooltag.txt).
+     */
     private static boolean ownEntry(TagEntry e, Project p) {
         if (p == null) {
             return false;
         }
         String own = p.name().toLowerCase(Locale.ROOT);
+        if ((e.binary().isEmpty() || e.binary().equals("<unknown>"))
+                && java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(own) + "\\b")
+                        .matcher(e.description().toLowerCase(Locale.ROOT)).find()) {
+            return true;
+        }
         for (String part : e.binary().toLowerCase(Locale.ROOT).split("[\\s,;/]+")) {
             String base = part.endsWith(".sys") ? part.substring(0, part.length() - 4) : part;
             if (base.equals(own)) {

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
@@ -72,5 +77,24 @@ class EvaluatorTest {
 
     private static Value constOf(String header, String expr) {
         return evalConst(header + "\nconst int probe", expr);
+    }
+
+    @Test
+    void absurdNestingIsUnknownNotAStackOverflow() {
+        String deep = "(".repeat(5000) + "1" + ")".repeat(5000);
+        assertThat(constOf("", deep).known()).isFalse();
+        assertThat(constOf("", "((1 << 4) | 2)").number()).isEqualTo(18);
+    }
+
+    @Property(tries = 300)
+    void neverThrowsOnArbitraryExpressions(@ForAll("expressions") String expr) {
+        Value v = eval("#define A 'aaaa'\n#define F(x) ((x) | A)\n#define S \"s\"", expr);
+        assertThat(v).isNotNull();
+    }
+
+    @Provide
+    Arbitrary<String> expressions() {
+        return Arbitraries.of("(", ")", "A", "F(", "S", "1", "0x10", "'ab'", "|", "<<", "-", "~", "?", ":", ",", "&",
+                "(ULONG)", "sizeof", "/", "0", "%").list().ofMaxSize(30).map(l -> String.join(" ", l));
     }
 }

@@ -124,6 +124,14 @@ class LintCasesTest {
     }
 
     @Test
+    void projectFilesNameTheirItemsInAnyCaseAndSeveralInOneInclude() {
+        ProjectLayout miniport = ProjectLayout.discover(List.of(CASES.resolve("PT007-miniport")));
+        assertThat(miniport.files()).extracting(f -> f.project().name()).containsOnly("vmini");
+        ProjectLayout nx = ProjectLayout.discover(List.of(CASES.resolve("PT006-no-optin")));
+        assertThat(nx.files()).extracting(f -> f.project().id()).containsOnly(CASES + "/PT006-no-optin/drv.vcxproj");
+    }
+
+    @Test
     void theInventoryListsEveryTagWithItsRoutineAndName() {
         LintResult r = lint(CASES.resolve("PT005-field-across-files"));
         assertThat(r.tagUses()).extracting(u -> u.tag().memoryText() + " " + u.routine() + " " + u.constant())
