@@ -48,6 +48,13 @@ public final class OutputOption {
                 throw new InputException(output, "cannot write: the folder " + dir + " does not exist");
             }
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            // a temporary file is private (0600); a report is not: give it what a newly created file gets
+            try {
+                Files.setPosixFilePermissions(tmp, Files.exists(abs) ? Files.getPosixFilePermissions(abs)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system (Windows): its default access applies
+            }
             w = new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(output, "cannot write: " + e.getMessage(), e);
