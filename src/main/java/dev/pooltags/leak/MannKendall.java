@@ -1,0 +1,180 @@
+package dev.pooltags.leak;
+
+import java.util.Arrays;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * The Mann–Kendall test for a monotonic trend (Mann 1945; Kendall 1975; as set out in Gilbert 1987, ch. 16).
+ *
+ * <p>{@code S} counts, over every pair of samples in time order, +1 when the later value is larger and -1 when it
+ * is smaller. Under "no trend" S has mean 0 and variance {@code [n(n-1)(2n+5) - sum t(t-1)(2t+5)] / 18}, where
+ * each {@code t} is the size of a group of tied values. For n up to 10 without ties the p-value is the exact
+ * permutation probability (Kendall's table); otherwise the normal approximation with continuity correction.
+ *
+ * <p>Serially correlated samples make the plain test overconfident. {@link #test(double[], int, int, double)}
+ * takes a variance inflation factor ({@link #serialCorrelationFactor}), after Yue and Wang (2004): the variance
+ * of S is multiplied by n/n*, the ratio of the sample count to the effective sample size.
+ */
+public final class MannKendall {
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+    /** Exact probabilities are used up to this many samples (as Gilbert 1987, Table A18). */
+    static final int EXACT_MAX_N = 10;
+
+    /**
+     * The test's outcome.
+     *
+     * @param n           samples
+     * @param s           Mann–Kendall S
+     * @param variance    variance of S under no trend, ties-corrected and multiplied by the serial factor
+     * @param z           the normal score (continuity-corrected); 0 when S is 0
+     * @param pIncreasing one-sided p-value against "increasing" (probability of an S this large without trend)
+     * @param pTwoSided   two-sided p-value
+     * @param tau         Kendall's tau: S / (n(n-1)/2)
+     * @param exact       true when the p-values are exact permutation probabilities
+     */
+    public record Result(int n, long s, double variance, double z, double pIncreasing, double pTwoSided, double tau,
+            boolean exact) {
+        /** No samples to test: S 0, p 1. */
+        static final Result NONE = new Result(0, 0, 0, 0, 1, 1, 0, false);
+    }
+
+    private MannKendall() {}
+
+    /** The test over all of {@code y}, samples assumed independent. */
+    public static Result test(double[] y) {
+        return test(y, 0, y.length, 1.0);
+    }
+
+    /**
+     * The test over {@code y[from..to)}, with the variance of S multiplied by {@code varianceFactor} (1 for
+     * independent samples, {@link #serialCorrelationFactor} for serially correlated ones).
+     */
+    public static Result test(double[] y, int from, int to, double varianceFactor) {
+        int n = to - from;
+        if (n < 2) {
+            return Result.NONE;
+        }
+        long s = 0;
+        for (int i = from; i < to - 1; i++) {
+            double yi = y[i];
+            for (int j = i + 1; j < to; j++) {
+                double d = y[j] - yi;
+                s += d > 0 ? 1 : d < 0 ? -1 : 0;
+            }
+        }
+        double[] sorted = Arrays.copyOfRange(y, from, to);
+        Arrays.sort(sorted);
+        double tieTerm = 0;
+        boolean ties = false;
+        for (int i = 0; i < n; ) {
+            int j = i + 1;
+            while (j < n && sorted[j] == sorted[i]) {
+                j++;
+            }
+            long t = j - i;
+            if (t > 1) {
+                ties = true;
+                tieTerm += t * (t - 1) * (2 * t + 5);
+            }
+            i = j;
+        }
+        double nn = n;
+        double variance = (nn * (nn - 1) * (2 * nn + 5) - tieTerm) / 18.0 * Math.max(1.0, varianceFactor);
+        double tau = s / (nn * (nn - 1) / 2);
+        double z = 0;
+        if (variance > 0) {
+            z = s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
+        }
+        if (!ties && varianceFactor <= 1.0 && n <= EXACT_MAX_N) {
+            double up = exactUpperTail(n, s);
+            double down = exactUpperTail(n, -s);
+            return new Result(n, s, variance, z, up, Math.min(1.0, 2 * Math.min(up, down)), tau, true);
+        }
+        if (variance <= 0) { // every value tied: no evidence either way
+            return new Result(n, s, 0, 0, 1, 1, tau, false);
+        }
+        double up = 1 - NORMAL.cumulativeProbability(z);
+        double two = Math.min(1.0, 2 * (1 - NORMAL.cumulativeProbability(Math.abs(z))));
+        return new Result(n, s, variance, z, up, two, tau, false);
+    }
+
+    /**
+     * P(S >= s) for n untied samples in random order. S = n(n-1)/2 - 2 * inversions, and the number of
+     * permutations with k inversions is the Mahonian number, built row by row.
+     */
+    static double exactUpperTail(int n, long s) {
+        int maxInv = n * (n - 1) / 2;
+        double[] count = new double[maxInv + 1];
+        count[0] = 1;
+        for (int m = 2; m <= n; m++) { // adding element m can add 0..m-1 inversions
+            double[] next = new double[maxInv + 1];
+            for (int k = 0; k <= maxInv; k++) {
+                if (count[k] == 0) {
+                    continue;
+                }
+                for (int a = 0; a < m && k + a <= maxInv; a++) {
+                    next[k + a] += count[k];
+                }
+            }
+            count = next;
+        }
+        double total = 0;
+        double tail = 0;
+        for (int k = 0; k <= maxInv; k++) {
+            total += count[k];
+            if (maxInv - 2L * k >= s) {
+                tail += count[k];
+            }
+        }
+        return tail / total;
+    }
+
+    /**
+     * The variance inflation n/n* for serially correlated samples: {@code 1 + 2 sum_k (1 - k/n) r1^k}, where r1
+     * is the lag-1 autocorrelation of the residuals (the series with its trend removed), taken as an AR(1)
+     * process. Only a positive, significant r1 (above 1.645/sqrt(n)) inflates; otherwise the factor is 1.
+     */
+    public static double serialCorrelationFactor(double[] residuals, int from, int to) {
+        int n = to - from;
+        if (n < 4) {
+            return 1.0;
+        }
+        double mean = 0;
+        for (int i = from; i < to; i++) {
+            mean += residuals[i];
+        }
+        mean /= n;
+        double c0 = 0;
+        double c1 = 0;
+        for (int i = from; i < to; i++) {
+            double d = residuals[i] - mean;
+            c0 += d * d;
+            if (i + 1 < to) {
+                c1 += d * (residuals[i + 1] - mean);
+            }
+        }
+        if (c0 <= 0) {
+            return 1.0;
+        }
+        double r1 = c1 / c0;
+        if (r1 <= 1.645 / Math.sqrt(n)) {
+            return 1.0;
+        }
+        r1 = Math.min(r1, 0.99);
+        double f = 1;
+        double rk = 1;
+        for (int k = 1; k < n; k++) {
+            rk *= r1;
+            if (rk < 1e-12) {
+                break;
+            }
+            f += 2 * (1 - (double) k / n) * rk;
+        }
+        return f;
+    }
+
+    /** The standard normal quantile, shared with {@link TheilSen}. */
+    static double normalQuantile(double p) {
+        return NORMAL.inverseCumulativeProbability(p);
+    }
+}
