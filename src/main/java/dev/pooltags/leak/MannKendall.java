@@ -12,7 +12,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * permutation probability (Kendall's table); otherwise the normal approximation with continuity correction.
  *
  * <p>Serially correlated samples make the plain test overconfident. {@link #test(double[], int, int, double)}
- * takes a variance inflation factor ({@link #serialCorrelationFactor}), after Yue and Wang (2004): the variance
+ * takes a variance inflation factor ({@link #serialCorrelationFactor}), after Hamed and Rao (1998): the variance
  * of S is multiplied by n/n*, the ratio of the sample count to the effective sample size.
  */
 public final class MannKendall {
@@ -130,47 +130,63 @@ public final class MannKendall {
     }
 
     /**
-     * The variance inflation n/n* for serially correlated samples: {@code 1 + 2 sum_k (1 - k/n) r1^k}, where r1
-     * is the lag-1 autocorrelation of the residuals (the series with its trend removed), taken as an AR(1)
-     * process. Only a positive, significant r1 (above 1.645/sqrt(n)) inflates; otherwise the factor is 1.
+     * The variance inflation n/n* for serially correlated samples (Hamed and Rao 1998, eq. 18):
+     * {@code 1 + 2 / (n(n-1)(n-2)) * sum_k (n-k)(n-k-1)(n-k-2) rho_k}, where rho_k is the lag-k autocorrelation of
+     * the ranks of the residuals (the series with its trend removed), summed over the lags where it is significant
+     * at the 5% level (|rho_k| > 1.96/sqrt(n)). Independent samples give 1; the factor is never below 1.
      */
     public static double serialCorrelationFactor(double[] residuals, int from, int to) {
         int n = to - from;
         if (n < 4) {
             return 1.0;
         }
-        double mean = 0;
-        for (int i = from; i < to; i++) {
-            mean += residuals[i];
-        }
-        mean /= n;
+        double[] ranks = ranks(residuals, from, to);
+        double mean = (n + 1) / 2.0;
         double c0 = 0;
-        double c1 = 0;
-        for (int i = from; i < to; i++) {
-            double d = residuals[i] - mean;
-            c0 += d * d;
-            if (i + 1 < to) {
-                c1 += d * (residuals[i + 1] - mean);
-            }
+        for (int i = 0; i < n; i++) {
+            ranks[i] -= mean;
+            c0 += ranks[i] * ranks[i];
         }
         if (c0 <= 0) {
             return 1.0;
         }
-        double r1 = c1 / c0;
-        if (r1 <= 1.645 / Math.sqrt(n)) {
-            return 1.0;
-        }
-        r1 = Math.min(r1, 0.99);
-        double f = 1;
-        double rk = 1;
-        for (int k = 1; k < n; k++) {
-            rk *= r1;
-            if (rk < 1e-12) {
-                break;
+        double limit = 1.96 / Math.sqrt(n);
+        double sum = 0;
+        for (int k = 1; k < n - 2; k++) {
+            double ck = 0;
+            for (int i = 0; i + k < n; i++) {
+                ck += ranks[i] * ranks[i + k];
             }
-            f += 2 * (1 - (double) k / n) * rk;
+            double rho = ck / c0;
+            if (Math.abs(rho) > limit) {
+                sum += (double) (n - k) * (n - k - 1) * (n - k - 2) * rho;
+            }
         }
-        return f;
+        double f = 1 + 2 * sum / ((double) n * (n - 1) * (n - 2));
+        return Math.max(1.0, f);
+    }
+
+    /** Ranks 1..n of v[from..to), ties given their mean rank. */
+    static double[] ranks(double[] v, int from, int to) {
+        int n = to - from;
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(v[from + a], v[from + b]));
+        double[] r = new double[n];
+        for (int i = 0; i < n; ) {
+            int j = i + 1;
+            while (j < n && v[from + idx[j]] == v[from + idx[i]]) {
+                j++;
+            }
+            double rank = (i + 1 + j) / 2.0; // mean of ranks i+1..j
+            for (int k = i; k < j; k++) {
+                r[idx[k]] = rank;
+            }
+            i = j;
+        }
+        return r;
     }
 
     /** The standard normal quantile, shared with {@link TheilSen}. */
