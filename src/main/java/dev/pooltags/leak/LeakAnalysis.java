@@ -75,6 +75,10 @@ public final class LeakAnalysis {
         return analyze(table, options, List.of()).byKey();
     }
 
+    private static boolean informative(MetricTrend t) {
+        return t.pattern() != Pattern.CONSTANT && t.pattern() != Pattern.TOO_SHORT;
+    }
+
     /** One tag's verdict. */
     public static TagVerdict judge(SeriesTable table, SeriesTable.TagSeries s, LeakOptions o) {
         double[] t = table.seconds();
@@ -84,8 +88,11 @@ public final class LeakAnalysis {
         MetricTrend d;
         if (count.verdict() != bytes.verdict()) {
             d = count.verdict().ordinal() < bytes.verdict().ordinal() ? count : bytes;
-        } else {
+        } else if (count.score() != bytes.score()) {
             d = count.score() > bytes.score() ? count : bytes;
+        } else {
+            // equal: explain with the metric that moved (a source may report only counts or only bytes)
+            d = informative(bytes) || !informative(count) ? bytes : count;
         }
         MetricTrend other = d == count ? bytes : count;
         Instant start = table.instants().isEmpty() ? Instant.EPOCH : table.instants().get(0);

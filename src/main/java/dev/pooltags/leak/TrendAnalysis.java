@@ -29,6 +29,8 @@ public final class TrendAnalysis {
     static final double SLOWING_RATIO = 0.5;
     /** Cycles (troughs) needed before a rising floor under releases is believed. */
     static final int MIN_CYCLES = 4;
+    /** Below this many points noise is not estimated from the changes between them. */
+    static final int SHORT = 8;
     /**
      * The Mann–Kendall p-value the troughs of a sawtooth must reach for "leak": there are few troughs (one per
      * cycle), so their test is exact and coarse; five troughs all rising give 0.0083.
@@ -83,7 +85,8 @@ public final class TrendAnalysis {
         double endLevel = TheilSen.median(y, m - tenth, m);
         Phase whole = phase(tt, y, 0, m, o);
 
-        double stepNoise = stepNoise(y, m);
+        // with a handful of points the changes between them are the signal, not an estimate of noise
+        double stepNoise = m >= SHORT ? stepNoise(y, m) : 0;
         int segments = Math.min(10, m);
         int rises = 0;
         double prev = Double.NaN;
@@ -113,7 +116,7 @@ public final class TrendAnalysis {
             double rise = peak - trough;
             double drop = peak - y[i];
             if (rise >= minDrop && drop >= Math.max(o.releaseShare() * rise, minDrop)
-                    && drop >= o.releaseNoise() * lagNoise(y, m, i - peakAt, lagNoise)) {
+                    && (m < SHORT || drop >= o.releaseNoise() * lagNoise(y, m, i - peakAt, lagNoise))) {
                 peaks[releases++] = peakAt;
                 largestRelease = Math.max(largestRelease, drop);
                 trough = y[i];
