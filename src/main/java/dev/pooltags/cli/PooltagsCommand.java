@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Who is using the pool? Windows pool tags: owners, driver scans, lint, live statistics, leaks.", ""},
-        subcommands = {LookupCommand.class, BenchCommand.class},
+        subcommands = {LookupCommand.class, LeaksCommand.class, BenchCommand.class},
         footer = {"", "Exit status: 0 success, 1 findings (unknown tags, leaks, lint errors, violations),",
                 "2 usage error, 3 input error (bad file), 4 environment error (no live source or privilege),",
                 "5 internal error. Errors are one line on stderr; --debug adds the stack trace."})

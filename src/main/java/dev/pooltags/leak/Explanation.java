@@ -69,7 +69,8 @@ final class Explanation {
                     .append(Quantity.duration(d.endSeconds() - d.sinceSeconds()))
                     .append(d.verdict() == Verdict.STABLE ? ": looks like a cache that filled up, not a leak."
                             : ": levelled off only recently; watch whether it holds.");
-            case STEP -> sb.append(unit).append(" jumped by ").append(Quantity.of(m, d.endLevel() - d.startLevel(), true))
+            case STEP -> sb.append(unit).append(d.endLevel() >= d.startLevel() ? " stepped up by " : " stepped down by ")
+                    .append(Quantity.of(m, Math.abs(d.endLevel() - d.startLevel()), false))
                     .append(" at ").append(at(start, d.sinceSeconds())).append(" and has been level for ")
                     .append(Quantity.duration(d.endSeconds() - d.sinceSeconds()))
                     .append(d.verdict() == Verdict.STABLE ? ": a one-off step, not a leak."

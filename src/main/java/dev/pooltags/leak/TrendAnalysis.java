@@ -152,40 +152,48 @@ public final class TrendAnalysis {
                 && phaseGrowth >= o.noiseMultiple() / 2 * noise;
         boolean beforeGrowing = before != null && growing(before, o.likelyAlpha());
 
+        boolean slowed = shape.kind() == ShapeFit.Kind.BEND && beforeGrowing
+                && after.ts().slope() < SLOWING_RATIO * before.ts().slope();
         Pattern pattern;
         Verdict verdict;
         double since;
         double sinceGrowth;
-        if (strong || weak) {
-            if (shape.kind() == ShapeFit.Kind.BEND && beforeGrowing
-                    && after.ts().slope() < SLOWING_RATIO * before.ts().slope()) {
-                pattern = Pattern.SLOWING;
-                verdict = Verdict.GROWING;
-                since = phaseStart;
-                sinceGrowth = phaseGrowth;
-            } else if (j > 0 && !beforeGrowing) {
+        if (slowed && !growing(after, o.likelyAlpha())) {
+            pattern = Pattern.LEVELLED_OFF;
+            verdict = phaseShare >= o.levelShare() ? Verdict.STABLE : Verdict.GROWING;
+            since = phaseStart;
+            sinceGrowth = phaseGrowth;
+        } else if (slowed) {
+            // still rising, but at under half the earlier rate: caches fill this way; never a leak
+            pattern = Pattern.SLOWING;
+            verdict = Verdict.GROWING;
+            since = phaseStart;
+            sinceGrowth = phaseGrowth;
+        } else if (strong || weak) {
+            if (j > 0 && !beforeGrowing) {
                 pattern = Pattern.GROWTH_AFTER_LEVEL;
                 // "held a level" must be true: the growth since must stand out from how much the level wandered
                 double levelSpread = 1.4826 * mad(Arrays.copyOfRange(y, 0, j), j);
                 boolean heldLevel = phaseGrowth >= o.noiseMultiple() * levelSpread;
                 verdict = strong && heldLevel && phaseSamples >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
                 since = phaseStart;
-                sinceGrowth = endLevel - TheilSen.median(y, 0, j);
+                sinceGrowth = phaseGrowth;
             } else {
                 pattern = Pattern.STEADY_GROWTH;
                 verdict = strong && n >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
                 since = start;
-                sinceGrowth = endLevel - startLevel;
                 if (j > 0) { // grew before and after a bend or step that did not slow it: one growth phase
                     phaseStart = start;
                     after = whole;
                     phaseSamples = n;
                 }
+                sinceGrowth = after.ts().slope() * (end - start);
             }
-        } else if (shape.kind() == ShapeFit.Kind.STEP && after.ts().slope() >= 0
-                && TheilSen.median(y, j, m) > TheilSen.median(y, 0, j)) {
+        } else if (shape.kind() == ShapeFit.Kind.STEP) {
+            // one jump and no significant growth after it: level since the step (a step down is stable at once)
             pattern = Pattern.STEP;
-            verdict = phaseShare >= o.levelShare() ? Verdict.STABLE : Verdict.GROWING;
+            boolean up = TheilSen.median(y, j, m) > TheilSen.median(y, 0, j);
+            verdict = !up || phaseShare >= o.levelShare() ? Verdict.STABLE : Verdict.GROWING;
             since = phaseStart;
             sinceGrowth = phaseGrowth;
         } else if (shape.kind() == ShapeFit.Kind.BEND && beforeGrowing && !growing(after, o.likelyAlpha())) {
@@ -203,7 +211,10 @@ public final class TrendAnalysis {
             pattern = Pattern.STEADY_GROWTH;
             verdict = Verdict.GROWING;
             since = start;
-            sinceGrowth = endLevel - startLevel;
+            phaseStart = start;
+            after = whole;
+            phaseSamples = n;
+            sinceGrowth = whole.ts().slope() * (end - start);
         } else if (n < 4 && last - first >= Math.max(1, minGrowth)) {
             // two or three samples: no test can tell a leak from a cache, but the growth is worth showing
             pattern = Pattern.TOO_SHORT;

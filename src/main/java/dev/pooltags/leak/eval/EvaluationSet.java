@@ -28,32 +28,39 @@ import java.util.Random;
 public final class EvaluationSet {
     /** Scenarios and how many series each contributes. */
     public enum Scenario {
-        SLOW_LEAK_HEAVY_NOISE(true, 30),
-        SLOW_LEAK_CORRELATED_NOISE(true, 20),
-        LEAK_AFTER_ONSET(true, 25),
-        STAIRCASE_LEAK(true, 20),
-        LEAK_UNDER_SAWTOOTH(true, 20),
-        LEAK_WITH_COUNTER_WRAP(true, 15),
-        LEAK_IN_APPEARING_TAG(true, 15),
-        FAST_LEAK(true, 10),
-        PLATEAU_CACHE_LINEAR(false, 25),
-        PLATEAU_CACHE_EXPONENTIAL(false, 25),
-        SAWTOOTH_RELEASED(false, 25),
-        ONE_OFF_STEP(false, 25),
-        HEALTHY_NOISE(false, 15),
-        HEALTHY_CORRELATED_NOISE(false, 15),
-        HEALTHY_WANDERING(false, 15),
-        APPEAR_GROW_VANISH(false, 15),
-        STABLE_WITH_COUNTER_WRAP(false, 10),
-        TRANSIENT_BURST(false, 10),
-        SHRINKING(false, 10);
+        SLOW_LEAK_HEAVY_NOISE(true, 30, "Ls"),
+        SLOW_LEAK_CORRELATED_NOISE(true, 20, "Lc"),
+        LEAK_AFTER_ONSET(true, 25, "Lo"),
+        STAIRCASE_LEAK(true, 20, "Lt"),
+        LEAK_UNDER_SAWTOOTH(true, 20, "Lw"),
+        LEAK_WITH_COUNTER_WRAP(true, 15, "Lx"),
+        LEAK_IN_APPEARING_TAG(true, 15, "La"),
+        FAST_LEAK(true, 10, "Lf"),
+        PLATEAU_CACHE_LINEAR(false, 25, "Cl"),
+        PLATEAU_CACHE_EXPONENTIAL(false, 25, "Ce"),
+        SAWTOOTH_RELEASED(false, 25, "Rw"),
+        ONE_OFF_STEP(false, 25, "St"),
+        HEALTHY_NOISE(false, 15, "Hn"),
+        HEALTHY_CORRELATED_NOISE(false, 15, "Hc"),
+        HEALTHY_WANDERING(false, 15, "Hw"),
+        APPEAR_GROW_VANISH(false, 15, "Av"),
+        STABLE_WITH_COUNTER_WRAP(false, 10, "Hx"),
+        TRANSIENT_BURST(false, 10, "Tb"),
+        SHRINKING(false, 10, "Sh");
 
         final boolean leak;
         final int count;
+        final String code;
 
-        Scenario(boolean leak, int count) {
+        Scenario(boolean leak, int count, String code) {
             this.leak = leak;
             this.count = count;
+            this.code = code;
+        }
+
+        /** Two letters that start the synthetic tags of this scenario ({@code Ls07}). */
+        public String code() {
+            return code;
         }
 
         public boolean leak() {
@@ -104,10 +111,31 @@ public final class EvaluationSet {
     static EvalCase make(Scenario s, int index, Random r) {
         int n = SAMPLES[r.nextInt(SAMPLES.length)];
         int interval = INTERVALS[r.nextInt(INTERVALS.length)];
+        Track t = track(s, index, n, r);
+        List<Snapshot> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new Snapshot(START.plusSeconds((long) i * interval), "eval", "eval:" + s.id(),
+                    t.rows()[i] == null ? List.of() : List.of(t.rows()[i])));
+        }
+        return new EvalCase(s.id(), index, s.leak, out, "n=" + n + ", interval=" + interval + ", " + t.parameters());
+    }
+
+    /**
+     * One tag's rows over n samples of one second each (the allocation churn per sample is independent of the
+     * interval); a null row is a sample in which the tag is absent.
+     *
+     * @param tag        the synthetic tag ({@code Ls07})
+     * @param rows       the row per sample
+     * @param parameters how it was drawn
+     */
+    public record Track(PoolTag tag, TagCounters[] rows, String parameters) {}
+
+    /** The rows of one series of a scenario. */
+    public static Track track(Scenario s, int index, int n, Random r) {
         double sigma = 5 + r.nextDouble() * 295; // noise in allocations
         double base = sigma * (20 + r.nextDouble() * 200);
         double size = 64 + r.nextInt(1985);
-        Draw d = new Draw().put("n", n).put("interval", interval).put("sigma", sigma);
+        Draw d = new Draw().put("sigma", sigma);
         double[] level = new double[n]; // the true outstanding count before noise
         boolean[] present = new boolean[n];
         java.util.Arrays.fill(present, true);
@@ -259,8 +287,8 @@ public final class EvaluationSet {
                 ramp(level, base + g, 0, -g);
             }
         }
-        return new EvalCase(s.id(), index, s.leak, snapshots(s, index, level, noise, present, size, interval, wrap, r),
-                d.words.toString());
+        PoolTag tag = PoolTag.ofMemoryText(s.code + String.format(Locale.ROOT, "%02d", index % 100));
+        return new Track(tag, rows(tag, level, noise, present, size, wrap, r), d.words.toString());
     }
 
     private static void ramp(double[] level, double base, double onset, double growth) {
@@ -295,36 +323,31 @@ public final class EvaluationSet {
      * so that allocs - frees is the count; both are kept modulo 2^32 as Windows reports them. Bytes are the count
      * times the average size with a little size variation.
      */
-    private static List<Snapshot> snapshots(Scenario s, int index, double[] level, double[] noise, boolean[] present,
-            double size, int interval, boolean wrap, Random r) {
+    private static TagCounters[] rows(PoolTag tag, double[] level, double[] noise, boolean[] present, double size,
+            boolean wrap, Random r) {
         int n = level.length;
-        PoolTag tag = PoolTag.ofMemoryText(String.format(Locale.ROOT, "%c%c%02d",
-                (char) ('A' + s.ordinal() % 26), (char) ('a' + s.ordinal() / 26), index % 100));
         PoolType type = r.nextBoolean() ? PoolType.PAGED : PoolType.NONPAGED;
         long allocs = wrap ? TagCounters.COUNTER_MODULUS - 1 - r.nextInt(1_000_000) : r.nextInt(1_000_000);
         double churn = 1 + r.nextInt(500);
-        List<Snapshot> out = new ArrayList<>(n);
+        TagCounters[] out = new TagCounters[n];
         long prevCount = 0;
         for (int i = 0; i < n; i++) {
-            Instant t = START.plusSeconds((long) i * interval);
-            List<TagCounters> rows = new ArrayList<>(1);
             if (present[i]) {
                 long count = Math.max(0, Math.round(level[i] + noise[i]));
                 long rise = Math.max(0, count - prevCount);
-                long turnover = Math.round(churn * (0.5 + r.nextDouble())) * interval;
+                long turnover = Math.round(churn * (0.5 + r.nextDouble()));
                 if (wrap) {
-                    turnover += 2_000_000L * interval; // enough traffic to pass 2^32 during the window
+                    turnover += 120_000_000L; // enough traffic to pass 2^32 during the window
                 }
                 allocs += rise + turnover;
                 long frees = allocs - count;
                 long bytes = Math.max(0, Math.round(count * size * (1 + 0.02 * r.nextGaussian())));
-                rows.add(TagCounters.of(tag, type, allocs % TagCounters.COUNTER_MODULUS,
-                        Math.floorMod(frees, TagCounters.COUNTER_MODULUS), bytes));
+                out[i] = TagCounters.of(tag, type, allocs % TagCounters.COUNTER_MODULUS,
+                        Math.floorMod(frees, TagCounters.COUNTER_MODULUS), bytes);
                 prevCount = count;
             } else {
                 prevCount = 0;
             }
-            out.add(new Snapshot(t, "eval", "eval:" + s.id(), rows));
         }
         return out;
     }
