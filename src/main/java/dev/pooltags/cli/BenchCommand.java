@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: each measures one capability and a baseline over the same data in the same run, "
                 + "and prints the ratio.", ""},
-        subcommands = {BenchCommand.TagDb.class})
+        subcommands = {BenchCommand.TagDb.class, BenchCommand.Leaks.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -50,6 +50,95 @@ public final class BenchCommand implements Runnable {
             out.printf("load + index    %,10.3f ms   ratio to read: %.2fx (target <= 5x)%n", r.loadNanos() / 1e6,
                     r.loadToReadRatio());
             out.printf("exact lookups   %,.0f per second (target >= 10,000,000)%n", r.lookupsPerSecond());
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    /** {@code pooltags bench leaks}: analysis speed against reading; {@code --evaluate}: precision and recall. */
+    @Command(name = "leaks", mixinStandardHelpOptions = true,
+            description = {"Leak analysis of a synthetic machine (3,000 tags x 1,440 samples, written as JSON Lines to a"
+                    + " temporary folder) against reading that recording, in the same run (target: at most 2x).",
+                    "With --evaluate: precision and recall of the verdicts over the evaluation set (345 series with"
+                    + " known truth), and the verdicts on the real series and quoted leaks."})
+    static final class Leaks implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DebugOption debug;
+
+        @Option(names = "--tags", description = "Tags in the synthetic recording (default ${DEFAULT-VALUE}).")
+        int tags = 3000;
+
+        @Option(names = "--samples", description = "Samples in it (default ${DEFAULT-VALUE}).")
+        int samples = 1440;
+
+        @Option(names = "--rounds", description = "Timed rounds (default ${DEFAULT-VALUE}).")
+        int rounds = 3;
+
+        @Option(names = "--seed", description = "Seed of the synthetic data and evaluation set (default ${DEFAULT-VALUE}).")
+        long seed = 1;
+
+        @Option(names = "--evaluate", description = "Measure precision and recall instead of speed.")
+        boolean evaluate;
+
+        @Option(names = "--real", paramLabel = "FILE",
+                description = "Real series in the leak_timeseries.csv layout (default: ../shared/data/series/"
+                        + "leak_timeseries.csv when present).")
+        Path real;
+
+        @Option(names = "--misses", description = "Wrong calls to list (default ${DEFAULT-VALUE}).")
+        int misses = 20;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (tags < 1 || samples < 2 || rounds < 1) {
+                throw new UsageException("--tags, --samples and --rounds must be positive (samples at least 2)");
+            }
+            if (evaluate) {
+                long t0 = System.nanoTime();
+                java.util.List<dev.pooltags.leak.eval.EvalCase> set = dev.pooltags.leak.eval.EvaluationSet.generate(seed);
+                dev.pooltags.leak.eval.Evaluation.Report r =
+                        dev.pooltags.leak.eval.Evaluation.run(set, dev.pooltags.leak.LeakOptions.DEFAULTS);
+                out.printf("evaluation set: seed %d, %d series, judged in %.1f s%n%n", seed, set.size(),
+                        (System.nanoTime() - t0) / 1e9);
+                dev.pooltags.report.EvaluationReport.text(out, r, misses);
+                Path csv = real != null ? real : Path.of("..", "shared", "data", "series", "leak_timeseries.csv");
+                java.util.List<dev.pooltags.leak.eval.RealSeries.RealCase> cases = new java.util.ArrayList<>();
+                if (java.nio.file.Files.exists(csv)) {
+                    cases.addAll(dev.pooltags.leak.eval.RealSeries.readCsv(csv));
+                } else if (real != null) {
+                    throw new dev.pooltags.source.InputException(real, "no such file");
+                }
+                cases.addAll(dev.pooltags.leak.eval.RealSeries.quoted());
+                out.println();
+                out.println("Real series" + (java.nio.file.Files.exists(csv) ? " (" + csv + ")" : "")
+                        + " and leaks quoted in public reports:");
+                dev.pooltags.report.EvaluationReport.real(out, cases,
+                        dev.pooltags.leak.eval.RealSeries.quotedSingleSamples(), dev.pooltags.leak.LeakOptions.DEFAULTS);
+                return Main.OK;
+            }
+            Path dir = java.nio.file.Files.createTempDirectory("pooltags-bench-leaks");
+            try {
+                dev.pooltags.bench.LeakBenchmark.Result r = dev.pooltags.bench.LeakBenchmark.run(tags, samples, rounds, seed, dir);
+                out.printf("recording       %,d tags x %,d samples, %,d bytes of JSON Lines (synthetic machine, seed %d)%n",
+                        r.tags(), r.samples(), r.fileBytes(), seed);
+                out.printf("read            %,10.1f ms   (baseline: SnapshotInputs.readSeries of the recording)%n",
+                        r.readNanos() / 1e6);
+                out.printf("analyse         %,10.1f ms   ratio to read: %.2fx (target <= 2x)%n", r.analyseNanos() / 1e6,
+                        r.ratio());
+                out.printf("read + analyse  %,10.1f ms   %d leaks, %d likely leaks%n",
+                        (r.readNanos() + r.analyseNanos()) / 1e6, r.leaks(), r.likely());
+            } finally {
+                try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+                    for (Path p : (Iterable<Path>) s::iterator) {
+                        java.nio.file.Files.deleteIfExists(p);
+                    }
+                }
+                java.nio.file.Files.deleteIfExists(dir);
+            }
             out.flush();
             return Main.OK;
         }

@@ -23,7 +23,15 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, i
         double shapeEvidence, int maxPoints, boolean serialCorrelation) {
 
     public static final LeakOptions DEFAULTS = new LeakOptions(0.001, 0.05, 0.95, 8, 4.0, 10, 65536, 0.2, 0.5, 6.0,
-            10.0, 240, true);
+            10.0, 120, true);
+
+    /**
+     * The defaults with fewer points per series (48), for a live view that judges every tag on every refresh: the
+     * rank statistics cost grows with the square of the points.
+     */
+    public static LeakOptions live() {
+        return DEFAULTS.withMaxPoints(48);
+    }
 
     public LeakOptions {
         check(alpha > 0 && alpha < 1, "alpha must be between 0 and 1");

@@ -40,6 +40,15 @@ public final class TheilSen {
 
     /** Fits {@code y[from..to)} against {@code t[from..to)}; {@code varianceOfS} sets the interval's width. */
     public static Fit fit(double[] t, double[] y, int from, int to, double confidence, double varianceOfS) {
+        return slopes(t, y, from, to).fit(confidence, varianceOfS);
+    }
+
+    /**
+     * The pairwise slopes of {@code y[from..to)} against {@code t[from..to)}, computed once so that fits with
+     * different interval widths (before and after a serial-correlation correction) do not compute them again. The
+     * slopes live in a per-thread buffer: use the result before the next call on the same thread.
+     */
+    public static Slopes slopes(double[] t, double[] y, int from, int to) {
         int n = to - from;
         long maxPairs = (long) n * (n - 1) / 2;
         if (maxPairs > Integer.MAX_VALUE - 8) {
@@ -52,39 +61,61 @@ public final class TheilSen {
         }
         int np = 0;
         for (int i = from; i < to - 1; i++) {
+            double ti = t[i];
+            double yi = y[i];
             for (int j = i + 1; j < to; j++) {
-                double dt = t[j] - t[i];
+                double dt = t[j] - ti;
                 if (dt != 0) {
-                    q[np++] = (y[j] - y[i]) / dt;
+                    q[np++] = (y[j] - yi) / dt;
                 }
             }
         }
-        double medT = median(t, from, to);
-        double medY = median(y, from, to);
-        if (np == 0) {
-            return new Fit(0, medY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, confidence, 0);
+        return new Slopes(q, np, median(t, from, to), median(y, from, to));
+    }
+
+    /** The pairwise slopes of one series, ready for fits at any interval width. */
+    public static final class Slopes {
+        private final double[] q;
+        private final int np;
+        private final double medT;
+        private final double medY;
+        private double slope = Double.NaN;
+
+        Slopes(double[] q, int np, double medT, double medY) {
+            this.q = q;
+            this.np = np;
+            this.medT = medT;
+            this.medY = medY;
         }
-        double slope;
-        int mid = np / 2;
-        if (np % 2 == 1) {
-            slope = select(q, 0, np - 1, mid);
-        } else {
-            double hi = select(q, 0, np - 1, mid);
-            double lo = max(q, 0, mid); // after selection everything left of mid is <= q[mid]
-            slope = (lo + hi) / 2;
+
+        /** The median slope and the interval for a Mann–Kendall variance of {@code varianceOfS}. */
+        public Fit fit(double confidence, double varianceOfS) {
+            if (np == 0) {
+                return new Fit(0, medY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, confidence, 0);
+            }
+            int mid = np / 2;
+            if (Double.isNaN(slope)) {
+                if (np % 2 == 1) {
+                    slope = select(q, 0, np - 1, mid);
+                } else {
+                    double hi = select(q, 0, np - 1, mid);
+                    double lo = max(q, 0, mid); // after selection everything left of mid is <= q[mid]
+                    slope = (lo + hi) / 2;
+                }
+            }
+            double c = MannKendall.normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(Math.max(0, varianceOfS));
+            long lowerRank = Math.round((np - c) / 2);
+            long upperRank = Math.round((np + c) / 2) + 1;
+            // the median selection left the mid+1 smallest slopes in q[0..mid] and the rest above it
+            double atMid = q[mid];
+            int lo = (int) lowerRank - 1;
+            int hi = (int) upperRank - 1;
+            double lower = lowerRank < 1 ? Double.NEGATIVE_INFINITY
+                    : lo >= mid ? atMid : select(q, 0, mid - 1, lo);
+            double upper = upperRank > np ? Double.POSITIVE_INFINITY
+                    : hi <= mid ? atMid : select(q, mid + 1, np - 1, hi);
+            return new Fit(slope, medY - slope * medT, lower, upper, confidence, np);
         }
-        double c = MannKendall.normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(Math.max(0, varianceOfS));
-        long lowerRank = Math.round((np - c) / 2);
-        long upperRank = Math.round((np + c) / 2) + 1;
-        // the median selection left the mid+1 smallest slopes in q[0..mid] and the rest above it
-        double atMid = q[mid];
-        int lo = (int) lowerRank - 1;
-        int hi = (int) upperRank - 1;
-        double lower = lowerRank < 1 ? Double.NEGATIVE_INFINITY
-                : lo >= mid ? atMid : select(q, 0, mid - 1, lo);
-        double upper = upperRank > np ? Double.POSITIVE_INFINITY
-                : hi <= mid ? atMid : select(q, mid + 1, np - 1, hi);
-        return new Fit(slope, medY - slope * medT, lower, upper, confidence, np);
     }
 
     /** Median of {@code v[from..to)} (mean of the two middle values for an even count); v is not changed. */

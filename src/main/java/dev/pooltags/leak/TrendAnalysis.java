@@ -326,7 +326,8 @@ public final class TrendAnalysis {
     /** Trend test and slope of y[lo..hi), the test widened for serial correlation when the options say so. */
     private static Phase phase(double[] t, double[] y, int lo, int hi, LeakOptions o) {
         MannKendall.Result plain = MannKendall.test(y, lo, hi, 1.0);
-        TheilSen.Fit fit = TheilSen.fit(t, y, lo, hi, o.confidence(), plain.variance());
+        TheilSen.Slopes slopes = TheilSen.slopes(t, y, lo, hi);
+        TheilSen.Fit fit = slopes.fit(o.confidence(), plain.variance());
         if (!o.serialCorrelation() || hi - lo < 8) {
             return new Phase(plain, fit, 1.0);
         }
@@ -339,7 +340,7 @@ public final class TrendAnalysis {
             return new Phase(plain, fit, 1.0);
         }
         MannKendall.Result mk = MannKendall.test(y, lo, hi, f);
-        return new Phase(mk, TheilSen.fit(t, y, lo, hi, o.confidence(), mk.variance()), f);
+        return new Phase(mk, slopes.fit(o.confidence(), mk.variance()), f);
     }
 
     private static boolean growing(Phase p, double alpha) {
