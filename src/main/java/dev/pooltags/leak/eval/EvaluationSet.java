@@ -16,7 +16,8 @@ import java.util.Random;
  * counters, rows missing while a tag is absent), so wrap and appearance are exercised as they arrive from a source.
  *
  * <p>Leaks: slow leaks under heavy independent noise, under serially correlated noise, leaks that start during the
- * window, leaks in discrete steps (a few allocations per test iteration), a leak under a sawtooth working set,
+ * window, leaks in discrete steps (a few allocations per test iteration, iterations spaced with jitter), a leak
+ * under a sawtooth working set,
  * leaks whose counters wrap at 2^32, a leak in a tag that appears during the window, and fast leaks.
  * Not leaks: caches that fill and level off (linear and exponential fill), sawtooth usage that is released,
  * one-off steps, healthy noise (independent, correlated, slowly wandering), tags that appear, grow and vanish,
@@ -166,8 +167,10 @@ public final class EvaluationSet {
                 noise = noise(NoiseKind.IID, n, Math.min(sigma, events * per / 6), 0, r);
                 d.put("events", events).put("perEvent", per);
                 java.util.Arrays.fill(level, base);
+                // one step per test iteration: iterations evenly spaced, each started with some jitter
+                double spacing = (double) n / events;
                 for (int e = 0; e < events; e++) {
-                    int at = r.nextInt(n);
+                    int at = (int) Math.min(n - 1, Math.max(0, (e + 0.5 + 0.6 * (r.nextDouble() - 0.5)) * spacing));
                     for (int i = at; i < n; i++) {
                         level[i] += per;
                     }
