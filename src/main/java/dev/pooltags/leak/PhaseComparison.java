@@ -110,10 +110,12 @@ public final class PhaseComparison {
         double left = al - bl;
         boolean measured = before.length > 1 || after.length > 1;
         Verdict v;
-        if (left <= 0 || left <= o.noiseMultiple() * noise) {
+        if (falling) {
+            // a falling after phase is no measure of noise; what matters is whether it is still above the baseline
+            noise = spread(before);
+            v = after[after.length - 1] - bl > o.noiseMultiple() * noise ? Verdict.GROWING : Verdict.STABLE;
+        } else if (left <= 0 || left <= o.noiseMultiple() * noise) {
             v = Verdict.STABLE;
-        } else if (falling) {
-            v = Verdict.GROWING;
         } else if (!measured) {
             v = Verdict.LIKELY_LEAK;
         } else {

@@ -59,7 +59,7 @@ final class SvgChart {
         java.util.function.DoubleUnaryOperator ys = v -> TOP + ph - (v - fylo) / (fyhi - fylo) * ph;
 
         StringBuilder sb = new StringBuilder(8192);
-        sb.append("<svg class=\"chart\" data-metric=\"").append(metric).append("\" xmlns=\"http://www.w3.org/2000/svg\"")
+        sb.append("<svg class=\"chart\" data-metric=\"").append(metric).append("\"")
                 .append(" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("\" width=\"").append(WIDTH)
                 .append("\" height=\"").append(HEIGHT).append("\" role=\"img\" aria-label=\"").append(LeakHtml.esc(title))
                 .append("\">");
