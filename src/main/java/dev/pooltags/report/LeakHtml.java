@@ -181,7 +181,14 @@ public final class LeakHtml {
         }
         String title = (m.metric() == Metric.BYTES ? "Bytes" : "Outstanding allocations") + " of " + v.key().label() + " ("
                 + m.verdict().label() + ")";
-        return SvgChart.render(m.metric().id(), title, t, s.values(m.metric()), s.first(), trend, m.sinceSeconds(), yl, tl);
+        double unit = 1;
+        if (m.metric() == Metric.BYTES) {
+            while (unit < 1024.0 * 1024 * 1024 && Math.max(Math.abs(m.max()), Math.abs(m.min())) >= unit * 1024) {
+                unit *= 1024;
+            }
+        }
+        return SvgChart.render(m.metric().id(), title, t, s.values(m.metric()), s.first(), trend, m.sinceSeconds(), unit,
+                yl, tl);
     }
 
     private static void row(StringBuilder sb, String name, String bytes, String count) {

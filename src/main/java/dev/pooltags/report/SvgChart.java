@@ -26,7 +26,7 @@ final class SvgChart {
      * {@code yLabel} formats values for the axis, {@code tLabel} formats times.
      */
     static String render(String metric, String title, double[] t, long[] y, int from, Line trend, double marker,
-            DoubleFunction<String> yLabel, DoubleFunction<String> tLabel) {
+            double unit, DoubleFunction<String> yLabel, DoubleFunction<String> tLabel) {
         int n = t.length;
         double t0 = t[from];
         double t1 = t[n - 1];
@@ -43,7 +43,11 @@ final class SvgChart {
             lo = Math.min(lo, Math.min(trend.y0(), trend.y1()));
             hi = Math.max(hi, Math.max(trend.y0(), trend.y1()));
         }
-        double[] ticks = niceTicks(lo, hi, 5);
+        // round ticks in the unit the labels use (MiB ticks for bytes in MiB), not in raw bytes
+        double[] ticks = niceTicks(lo / unit, hi / unit, 5);
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] *= unit;
+        }
         double ylo = Math.min(lo, ticks[0]);
         double yhi = Math.max(hi, ticks[ticks.length - 1]);
         if (yhi <= ylo) {
@@ -78,8 +82,10 @@ final class SvgChart {
             double xx = xs.applyAsDouble(tv);
             sb.append(String.format(Locale.ROOT, "<line class=\"xtickmark\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", xx,
                     TOP + ph, xx, TOP + ph + 4));
-            sb.append(String.format(Locale.ROOT, "<text class=\"xtick\" x=\"%.1f\" y=\"%d\">%s</text>", xx, TOP + ph + 16,
-                    LeakHtml.esc(tLabel.apply(tv))));
+            // the first and last labels hang inward so the chart's edges do not clip them
+            String anchor = k == 0 ? " style=\"text-anchor:start\"" : k == 4 ? " style=\"text-anchor:end\"" : "";
+            sb.append(String.format(Locale.ROOT, "<text class=\"xtick\" x=\"%.1f\" y=\"%d\"%s>%s</text>", xx, TOP + ph + 16,
+                    anchor, LeakHtml.esc(tLabel.apply(tv))));
         }
         sb.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", LEFT, TOP + ph,
                 WIDTH - RIGHT, TOP + ph));
