@@ -1,9 +1,22 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.bench.LeakBenchmark;
 import dev.pooltags.bench.TagDatabaseBenchmark;
+import dev.pooltags.leak.LeakOptions;
+import dev.pooltags.leak.eval.EvalCase;
+import dev.pooltags.leak.eval.Evaluation;
+import dev.pooltags.leak.eval.EvaluationSet;
+import dev.pooltags.leak.eval.RealSeries;
+import dev.pooltags.report.EvaluationReport;
+import dev.pooltags.source.InputException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,38 +104,48 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--misses", description = "Wrong calls to list (default ${DEFAULT-VALUE}).")
         int misses = 20;
 
+        @Option(names = "--keep", paramLabel = "DIR",
+                description = "Write the synthetic recording to DIR and keep it (default: a temporary folder, deleted).")
+        Path keep;
+
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             if (tags < 1 || samples < 2 || rounds < 1) {
                 throw new UsageException("--tags, --samples and --rounds must be positive (samples at least 2)");
             }
             if (evaluate) {
                 long t0 = System.nanoTime();
-                java.util.List<dev.pooltags.leak.eval.EvalCase> set = dev.pooltags.leak.eval.EvaluationSet.generate(seed);
-                dev.pooltags.leak.eval.Evaluation.Report r =
-                        dev.pooltags.leak.eval.Evaluation.run(set, dev.pooltags.leak.LeakOptions.DEFAULTS);
+                List<EvalCase> set = EvaluationSet.generate(seed);
+                Evaluation.Report r =
+                        Evaluation.run(set, LeakOptions.DEFAULTS);
                 out.printf("evaluation set: seed %d, %d series, judged in %.1f s%n%n", seed, set.size(),
                         (System.nanoTime() - t0) / 1e9);
-                dev.pooltags.report.EvaluationReport.text(out, r, misses);
+                EvaluationReport.text(out, r, misses);
                 Path csv = real != null ? real : Path.of("..", "shared", "data", "series", "leak_timeseries.csv");
-                java.util.List<dev.pooltags.leak.eval.RealSeries.RealCase> cases = new java.util.ArrayList<>();
-                if (java.nio.file.Files.exists(csv)) {
-                    cases.addAll(dev.pooltags.leak.eval.RealSeries.readCsv(csv));
+                List<RealSeries.RealCase> cases = new ArrayList<>();
+                if (Files.exists(csv)) {
+                    cases.addAll(RealSeries.readCsv(csv));
                 } else if (real != null) {
-                    throw new dev.pooltags.source.InputException(real, "no such file");
+                    throw new InputException(real, "no such file");
                 }
-                cases.addAll(dev.pooltags.leak.eval.RealSeries.quoted());
+                cases.addAll(RealSeries.quoted());
                 out.println();
-                out.println("Real series" + (java.nio.file.Files.exists(csv) ? " (" + csv + ")" : "")
+                out.println("Real series" + (Files.exists(csv) ? " (" + csv + ")" : "")
                         + " and leaks quoted in public reports:");
-                dev.pooltags.report.EvaluationReport.real(out, cases,
-                        dev.pooltags.leak.eval.RealSeries.quotedSingleSamples(), dev.pooltags.leak.LeakOptions.DEFAULTS);
+                EvaluationReport.real(out, cases,
+                        RealSeries.quotedSingleSamples(), LeakOptions.DEFAULTS);
                 return Main.OK;
             }
-            Path dir = java.nio.file.Files.createTempDirectory("pooltags-bench-leaks");
+            Path dir = keep != null ? keep : Files.createTempDirectory("pooltags-bench-leaks");
+            if (keep != null) {
+                Files.createDirectories(keep);
+                if (Files.exists(keep.resolve("machine.jsonl"))) {
+                    throw new UsageException(keep.resolve("machine.jsonl") + " exists: give --keep an empty folder");
+                }
+            }
             try {
-                dev.pooltags.bench.LeakBenchmark.Result r = dev.pooltags.bench.LeakBenchmark.run(tags, samples, rounds, seed, dir);
+                LeakBenchmark.Result r = LeakBenchmark.run(tags, samples, rounds, seed, dir);
                 out.printf("recording       %,d tags x %,d samples, %,d bytes of JSON Lines (synthetic machine, seed %d)%n",
                         r.tags(), r.samples(), r.fileBytes(), seed);
                 out.printf("read            %,10.1f ms   (baseline: SnapshotInputs.readSeries of the recording)%n",
@@ -132,12 +155,18 @@ public final class BenchCommand implements Runnable {
                 out.printf("read + analyse  %,10.1f ms   %d leaks, %d likely leaks%n",
                         (r.readNanos() + r.analyseNanos()) / 1e6, r.leaks(), r.likely());
             } finally {
-                try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+                if (keep != null) {
+                    out.println("recording kept in " + keep.resolve("machine.jsonl"));
+                }
+                try (Stream<Path> s = keep != null ? Stream.empty()
+                        : Files.list(dir)) {
                     for (Path p : (Iterable<Path>) s::iterator) {
-                        java.nio.file.Files.deleteIfExists(p);
+                        Files.deleteIfExists(p);
                     }
                 }
-                java.nio.file.Files.deleteIfExists(dir);
+                if (keep == null) {
+                    Files.deleteIfExists(dir);
+                }
             }
             out.flush();
             return Main.OK;
