@@ -34,9 +34,17 @@ final class Explanation {
                     .append(" between ").append(Quantity.of(m, d.min(), false)).append(" and ")
                     .append(Quantity.of(m, d.max(), false)).append(", ").append(Quantity.of(m, d.growthSinceStart(), true))
                     .append(" from start to end (Mann-Kendall ").append(Quantity.p(d.trend().pIncreasing())).append(").");
-            case SHRINKING -> sb.append(unit).append(" shrinking: ").append(Quantity.of(m, d.growthSinceStart(), true))
-                    .append(" over ").append(Quantity.duration(window)).append(" (")
-                    .append(Quantity.rate(m, d.slope().slope() * 3600)).append(").");
+            case SHRINKING -> {
+                if (Double.isNaN(d.sinceSeconds())) {
+                    sb.append(unit).append(" shrinking: ").append(Quantity.of(m, d.growthSinceStart(), true))
+                            .append(" over ").append(Quantity.duration(window)).append(" (")
+                            .append(Quantity.rate(m, d.slope().slope() * 3600)).append(").");
+                } else {
+                    sb.append(unit).append(" grew until ").append(at(start, d.sinceSeconds())).append(", then fell by ")
+                            .append(Quantity.of(m, -d.growthSinceLastLevel(), false)).append(" (")
+                            .append(Quantity.rate(m, d.ratePerHour())).append("): given back, not a leak.");
+                }
+            }
             case STEADY_GROWTH -> {
                 sb.append(unit).append(" grew steadily by ").append(Quantity.of(m, d.growthSinceLastLevel(), true))
                         .append(" over ").append(Quantity.duration(window)).append(" at ");
@@ -55,6 +63,10 @@ final class Explanation {
                         .append(Quantity.duration(d.endSeconds() - d.sinceSeconds())).append(" at ");
                 rate(sb, d);
                 sb.append(" (Mann-Kendall ").append(Quantity.p(d.phaseTrend().pIncreasing())).append(").");
+                if (d.verdict() == Verdict.GROWING) {
+                    sb.append(" Before that it rose as much, or was as high (up to ").append(Quantity.of(m, d.max(), false))
+                            .append("): this tag wanders; not called a leak.");
+                }
             }
             case SLOWING -> {
                 sb.append(unit).append(" grew at ").append(Quantity.rate(m, d.shape().slopeBefore() * 3600))
@@ -63,7 +75,8 @@ final class Explanation {
                 sb.append(": a cache filling up, or a leak that slowed down. Watch it longer.");
             }
             case LEVELLED_OFF -> sb.append(unit).append(" grew by ")
-                    .append(Quantity.of(m, d.endLevel() - d.startLevel(), true)).append(" until ")
+                    .append(Quantity.of(m, Math.max(d.endLevel() - d.startLevel(),
+                            d.shape().slopeBefore() * (d.sinceSeconds() - d.startSeconds())), true)).append(" until ")
                     .append(at(start, d.sinceSeconds())).append(", then levelled off at about ")
                     .append(Quantity.of(m, d.endLevel(), false)).append(" and held for ")
                     .append(Quantity.duration(d.endSeconds() - d.sinceSeconds()))

@@ -39,6 +39,17 @@ public final class TrendAnalysis {
 
     private TrendAnalysis() {}
 
+    /** The largest rise within y[lo..hi) over at most {@code span} points: how far the tag climbed before. */
+    static double largestRise(double[] y, int lo, int hi, int span) {
+        double best = 0;
+        for (int i = lo; i < hi; i++) {
+            for (int k = i + 1; k < hi && k - i <= span; k++) {
+                best = Math.max(best, y[k] - y[i]);
+            }
+        }
+        return best;
+    }
+
     /** One phase's trend test and slope. */
     private record Phase(MannKendall.Result mk, TheilSen.Fit ts, double factor) {}
 
@@ -158,7 +169,13 @@ public final class TrendAnalysis {
         Verdict verdict;
         double since;
         double sinceGrowth;
-        if (slowed && !growing(after, o.likelyAlpha())) {
+        if (slowed && shrinking(after, o.likelyAlpha())) {
+            // grew, then fell: the growth is being given back
+            pattern = Pattern.SHRINKING;
+            verdict = Verdict.STABLE;
+            since = phaseStart;
+            sinceGrowth = phaseGrowth;
+        } else if (slowed && !growing(after, o.likelyAlpha())) {
             pattern = Pattern.LEVELLED_OFF;
             verdict = phaseShare >= o.levelShare() ? Verdict.STABLE : Verdict.GROWING;
             since = phaseStart;
@@ -174,8 +191,16 @@ public final class TrendAnalysis {
                 pattern = Pattern.GROWTH_AFTER_LEVEL;
                 // "held a level" must be true: the growth since must stand out from how much the level wandered
                 double levelSpread = 1.4826 * mad(Arrays.copyOfRange(y, 0, j), j);
-                boolean heldLevel = phaseGrowth >= o.noiseMultiple() * levelSpread;
-                verdict = strong && heldLevel && phaseSamples >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
+                // and it must be unlike anything the level did before: a tag that wanders rose as much before,
+                // or has been this high before
+                double highest = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < j; i++) {
+                    highest = Math.max(highest, y[i]);
+                }
+                boolean heldLevel = phaseGrowth >= o.noiseMultiple() * levelSpread
+                        && phaseGrowth > largestRise(y, 0, j, m - j) && endLevel > highest;
+                verdict = !heldLevel ? Verdict.GROWING
+                        : strong && phaseSamples >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
                 since = phaseStart;
                 sinceGrowth = phaseGrowth;
             } else {
