@@ -29,20 +29,7 @@ public final class LeakJunit {
         List<TagVerdict> all = r.ranked();
         long failures = all.stream().filter(v -> v.verdict().atLeast(gate)).count();
         try {
-            XMLStreamWriter x = start(out);
-            x.writeStartElement("testsuites");
-            x.writeAttribute("name", "pooltags leaks");
-            x.writeAttribute("tests", Integer.toString(all.size()));
-            x.writeAttribute("failures", Long.toString(failures));
-            x.writeStartElement("testsuite");
-            x.writeAttribute("name", "pooltags.leaks");
-            x.writeAttribute("tests", Integer.toString(all.size()));
-            x.writeAttribute("failures", Long.toString(failures));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", "0");
-            x.writeAttribute("timestamp", r.end().toString());
-            x.writeAttribute("time", "0");
-            x.writeStartElement("properties");
+            XMLStreamWriter x = start(out, "pooltags.leaks", all.size(), failures, r.end().toString());
             property(x, "gate", gate.label());
             property(x, "samples", Integer.toString(r.table().samples()));
             property(x, "start", r.start().toString());
@@ -55,36 +42,18 @@ public final class LeakJunit {
                 TagEntry owner = LeakJson.ownerOf(db, v.key());
                 testcase(x, v.key(), v.verdict(), gate, v.explanation(), details(v, owner));
             }
-            x.writeEndElement();
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.flush();
-            x.close();
+            end(x, out);
         } catch (XMLStreamException e) {
             throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
         }
-        out.println();
-        out.flush();
     }
 
     public static void write(PrintWriter out, PhaseComparison.Result r, TagDatabase db, Verdict gate) {
         List<PhaseComparison.TagChange> all = r.ranked();
         long failures = all.stream().filter(v -> v.verdict().atLeast(gate)).count();
         try {
-            XMLStreamWriter x = start(out);
-            x.writeStartElement("testsuites");
-            x.writeAttribute("name", "pooltags leaks");
-            x.writeAttribute("tests", Integer.toString(all.size()));
-            x.writeAttribute("failures", Long.toString(failures));
-            x.writeStartElement("testsuite");
-            x.writeAttribute("name", "pooltags.leaks.phase");
-            x.writeAttribute("tests", Integer.toString(all.size()));
-            x.writeAttribute("failures", Long.toString(failures));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", "0");
-            x.writeAttribute("timestamp", r.after().get(r.afterSamples() - 1).time().toString());
-            x.writeAttribute("time", "0");
-            x.writeStartElement("properties");
+            XMLStreamWriter x = start(out, "pooltags.leaks.phase", all.size(), failures,
+                    r.after().get(r.afterSamples() - 1).time().toString());
             property(x, "gate", gate.label());
             property(x, "baselineSamples", Integer.toString(r.baselineSamples()));
             property(x, "afterSamples", Integer.toString(r.afterSamples()));
@@ -94,23 +63,42 @@ public final class LeakJunit {
                 testcase(x, c.key(), c.verdict(), gate, c.explanation(),
                         owner == null ? "" : "owner: " + LeakText.ownerText(owner));
             }
-            x.writeEndElement();
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.flush();
-            x.close();
+            end(x, out);
         } catch (XMLStreamException e) {
             throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
         }
-        out.println();
-        out.flush();
     }
 
-    private static XMLStreamWriter start(PrintWriter out) throws XMLStreamException {
+    /** The document up to the open properties element of the one test suite. */
+    private static XMLStreamWriter start(PrintWriter out, String suite, int tests, long failures, String timestamp)
+            throws XMLStreamException {
         XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         x.writeStartDocument("UTF-8", "1.0");
         x.writeCharacters("\n");
+        x.writeStartElement("testsuites");
+        x.writeAttribute("name", "pooltags leaks");
+        x.writeAttribute("tests", Integer.toString(tests));
+        x.writeAttribute("failures", Long.toString(failures));
+        x.writeStartElement("testsuite");
+        x.writeAttribute("name", suite);
+        x.writeAttribute("tests", Integer.toString(tests));
+        x.writeAttribute("failures", Long.toString(failures));
+        x.writeAttribute("errors", "0");
+        x.writeAttribute("skipped", "0");
+        x.writeAttribute("timestamp", timestamp);
+        x.writeAttribute("time", "0");
+        x.writeStartElement("properties");
         return x;
+    }
+
+    private static void end(XMLStreamWriter x, PrintWriter out) throws XMLStreamException {
+        x.writeEndElement();
+        x.writeEndElement();
+        x.writeEndDocument();
+        x.flush();
+        x.close();
+        out.println();
+        out.flush();
     }
 
     private static void testcase(XMLStreamWriter x, TagCounters.RowKey key, Verdict verdict, Verdict gate,

@@ -85,33 +85,28 @@ public final class Evaluation {
             }
             tallies.add(new ScenarioTally(e.getKey(), e.getValue().get(0).c().leak(), v, e.getValue().size()));
         }
-        int tp = 0, fp = 0, fn = 0, ltp = 0, lfp = 0, lfn = 0, plateaus = 0;
+        double[] leak = precisionRecall(outcomes, Outcome::calledLeak);
+        double[] likely = precisionRecall(outcomes, Outcome::calledLikely);
+        int plateaus = (int) outcomes.stream().filter(o -> o.calledLeak() && o.c().scenario().startsWith("plateau")).count();
+        return new Report(outcomes, tallies, leak[0], leak[1], likely[0], likely[1], plateaus);
+    }
+
+    /** Precision and recall of calling a series a leak by {@code called}. */
+    private static double[] precisionRecall(List<Outcome> outcomes, java.util.function.Predicate<Outcome> called) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
         for (Outcome o : outcomes) {
-            boolean truth = o.c().leak();
-            if (o.calledLeak()) {
-                if (truth) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-            } else if (truth) {
+            boolean c = called.test(o);
+            if (c && o.c().leak()) {
+                tp++;
+            } else if (c) {
+                fp++;
+            } else if (o.c().leak()) {
                 fn++;
             }
-            if (o.calledLikely()) {
-                if (truth) {
-                    ltp++;
-                } else {
-                    lfp++;
-                }
-            } else if (truth) {
-                lfn++;
-            }
-            if (o.calledLeak() && o.c().scenario().startsWith("plateau")) {
-                plateaus++;
-            }
         }
-        return new Report(outcomes, tallies, ratio(tp, tp + fp), ratio(tp, tp + fn), ratio(ltp, ltp + lfp),
-                ratio(ltp, ltp + lfn), plateaus);
+        return new double[] {ratio(tp, tp + fp), ratio(tp, tp + fn)};
     }
 
     private static double ratio(int a, int b) {
