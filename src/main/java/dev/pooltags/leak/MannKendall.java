@@ -93,8 +93,9 @@ public final class MannKendall {
         if (variance <= 0) { // every value tied: no evidence either way
             return new Result(n, s, 0, 0, 1, 1, tau, false);
         }
-        double up = 1 - NORMAL.cumulativeProbability(z);
-        double two = Math.min(1.0, 2 * (1 - NORMAL.cumulativeProbability(Math.abs(z))));
+        // the lower tail at -z keeps tiny p-values that 1 - CDF(z) would round to 0
+        double up = NORMAL.cumulativeProbability(-z);
+        double two = Math.min(1.0, 2 * NORMAL.cumulativeProbability(-Math.abs(z)));
         return new Result(n, s, variance, z, up, two, tau, false);
     }
 

@@ -35,7 +35,7 @@ public final class EvaluationReport {
         List<Evaluation.Outcome> misses = r.misses();
         if (!misses.isEmpty() && showMisses > 0) {
             out.println();
-            out.println("Wrong \"leak\" calls (" + misses.size() + "):");
+            out.println("Misses and false alarms of the \"leak\" verdict (" + misses.size() + "):");
             for (Evaluation.Outcome o : misses.subList(0, Math.min(showMisses, misses.size()))) {
                 out.println("  " + o.c().name() + " [" + o.c().parameters() + "] -> " + o.verdict().verdict().label()
                         + ": " + o.verdict().explanation());
