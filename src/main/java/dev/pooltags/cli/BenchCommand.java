@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.bench.LeakBenchmark;
 import dev.pooltags.bench.LintBenchmark;
 import dev.pooltags.bench.ServeLoadTest;
 import dev.pooltags.bench.SnapshotBenchmark;
@@ -7,15 +8,26 @@ import dev.pooltags.bench.SyntheticLeakSeries;
 import dev.pooltags.bench.TagDatabaseBenchmark;
 import dev.pooltags.bench.TraceBenchmark;
 import dev.pooltags.bench.WrkRun;
+import dev.pooltags.leak.LeakOptions;
+import dev.pooltags.leak.eval.EvalCase;
+import dev.pooltags.leak.eval.Evaluation;
+import dev.pooltags.leak.eval.EvaluationSet;
+import dev.pooltags.leak.eval.RealSeries;
+import dev.pooltags.report.EvaluationReport;
 import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.SnapshotSources;
 import dev.pooltags.source.EnvironmentException;
+import dev.pooltags.source.InputException;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +44,8 @@ import picocli.CommandLine.Spec;
                 BenchCommand.TopBench.class,
                 BenchCommand.Serve.class,
                 BenchCommand.Lint.class,
-                BenchCommand.Trace.class})
+                BenchCommand.Trace.class,
+                BenchCommand.Leaks.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -346,6 +359,111 @@ public final class BenchCommand implements Runnable {
             }
             out.flush();
             return r.child() == null || r.child().exit() == 0 ? Main.OK : Main.INTERNAL;
+        }
+    }
+
+    /** {@code pooltags bench leaks}: analysis speed against reading; {@code --evaluate}: precision and recall. */
+    @Command(name = "leaks", mixinStandardHelpOptions = true,
+            description = {"Leak analysis of a synthetic machine (3,000 tags x 1,440 samples, written as JSON Lines to a"
+                    + " temporary folder) against reading that recording, in the same run (target: at most 2x).",
+                    "With --evaluate: precision and recall of the verdicts over the evaluation set (345 series with"
+                    + " known truth), and the verdicts on the real series and quoted leaks."})
+    static final class Leaks implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DebugOption debug;
+
+        @Option(names = "--tags", description = "Tags in the synthetic recording (default ${DEFAULT-VALUE}).")
+        int tags = 3000;
+
+        @Option(names = "--samples", description = "Samples in it (default ${DEFAULT-VALUE}).")
+        int samples = 1440;
+
+        @Option(names = "--rounds", description = "Timed rounds (default ${DEFAULT-VALUE}).")
+        int rounds = 3;
+
+        @Option(names = "--seed", description = "Seed of the synthetic data and evaluation set (default ${DEFAULT-VALUE}).")
+        long seed = 1;
+
+        @Option(names = "--evaluate", description = "Measure precision and recall instead of speed.")
+        boolean evaluate;
+
+        @Option(names = "--real", paramLabel = "FILE",
+                description = "Real series in the leak_timeseries.csv layout (default: ../shared/data/series/"
+                        + "leak_timeseries.csv when present).")
+        Path real;
+
+        @Option(names = "--misses", description = "Wrong calls to list (default ${DEFAULT-VALUE}).")
+        int misses = 20;
+
+        @Option(names = "--keep", paramLabel = "DIR",
+                description = "Write the synthetic recording to DIR and keep it (default: a temporary folder, deleted).")
+        Path keep;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (tags < 1 || samples < 2 || rounds < 1) {
+                throw new UsageException("--tags, --samples and --rounds must be positive (samples at least 2)");
+            }
+            if (evaluate) {
+                long t0 = System.nanoTime();
+                List<EvalCase> set = EvaluationSet.generate(seed);
+                Evaluation.Report r =
+                        Evaluation.run(set, LeakOptions.DEFAULTS);
+                out.printf("evaluation set: seed %d, %d series, judged in %.1f s%n%n", seed, set.size(),
+                        (System.nanoTime() - t0) / 1e9);
+                EvaluationReport.text(out, r, misses);
+                Path csv = real != null ? real : Path.of("..", "shared", "data", "series", "leak_timeseries.csv");
+                List<RealSeries.RealCase> cases = new ArrayList<>();
+                if (Files.exists(csv)) {
+                    cases.addAll(RealSeries.readCsv(csv));
+                } else if (real != null) {
+                    throw new InputException(real, "no such file");
+                }
+                cases.addAll(RealSeries.quoted());
+                out.println();
+                out.println("Real series" + (Files.exists(csv) ? " (" + csv + ")" : "")
+                        + " and leaks quoted in public reports:");
+                EvaluationReport.real(out, cases,
+                        RealSeries.quotedSingleSamples(), LeakOptions.DEFAULTS);
+                return Main.OK;
+            }
+            Path dir = keep != null ? keep : Files.createTempDirectory("pooltags-bench-leaks");
+            if (keep != null) {
+                Files.createDirectories(keep);
+                if (Files.exists(keep.resolve("machine.jsonl"))) {
+                    throw new UsageException(keep.resolve("machine.jsonl") + " exists: give --keep an empty folder");
+                }
+            }
+            try {
+                LeakBenchmark.Result r = LeakBenchmark.run(tags, samples, rounds, seed, dir);
+                out.printf("recording       %,d tags x %,d samples, %,d bytes of JSON Lines (synthetic machine, seed %d)%n",
+                        r.tags(), r.samples(), r.fileBytes(), seed);
+                out.printf("read            %,10.1f ms   (baseline: SnapshotInputs.readSeries of the recording)%n",
+                        r.readNanos() / 1e6);
+                out.printf("analyse         %,10.1f ms   ratio to read: %.2fx (target <= 2x)%n", r.analyseNanos() / 1e6,
+                        r.ratio());
+                out.printf("read + analyse  %,10.1f ms   %d leaks, %d likely leaks%n",
+                        (r.readNanos() + r.analyseNanos()) / 1e6, r.leaks(), r.likely());
+            } finally {
+                if (keep != null) {
+                    out.println("recording kept in " + keep.resolve("machine.jsonl"));
+                }
+                try (Stream<Path> s = keep != null ? Stream.empty()
+                        : Files.list(dir)) {
+                    for (Path p : (Iterable<Path>) s::iterator) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                if (keep == null) {
+                    Files.deleteIfExists(dir);
+                }
+            }
+            out.flush();
+            return Main.OK;
         }
     }
 }

@@ -116,8 +116,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Read a password (one line on standard input) and print its bcrypt hash for basic_auth_users.")
     boolean hashPassword;
 
-    /** The leak verdicts shown by the dashboard; the leak analysis replaces this when it is wired in. */
-    VerdictProvider verdicts = VerdictProvider.NONE;
+    @Option(names = "--no-leak-verdicts", description = "Do not run the leak analysis for the dashboard's verdict column.")
+    boolean noLeakVerdicts;
+
+    /** The leak verdicts shown by the dashboard: pooltags' leak analysis over the kept history, every 5 samples. */
+    VerdictProvider verdicts;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -160,7 +163,8 @@ public final class ServeCommand implements Callable<Integer> {
         PoolSampler sampler = new PoolSampler(src, tag -> {
             TagEntry e = owners.owner(tag);
             return e == null ? null : e.binary();
-        }, limit, verdicts, new History(history), registry, System::nanoTime, Clock.systemUTC(), log);
+        }, limit, verdicts != null ? verdicts : noLeakVerdicts ? VerdictProvider.NONE
+                : new dev.pooltags.serve.LeakVerdicts(new dev.pooltags.leak.LiveLeaks(Math.max(3, history), 5, dev.pooltags.leak.LeakOptions.live())), new History(history), registry, System::nanoTime, Clock.systemUTC(), log);
         if (!sampler.sample()) {
             src.close();
             throw new InputException(spec, 0, "the source gave no sample");

@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
                 "( or c toggles sorting by the change since the last sample; p cycles both pools, nonpaged, paged;",
                 "i sets a tag pattern (Ntf*, MyB?, kmalloc-*); / opens the search box (tag, name or owner);",
                 "space pauses; arrows, PgUp/PgDn, Home/End scroll; Esc clears pattern and search; q quits.",
+                "l sorts by the Leak column: the leak analysis of 'pooltags leaks' over the last 600 samples,",
+                "redone every 5 samples (LEAK, likely, growing; blank when stable or too few samples).",
                 "", "Examples:",
                 "  pooltags top",
                 "  pooltags top --source replay:day.rec --interval 200ms",
@@ -60,6 +62,9 @@ public final class TopCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "ORDER", description = "Initial sort: tag, allocs, frees, diff, bytes (default) or peralloc.")
     String sort = "bytes";
 
+    @Option(names = "--no-leak", description = "Hide the Leak column (live leak verdicts over the last 600 samples).")
+    boolean noLeak;
+
     @Option(names = "--once", description = "Print one plain table and exit (also when standard output is not a terminal).")
     boolean once;
 
@@ -83,7 +88,8 @@ public final class TopCommand implements Callable<Integer> {
                 out.flush();
                 return Main.OK;
             }
-            TopView view = new TopView(SnapshotColumn.standard(true, owner), owner, order);
+            TopView view = new TopView(SnapshotColumn.standard(true, owner), owner, order,
+                    noLeak ? null : dev.pooltags.leak.LiveLeaks.defaults());
             Terminal terminal;
             try {
                 terminal = TerminalBuilder.builder().system(true).dumb(false).build();

@@ -55,6 +55,25 @@ public record SnapshotColumn(String id, String header, boolean right, boolean fl
         return c;
     }
 
+    /**
+     * The live leak verdict of a row ({@code leak}, {@code likely}, {@code growing}, blank while stable or before
+     * enough samples), from the verdicts the supplier gives at drawing time.
+     */
+    public static SnapshotColumn leak(java.util.function.Supplier<java.util.Map<TagCounters.RowKey, dev.pooltags.leak.TagVerdict>> verdicts) {
+        return new SnapshotColumn("leak", "Leak", false, false, r -> {
+            dev.pooltags.leak.TagVerdict v = verdicts.get().get(r.key());
+            if (v == null) {
+                return "";
+            }
+            return switch (v.verdict()) {
+                case LEAK -> "LEAK";
+                case LIKELY_LEAK -> "likely";
+                case GROWING -> "growing";
+                case STABLE -> "";
+            };
+        });
+    }
+
     private static SnapshotColumn number(String id, String header, Function<SnapshotDelta.Row, Long> v) {
         return new SnapshotColumn(id, header, true, false, r -> Long.toString(v.apply(r)));
     }

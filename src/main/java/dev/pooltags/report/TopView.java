@@ -10,6 +10,7 @@ import dev.pooltags.tag.TagFormatException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,15 +61,37 @@ public final class TopView {
      * @param owner   owner text of a row for the search box, or null
      */
     public TopView(List<SnapshotColumn> columns, Function<TagCounters, String> owner, RowOrder order) {
-        this.columns = List.copyOf(columns);
+        this(columns, owner, order, null);
+    }
+
+    /**
+     * @param leaks live leak verdicts fed with every sample, for the Leak column and the {@code l} sort key; or null
+     */
+    public TopView(List<SnapshotColumn> columns, Function<TagCounters, String> owner, RowOrder order,
+            dev.pooltags.leak.LiveLeaks leaks) {
+        List<SnapshotColumn> c = new ArrayList<>(columns);
+        if (leaks != null) {
+            // before the owner column, which takes the width that is left
+            int at = c.isEmpty() || !c.get(c.size() - 1).flex() ? c.size() : c.size() - 1;
+            c.add(at, SnapshotColumn.leak(leaks::verdicts));
+        }
+        this.columns = List.copyOf(c);
         this.owner = owner;
         this.order = order;
+        this.leaks = leaks;
     }
+
+    private final dev.pooltags.leak.LiveLeaks leaks;
+    /** Sorting by leak verdict (key l) instead of {@link #order}. */
+    private boolean byLeak;
 
     /** A new sample: the previous one becomes the base of the change columns. */
     public void sample(Snapshot s) {
         previous = current;
         current = s;
+        if (leaks != null) {
+            leaks.observe(s);
+        }
     }
 
     public Snapshot current() {
@@ -111,7 +134,14 @@ public final class TopView {
             }
             out.add(r);
         }
-        out.sort(order.comparator(byChange));
+        Comparator<SnapshotDelta.Row> cmp = order.comparator(byChange);
+        if (byLeak && leaks != null) {
+            java.util.Map<TagCounters.RowKey, dev.pooltags.leak.TagVerdict> v = leaks.verdicts();
+            // strongest verdict first, then the higher score; rows without a verdict after them
+            cmp = Comparator.<SnapshotDelta.Row>comparingInt(r -> v.containsKey(r.key()) ? v.get(r.key()).verdict().ordinal() : 99)
+                    .thenComparingDouble(r -> v.containsKey(r.key()) ? -v.get(r.key()).score() : 0).thenComparing(cmp);
+        }
+        out.sort(cmp);
         return out;
     }
 
@@ -136,12 +166,19 @@ public final class TopView {
             case "q", "Q" -> {
                 return false;
             }
-            case "t", "T" -> order = RowOrder.TAG;
-            case "a", "A" -> order = RowOrder.ALLOCS;
-            case "f", "F" -> order = RowOrder.FREES;
-            case "d", "D", "s", "S" -> order = RowOrder.DIFF;
-            case "b", "B" -> order = RowOrder.BYTES;
-            case "m", "M" -> order = RowOrder.PER_ALLOC;
+            case "t", "T" -> sortBy(RowOrder.TAG);
+            case "a", "A" -> sortBy(RowOrder.ALLOCS);
+            case "f", "F" -> sortBy(RowOrder.FREES);
+            case "d", "D", "s", "S" -> sortBy(RowOrder.DIFF);
+            case "b", "B" -> sortBy(RowOrder.BYTES);
+            case "m", "M" -> sortBy(RowOrder.PER_ALLOC);
+            case "l", "L" -> {
+                if (leaks == null) {
+                    message = "no leak column in this view";
+                } else {
+                    byLeak = true;
+                }
+            }
             case "(", ")", "c", "C" -> byChange = !byChange;
             case "p", "P" -> pools = pools.next();
             case " " -> paused = !paused;
@@ -161,6 +198,11 @@ public final class TopView {
                     + ": q quits";
         }
         return true;
+    }
+
+    private void sortBy(RowOrder o) {
+        order = o;
+        byLeak = false;
     }
 
     private void startTyping(Input what, String initial) {
@@ -226,7 +268,7 @@ public final class TopView {
         lines.add(title);
         lines.add(totalsLine());
         List<SnapshotDelta.Row> rows = rows();
-        lines.add("sort " + order.id() + (byChange ? " by change" : "") + "   pool " + pools.name().toLowerCase(Locale.ROOT)
+        lines.add("sort " + (byLeak ? "leak, then " : "") + order.id() + (byChange ? " by change" : "") + "   pool " + pools.name().toLowerCase(Locale.ROOT)
                 + "   pattern " + (pattern.isEmpty() ? "-" : pattern) + "   search " + (search.isEmpty() ? "-" : search)
                 + "   rows " + rows.size() + (current == null ? "" : "/" + current.rows().size()));
         int tableRows = Math.max(0, height - lines.size() - 2);
@@ -246,7 +288,8 @@ public final class TopView {
         } else if (!message.isEmpty()) {
             bottom = message;
         } else {
-            bottom = "q quit  t a f d b m sort  ( by change  p pool  i pattern  / search  space pause";
+            bottom = leaks == null ? "q quit  t a f d b m sort  ( by change  p pool  i pattern  / search  space pause"
+                    : "q quit  t a f d b m l sort  ( by change  p pool  i pattern  / search  space pause";
         }
         lines.add(bottom);
         List<String> cut = new ArrayList<>(lines.size());

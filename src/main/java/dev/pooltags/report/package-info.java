@@ -1,6 +1,6 @@
 /**
- * Renderers that turn analysis results into what people and tools read: text tables, JSON, CSV (and later
- * HTML, SARIF, JUnit XML). Chosen by {@code --format}; they never compute, only render. The per-tag table's
+ * Renderers that turn analysis results into what people and tools read: text tables, JSON, CSV,
+ * HTML with inline SVG charts, SARIF, JUnit XML. Chosen by {@code --format}; they never compute, only render. The per-tag table's
  * columns are {@link dev.pooltags.report.SnapshotColumn}s; the full-screen {@code top} is a terminal-free view
  * ({@link dev.pooltags.report.TopView}) driven on a JLine terminal by {@link dev.pooltags.report.TopScreen}.
  */

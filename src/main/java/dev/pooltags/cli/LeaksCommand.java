@@ -1,0 +1,216 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.leak.LeakAnalysis;
+import dev.pooltags.leak.LeakOptions;
+import dev.pooltags.leak.LeakResult;
+import dev.pooltags.leak.PhaseComparison;
+import dev.pooltags.leak.SeriesCheck;
+import dev.pooltags.leak.SeriesTable;
+import dev.pooltags.leak.Verdict;
+import dev.pooltags.report.LeakHtml;
+import dev.pooltags.report.LeakJson;
+import dev.pooltags.report.LeakJunit;
+import dev.pooltags.report.LeakText;
+import dev.pooltags.snapshot.Snapshot;
+import dev.pooltags.snapshot.SnapshotInputs;
+import dev.pooltags.source.InputException;
+import dev.pooltags.tagdb.TagDatabase;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags leaks}: which tags leak, how sure, since when, at what rate, who owns them, what next. */
+@Command(name = "leaks", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Judge every tag of a series of snapshots: leak, likely leak, growing or stable, with the"
+                + " statistics behind it (Theil-Sen slope and interval, Mann-Kendall test, step and plateau detector)."
+                + " With --baseline and --after: what did a test leave behind?", ""},
+        footer = {"", "INPUT is a recording, a snapshot file or a folder of them (read in time order).",
+                "", "Examples:",
+                "  pooltags leaks recording.jsonl",
+                "  pooltags leaks d --format html -o report.html",
+                "  pooltags leaks --fail-on leak --format junit -o leaks.xml run/",
+                "  pooltags leaks --baseline before/ --after after/",
+                "", "Exit status: 0 no tag at or above --fail-on (or no --fail-on), 1 a tag at or above it,",
+                "2 usage error, 3 unreadable or unusable input (one sample, two machines, ...)."})
+public final class LeaksCommand implements Callable<Integer> {
+    enum Format { text, json, html, junit }
+
+    enum Gate {
+        leak(Verdict.LEAK), likely(Verdict.LIKELY_LEAK);
+
+        final Verdict verdict;
+
+        Gate(Verdict v) {
+            this.verdict = v;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    TagFileOptions tagFiles;
+
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Recordings, snapshot files or folders of them.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, html or junit.")
+    Format format = Format.text;
+
+    @Option(names = "--fail-on", paramLabel = "VERDICT",
+            description = "Exit with status 1 when a tag is judged at least this: leak or likely (likely leak or leak).")
+    Gate failOn;
+
+    @Option(names = "--all", description = "Also list stable tags (text, json, html).")
+    boolean all;
+
+    @Option(names = "--top", paramLabel = "N", description = "Show at most N tags in text and html (default ${DEFAULT-VALUE}).")
+    int top = 25;
+
+    @Option(names = "--baseline", paramLabel = "PATH",
+            description = "Samples taken before the test (repeatable). Use with --after instead of INPUT.")
+    List<Path> baseline = new ArrayList<>();
+
+    @Option(names = "--after", paramLabel = "PATH", description = "Samples taken after the test and an idle period (repeatable).")
+    List<Path> after = new ArrayList<>();
+
+    @Option(names = "--alpha", paramLabel = "P", description = "Mann-Kendall p-value for a leak (default ${DEFAULT-VALUE}).")
+    double alpha = LeakOptions.DEFAULTS.alpha();
+
+    @Option(names = "--likely-alpha", paramLabel = "P",
+            description = "p-value for a likely leak or growth (default ${DEFAULT-VALUE}).")
+    double likelyAlpha = LeakOptions.DEFAULTS.likelyAlpha();
+
+    @Option(names = "--confidence", paramLabel = "C",
+            description = "Confidence of the slope interval (default ${DEFAULT-VALUE}).")
+    double confidence = LeakOptions.DEFAULTS.confidence();
+
+    @Option(names = "--min-samples", paramLabel = "N", description = "Samples needed for a leak (default ${DEFAULT-VALUE}).")
+    int minSamples = LeakOptions.DEFAULTS.minSamples();
+
+    @Option(names = "--noise-multiple", paramLabel = "K",
+            description = "Growth must exceed K times the noise (default ${DEFAULT-VALUE}).")
+    double noiseMultiple = LeakOptions.DEFAULTS.noiseMultiple();
+
+    @Option(names = "--min-count-growth", paramLabel = "N",
+            description = "Smallest growth of outstanding allocations for a leak (default ${DEFAULT-VALUE}).")
+    long minCountGrowth = LeakOptions.DEFAULTS.minCountGrowth();
+
+    @Option(names = "--min-bytes-growth", paramLabel = "BYTES",
+            description = "Smallest growth of bytes for a leak (default ${DEFAULT-VALUE}).")
+    long minBytesGrowth = LeakOptions.DEFAULTS.minBytesGrowth();
+
+    @Option(names = "--level-share", paramLabel = "S",
+            description = "Share of the window a level must hold to call growth levelled off (default ${DEFAULT-VALUE}).")
+    double levelShare = LeakOptions.DEFAULTS.levelShare();
+
+    @Option(names = "--release-share", paramLabel = "S",
+            description = "Share of its rise a drop must give back to count as a release (default ${DEFAULT-VALUE}).")
+    double releaseShare = LeakOptions.DEFAULTS.releaseShare();
+
+    @Option(names = "--release-noise", paramLabel = "K",
+            description = "A release must drop K times the sample noise (default ${DEFAULT-VALUE}).")
+    double releaseNoise = LeakOptions.DEFAULTS.releaseNoise();
+
+    @Option(names = "--shape-evidence", paramLabel = "BIC",
+            description = "BIC gain a step or bend needs over a line (default ${DEFAULT-VALUE}).")
+    double shapeEvidence = LeakOptions.DEFAULTS.shapeEvidence();
+
+    @Option(names = "--max-points", paramLabel = "N",
+            description = "Longer series are reduced to N block medians (default ${DEFAULT-VALUE}).")
+    int maxPoints = LeakOptions.DEFAULTS.maxPoints();
+
+    @Option(names = "--no-serial-correction", description = "Treat samples as independent (no Hamed-Rao correction).")
+    boolean noSerialCorrection;
+
+    LeakOptions options() {
+        try {
+            return new LeakOptions(alpha, likelyAlpha, confidence, minSamples, noiseMultiple, minCountGrowth,
+                    minBytesGrowth, levelShare, releaseShare, releaseNoise, shapeEvidence, maxPoints, !noSerialCorrection);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        LeakOptions o = options();
+        if (top < 1) {
+            throw new UsageException("--top must be at least 1");
+        }
+        boolean phase = !baseline.isEmpty() || !after.isEmpty();
+        if (phase && (baseline.isEmpty() || after.isEmpty())) {
+            throw new UsageException("--baseline and --after go together: give the samples before and after the test");
+        }
+        if (phase && !inputs.isEmpty()) {
+            throw new UsageException("give either INPUT (a series) or --baseline and --after, not both");
+        }
+        if (!phase && inputs.isEmpty()) {
+            throw new UsageException("name at least one INPUT (a recording, snapshot file or folder); see 'pooltags leaks --help'");
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        TagDatabase db = tagFiles.load(false);
+        Verdict gate = failOn == null ? Verdict.LEAK : failOn.verdict;
+        boolean failed;
+        if (phase) {
+            List<Snapshot> b = SnapshotInputs.readSeries(baseline);
+            List<Snapshot> a = SnapshotInputs.readSeries(after);
+            if (b.isEmpty()) {
+                throw new InputException(names(baseline), 0, "no snapshots in the baseline");
+            }
+            if (a.isEmpty()) {
+                throw new InputException(names(after), 0, "no snapshots in the after samples");
+            }
+            if (!a.get(0).time().isAfter(b.get(b.size() - 1).time())) {
+                throw new InputException(names(after), 0, "the after samples (from " + a.get(0).time()
+                        + ") do not come after the baseline (until " + b.get(b.size() - 1).time() + "): swapped?");
+            }
+            PhaseComparison.Result r = PhaseComparison.compare(b, a, o);
+            try (OutputOption.Target t = output.open(stdout)) {
+                switch (format) {
+                    case text -> LeakText.write(t.writer(), r, db, top, all);
+                    case json -> LeakJson.write(t.writer(), r, db, o, all);
+                    case html -> LeakHtml.write(t.writer(), r, db, top, all);
+                    case junit -> LeakJunit.write(t.writer(), r, db, gate);
+                }
+            }
+            failed = !r.atLeast(gate).isEmpty();
+        } else {
+            List<Snapshot> series = SnapshotInputs.readSeries(inputs);
+            SeriesCheck.Outcome checked = SeriesCheck.check(series);
+            if (!checked.usable()) {
+                throw new InputException(names(inputs), 0, checked.problem());
+            }
+            LeakResult r = LeakAnalysis.analyze(SeriesTable.of(checked.series()), o, checked.notes());
+            try (OutputOption.Target t = output.open(stdout)) {
+                switch (format) {
+                    case text -> LeakText.write(t.writer(), r, db, top, all);
+                    case json -> LeakJson.write(t.writer(), r, db, all);
+                    case html -> LeakHtml.write(t.writer(), r, db, top, all);
+                    case junit -> LeakJunit.write(t.writer(), r, db, gate);
+                }
+            }
+            failed = !r.atLeast(gate).isEmpty();
+        }
+        return failOn != null && failed ? Main.FINDINGS : Main.OK;
+    }
+
+    private static String names(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(Collectors.joining(", "));
+    }
+}
