@@ -37,12 +37,15 @@ public final class ImageScanner {
     /** How many wrapper levels are followed (thunks aside). */
     static final int MAX_WRAPPER_DEPTH = 1;
     private static final int MAX_ROUNDS = 6;
+    private static final int[] NONE = new int[0];
 
     private final PeImage image;
     private final Isa isa;
     private final List<Code> code = new ArrayList<>();
     private final Map<Integer, PoolRoutine> slotRoutines = new HashMap<>();
     private int[] callTargets;
+    private final Isa.IntList calls = new Isa.IntList();
+    private int[] padEnds = NONE;
     private int[] boundaries;
     private int[] caseLabels;
     private int[] functionPointers;
@@ -92,9 +95,13 @@ public final class ImageScanner {
         }
         int[] slots = slotRoutines.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         Isa.IntList refs = new Isa.IntList();
+        // int3 runs mark function starts where nothing else does: x86, and x64 without .pdata
+        boolean wantPads = isa instanceof X86Isa && image.functions().isEmpty();
+        Isa.IntList pads = wantPads ? new Isa.IntList() : null;
         for (Code c : code) {
-            isa.findSlotReferences(c, slots, refs);
+            isa.prescan(c, slots, refs, calls, pads);
         }
+        padEnds = pads == null ? NONE : pads.sortedDistinct();
         analyse(refs.sortedDistinct());
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Set<Integer> fresh = findWrappers();
@@ -125,8 +132,10 @@ public final class ImageScanner {
                 continue;
             }
             regions++;
-            RegionAnalysis r = new RegionAnalysis(isa, c, (int) region[0], (int) region[1], region[2] != 0, region[3] != 0,
-                    callTargets(), boundaries(), caseLabels());
+            boolean gap = region[2] != 0;
+            // only a gap needs to know where functions start; a .pdata range is one function already
+            RegionAnalysis r = new RegionAnalysis(isa, c, (int) region[0], (int) region[1], gap, region[3] != 0,
+                    gap ? callTargets() : NONE, gap ? boundaries() : NONE, gap ? caseLabels() : NONE);
             r.run(this::onCall);
         }
     }
@@ -161,7 +170,7 @@ public final class ImageScanner {
 
     /**
      * Addresses where a stretch of code certainly starts or ends: {@code .pdata} edges, the entry point,
-     * exports, relocated code pointers, and (x86/x64) the first byte after a run of int3 padding.
+     * exports, relocated code pointers, and (x86, x64 without .pdata) the first byte after a run of int3 padding.
      */
     private int[] boundaries() {
         if (boundaries == null) {
@@ -176,18 +185,8 @@ public final class ImageScanner {
             for (int p : caseLabels()) {
                 l.add(p);
             }
-            if (isa instanceof X86Isa) {
-                for (Code c : code) {
-                    java.nio.ByteBuffer buf = c.buffer();
-                    int off = c.offset(c.start);
-                    int n = c.end - c.start;
-                    for (int i = 2; i < n; i++) {
-                        if (buf.get(off + i) != (byte) 0xCC && buf.get(off + i - 1) == (byte) 0xCC
-                                && buf.get(off + i - 2) == (byte) 0xCC) {
-                            l.add(c.start + i);
-                        }
-                    }
-                }
+            for (int p : padEnds) {
+                l.add(p);
             }
             boundaries = l.sortedDistinct();
         }
@@ -197,14 +196,10 @@ public final class ImageScanner {
     /** Direct call targets, the entry point, exports and relocated code pointers: where functions start. */
     private int[] callTargets() {
         if (callTargets == null) {
-            Isa.IntList l = new Isa.IntList();
-            for (Code c : code) {
-                isa.findCallTargets(c, l);
-            }
             for (int p : functionPointers()) {
-                l.add(p);
+                calls.add(p);
             }
-            callTargets = l.sortedDistinct();
+            callTargets = calls.sortedDistinct();
         }
         return callTargets;
     }

@@ -14,10 +14,12 @@ final class State {
     final long[] regs;
     /** Bytes pushed since the last call, or -1 when paths disagree (x86 callee-cleanup inference). */
     int pushed;
-    private int[] slotOffset = new int[8];
-    private int[] slotEpoch = new int[8];
-    private int[] slotSize = new int[8];
-    private long[] slotValue = new long[8];
+    private static final int[] NO_INTS = new int[0];
+    private static final long[] NO_LONGS = new long[0];
+    private int[] slotOffset = NO_INTS;
+    private int[] slotEpoch = NO_INTS;
+    private int[] slotSize = NO_INTS;
+    private long[] slotValue = NO_LONGS;
     private int slots;
     /** Set when slots had to be dropped: from then on, a slot with no entry is unknown, not a parameter. */
     private boolean frameLost;
@@ -30,10 +32,12 @@ final class State {
         State s = new State(regs.length);
         System.arraycopy(regs, 0, s.regs, 0, regs.length);
         s.pushed = pushed;
-        s.slotOffset = slotOffset.clone();
-        s.slotEpoch = slotEpoch.clone();
-        s.slotSize = slotSize.clone();
-        s.slotValue = slotValue.clone();
+        if (slots > 0) {
+            s.slotOffset = Arrays.copyOf(slotOffset, slots);
+            s.slotEpoch = Arrays.copyOf(slotEpoch, slots);
+            s.slotSize = Arrays.copyOf(slotSize, slots);
+            s.slotValue = Arrays.copyOf(slotValue, slots);
+        }
         s.slots = slots;
         s.frameLost = frameLost;
         return s;
@@ -84,7 +88,7 @@ final class State {
             frameLost = true;
         }
         if (slots == slotOffset.length) {
-            int n = slots * 2;
+            int n = Math.max(8, slots * 2);
             slotOffset = Arrays.copyOf(slotOffset, n);
             slotEpoch = Arrays.copyOf(slotEpoch, n);
             slotSize = Arrays.copyOf(slotSize, n);
@@ -179,7 +183,7 @@ final class State {
 
     private void appendUnchecked(int epoch, int offset, int size, long value) {
         if (slots == slotOffset.length) {
-            int n = slots * 2;
+            int n = Math.max(8, slots * 2);
             slotOffset = Arrays.copyOf(slotOffset, n);
             slotEpoch = Arrays.copyOf(slotEpoch, n);
             slotSize = Arrays.copyOf(slotSize, n);
