@@ -141,7 +141,8 @@ final class Arm64Isa extends Isa {
 
     private static long low32(long v) {
         int k = Value.kind(v);
-        return k == Value.CONST || k == Value.PARAM || k == Value.UNKNOWN ? v : Value.unknown(Value.Why.ADDRESS);
+        return k == Value.CONST || k == Value.PARAM || k == Value.PARAM_OR_DATA || k == Value.UNKNOWN ? v
+                : Value.unknown(Value.Why.ADDRESS);
     }
 
     /** A register operand where 31 is the zero register. */

@@ -55,8 +55,11 @@ public final class ImageScanner {
     private final Map<String, Site> sites = new LinkedHashMap<>();
     private int regions;
 
-    /** A function that forwards its parameter as a routine's tag. */
-    private record Wrapper(int function, PoolRoutine routine, int parameter, int depth, boolean thunk) {
+    /**
+     * A function that forwards its parameter as a routine's tag; {@code dataRva} is the writable data it may use
+     * instead (a global override), or -1.
+     */
+    private record Wrapper(int function, PoolRoutine routine, int parameter, int depth, boolean thunk, int dataRva) {
     }
 
     /** A call found, before it becomes a {@link TagUse}. */
@@ -340,18 +343,19 @@ public final class ImageScanner {
                 if (atStart && s.via == null) {
                     List<Wrapper> list = wrappers.computeIfAbsent(s.function, k -> new ArrayList<>());
                     if (list.stream().noneMatch(w -> w.routine == s.routine)) {
-                        list.add(new Wrapper(s.function, s.routine, -1, s.depth, true));
+                        list.add(new Wrapper(s.function, s.routine, -1, s.depth, true, -1));
                         fresh.add(s.function);
                     }
                 }
                 continue;
             }
-            if (Value.kind(s.value) != Value.PARAM) {
+            if (!Value.isParam(s.value)) {
                 continue;
             }
             int param = Value.paramIndex(s.value);
+            int data = Value.kind(s.value) == Value.PARAM_OR_DATA ? Value.dataRva(s.value) : -1;
             int position = isa instanceof X86Isa x && !x.is64() ? s.routine.x86TagSlot() : s.routine.tagArgument();
-            boolean thunk = atStart && (s.via == null ? param == position : param == s.via.parameter);
+            boolean thunk = data < 0 && atStart && (s.via == null ? param == position : param == s.via.parameter);
             int depth = thunk ? s.depth : s.depth + 1;
             if (depth > MAX_WRAPPER_DEPTH) {
                 continue;
@@ -359,7 +363,7 @@ public final class ImageScanner {
             List<Wrapper> list = wrappers.computeIfAbsent(s.function, k -> new ArrayList<>());
             boolean known = list.stream().anyMatch(w -> w.routine == s.routine && w.parameter == param);
             if (!known) {
-                list.add(new Wrapper(s.function, s.routine, param, depth, thunk));
+                list.add(new Wrapper(s.function, s.routine, param, depth, thunk, data));
                 fresh.add(s.function);
             }
         }
@@ -374,7 +378,7 @@ public final class ImageScanner {
             Site s = e.getValue();
             List<Wrapper> ws = wrappers.getOrDefault(s.function, List.of());
             boolean isThunkBody = ws.stream().anyMatch(w -> w.thunk && w.routine == s.routine);
-            if (isThunkBody && (Value.kind(s.value) == Value.PARAM || !s.routine.tagged())) {
+            if (isThunkBody && (Value.isParam(s.value) || !s.routine.tagged())) {
                 continue; // the thunk's jump is reported at each call of the thunk
             }
             out.add(toUse(s));
@@ -401,12 +405,17 @@ public final class ImageScanner {
                             s.site, via, viaParam, null);
                 }
                 String evidence = Value.constOrigin(v) == Value.READ_ONLY ? "read-only data" : "immediate";
-                return new TagUse(r, TagUse.Status.TAG, PoolTag.ofValue(tag), evidence, null, s.function, s.site, via,
+                String caveat = s.via != null && s.via.dataRva >= 0
+                        ? String.format("may be replaced by writable data at 0x%X", image.va(s.via.dataRva)) : null;
+                return new TagUse(r, TagUse.Status.TAG, PoolTag.ofValue(tag), evidence, caveat, s.function, s.site, via,
                         viaParam, null);
             }
-            case Value.PARAM -> {
+            case Value.PARAM, Value.PARAM_OR_DATA -> {
                 int p = Value.paramIndex(v);
                 String what = isa instanceof X86Isa x && !x.is64() ? "stack slot " + p : "parameter " + (p + 1);
+                if (Value.kind(v) == Value.PARAM_OR_DATA) {
+                    what += String.format(" or writable data at 0x%X", image.va(Value.dataRva(v)));
+                }
                 List<Wrapper> ws = wrappers.getOrDefault(s.function, List.of());
                 String reason = ws.stream().anyMatch(w -> w.routine == r && w.parameter == p)
                         ? what + " of a wrapper (its callers are scanned)"

@@ -230,7 +230,8 @@ final class X86Isa extends Isa {
 
     private long low32(long v) {
         int k = Value.kind(v);
-        return k == Value.CONST || k == Value.PARAM || k == Value.UNKNOWN ? v : Value.unknown(Value.Why.ADDRESS);
+        return k == Value.CONST || k == Value.PARAM || k == Value.PARAM_OR_DATA || k == Value.UNKNOWN ? v
+                : Value.unknown(Value.Why.ADDRESS);
     }
 
     private void write(State s, int reg, long v, int size) {
@@ -437,7 +438,7 @@ final class X86Isa extends Isa {
             case 0x63 -> {
                 if (x64) {
                     long v = rmValue(in, s, 4, f); // movsxd: the low 32 bits are the source's
-                    write(s, in.reg, Value.kind(v) == Value.CONST || Value.kind(v) == Value.PARAM ? v
+                    write(s, in.reg, Value.kind(v) == Value.CONST || Value.isParam(v) ? v
                             : Value.unknown(Value.Why.COMPUTED), 8);
                 } else {
                     rmWrite(in, s, Value.unknown(Value.Why.COMPUTED), 2);
@@ -513,7 +514,7 @@ final class X86Isa extends Isa {
             case 0x98 -> {
                 long v = s.regs[RAX];
                 if (osz == 8) {
-                    s.regs[RAX] = Value.isConst(v) || Value.kind(v) == Value.PARAM ? v : Value.unknown(Value.Why.COMPUTED);
+                    s.regs[RAX] = Value.isConst(v) || Value.isParam(v) ? v : Value.unknown(Value.Why.COMPUTED);
                 } else if (osz == 4 && Value.isConst(v)) {
                     write(s, RAX, Value.constant((short) Value.constValue(v), Value.constOrigin(v)), 4);
                 } else {
