@@ -87,43 +87,24 @@ final class State {
             slots--;
             frameLost = true;
         }
-        if (slots == slotOffset.length) {
-            int n = Math.max(8, slots * 2);
-            slotOffset = Arrays.copyOf(slotOffset, n);
-            slotEpoch = Arrays.copyOf(slotEpoch, n);
-            slotSize = Arrays.copyOf(slotSize, n);
-            slotValue = Arrays.copyOf(slotValue, n);
-        }
-        slotOffset[slots] = offset;
-        slotEpoch[slots] = epoch;
-        slotSize[slots] = size;
-        slotValue[slots] = value;
-        slots++;
+        append(epoch, offset, size, value);
     }
 
     /** Forgets every slot overlapping [offset, offset + size) of the epoch. */
     void forget(int epoch, int offset, int size) {
-        int w = 0;
-        for (int i = 0; i < slots; i++) {
-            boolean overlaps = slotEpoch[i] == epoch && offset < slotOffset[i] + slotSize[i] && slotOffset[i] < offset + size;
-            if (!overlaps) {
-                if (w != i) {
-                    slotOffset[w] = slotOffset[i];
-                    slotEpoch[w] = slotEpoch[i];
-                    slotSize[w] = slotSize[i];
-                    slotValue[w] = slotValue[i];
-                }
-                w++;
-            }
-        }
-        slots = w;
+        forgetRange(epoch, offset, (long) offset + size);
     }
 
     /** Forgets every slot below {@code offset} in the epoch: memory under the stack pointer is dead. */
     void forgetBelow(int epoch, int offset) {
+        forgetRange(epoch, Long.MIN_VALUE, offset);
+    }
+
+    private void forgetRange(int epoch, long from, long to) {
         int w = 0;
         for (int i = 0; i < slots; i++) {
-            if (!(slotEpoch[i] == epoch && slotOffset[i] < offset)) {
+            boolean overlaps = slotEpoch[i] == epoch && from < (long) slotOffset[i] + slotSize[i] && slotOffset[i] < to;
+            if (!overlaps) {
                 if (w != i) {
                     slotOffset[w] = slotOffset[i];
                     slotEpoch[w] = slotEpoch[i];
@@ -174,14 +155,14 @@ final class State {
         }
         for (int i = 0; i < o.slots; i++) {
             if (exact(o.slotEpoch[i], o.slotOffset[i], o.slotSize[i]) == NONE) {
-                appendUnchecked(o.slotEpoch[i], o.slotOffset[i], o.slotSize[i], paths);
+                append(o.slotEpoch[i], o.slotOffset[i], o.slotSize[i], paths);
                 changed = true;
             }
         }
         return changed;
     }
 
-    private void appendUnchecked(int epoch, int offset, int size, long value) {
+    private void append(int epoch, int offset, int size, long value) {
         if (slots == slotOffset.length) {
             int n = Math.max(8, slots * 2);
             slotOffset = Arrays.copyOf(slotOffset, n);

@@ -651,25 +651,8 @@ final class X86Isa extends Isa {
     }
 
     /** Opcodes of the 0F map that write only vector registers (and memory, for the stores listed below). */
-    private static final long[] VECTOR_ONLY = bits("10-17 18-1F 28-2B 2E 2F 51-6F 70-76 77 7C 7D 7F C2 C6 D0-D6 D8-DF E0-E7 E8-EF F0-F6 F8-FE");
-    private static final long[] VECTOR_STORES = bits("11 13 17 29 2B 7F D6 E7");
-
-    private static long[] bits(String spec) {
-        long[] s = new long[4];
-        for (String part : spec.split(" ")) {
-            int dash = part.indexOf('-');
-            int lo = Integer.parseInt(dash < 0 ? part : part.substring(0, dash), 16);
-            int hi = dash < 0 ? lo : Integer.parseInt(part.substring(dash + 1), 16);
-            for (int i = lo; i <= hi; i++) {
-                s[i >> 6] |= 1L << (i & 63);
-            }
-        }
-        return s;
-    }
-
-    private static boolean has(long[] s, int b) {
-        return (s[b >> 6] >>> (b & 63) & 1) != 0;
-    }
+    private static final long[] VECTOR_ONLY = X86Decoder.set("10-17 18-1F 28-2B 2E 2F 51-6F 70-76 77 7C 7D 7F C2 C6 D0-D6 D8-DF E0-E7 E8-EF F0-F6 F8-FE");
+    private static final long[] VECTOR_STORES = X86Decoder.set("11 13 17 29 2B 7F D6 E7");
 
     private void twoByte(X86Insn in, State s, RegionAnalysis f) {
         int op = in.opcode;
@@ -677,8 +660,8 @@ final class X86Isa extends Isa {
         if (op >= 0x80 && op <= 0x8F || op == 0x0D || op == 0xA3 || op == 0x0B || op == 0xB9 || op == 0xFF) {
             return;
         }
-        if (has(VECTOR_ONLY, op)) {
-            if (has(VECTOR_STORES, op)) {
+        if (X86Decoder.in(VECTOR_ONLY, op)) {
+            if (X86Decoder.in(VECTOR_STORES, op)) {
                 clobberMemory(in, s, 16);
             }
             return;
