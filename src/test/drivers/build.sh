@@ -35,12 +35,12 @@ symbols() {
 }
 
 # The .def files carry x86 __stdcall sizes (@N); 64-bit targets have no decoration, so strip it for them.
-def_for() { # arch def
+def_for() { # arch def folder
     if [ "$1" = x86 ]; then
         echo "$here/$2.def"
     else
-        sed 's/@[0-9]*$//' "$here/$2.def" >"$work/$1-$2.def"
-        echo "$work/$1-$2.def"
+        sed 's/@[0-9]*$//' "$here/$2.def" >"$3/$2.def"
+        echo "$3/$2.def"
     fi
 }
 
@@ -48,7 +48,7 @@ mingw() { # arch prefix entry
     local arch=$1 prefix=$2 entry=$3 dir="$out/mingw-$1" lib="$work/mingw-$1"
     mkdir -p "$dir" "$lib"
     for d in "${defs[@]}"; do
-        "$prefix-dlltool" -k -d "$(def_for "$arch" "$d")" -l "$lib/lib$d.a"
+        "$prefix-dlltool" -k -d "$(def_for "$arch" "$d" "$lib")" -l "$lib/lib$d.a"
     done
     for drv in "${drivers[@]}"; do
         "$prefix-gcc" "${cflags[@]}" -mno-stack-arg-probe -nostdlib -nostartfiles \
@@ -63,7 +63,7 @@ msvc() { # arch target dlltool-machine linker-machine
     local arch=$1 target=$2 dm=$3 lm=$4 dir="$out/clang-$1" lib="$work/clang-$1"
     mkdir -p "$dir" "$lib"
     for d in "${defs[@]}"; do
-        llvm-dlltool -m "$dm" -k -d "$(def_for "$arch" "$d")" -l "$lib/$d.lib"
+        llvm-dlltool -m "$dm" -k -d "$(def_for "$arch" "$d" "$lib")" -l "$lib/$d.lib"
     done
     for drv in "${drivers[@]}"; do
         local objs=()

@@ -16,6 +16,8 @@ extern const ULONG RoTag;
 extern const ULONG RoWrapTag;
 /* Writable: the value at run time is not the one in the file. */
 volatile ULONG RwTag = '30aP';
+/* A global override: zero in the file, set at run time to replace every tag (drivers do this to hide). */
+volatile ULONG OverrideTag;
 volatile ULONG Sink;
 volatile PVOID PtrSink;
 
@@ -130,16 +132,26 @@ NOINLINE PVOID PaAllocFlags(POOL_FLAGS flags, SIZE_T n, ULONG tag) {
     return ExAllocatePool2(flags, n, tag); /* @expect fn=PaAllocFlags routine=ExAllocatePool2 tag=? why=parameter */
 }
 
+/* A wrapper whose tag a global setting can replace: the callers' tags hold unless it is set. */
+NOINLINE PVOID PaAllocOverridable(SIZE_T n, ULONG tag) {
+    if (OverrideTag != 0) {
+        tag = OverrideTag;
+    }
+    return ExAllocatePoolWithTag(PagedPool, n, tag); /* @expect fn=PaAllocOverridable routine=ExAllocatePoolWithTag tag=? why=parameter */
+}
+
 NOINLINE void UseWrappers(SIZE_T n) {
     PVOID a = PaAlloc(n, '11aP'); /* @expect fn=UseWrappers routine=ExAllocatePoolWithTag tag=Pa11 via=PaAlloc */
     PVOID b = PaAlloc(n * 2, '21aP'); /* @expect fn=UseWrappers routine=ExAllocatePoolWithTag tag=Pa12 via=PaAlloc */
     PVOID c = PaAlloc(n, RoWrapTag); /* @expect fn=UseWrappers routine=ExAllocatePoolWithTag tag=Pa13 via=PaAlloc */
     PVOID d = PaAlloc(n, RwTag); /* @expect fn=UseWrappers routine=ExAllocatePoolWithTag tag=? via=PaAlloc why=writable */
     PVOID e = PaAllocFlags(POOL_FLAG_PAGED, n, '81aP'); /* @expect fn=UseWrappers routine=ExAllocatePool2 tag=Pa18 via=PaAllocFlags */
+    PVOID f = PaAllocOverridable(n, '91aP'); /* @expect fn=UseWrappers routine=ExAllocatePoolWithTag tag=Pa19 via=PaAllocOverridable */
     PtrSink = b;
     PtrSink = c;
     PtrSink = d;
     PtrSink = e;
+    PtrSink = f;
     PaFree(a, '11aP'); /* @expect fn=UseWrappers routine=ExFreePoolWithTag tag=Pa11 via=PaFree */
 }
 

@@ -53,8 +53,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json (every call site) or localtag.")
     Format format = Format.table;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files scanned at once (default: the number of processors).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--all", description = "In the table, also list decoded files without pool calls.")
     boolean all;
@@ -64,9 +64,6 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1) {
-            throw new UsageException("--threads must be at least 1 (got " + threads + ")");
-        }
         List<DriverFiles.Target> files = DriverFiles.list(paths);
         TagDatabase db = tagFiles.load(false);
         List<PoolTag> known = new ArrayList<>();
@@ -74,7 +71,7 @@ public final class ScanCommand implements Callable<Integer> {
             known.add(e.tag());
         }
         PrintWriter err = spec.commandLine().getErr();
-        List<FileScan> results = new DriverScan(threads, known, true).run(files, Progress.on(err, files.size(), "scanning"));
+        List<FileScan> results = new DriverScan(threads.get(), known, true).run(files, Progress.on(err, files.size(), "scanning"));
         Progress.clear(err);
         try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
             switch (format) {

@@ -56,17 +56,14 @@ public final class WhoCommand implements Callable<Integer> {
             description = "Folder of drivers to scan (default on Windows: %SystemRoot%\\System32\\drivers).")
     Path drivers;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files scanned at once (default: the number of processors).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads;
 
     @Parameters(paramLabel = "TAG", arity = "1..*", description = "The tags to explain.")
     List<String> tags = new ArrayList<>();
 
     @Override
     public Integer call() {
-        if (threads < 1) {
-            throw new UsageException("--threads must be at least 1 (got " + threads + ")");
-        }
         List<PoolTag> wanted = new ArrayList<>();
         for (String t : tags) {
             if (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) {
@@ -80,7 +77,7 @@ public final class WhoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (dir != null) {
             List<DriverFiles.Target> files = DriverFiles.list(List.of(dir));
-            scans = new DriverScan(threads, WhoAnalysis.byteForms(wanted), false)
+            scans = new DriverScan(threads.get(), WhoAnalysis.byteForms(wanted), false)
                     .run(files, Progress.on(err, files.size(), "scanning"));
             Progress.clear(err);
         }

@@ -1,14 +1,13 @@
 package dev.pooltags.pe;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.TextFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -45,29 +44,20 @@ public final class PeReader {
 
     /** The file's bytes as a little-endian read-only buffer; I/O problems become an {@link InputException}. */
     public static ByteBuffer load(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new InputException(file, "is a folder, not a file");
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = 0; // missing or unreadable: reading it below says which, as for every other file pooltags reads
+        }
+        if (size <= READ_LIMIT) {
+            return ByteBuffer.wrap(TextFiles.readAllBytes(file)).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        }
+        if (size > Integer.MAX_VALUE) {
+            throw new InputException(file, "is " + size + " bytes, larger than any driver image (2 GiB at most)");
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size > Integer.MAX_VALUE) {
-                throw new InputException(file, "is " + size + " bytes, larger than any driver image (2 GiB at most)");
-            }
-            ByteBuffer b;
-            if (size <= READ_LIMIT) {
-                b = ByteBuffer.allocate((int) size);
-                while (b.hasRemaining() && ch.read(b) >= 0) {
-                    // read until full or end of file
-                }
-                b.flip();
-            } else {
-                b = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            }
-            return b.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(file, "permission denied");
+            return ch.map(FileChannel.MapMode.READ_ONLY, 0, size).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
             throw new InputException(file, "cannot be read: " + e.getMessage(), e);
         }

@@ -125,7 +125,7 @@ public final class ScanReport {
                 case UNKNOWN -> "?";
             };
             String how = switch (u.status()) {
-                case TAG -> u.evidence();
+                case TAG -> u.reason() == null ? u.evidence() : u.evidence() + "; " + u.reason();
                 case UNTAGGED -> u.reason();
                 case UNKNOWN -> u.reason();
             };
@@ -225,6 +225,9 @@ public final class ScanReport {
             o.put("literal", u.tag().charLiteralText());
             o.put("protected", u.tag().isProtected());
             o.put("evidence", u.evidence());
+            if (u.reason() != null) {
+                o.put("reason", u.reason());
+            }
         } else {
             o.putNull("tag");
             o.put("reason", u.reason());

@@ -56,7 +56,8 @@ public final class WhoReport {
                 TextTable tt = new TextTable("", "", "", "", "", "", "");
                 for (WhoAnalysis.Call c : a.calls()) {
                     String how = c.use().evidence() + (c.use().throughWrapper()
-                            ? ", via " + hex(c.imageBase() + Integer.toUnsignedLong(c.use().via())) : "");
+                            ? ", via " + hex(c.imageBase() + Integer.toUnsignedLong(c.use().via())) : "")
+                            + (c.use().reason() != null ? "; " + c.use().reason() : "");
                     tt.row("   ", c.file(), c.machine().label(), c.use().routine().routineName(),
                             c.use().routine().action().label(), "function " + hex(c.functionVa()) + ", call at " + hex(c.siteVa()),
                             "(" + how + ")");
@@ -118,6 +119,9 @@ public final class WhoReport {
                 o.put("action", c.use().routine().action().label());
                 o.put("tag", c.use().tag().toString());
                 o.put("evidence", c.use().evidence());
+                if (c.use().reason() != null) {
+                    o.put("reason", c.use().reason());
+                }
                 if (c.use().throughWrapper()) {
                     o.put("via", hex(c.imageBase() + Integer.toUnsignedLong(c.use().via())));
                 } else {

@@ -141,7 +141,8 @@ final class Arm64Isa extends Isa {
 
     private static long low32(long v) {
         int k = Value.kind(v);
-        return k == Value.CONST || k == Value.PARAM || k == Value.UNKNOWN ? v : Value.unknown(Value.Why.ADDRESS);
+        return k == Value.CONST || k == Value.PARAM || k == Value.PARAM_OR_DATA || k == Value.UNKNOWN ? v
+                : Value.unknown(Value.Why.ADDRESS);
     }
 
     /** A register operand where 31 is the zero register. */
@@ -449,7 +450,7 @@ final class Arm64Isa extends Isa {
     // ---- word scans
 
     @Override
-    void findSlotReferences(Code code, int[] slots, IntList out) {
+    void prescan(Code code, int[] slots, IntList refs, IntList calls, IntList padEnds) {
         if (slots.length == 0) {
             return;
         }
@@ -459,6 +460,13 @@ final class Arm64Isa extends Isa {
         int first = (code.start + 3) & ~3;
         for (int rva = first; rva + 4 <= code.end; rva += 4) {
             int w = b.getInt(code.offset(rva));
+            if ((w & 0xFC000000) == 0x94000000) {
+                long t = rva + (long) (w << 6 >> 4);
+                if (t >= code.start && t < code.end) {
+                    calls.add((int) t);
+                }
+                continue;
+            }
             if ((w & 0x9F000000) != 0x90000000) {
                 continue;
             }
@@ -474,24 +482,9 @@ final class Arm64Isa extends Isa {
                 if ((v & 0xFFC00000) == 0xF9400000 && (v >>> 5 & 31) == rd) {
                     long slot = page + ((long) (v >>> 10 & 0xFFF) << 3);
                     if (java.util.Arrays.binarySearch(slots, (int) slot) >= 0) {
-                        out.add(rva);
+                        refs.add(rva);
                     }
                     break;
-                }
-            }
-        }
-    }
-
-    @Override
-    void findCallTargets(Code code, IntList out) {
-        java.nio.ByteBuffer b = code.buffer();
-        int first = (code.start + 3) & ~3;
-        for (int rva = first; rva + 4 <= code.end; rva += 4) {
-            int w = b.getInt(code.offset(rva));
-            if ((w & 0xFC000000) == 0x94000000) {
-                long t = rva + (long) (w << 6 >> 4);
-                if (t >= code.start && t < code.end) {
-                    out.add((int) t);
                 }
             }
         }

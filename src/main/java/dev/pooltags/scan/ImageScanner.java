@@ -37,12 +37,15 @@ public final class ImageScanner {
     /** How many wrapper levels are followed (thunks aside). */
     static final int MAX_WRAPPER_DEPTH = 1;
     private static final int MAX_ROUNDS = 6;
+    private static final int[] NONE = new int[0];
 
     private final PeImage image;
     private final Isa isa;
     private final List<Code> code = new ArrayList<>();
     private final Map<Integer, PoolRoutine> slotRoutines = new HashMap<>();
     private int[] callTargets;
+    private final Isa.IntList calls = new Isa.IntList();
+    private int[] padEnds = NONE;
     private int[] boundaries;
     private int[] caseLabels;
     private int[] functionPointers;
@@ -52,8 +55,11 @@ public final class ImageScanner {
     private final Map<String, Site> sites = new LinkedHashMap<>();
     private int regions;
 
-    /** A function that forwards its parameter as a routine's tag. */
-    private record Wrapper(int function, PoolRoutine routine, int parameter, int depth, boolean thunk) {
+    /**
+     * A function that forwards its parameter as a routine's tag; {@code dataRva} is the writable data it may use
+     * instead (a global override), or -1.
+     */
+    private record Wrapper(int function, PoolRoutine routine, int parameter, int depth, boolean thunk, int dataRva) {
     }
 
     /** A call found, before it becomes a {@link TagUse}. */
@@ -92,9 +98,13 @@ public final class ImageScanner {
         }
         int[] slots = slotRoutines.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         Isa.IntList refs = new Isa.IntList();
+        // int3 runs mark function starts where nothing else does: x86, and x64 without .pdata
+        boolean wantPads = isa instanceof X86Isa && image.functions().isEmpty();
+        Isa.IntList pads = wantPads ? new Isa.IntList() : null;
         for (Code c : code) {
-            isa.findSlotReferences(c, slots, refs);
+            isa.prescan(c, slots, refs, calls, pads);
         }
+        padEnds = pads == null ? NONE : pads.sortedDistinct();
         analyse(refs.sortedDistinct());
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Set<Integer> fresh = findWrappers();
@@ -125,8 +135,10 @@ public final class ImageScanner {
                 continue;
             }
             regions++;
-            RegionAnalysis r = new RegionAnalysis(isa, c, (int) region[0], (int) region[1], region[2] != 0, region[3] != 0,
-                    callTargets(), boundaries(), caseLabels());
+            boolean gap = region[2] != 0;
+            // only a gap needs to know where functions start; a .pdata range is one function already
+            RegionAnalysis r = new RegionAnalysis(isa, c, (int) region[0], (int) region[1], gap, region[3] != 0,
+                    gap ? callTargets() : NONE, gap ? boundaries() : NONE, gap ? caseLabels() : NONE);
             r.run(this::onCall);
         }
     }
@@ -161,7 +173,7 @@ public final class ImageScanner {
 
     /**
      * Addresses where a stretch of code certainly starts or ends: {@code .pdata} edges, the entry point,
-     * exports, relocated code pointers, and (x86/x64) the first byte after a run of int3 padding.
+     * exports, relocated code pointers, and (x86, x64 without .pdata) the first byte after a run of int3 padding.
      */
     private int[] boundaries() {
         if (boundaries == null) {
@@ -176,18 +188,8 @@ public final class ImageScanner {
             for (int p : caseLabels()) {
                 l.add(p);
             }
-            if (isa instanceof X86Isa) {
-                for (Code c : code) {
-                    java.nio.ByteBuffer buf = c.buffer();
-                    int off = c.offset(c.start);
-                    int n = c.end - c.start;
-                    for (int i = 2; i < n; i++) {
-                        if (buf.get(off + i) != (byte) 0xCC && buf.get(off + i - 1) == (byte) 0xCC
-                                && buf.get(off + i - 2) == (byte) 0xCC) {
-                            l.add(c.start + i);
-                        }
-                    }
-                }
+            for (int p : padEnds) {
+                l.add(p);
             }
             boundaries = l.sortedDistinct();
         }
@@ -197,14 +199,10 @@ public final class ImageScanner {
     /** Direct call targets, the entry point, exports and relocated code pointers: where functions start. */
     private int[] callTargets() {
         if (callTargets == null) {
-            Isa.IntList l = new Isa.IntList();
-            for (Code c : code) {
-                isa.findCallTargets(c, l);
-            }
             for (int p : functionPointers()) {
-                l.add(p);
+                calls.add(p);
             }
-            callTargets = l.sortedDistinct();
+            callTargets = calls.sortedDistinct();
         }
         return callTargets;
     }
@@ -345,18 +343,19 @@ public final class ImageScanner {
                 if (atStart && s.via == null) {
                     List<Wrapper> list = wrappers.computeIfAbsent(s.function, k -> new ArrayList<>());
                     if (list.stream().noneMatch(w -> w.routine == s.routine)) {
-                        list.add(new Wrapper(s.function, s.routine, -1, s.depth, true));
+                        list.add(new Wrapper(s.function, s.routine, -1, s.depth, true, -1));
                         fresh.add(s.function);
                     }
                 }
                 continue;
             }
-            if (Value.kind(s.value) != Value.PARAM) {
+            if (!Value.isParam(s.value)) {
                 continue;
             }
             int param = Value.paramIndex(s.value);
+            int data = Value.kind(s.value) == Value.PARAM_OR_DATA ? Value.dataRva(s.value) : -1;
             int position = isa instanceof X86Isa x && !x.is64() ? s.routine.x86TagSlot() : s.routine.tagArgument();
-            boolean thunk = atStart && (s.via == null ? param == position : param == s.via.parameter);
+            boolean thunk = data < 0 && atStart && (s.via == null ? param == position : param == s.via.parameter);
             int depth = thunk ? s.depth : s.depth + 1;
             if (depth > MAX_WRAPPER_DEPTH) {
                 continue;
@@ -364,7 +363,7 @@ public final class ImageScanner {
             List<Wrapper> list = wrappers.computeIfAbsent(s.function, k -> new ArrayList<>());
             boolean known = list.stream().anyMatch(w -> w.routine == s.routine && w.parameter == param);
             if (!known) {
-                list.add(new Wrapper(s.function, s.routine, param, depth, thunk));
+                list.add(new Wrapper(s.function, s.routine, param, depth, thunk, data));
                 fresh.add(s.function);
             }
         }
@@ -379,7 +378,7 @@ public final class ImageScanner {
             Site s = e.getValue();
             List<Wrapper> ws = wrappers.getOrDefault(s.function, List.of());
             boolean isThunkBody = ws.stream().anyMatch(w -> w.thunk && w.routine == s.routine);
-            if (isThunkBody && (Value.kind(s.value) == Value.PARAM || !s.routine.tagged())) {
+            if (isThunkBody && (Value.isParam(s.value) || !s.routine.tagged())) {
                 continue; // the thunk's jump is reported at each call of the thunk
             }
             out.add(toUse(s));
@@ -406,12 +405,17 @@ public final class ImageScanner {
                             s.site, via, viaParam, null);
                 }
                 String evidence = Value.constOrigin(v) == Value.READ_ONLY ? "read-only data" : "immediate";
-                return new TagUse(r, TagUse.Status.TAG, PoolTag.ofValue(tag), evidence, null, s.function, s.site, via,
+                String caveat = s.via != null && s.via.dataRva >= 0
+                        ? String.format("may be replaced by writable data at 0x%X", image.va(s.via.dataRva)) : null;
+                return new TagUse(r, TagUse.Status.TAG, PoolTag.ofValue(tag), evidence, caveat, s.function, s.site, via,
                         viaParam, null);
             }
-            case Value.PARAM -> {
+            case Value.PARAM, Value.PARAM_OR_DATA -> {
                 int p = Value.paramIndex(v);
                 String what = isa instanceof X86Isa x && !x.is64() ? "stack slot " + p : "parameter " + (p + 1);
+                if (Value.kind(v) == Value.PARAM_OR_DATA) {
+                    what += String.format(" or writable data at 0x%X", image.va(Value.dataRva(v)));
+                }
                 List<Wrapper> ws = wrappers.getOrDefault(s.function, List.of());
                 String reason = ws.stream().anyMatch(w -> w.routine == r && w.parameter == p)
                         ? what + " of a wrapper (its callers are scanned)"

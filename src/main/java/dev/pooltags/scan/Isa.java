@@ -57,11 +57,12 @@ abstract class Isa {
      */
     abstract void afterCall(Insn in, State s, int pops, RegionAnalysis f);
 
-    /** Adds to {@code out} the RVAs in {@code code} that refer to one of the (sorted) slots. */
-    abstract void findSlotReferences(Code code, int[] slots, IntList out);
-
-    /** Adds to {@code out} the targets of every direct call in {@code code} (inside the image). */
-    abstract void findCallTargets(Code code, IntList out);
+    /**
+     * One pass over a code section's bytes: the RVAs that refer to one of the (sorted) slots into {@code refs}, the
+     * targets of direct calls (inside the section) into {@code calls}, and, when {@code padEnds} is not null, the
+     * first byte after each run of int3 padding (where x86 functions start).
+     */
+    abstract void prescan(Code code, int[] slots, IntList refs, IntList calls, IntList padEnds);
 
     /** Adds to {@code out} the RVAs of direct calls and jumps in {@code code} whose target is one of {@code targets}. */
     abstract void findCallsTo(Code code, int[] targets, IntList out);

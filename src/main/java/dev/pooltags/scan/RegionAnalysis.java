@@ -46,7 +46,7 @@ final class RegionAnalysis {
     private int[] blockEntry;
     private int[][] successors;
     private final Map<Long, Integer> epochs = new HashMap<>();
-    private final boolean[] entryEpochs = new boolean[65536];
+    private final java.util.BitSet entryEpochs = new java.util.BitSet();
     private int currentFunction;
     /** Gap regions: addresses that start a function (called, or aligned after a transfer and reached by no branch). */
     private int[] functionStarts = new int[0];
@@ -82,24 +82,39 @@ final class RegionAnalysis {
                 in[b] = entryState(b);
             }
         }
+        // a block is transferred again only when what reaches it changed
+        boolean[] dirty = new boolean[in.length];
+        for (int b = 0; b < in.length; b++) {
+            dirty[b] = in[b] != null;
+        }
         boolean converged = false;
         for (int pass = 0; pass < MAX_PASSES && !converged; pass++) {
             converged = true;
             for (int b = 0; b < in.length; b++) {
-                if (in[b] == null) {
+                if (!dirty[b]) {
                     continue;
                 }
+                dirty[b] = false;
                 State out = in[b].copy();
                 transfer(b, out, observer, false);
-                for (int t : successors[b]) {
+                int[] succ = successors[b];
+                for (int k = 0; k < succ.length; k++) {
+                    int t = succ[k];
                     if (blockEntry[t] != 0) {
                         continue;
                     }
+                    boolean changed;
                     if (in[t] == null) {
-                        in[t] = out.copy();
-                        converged = false;
-                    } else if (in[t].meet(out)) {
-                        converged = false;
+                        in[t] = k == succ.length - 1 ? out : out.copy();
+                        changed = true;
+                    } else {
+                        changed = in[t].meet(out);
+                    }
+                    if (changed) {
+                        dirty[t] = true;
+                        if (t <= b) {
+                            converged = false; // a back edge: another pass
+                        }
                     }
                 }
             }
@@ -125,7 +140,7 @@ final class RegionAnalysis {
         int at = blockStart(b);
         if (blockEntry[b] == 1) {
             int e = epochAt(at, false);
-            entryEpochs[e] = true;
+            entryEpochs.set(e);
             isa.entry(s, e);
         } else {
             s.setAll(Value.unknown(Value.Why.ENTRY));
@@ -195,7 +210,7 @@ final class RegionAnalysis {
     }
 
     boolean isEntryEpoch(int epoch) {
-        return epoch >= 0 && epoch < entryEpochs.length && entryEpochs[epoch];
+        return epoch >= 0 && entryEpochs.get(epoch);
     }
 
     /** The instruction after {@code in} in address order, or null. */

@@ -14,10 +14,12 @@ final class State {
     final long[] regs;
     /** Bytes pushed since the last call, or -1 when paths disagree (x86 callee-cleanup inference). */
     int pushed;
-    private int[] slotOffset = new int[8];
-    private int[] slotEpoch = new int[8];
-    private int[] slotSize = new int[8];
-    private long[] slotValue = new long[8];
+    private static final int[] NO_INTS = new int[0];
+    private static final long[] NO_LONGS = new long[0];
+    private int[] slotOffset = NO_INTS;
+    private int[] slotEpoch = NO_INTS;
+    private int[] slotSize = NO_INTS;
+    private long[] slotValue = NO_LONGS;
     private int slots;
     /** Set when slots had to be dropped: from then on, a slot with no entry is unknown, not a parameter. */
     private boolean frameLost;
@@ -30,10 +32,12 @@ final class State {
         State s = new State(regs.length);
         System.arraycopy(regs, 0, s.regs, 0, regs.length);
         s.pushed = pushed;
-        s.slotOffset = slotOffset.clone();
-        s.slotEpoch = slotEpoch.clone();
-        s.slotSize = slotSize.clone();
-        s.slotValue = slotValue.clone();
+        if (slots > 0) {
+            s.slotOffset = Arrays.copyOf(slotOffset, slots);
+            s.slotEpoch = Arrays.copyOf(slotEpoch, slots);
+            s.slotSize = Arrays.copyOf(slotSize, slots);
+            s.slotValue = Arrays.copyOf(slotValue, slots);
+        }
         s.slots = slots;
         s.frameLost = frameLost;
         return s;
@@ -83,43 +87,24 @@ final class State {
             slots--;
             frameLost = true;
         }
-        if (slots == slotOffset.length) {
-            int n = slots * 2;
-            slotOffset = Arrays.copyOf(slotOffset, n);
-            slotEpoch = Arrays.copyOf(slotEpoch, n);
-            slotSize = Arrays.copyOf(slotSize, n);
-            slotValue = Arrays.copyOf(slotValue, n);
-        }
-        slotOffset[slots] = offset;
-        slotEpoch[slots] = epoch;
-        slotSize[slots] = size;
-        slotValue[slots] = value;
-        slots++;
+        append(epoch, offset, size, value);
     }
 
     /** Forgets every slot overlapping [offset, offset + size) of the epoch. */
     void forget(int epoch, int offset, int size) {
-        int w = 0;
-        for (int i = 0; i < slots; i++) {
-            boolean overlaps = slotEpoch[i] == epoch && offset < slotOffset[i] + slotSize[i] && slotOffset[i] < offset + size;
-            if (!overlaps) {
-                if (w != i) {
-                    slotOffset[w] = slotOffset[i];
-                    slotEpoch[w] = slotEpoch[i];
-                    slotSize[w] = slotSize[i];
-                    slotValue[w] = slotValue[i];
-                }
-                w++;
-            }
-        }
-        slots = w;
+        forgetRange(epoch, offset, (long) offset + size);
     }
 
     /** Forgets every slot below {@code offset} in the epoch: memory under the stack pointer is dead. */
     void forgetBelow(int epoch, int offset) {
+        forgetRange(epoch, Long.MIN_VALUE, offset);
+    }
+
+    private void forgetRange(int epoch, long from, long to) {
         int w = 0;
         for (int i = 0; i < slots; i++) {
-            if (!(slotEpoch[i] == epoch && slotOffset[i] < offset)) {
+            boolean overlaps = slotEpoch[i] == epoch && from < (long) slotOffset[i] + slotSize[i] && slotOffset[i] < to;
+            if (!overlaps) {
                 if (w != i) {
                     slotOffset[w] = slotOffset[i];
                     slotEpoch[w] = slotEpoch[i];
@@ -170,16 +155,16 @@ final class State {
         }
         for (int i = 0; i < o.slots; i++) {
             if (exact(o.slotEpoch[i], o.slotOffset[i], o.slotSize[i]) == NONE) {
-                appendUnchecked(o.slotEpoch[i], o.slotOffset[i], o.slotSize[i], paths);
+                append(o.slotEpoch[i], o.slotOffset[i], o.slotSize[i], paths);
                 changed = true;
             }
         }
         return changed;
     }
 
-    private void appendUnchecked(int epoch, int offset, int size, long value) {
+    private void append(int epoch, int offset, int size, long value) {
         if (slots == slotOffset.length) {
-            int n = slots * 2;
+            int n = Math.max(8, slots * 2);
             slotOffset = Arrays.copyOf(slotOffset, n);
             slotEpoch = Arrays.copyOf(slotEpoch, n);
             slotSize = Arrays.copyOf(slotSize, n);

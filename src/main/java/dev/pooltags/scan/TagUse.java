@@ -9,7 +9,8 @@ import dev.pooltags.tag.PoolTag;
  * @param status    whether the tag is known
  * @param tag       the tag (for {@link Status#TAG}), else null
  * @param evidence  how the tag was found: "immediate", "read-only data" (for {@link Status#TAG})
- * @param reason    why the tag is not known (for {@link Status#UNKNOWN}), or what an untagged call is
+ * @param reason    why the tag is not known (for {@link Status#UNKNOWN}), what an untagged call is, or (for
+ *                  {@link Status#TAG} through a wrapper with a global override) what may replace the tag
  * @param function  RVA of the function making the call (the caller of the wrapper, for calls through one)
  * @param site      RVA of the call (or tail jump) instruction
  * @param via       RVA of the driver's own wrapper function the call goes through, or -1

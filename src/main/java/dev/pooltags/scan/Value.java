@@ -10,6 +10,8 @@ package dev.pooltags.scan;
  *   <li>{@code ADDR}: a known address in the image (payload: RVA);</li>
  *   <li>{@code STACK}: an address in the function's stack frame (payload: offset from the entry stack pointer,
  *       and an epoch that changes when the stack pointer is lost, so slots of different epochs never mix);</li>
+ *   <li>{@code PARAM_OR_DATA}: the function's parameter n on one path, the value of writable data (payload: its RVA)
+ *       on another: a wrapper that lets a global setting replace the caller's tag;</li>
  *   <li>{@code UNKNOWN}: with the reason it is not known (payload: a {@link Why} and, for writable data, the RVA).</li>
  * </ul>
  */
@@ -20,6 +22,7 @@ final class Value {
     static final int IMPORT = 3;
     static final int ADDR = 4;
     static final int STACK = 5;
+    static final int PARAM_OR_DATA = 6;
 
     /** Why a value is unknown: the reason a call's tag could not be recovered. */
     enum Why {
@@ -86,6 +89,20 @@ final class Value {
         return (int) (v & 0xFFFF);
     }
 
+    static long paramOrData(int index, int rva) {
+        return (long) PARAM_OR_DATA << 60 | Integer.toUnsignedLong(rva) << 16 | (index & 0xFFFF);
+    }
+
+    /** The writable data's RVA of a PARAM_OR_DATA value. */
+    static int dataRva(long v) {
+        return (int) (v >>> 16);
+    }
+
+    /** True for values that carry the function's parameter on every path (alone, or with writable data). */
+    static boolean isParam(long v) {
+        return kind(v) == PARAM || kind(v) == PARAM_OR_DATA;
+    }
+
     static long imported(int slotRva) {
         return (long) IMPORT << 60 | Integer.toUnsignedLong(slotRva);
     }
@@ -125,6 +142,16 @@ final class Value {
         }
         if (kind(a) == UNKNOWN && kind(b) == UNKNOWN && why(a) == why(b)) {
             return a;
+        }
+        // a parameter on one path and writable data on the other: a wrapper whose tag a global setting can replace
+        long p = kind(a) == PARAM || kind(a) == PARAM_OR_DATA ? a : b;
+        long o = p == a ? b : a;
+        if (kind(p) == PARAM && kind(o) == UNKNOWN && why(o) == Why.WRITABLE) {
+            return paramOrData(paramIndex(p), whyRva(o));
+        }
+        if (kind(p) == PARAM_OR_DATA && (kind(o) == PARAM && paramIndex(o) == paramIndex(p)
+                || kind(o) == UNKNOWN && why(o) == Why.WRITABLE && whyRva(o) == dataRva(p))) {
+            return p;
         }
         return unknown(Why.PATHS);
     }

@@ -27,7 +27,8 @@ final class X86Decoder {
         this.x64 = x64;
     }
 
-    private static long[] set(String spec) {
+    /** A 256-bit set of opcode bytes from a list such as "00-03 62 80-8F" (hex, ranges inclusive). */
+    static long[] set(String spec) {
         long[] s = new long[4];
         for (String part : spec.split(" ")) {
             int dash = part.indexOf('-');
@@ -40,7 +41,7 @@ final class X86Decoder {
         return s;
     }
 
-    private static boolean in(long[] s, int b) {
+    static boolean in(long[] s, int b) {
         return (s[b >> 6] >>> (b & 63) & 1) != 0;
     }
 

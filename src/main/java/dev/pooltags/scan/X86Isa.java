@@ -43,9 +43,16 @@ final class X86Isa extends Isa {
         return new X86Insn();
     }
 
+    private Code decoderCode;
+    private X86Decoder decoder;
+
     @Override
     boolean decode(Code code, int rva, Insn out) {
-        return new X86Decoder(code, x64).decode(rva, (X86Insn) out);
+        if (code != decoderCode) {
+            decoderCode = code;
+            decoder = new X86Decoder(code, x64);
+        }
+        return decoder.decode(rva, (X86Insn) out);
     }
 
     @Override
@@ -223,7 +230,8 @@ final class X86Isa extends Isa {
 
     private long low32(long v) {
         int k = Value.kind(v);
-        return k == Value.CONST || k == Value.PARAM || k == Value.UNKNOWN ? v : Value.unknown(Value.Why.ADDRESS);
+        return k == Value.CONST || k == Value.PARAM || k == Value.PARAM_OR_DATA || k == Value.UNKNOWN ? v
+                : Value.unknown(Value.Why.ADDRESS);
     }
 
     private void write(State s, int reg, long v, int size) {
@@ -430,7 +438,7 @@ final class X86Isa extends Isa {
             case 0x63 -> {
                 if (x64) {
                     long v = rmValue(in, s, 4, f); // movsxd: the low 32 bits are the source's
-                    write(s, in.reg, Value.kind(v) == Value.CONST || Value.kind(v) == Value.PARAM ? v
+                    write(s, in.reg, Value.kind(v) == Value.CONST || Value.isParam(v) ? v
                             : Value.unknown(Value.Why.COMPUTED), 8);
                 } else {
                     rmWrite(in, s, Value.unknown(Value.Why.COMPUTED), 2);
@@ -506,7 +514,7 @@ final class X86Isa extends Isa {
             case 0x98 -> {
                 long v = s.regs[RAX];
                 if (osz == 8) {
-                    s.regs[RAX] = Value.isConst(v) || Value.kind(v) == Value.PARAM ? v : Value.unknown(Value.Why.COMPUTED);
+                    s.regs[RAX] = Value.isConst(v) || Value.isParam(v) ? v : Value.unknown(Value.Why.COMPUTED);
                 } else if (osz == 4 && Value.isConst(v)) {
                     write(s, RAX, Value.constant((short) Value.constValue(v), Value.constOrigin(v)), 4);
                 } else {
@@ -643,25 +651,8 @@ final class X86Isa extends Isa {
     }
 
     /** Opcodes of the 0F map that write only vector registers (and memory, for the stores listed below). */
-    private static final long[] VECTOR_ONLY = bits("10-17 18-1F 28-2B 2E 2F 51-6F 70-76 77 7C 7D 7F C2 C6 D0-D6 D8-DF E0-E7 E8-EF F0-F6 F8-FE");
-    private static final long[] VECTOR_STORES = bits("11 13 17 29 2B 7F D6 E7");
-
-    private static long[] bits(String spec) {
-        long[] s = new long[4];
-        for (String part : spec.split(" ")) {
-            int dash = part.indexOf('-');
-            int lo = Integer.parseInt(dash < 0 ? part : part.substring(0, dash), 16);
-            int hi = dash < 0 ? lo : Integer.parseInt(part.substring(dash + 1), 16);
-            for (int i = lo; i <= hi; i++) {
-                s[i >> 6] |= 1L << (i & 63);
-            }
-        }
-        return s;
-    }
-
-    private static boolean has(long[] s, int b) {
-        return (s[b >> 6] >>> (b & 63) & 1) != 0;
-    }
+    private static final long[] VECTOR_ONLY = X86Decoder.set("10-17 18-1F 28-2B 2E 2F 51-6F 70-76 77 7C 7D 7F C2 C6 D0-D6 D8-DF E0-E7 E8-EF F0-F6 F8-FE");
+    private static final long[] VECTOR_STORES = X86Decoder.set("11 13 17 29 2B 7F D6 E7");
 
     private void twoByte(X86Insn in, State s, RegionAnalysis f) {
         int op = in.opcode;
@@ -669,8 +660,8 @@ final class X86Isa extends Isa {
         if (op >= 0x80 && op <= 0x8F || op == 0x0D || op == 0xA3 || op == 0x0B || op == 0xB9 || op == 0xFF) {
             return;
         }
-        if (has(VECTOR_ONLY, op)) {
-            if (has(VECTOR_STORES, op)) {
+        if (X86Decoder.in(VECTOR_ONLY, op)) {
+            if (X86Decoder.in(VECTOR_STORES, op)) {
                 clobberMemory(in, s, 16);
             }
             return;
@@ -778,49 +769,75 @@ final class X86Isa extends Isa {
     // ---- byte scans
 
     @Override
-    void findSlotReferences(Code code, int[] slots, IntList out) {
-        if (slots.length == 0 || code.end - code.start < 4) {
+    void prescan(Code code, int[] slots, IntList refs, IntList calls, IntList padEnds) {
+        int len = code.end - code.start;
+        if (len < 4 || slots.length == 0) {
             return;
         }
         java.nio.ByteBuffer b = code.buffer();
         int off = code.offset(code.start);
-        int n = code.end - code.start - 3;
+        int start = code.start;
         long lo = slots[0];
         long span = (long) slots[slots.length - 1] - lo;
-        if (x64) {
-            // RIP-relative: the 32-bit displacement plus the address after it (for call/jmp/mov [rip+d] it ends the
-            // instruction) lands on the slot
-            for (int i = 0; i < n; i++) {
-                long t = (long) code.start + i + 4 + b.getInt(off + i) - lo;
-                if (t >= 0 && t <= span && java.util.Arrays.binarySearch(slots, (int) (t + lo)) >= 0) {
-                    out.add(code.start + i);
+        boolean[] isSlot = slotMap(slots);
+        if (isSlot == null) {
+            isSlot = new boolean[0];
+            span = -1; // scattered slots: the rare second loop below finds them
+        }
+        // x64 code reaches a slot RIP-relative (displacement + the address after it, which for call/jmp/mov [rip+d]
+        // ends the instruction); x86 code names the slot's virtual address. Each position's 4 bytes are read once:
+        // after an E8 byte they are the call's displacement.
+        long base = x64 ? (long) start + 4 - lo : -(base32 + lo);
+        long mask = x64 ? -1L : 0xFFFFFFFFL;
+        long step = x64 ? 1 : 0;
+        int end = code.end;
+        int prev = 0;
+        int n = len - 3;
+        for (int i = 0; i < n; i++) {
+            int v = b.getInt(off + i);
+            long t = base + step * i + (v & mask);
+            if (t >= 0 && t <= span && isSlot[(int) t]) {
+                refs.add(start + i);
+            }
+            if (prev == 0xE8) {
+                long target = (long) start + i + 4 + v;
+                if (target >= start && target < end) {
+                    calls.add((int) target);
                 }
             }
-        } else {
-            // absolute: the slot's virtual address appears in the instruction
-            long vlo = base32 + lo;
+            prev = v & 0xFF;
+        }
+        if (span < 0) {
+            long lo2 = lo;
+            long hi2 = slots[slots.length - 1];
             for (int i = 0; i < n; i++) {
-                long t = (b.getInt(off + i) & 0xFFFFFFFFL) - vlo;
-                if (t >= 0 && t <= span && java.util.Arrays.binarySearch(slots, (int) (t + lo)) >= 0) {
-                    out.add(code.start + i);
+                int v = b.getInt(off + i);
+                long t = base + step * i + (v & mask) + lo2;
+                if (t >= lo2 && t <= hi2 && java.util.Arrays.binarySearch(slots, (int) t) >= 0) {
+                    refs.add(start + i);
+                }
+            }
+        }
+        if (padEnds != null) {
+            for (int i = 2; i < len; i++) {
+                if (b.get(off + i) != (byte) 0xCC && b.get(off + i - 1) == (byte) 0xCC && b.get(off + i - 2) == (byte) 0xCC) {
+                    padEnds.add(start + i);
                 }
             }
         }
     }
 
-    @Override
-    void findCallTargets(Code code, IntList out) {
-        java.nio.ByteBuffer b = code.buffer();
-        int off = code.offset(code.start);
-        int n = code.end - code.start - 4;
-        for (int i = 0; i < n; i++) {
-            if (b.get(off + i) == (byte) 0xE8) {
-                long t = (long) code.start + i + 5 + b.getInt(off + i + 1);
-                if (t >= code.start && t < code.end) {
-                    out.add((int) t);
-                }
-            }
+    /** A table over the slots' span: true at each slot's offset from the first; null when they span over 64 KB. */
+    private static boolean[] slotMap(int[] slots) {
+        long span = (long) slots[slots.length - 1] - slots[0];
+        if (span > 0x10000) {
+            return null;
         }
+        boolean[] m = new boolean[(int) span + 1];
+        for (int s : slots) {
+            m[(int) ((long) s - slots[0])] = true;
+        }
+        return m;
     }
 
     @Override
