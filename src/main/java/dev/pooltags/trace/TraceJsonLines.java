@@ -355,10 +355,6 @@ public final class TraceJsonLines {
             return info;
         }
 
-        @Override
-        public Map<String, Long> skipped() {
-            return Map.of();
-        }
 
         @Override
         public boolean complete() {
