@@ -103,6 +103,9 @@ final class BlockTable {
     }
 
     private int find(long address) {
+        if (address == 0) {
+            return -1; // 0 marks an empty slot; NULL is never a block
+        }
         int i = hash(address) & mask;
         while (true) {
             long k = d[BASE + i * STRIDE];

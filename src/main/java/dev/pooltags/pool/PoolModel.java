@@ -25,8 +25,6 @@ import java.util.function.Consumer;
  * and drivers), never to the number of events.
  */
 public final class PoolModel {
-    private static final AllocationRule[] ALLOCATION_RULES = PoolRules.ALLOCATION.toArray(new AllocationRule[0]);
-    private static final FreeRule[] FREE_RULES = PoolRules.FREE.toArray(new FreeRule[0]);
     private final PoolConfig config;
     private final Consumer<Violation> sink;
     private final BlockTable live = new BlockTable(1024);
@@ -106,15 +104,12 @@ public final class PoolModel {
             type = a.poolType();
         }
         DriverStats d = driver(a.driver());
-        boolean fails = false;
         AllocationRule.Facts facts = new AllocationRule.Facts(a, tag, type, flagsProblem, d.isVerified());
-        for (AllocationRule r : ALLOCATION_RULES) {
-            Violation v = r.check(facts);
-            if (v != null) {
-                sink.accept(v);
-                fails |= v.callFails();
-            }
-        }
+        // Each rule called by its own class (in PoolRules.ALLOCATION's order), so the calls are direct and inlined.
+        boolean fails = report(PoolRules.INVALID_POOL_FLAGS.check(facts)) | report(PoolRules.ZERO_TAG.check(facts))
+                | report(PoolRules.BIG_TAG.check(facts)) | report(PoolRules.TAG_WITHOUT_LETTER_OR_DIGIT.check(facts))
+                | report(PoolRules.MUST_SUCCEED.check(facts)) | report(PoolRules.ZERO_SIZE.check(facts))
+                | report(PoolRules.UNTAGGED.check(facts));
         if (fails && a.address() == 0) {
             failed++;
             return null;
@@ -162,6 +157,15 @@ public final class PoolModel {
         return b;
     }
 
+    /** Passes a violation to the sink; true when it makes the call fail. */
+    private boolean report(Violation v) {
+        if (v == null) {
+            return false;
+        }
+        sink.accept(v);
+        return v.callFails();
+    }
+
     private PoolTag effectiveTag(PoolEvent.Alloc a) {
         if (a.tag() != null) {
             return a.tag();
@@ -197,12 +201,13 @@ public final class PoolModel {
         Corruption c = b == null || corrupted.size() == 0 ? null : corrupted.remove(address);
         boolean verified = b != null ? driver(b.driver()).isVerified() : driver(f.driver()).isVerified();
         FreeRule.Facts facts = new FreeRule.Facts(f, b, b == null && freed.contains(address), config.complete(), verified, c);
-        for (FreeRule r : FREE_RULES) {
-            Violation v = r.check(facts);
-            if (v != null) {
-                sink.accept(v);
-            }
-        }
+        // In PoolRules.FREE's order.
+        report(PoolRules.DOUBLE_FREE.check(facts));
+        report(PoolRules.UNKNOWN_ADDRESS.check(facts));
+        report(PoolRules.TAG_MISMATCH.check(facts));
+        report(PoolRules.PROTECTED_TAG.check(facts));
+        report(PoolRules.SPECIAL_POOL_CORRUPTION.check(facts));
+        report(PoolRules.POOL_TRACKING_OVERRUN.check(facts));
         if (b == null) {
             return null;
         }

@@ -5,10 +5,26 @@ import java.util.List;
 
 /** Every rule the model checks, in the order it checks them. */
 public final class PoolRules {
-    static final List<AllocationRule> ALLOCATION = List.of(new InvalidPoolFlagsRule(), new ZeroTagRule(), new BigTagRule(),
-            new TagWithoutLetterOrDigitRule(), new MustSucceedRule(), new ZeroSizeAllocationRule(), new UntaggedAllocationRule());
-    static final List<FreeRule> FREE = List.of(new DoubleFreeRule(), new UnknownAddressFreeRule(), new FreeTagMismatchRule(),
-            new ProtectedTagFreeRule(), new SpecialPoolCorruptionRule(), new PoolTrackingOverrunRule());
+    static final InvalidPoolFlagsRule INVALID_POOL_FLAGS = new InvalidPoolFlagsRule();
+    static final ZeroTagRule ZERO_TAG = new ZeroTagRule();
+    static final BigTagRule BIG_TAG = new BigTagRule();
+    static final TagWithoutLetterOrDigitRule TAG_WITHOUT_LETTER_OR_DIGIT = new TagWithoutLetterOrDigitRule();
+    static final MustSucceedRule MUST_SUCCEED = new MustSucceedRule();
+    static final ZeroSizeAllocationRule ZERO_SIZE = new ZeroSizeAllocationRule();
+    static final UntaggedAllocationRule UNTAGGED = new UntaggedAllocationRule();
+    static final DoubleFreeRule DOUBLE_FREE = new DoubleFreeRule();
+    static final UnknownAddressFreeRule UNKNOWN_ADDRESS = new UnknownAddressFreeRule();
+    static final FreeTagMismatchRule TAG_MISMATCH = new FreeTagMismatchRule();
+    static final ProtectedTagFreeRule PROTECTED_TAG = new ProtectedTagFreeRule();
+    static final SpecialPoolCorruptionRule SPECIAL_POOL_CORRUPTION = new SpecialPoolCorruptionRule();
+    static final PoolTrackingOverrunRule POOL_TRACKING_OVERRUN = new PoolTrackingOverrunRule();
+
+    /** In the order {@link PoolModel#allocate} checks them. */
+    static final List<AllocationRule> ALLOCATION = List.of(INVALID_POOL_FLAGS, ZERO_TAG, BIG_TAG, TAG_WITHOUT_LETTER_OR_DIGIT,
+            MUST_SUCCEED, ZERO_SIZE, UNTAGGED);
+    /** In the order {@link PoolModel#free} checks them. */
+    static final List<FreeRule> FREE = List.of(DOUBLE_FREE, UNKNOWN_ADDRESS, TAG_MISMATCH, PROTECTED_TAG, SPECIAL_POOL_CORRUPTION,
+            POOL_TRACKING_OVERRUN);
     static final List<AccessRule> ACCESS = List.of(new SpecialPoolUseAfterFreeRule(), new SpecialPoolGuardPageRule(),
             new UndetectedOverrunRule());
     static final List<UnloadRule> UNLOAD = List.of(new UnloadWithOutstandingRule(), new UnloadLeakRule());

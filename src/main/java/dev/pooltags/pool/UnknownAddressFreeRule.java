@@ -8,7 +8,8 @@ package dev.pooltags.pool;
  * 0), and under Driver Verifier
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc4--driver-verifier-detected-violation">Bug
  * Check 0xC4</a> parameter 1 = 0x10, "The driver attempted to free an address that was not returned from an allocate
- * call" (bad address, 0, 0).
+ * call" (bad address, 0, 0). Freeing NULL is always this violation: openvswitch/ovs-issues#91 shows the real
+ * 0xC4 (0x10, 0, 0, 0) of a driver freeing a pointer its failed allocation left NULL.
  */
 public final class UnknownAddressFreeRule extends DocumentedRule implements FreeRule {
     public UnknownAddressFreeRule() {
@@ -19,7 +20,8 @@ public final class UnknownAddressFreeRule extends DocumentedRule implements Free
 
     @Override
     public Violation check(Facts f) {
-        if (f.block() != null || f.recentlyFreed() || !f.complete()) {
+        // NULL is never a block, whatever the trace saw before
+        if (f.block() != null || f.recentlyFreed() || (!f.complete() && f.event().address() != 0)) {
             return null;
         }
         long a = f.event().address();

@@ -29,16 +29,17 @@ final class ByteLines {
     }
 
     /** Advances to the next line; false at the end. */
+    private static final long NEWLINE = ByteSearch.pattern((byte) '\n');
+
     boolean next() {
         while (true) {
-            for (int i = pos; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    start = pos;
-                    end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                    pos = i + 1;
-                    number++;
-                    return true;
-                }
+            int i = ByteSearch.indexOf(buf, pos, limit, NEWLINE);
+            if (i >= 0) {
+                start = pos;
+                end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+                pos = i + 1;
+                number++;
+                return true;
             }
             if (eof) {
                 if (pos < limit) {

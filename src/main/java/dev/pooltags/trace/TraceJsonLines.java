@@ -288,7 +288,8 @@ public final class TraceJsonLines {
                         }
                     }
                     PoolTag tag = n.tag != null ? tag(n.tag) : null;
-                    return new PoolEvent.Free(t, r, tag, address(n.addr), drv, caller, lineNo);
+                    // a free of NULL is a driver bug worth replaying; an allocation at 0 is not an allocation
+                    return new PoolEvent.Free(t, r, tag, "0x0".equals(n.addr) || "0".equals(n.addr) ? 0 : address(n.addr), drv, caller, lineNo);
                 }
                 case "unload" -> {
                     if (drv.isEmpty()) {
@@ -355,10 +356,6 @@ public final class TraceJsonLines {
             return info;
         }
 
-        @Override
-        public Map<String, Long> skipped() {
-            return Map.of();
-        }
 
         @Override
         public boolean complete() {

@@ -19,7 +19,9 @@ public interface TraceReader extends Closeable {
     Map<String, String> info();
 
     /** Events of other kinds that are not pool events, by name, counted as they were passed over. */
-    Map<String, Long> skipped();
+    default Map<String, Long> skipped() {
+        return Map.of();
+    }
 
     /**
      * True when the trace starts from an empty pool (a simulation), so a free of an address it never allocated is the

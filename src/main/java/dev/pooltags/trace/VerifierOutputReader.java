@@ -233,10 +233,6 @@ public final class VerifierOutputReader implements TraceReader {
         return info;
     }
 
-    @Override
-    public Map<String, Long> skipped() {
-        return Map.of();
-    }
 
     @Override
     public void close() {

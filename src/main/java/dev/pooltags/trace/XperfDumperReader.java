@@ -199,6 +199,7 @@ public final class XperfDumperReader implements TraceReader {
             return null;
         }
         byte[] b = lines.buffer();
+        trim(0);
         int s0 = fs[0];
         int e0 = fe[0];
         if (e0 == s0) {
@@ -268,12 +269,32 @@ public final class XperfDumperReader implements TraceReader {
         return null;
     }
 
-    /** Splits the current line at commas outside double quotes; fields are trimmed of spaces. */
+    private static final long COMMA = ByteSearch.pattern((byte) ',');
+    private static final long QUOTE = ByteSearch.pattern((byte) '"');
+
+    /**
+     * Splits the current line at commas outside double quotes. Fields keep their padding; {@link #trim(int)} removes it
+     * from the fields that are read.
+     */
     private void split() {
         byte[] b = lines.buffer();
         int i = lines.start;
         int end = lines.end;
         nf = 0;
+        if (ByteSearch.indexOf(b, i, end, QUOTE) < 0) {
+            while (nf < MAX_FIELDS - 1) {
+                int c = ByteSearch.indexOf(b, i, end, COMMA);
+                if (c < 0) {
+                    break;
+                }
+                fs[nf] = i;
+                fe[nf++] = c;
+                i = c + 1;
+            }
+            fs[nf] = i;
+            fe[nf++] = end;
+            return;
+        }
         while (i <= end && nf < MAX_FIELDS) {
             int s = i;
             boolean quoted = false;
@@ -283,18 +304,26 @@ public final class XperfDumperReader implements TraceReader {
                 }
                 i++;
             }
-            int e = i;
-            while (s < e && (b[s] == ' ' || b[s] == '\t')) {
-                s++;
-            }
-            while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
-                e--;
-            }
             fs[nf] = s;
-            fe[nf] = e;
+            fe[nf] = i;
             nf++;
             i++;
         }
+    }
+
+    /** Removes the spaces and tabs around field {@code i} (the dumper pads its columns). */
+    private void trim(int i) {
+        byte[] b = lines.buffer();
+        int s = fs[i];
+        int e = fe[i];
+        while (s < e && (b[s] == ' ' || b[s] == '\t')) {
+            s++;
+        }
+        while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
+            e--;
+        }
+        fs[i] = s;
+        fe[i] = e;
     }
 
     private PoolEvent pool(Layout l) {
@@ -359,6 +388,7 @@ public final class XperfDumperReader implements TraceReader {
     }
 
     private String field(int i) {
+        trim(i);
         return new String(lines.buffer(), fs[i], fe[i] - fs[i], StandardCharsets.ISO_8859_1);
     }
 
@@ -374,6 +404,7 @@ public final class XperfDumperReader implements TraceReader {
 
     /** A field as a number: decimal, or hex with 0x (always hex when {@code hex}). */
     private long number(int i, boolean hex) {
+        trim(i);
         byte[] b = lines.buffer();
         int s = fs[i];
         int e = fe[i];
@@ -420,6 +451,7 @@ public final class XperfDumperReader implements TraceReader {
     }
 
     private PoolTag tag(int i) {
+        trim(i);
         byte[] b = lines.buffer();
         int s = fs[i];
         int e = fe[i];
@@ -457,6 +489,7 @@ public final class XperfDumperReader implements TraceReader {
     }
 
     private WindowsPoolType poolType(int i, boolean session) {
+        trim(i);
         byte[] b = lines.buffer();
         int s = fs[i];
         int e = fe[i];

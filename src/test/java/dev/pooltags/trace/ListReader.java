@@ -30,10 +30,6 @@ final class ListReader implements TraceReader {
         return Map.of();
     }
 
-    @Override
-    public Map<String, Long> skipped() {
-        return Map.of();
-    }
 
     @Override
     public boolean complete() {
