@@ -88,13 +88,13 @@ public final class TheilSen {
             this.medY = medY;
         }
 
-        /** The median slope and the interval for a Mann–Kendall variance of {@code varianceOfS}. */
-        public Fit fit(double confidence, double varianceOfS) {
+        /** The median slope alone (0 without pairs): what detrending needs, without the interval's selections. */
+        public double slope() {
             if (np == 0) {
-                return new Fit(0, medY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, confidence, 0);
+                return 0;
             }
-            int mid = np / 2;
             if (Double.isNaN(slope)) {
+                int mid = np / 2;
                 if (np % 2 == 1) {
                     slope = select(q, 0, np - 1, mid);
                 } else {
@@ -103,6 +103,21 @@ public final class TheilSen {
                     slope = (lo + hi) / 2;
                 }
             }
+            return slope;
+        }
+
+        /** The line through the medians with the median slope. */
+        public double intercept() {
+            return medY - slope() * medT;
+        }
+
+        /** The median slope and the interval for a Mann–Kendall variance of {@code varianceOfS}. */
+        public Fit fit(double confidence, double varianceOfS) {
+            if (np == 0) {
+                return new Fit(0, medY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, confidence, 0);
+            }
+            int mid = np / 2;
+            slope();
             double c = MannKendall.normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(Math.max(0, varianceOfS));
             long lowerRank = Math.round((np - c) / 2);
             long upperRank = Math.round((np + c) / 2) + 1;

@@ -352,17 +352,19 @@ public final class TrendAnalysis {
     private static Phase phase(double[] t, double[] y, int lo, int hi, LeakOptions o) {
         MannKendall.Result plain = MannKendall.test(y, lo, hi, 1.0);
         TheilSen.Slopes slopes = TheilSen.slopes(t, y, lo, hi);
-        TheilSen.Fit fit = slopes.fit(o.confidence(), plain.variance());
         if (!o.serialCorrelation() || hi - lo < 8) {
-            return new Phase(plain, fit, 1.0);
+            return new Phase(plain, slopes.fit(o.confidence(), plain.variance()), 1.0);
         }
+        // detrend with Sen's line (Hamed and Rao), then widen the test by the serial correlation left over
+        double b = slopes.slope();
+        double a = slopes.intercept();
         double[] r = new double[hi - lo];
         for (int i = lo; i < hi; i++) {
-            r[i - lo] = y[i] - fit.at(t[i]);
+            r[i - lo] = y[i] - (a + b * t[i]);
         }
         double f = MannKendall.serialCorrelationFactor(r, 0, r.length);
         if (f <= 1.0) {
-            return new Phase(plain, fit, 1.0);
+            return new Phase(plain, slopes.fit(o.confidence(), plain.variance()), 1.0);
         }
         MannKendall.Result mk = MannKendall.test(y, lo, hi, f);
         return new Phase(mk, slopes.fit(o.confidence(), mk.variance()), f);
