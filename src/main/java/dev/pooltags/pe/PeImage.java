@@ -100,6 +100,9 @@ public final class PeImage {
         if (clrOnly) {
             return ".NET image with IL code only, no native code";
         }
+        if (sections.stream().noneMatch(s -> s.isExecutable() && s.fileBackedSize() > 0)) {
+            return "no code in the file: its code sections are filled in at run time (packed or compressed)";
+        }
         return null;
     }
 

@@ -248,15 +248,35 @@ public final class PeReader {
             return off;
         }
 
+        /**
+         * True when the RVA lies in a section's memory but past its file data: the loader fills it with zeros (a
+         * packed driver's sections are often all like this until its unpacker runs), so it reads as zeros.
+         */
+        private boolean zeroFilled(long rva, int len) {
+            for (Section s : sections) {
+                if (s.containsRva(rva) && s.containsRva(rva + len - 1)) {
+                    return rva - Integer.toUnsignedLong(s.virtualAddress()) >= s.fileBackedSize();
+                }
+            }
+            return false;
+        }
+
         private long r32(long rva, String what) {
-            return u32(at(rva, 4, what), what);
+            return zeroFilled(rva, 4) ? 0 : u32(at(rva, 4, what), what);
         }
 
         private long rPtr(long rva, String what) {
+            int len = plus ? 8 : 4;
+            if (zeroFilled(rva, len)) {
+                return 0;
+            }
             return plus ? u64(at(rva, 8, what), what) : u32(at(rva, 4, what), what);
         }
 
         private String cString(long rva, String what) {
+            if (zeroFilled(rva, 1)) {
+                return "";
+            }
             long off = at(rva, 1, what);
             StringBuilder sb = new StringBuilder(32);
             for (int i = 0; i < MAX_NAME; i++) {
@@ -384,7 +404,7 @@ public final class PeReader {
         private int[] readRelocations() {
             long rva = dirRva[DIR_BASERELOC];
             long total = dirSize[DIR_BASERELOC];
-            if (rva == 0 || total == 0) {
+            if (rva == 0 || total == 0 || zeroFilled(rva, 1)) {
                 return new int[0];
             }
             int[] out = new int[16];
@@ -424,6 +444,9 @@ public final class PeReader {
                 return out;
             }
             Machine m = Machine.of(machine);
+            if (zeroFilled(rva, 1)) {
+                return out; // not in the file (a packed image): no function ranges to read
+            }
             if (m == Machine.X64) {
                 long n = total / 12;
                 long base = at(rva, (int) Math.min(Math.max(12, n * 12), Integer.MAX_VALUE), "the exception directory (.pdata)");

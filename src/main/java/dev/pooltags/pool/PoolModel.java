@@ -36,6 +36,8 @@ public final class PoolModel {
     private final List<TagPattern> specialPoolTags = new ArrayList<>();
     private final AddressSpace space;
     private long untracked;
+    private long bigCount;
+    private long bigBytes;
     /** True once the model has chosen an address (a simulation): only then do freed addresses go back to its allocator. */
     private boolean choosesAddresses;
     private String lastDriverName;
@@ -134,6 +136,10 @@ public final class PoolModel {
         }
         freed.remove(address);
         allocations++;
+        if (big) {
+            bigCount++;
+            bigBytes += charged;
+        }
         if (tracked != null) {
             tags.allocated(tag, tracked, charged);
         } else {
@@ -221,6 +227,10 @@ public final class PoolModel {
             corrupted.remove(b.address());
         }
         frees++;
+        if (b.big()) {
+            bigCount--;
+            bigBytes -= b.charged();
+        }
         if (b.tracked() != null) {
             tags.freed(b.tag(), b.tracked(), b.charged());
         } else {
@@ -361,6 +371,19 @@ public final class PoolModel {
     /** Outstanding blocks whose pool (paged or nonpaged) the source did not say, so no per-tag row counts them. */
     public long untrackedOutstanding() {
         return untracked;
+    }
+
+    /**
+     * Outstanding allocations from the big-page allocator (a page or more), which the kernel keeps in its own table
+     * (the "large pool allocation table" {@code !poolfind} scans) besides counting them under their tag.
+     */
+    public long bigPoolAllocations() {
+        return bigCount;
+    }
+
+    /** Bytes (whole pages) of the outstanding big-page allocations. */
+    public long bigPoolBytes() {
+        return bigBytes;
     }
 
     /** Allocations the model made (failed calls excluded). */

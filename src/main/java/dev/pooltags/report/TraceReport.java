@@ -119,7 +119,9 @@ public final class TraceReport {
 
         out.println();
         out.println("outstanding at the end: " + n(a.outstandingCount()) + " allocations, " + n(a.outstandingBytes()) + " bytes requested"
-                + (a.outstanding().isEmpty() ? "" : ", in " + n(a.outstanding().size()) + " groups"));
+                + (a.outstanding().isEmpty() ? "" : ", in " + n(a.outstanding().size()) + " groups")
+                + (a.bigPool().allocations() == 0 ? "" : "; " + n(a.bigPool().allocations()) + " of a page or more (big pool, "
+                        + n(a.bigPool().bytes()) + " bytes)"));
         if (!a.outstanding().isEmpty()) {
             TextTable t = new TextTable("  Tag", "Type", ">Count", ">Bytes", ">Charged", ">Oldest age", ">Newest age", "Caller");
             int shown = 0;
@@ -313,6 +315,7 @@ public final class TraceReport {
         }
         ObjectNode os = o.putObject("outstanding");
         os.put("count", a.outstandingCount()).put("bytes", a.outstandingBytes());
+        os.putObject("bigPool").put("allocations", a.bigPool().allocations()).put("bytes", a.bigPool().bytes());
         ArrayNode groups = os.putArray("groups");
         for (TraceAnalysis.OutstandingGroup g : a.outstanding()) {
             ObjectNode j = groups.addObject();

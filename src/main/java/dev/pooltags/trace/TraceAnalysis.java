@@ -27,6 +27,7 @@ import java.util.Map;
  * @param outstanding      what is still allocated at the end, grouped by tag, pool, caller and driver, most bytes first
  * @param outstandingCount blocks outstanding
  * @param outstandingBytes bytes requested by them
+ * @param bigPool          outstanding allocations of a page or more, and their bytes (whole pages)
  * @param lifetimes        WPA's lifetime classes for the window, or null when the trace has no times
  * @param leaks            leak suspects, most bytes first
  * @param drivers          drivers that are verified or unloaded
@@ -35,8 +36,12 @@ import java.util.Map;
 public record TraceAnalysis(String file, String format, Map<String, String> info, boolean complete, Counts counts,
         Map<String, Long> skipped, long firstTime, long lastTime, List<Violation> violations, long violationCount,
         Map<String, Long> violationsByRule, List<TraceProblem> problems, long problemCount, Map<String, Long> problemsByKind,
-        List<OutstandingGroup> outstanding, long outstandingCount, long outstandingBytes, Lifetimes lifetimes,
+        List<OutstandingGroup> outstanding, long outstandingCount, long outstandingBytes, BigPool bigPool, Lifetimes lifetimes,
         List<LeakSuspect> leaks, List<DriverSummary> drivers, List<TagCounters> tags) {
+
+    /** The big-page allocator's outstanding allocations. */
+    public record BigPool(long allocations, long bytes) {
+    }
 
     /** Events read, by kind. */
     public record Counts(long events, long allocations, long frees, long unloads, long accesses, long settings) {

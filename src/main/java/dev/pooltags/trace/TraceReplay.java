@@ -379,7 +379,8 @@ public final class TraceReplay {
         return new TraceAnalysis(file, reader.format(), new LinkedHashMap<>(reader.info()), model.config().complete(),
                 new TraceAnalysis.Counts(events, allocs, frees, unloads, accesses, settings), reader.skipped(), timed ? t0 : -1,
                 lastTime, List.copyOf(violations), violationCount, violationsByRule, sortedProblems(), problemCount, problemsByKind,
-                outstanding, totals[0], totals[1], lifetimes, leaks, drivers, model.tags().rows());
+                outstanding, totals[0], totals[1], new TraceAnalysis.BigPool(model.bigPoolAllocations(), model.bigPoolBytes()), lifetimes, leaks,
+                drivers, model.tags().rows());
     }
 
     /** Problems in line order (a reader that looks ahead, for stacks, reports some a line late). */

@@ -109,6 +109,34 @@ class PeReaderTest {
     }
 
     @Test
+    void sectionsWithoutFileDataReadAsZerosAsTheLoaderFillsThem() throws IOException {
+        // packers (VMProtect and the like) leave .text, .pdata and others without file data until they run
+        byte[] b = bytes("clang-x64", "poolalloc");
+        PeImage original = parse(b);
+        int index = 0;
+        for (Section s : original.sections()) {
+            if (s.name().equals(".pdata")) {
+                break;
+            }
+            index++;
+        }
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int lfanew = bb.getInt(0x3C);
+        int table = lfanew + 24 + (bb.getShort(lfanew + 20) & 0xFFFF);
+        bb.putInt(table + 40 * index + 16, 0); // SizeOfRawData of .pdata
+        PeImage packed = parse(b);
+        assertThat(original.functions()).isNotEmpty();
+        assertThat(packed.functions()).isEmpty();
+        assertThat(packed.imports()).isEqualTo(original.imports());
+        for (Section s : original.sections()) {
+            if (s.isExecutable()) {
+                bb.putInt(table + 40 * original.sections().indexOf(s) + 16, 0);
+            }
+        }
+        assertThat(parse(b).undecodableReason()).startsWith("no code in the file");
+    }
+
+    @Test
     void missingAndFolderPathsAreInputErrors(@TempDir Path tmp) {
         assertThatThrownBy(() -> PeReader.read(tmp.resolve("nope.sys"))).isInstanceOf(InputException.class)
                 .hasMessageEndingWith("nope.sys: no such file");

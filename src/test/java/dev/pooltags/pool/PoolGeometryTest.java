@@ -40,4 +40,22 @@ class PoolGeometryTest {
         assertThat(g.charged(4088)).isEqualTo(4096);
         assertThat(g.isBig(4089)).isTrue();
     }
+
+    @Test
+    @DisplayName("the model keeps big-page allocations apart (the big pool table) and counts them under their tag too")
+    void bigPoolInTheModel() {
+        PoolModel m = new PoolModel(PoolConfig.defaults(), v -> { });
+        Block big = m.allocate(new PoolEvent.Alloc(0, AllocRoutine.EX_ALLOCATE_POOL_WITH_TAG, WindowsPoolType.PAGED_POOL, 0,
+                dev.pooltags.tag.PoolTag.parse("CM31"), 5000, 0, "nt", "", null, 1));
+        m.allocate(new PoolEvent.Alloc(0, AllocRoutine.EX_ALLOCATE_POOL_WITH_TAG, WindowsPoolType.PAGED_POOL, 0,
+                dev.pooltags.tag.PoolTag.parse("CM31"), 100, 0, "nt", "", null, 2));
+        assertThat(big.big()).isTrue();
+        assertThat(big.address() % 4096).as("page-aligned").isZero();
+        assertThat(m.bigPoolAllocations()).isEqualTo(1);
+        assertThat(m.bigPoolBytes()).isEqualTo(8192);
+        assertThat(m.tags().row(dev.pooltags.tag.PoolTag.parse("CM31"), dev.pooltags.tag.PoolType.PAGED).bytes()).isEqualTo(8192 + 128);
+        m.free(new PoolEvent.Free(1, FreeRoutine.EX_FREE_POOL, null, big.address(), "nt", "", 3));
+        assertThat(m.bigPoolAllocations()).isZero();
+        assertThat(m.bigPoolBytes()).isZero();
+    }
 }

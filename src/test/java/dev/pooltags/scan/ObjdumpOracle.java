@@ -106,6 +106,11 @@ final class ObjdumpOracle {
                     regPage.remove("x" + dst.substring(1));
                 }
             }
+            if (!arm && op.startsWith("call") || arm && (op.equals("bl") || op.equals("blr"))) {
+                // a call returns in, and may destroy, the caller-saved registers
+                regSlot.keySet().removeIf(r -> r.matches("%(e|r)?(ax|cx|dx)|%r(8|9|10|11)|x([0-9]|1[0-8])"));
+                regPage.keySet().removeIf(r -> r.matches("x([0-9]|1[0-8])"));
+            }
             if (slot != null) {
                 // a thunk: the jump is the first instruction of code after a return, jump or padding
                 String before = arm ? prev3 : prev;
