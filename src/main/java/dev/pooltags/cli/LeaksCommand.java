@@ -191,7 +191,8 @@ public final class LeaksCommand implements Callable<Integer> {
             }
             failed = !r.atLeast(gate).isEmpty();
         } else {
-            List<Snapshot> series = SnapshotInputs.readSeries(inputs);
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            List<Snapshot> series = SnapshotInputs.readSeries(inputs, w -> err.println("pooltags: " + w));
             SeriesCheck.Outcome checked = SeriesCheck.check(series);
             if (!checked.usable()) {
                 throw new InputException(names(inputs), 0, checked.problem());

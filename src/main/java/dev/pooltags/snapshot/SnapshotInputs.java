@@ -38,7 +38,7 @@ public final class SnapshotInputs {
     public static List<Snapshot> readSeries(List<Path> inputs, Consumer<String> warnings) {
         List<Snapshot> plain = new ArrayList<>();
         List<Snapshot> outstandingOnly = new ArrayList<>();
-        for (Path p : expand(inputs)) {
+        for (Path p : expand(inputs, warnings)) {
             Read r = read(p, warnings);
             (r.format.outstandingOnly() ? outstandingOnly : plain).addAll(r.snapshots);
         }
@@ -52,11 +52,27 @@ public final class SnapshotInputs {
 
     /** Files named directly, and the snapshot files inside named folders (sorted by name). */
     public static List<Path> expand(List<Path> inputs) {
+        return expand(inputs, w -> { });
+    }
+
+    /**
+     * As {@link #expand(List)}; a folder's JSON Lines file that holds allocation events rather than snapshots (the
+     * {@code trace.jsonl} beside {@code snapshots.jsonl} that {@code demo --record} writes) is left out, with a
+     * warning saying so.
+     */
+    public static List<Path> expand(List<Path> inputs, Consumer<String> warnings) {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    List<Path> inDir = s.filter(Files::isRegularFile).filter(SnapshotInputs::isSnapshotFile).sorted().toList();
+                    List<Path> inDir = new ArrayList<>();
+                    for (Path f : s.filter(Files::isRegularFile).filter(SnapshotInputs::isSnapshotFile).sorted().toList()) {
+                        if (isEventTrace(f)) {
+                            warnings.accept(f + ": skipped, it holds allocation events, not snapshots (read it with pooltags trace)");
+                        } else {
+                            inDir.add(f);
+                        }
+                    }
                     if (inDir.isEmpty()) {
                         throw new InputException(p, "is a folder with no snapshot files in it (" + String.join(", ", EXTENSIONS) + ")");
                     }
@@ -71,6 +87,17 @@ public final class SnapshotInputs {
             }
         }
         return files;
+    }
+
+    /** A JSON Lines file of allocation events: pooltags' trace header, or a first object with "ev" and no "rows". */
+    static boolean isEventTrace(Path p) {
+        if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+            return false;
+        }
+        String head = new String(head(p), java.nio.charset.StandardCharsets.UTF_8);
+        int nl = head.indexOf('\n');
+        String first = nl < 0 ? head : head.substring(0, nl);
+        return first.contains("\"pooltags-trace\"") || !first.contains("\"rows\"") && first.contains("\"ev\"");
     }
 
     static boolean isSnapshotFile(Path p) {
