@@ -46,14 +46,17 @@ final class Explanation {
                 }
             }
             case STEADY_GROWTH -> {
-                sb.append(unit).append(" grew steadily by ").append(Quantity.of(m, d.growthSinceLastLevel(), true))
+                sb.append(unit).append(notSustained(d) ? " grew by " : " grew steadily by ")
+                        .append(Quantity.of(m, d.growthSinceLastLevel(), true))
                         .append(" over ").append(Quantity.duration(window)).append(" at ");
                 rate(sb, d);
                 sb.append(", rising in ").append(d.monotoneRises()).append(" of ").append(d.monotoneSteps())
-                        .append(" tenths of the window and never given back (Mann-Kendall ")
+                        .append(" tenths of the window")
+                        .append(d.verdict() == Verdict.GROWING ? "" : " and never given back").append(" (Mann-Kendall ")
                         .append(Quantity.p(d.phaseTrend().pIncreasing())).append(").");
                 if (d.verdict() == Verdict.GROWING) {
-                    sb.append(" The growth is ").append(d.growthSinceLastLevel() < o.minGrowth(m) ? "small" : "within the noise")
+                    sb.append(notSustained(d) ? " It grew in a few jumps, not throughout"
+                            : d.growthSinceLastLevel() < o.minGrowth(m) ? " The growth is small" : " The growth is within the noise")
                             .append(": not called a leak.");
                 }
             }
@@ -63,7 +66,10 @@ final class Explanation {
                         .append(Quantity.duration(d.endSeconds() - d.sinceSeconds())).append(" at ");
                 rate(sb, d);
                 sb.append(" (Mann-Kendall ").append(Quantity.p(d.phaseTrend().pIncreasing())).append(").");
-                if (d.verdict() == Verdict.GROWING) {
+                if (d.verdict() == Verdict.GROWING && notSustained(d)) {
+                    sb.append(" It grew in a few jumps (rising in ").append(d.monotoneRises()).append(" of ")
+                            .append(d.monotoneSteps()).append(" tenths since): not called a leak.");
+                } else if (d.verdict() == Verdict.GROWING) {
                     sb.append(" Before that it rose as much, or was as high (up to ").append(Quantity.of(m, d.max(), false))
                             .append("): this tag wanders; not called a leak.");
                 }
@@ -127,6 +133,10 @@ final class Explanation {
             sb.append(" The tag is gone from the last sample: nothing of it is outstanding.");
         }
         return sb.toString();
+    }
+
+    private static boolean notSustained(MetricTrend d) {
+        return !TrendAnalysis.sustained(d.monotoneRises(), d.monotoneSteps());
     }
 
     private static void rate(StringBuilder sb, MetricTrend d) {

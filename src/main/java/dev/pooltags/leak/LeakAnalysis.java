@@ -98,8 +98,16 @@ public final class LeakAnalysis {
         Instant start = table.instants().isEmpty() ? Instant.EPOCH : table.instants().get(0);
         Instant since = Double.isNaN(d.sinceSeconds()) ? null : start.plusMillis(Math.round(d.sinceSeconds() * 1000));
         boolean vanished = s.vanished();
-        String words = Explanation.of(d, other, start, vanished, s.allocsChange(), s.freesChange(), o);
-        return new TagVerdict(s.key(), d.verdict(), d.score(), d.metric(), count, bytes, since, vanished,
-                s.allocsChange(), s.freesChange(), words);
+        // allocations and frees are only worth quoting when they agree with the outstanding count: a source whose
+        // "allocations" are a level (a slab's active objects) rather than a counter since boot does not
+        long allocs = s.allocsChange();
+        long frees = s.freesChange();
+        if (allocs - frees != s.count()[s.lastPresent()] - s.count()[s.first()]) {
+            allocs = -1;
+            frees = -1;
+        }
+        String words = Explanation.of(d, other, start, vanished, allocs, frees, o);
+        return new TagVerdict(s.key(), d.verdict(), d.score(), d.metric(), count, bytes, since, vanished, allocs, frees,
+                words);
     }
 }

@@ -15,8 +15,8 @@ import java.time.Instant;
  * @param bytes        statistics of bytes outstanding
  * @param since        when the current behaviour began (growth start, level start, last release), or null
  * @param vanished     the tag is missing from the last sample (nothing of it outstanding)
- * @param allocsChange allocations over the window
- * @param freesChange  frees over the window
+ * @param allocsChange allocations over the window, or -1 when the counters do not agree with the outstanding count
+ * @param freesChange  frees over the window, or -1 likewise
  * @param explanation  what was found, in words, with the numbers
  */
 public record TagVerdict(TagCounters.RowKey key, Verdict verdict, double score, Metric primary, MetricTrend count,

@@ -39,6 +39,30 @@ public final class TrendAnalysis {
 
     private TrendAnalysis() {}
 
+    /** Growth is sustained when it rose in at least two thirds of the steps between tenths of its phase. */
+    static boolean sustained(int rises, int steps) {
+        return 3 * rises >= 2 * steps;
+    }
+
+    /**
+     * How many of the steps between the medians of consecutive tenths of y[lo..hi) rose, and how many steps there
+     * were (fewer than ten parts when there are fewer points).
+     */
+    static int[] rises(double[] y, int lo, int hi) {
+        int m = hi - lo;
+        int parts = Math.min(10, m);
+        int up = 0;
+        double prev = Double.NaN;
+        for (int s = 0; s < parts; s++) {
+            double med = TheilSen.median(y, lo + s * m / parts, lo + (s + 1) * m / parts);
+            if (s > 0 && med > prev) {
+                up++;
+            }
+            prev = med;
+        }
+        return new int[] {up, Math.max(0, parts - 1)};
+    }
+
     /** The largest rise within y[lo..hi) over at most {@code span} points: how far the tag climbed before. */
     static double largestRise(double[] y, int lo, int hi, int span) {
         double best = 0;
@@ -98,16 +122,9 @@ public final class TrendAnalysis {
 
         // with a handful of points the changes between them are the signal, not an estimate of noise
         double stepNoise = m >= SHORT ? stepNoise(y, m) : 0;
-        int segments = Math.min(10, m);
-        int rises = 0;
-        double prev = Double.NaN;
-        for (int s = 0; s < segments; s++) {
-            double med = TheilSen.median(y, s * m / segments, (s + 1) * m / segments);
-            if (s > 0 && med > prev) {
-                rises++;
-            }
-            prev = med;
-        }
+        int[] tenths = rises(y, 0, m);
+        int rises = tenths[0];
+        int segments = tenths[1] + 1;
         long minGrowth = o.minGrowth(metric);
 
         // --- releases (sawtooth, cleanup): the state machine follows each rise from its trough to its peak
@@ -158,6 +175,9 @@ public final class TrendAnalysis {
         double phaseGrowth = after.ts().slope() * (end - phaseStart);
         double phaseShare = (end - phaseStart) / (end - start);
 
+        // a leak grows through its phase; a few jumps in a long level are not sustained growth
+        int[] phaseTenths = rises(y, j, m);
+        boolean sustained = sustained(phaseTenths[0], phaseTenths[1]);
         boolean strong = growing(after, o.alpha()) && phaseGrowth >= minGrowth && phaseGrowth >= o.noiseMultiple() * noise;
         boolean weak = growing(after, o.likelyAlpha()) && phaseGrowth >= minGrowth
                 && phaseGrowth >= o.noiseMultiple() / 2 * noise;
@@ -199,19 +219,22 @@ public final class TrendAnalysis {
                 }
                 boolean heldLevel = phaseGrowth >= o.noiseMultiple() * levelSpread
                         && phaseGrowth > largestRise(y, 0, j, m - j) && endLevel > highest;
-                verdict = !heldLevel ? Verdict.GROWING
+                verdict = !heldLevel || !sustained ? Verdict.GROWING
                         : strong && phaseSamples >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
                 since = phaseStart;
                 sinceGrowth = phaseGrowth;
             } else {
                 pattern = Pattern.STEADY_GROWTH;
-                verdict = strong && n >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
                 since = start;
                 if (j > 0) { // grew before and after a bend or step that did not slow it: one growth phase
                     phaseStart = start;
                     after = whole;
                     phaseSamples = n;
+                    phaseTenths = tenths;
+                    sustained = sustained(tenths[0], tenths[1]);
                 }
+                verdict = !sustained ? Verdict.GROWING
+                        : strong && n >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
                 sinceGrowth = after.ts().slope() * (end - start);
             }
         } else if (shape.kind() == ShapeFit.Kind.STEP) {
@@ -253,7 +276,7 @@ public final class TrendAnalysis {
             sinceGrowth = endLevel - startLevel;
         }
         return new MetricTrend(metric, n, m, start, end, first, last, min, max, startLevel, endLevel, whole.mk(),
-                whole.ts(), whole.factor(), noise, stepNoise, rises, segments - 1, shape, pattern, phaseStart,
+                whole.ts(), whole.factor(), noise, stepNoise, phaseTenths[0], phaseTenths[1], shape, pattern, phaseStart,
                 after.mk(), after.ts(), phaseSamples, since, sinceGrowth, 0, 0, verdict,
                 score(verdict, after.mk(), whole.mk()));
     }

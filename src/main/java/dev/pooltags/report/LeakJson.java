@@ -60,8 +60,13 @@ public final class LeakJson {
             t.put("explanation", v.explanation());
             String advice = LeakAdvice.of(v, ownerOf(db, v.key()));
             t.put("advice", advice.isEmpty() ? null : advice);
-            t.put("allocs", v.allocsChange());
-            t.put("frees", v.freesChange());
+            if (v.allocsChange() < 0) {
+                t.putNull("allocs");
+                t.putNull("frees");
+            } else {
+                t.put("allocs", v.allocsChange());
+                t.put("frees", v.freesChange());
+            }
             metric(t.putObject("count"), v.count());
             metric(t.putObject("bytes"), v.bytes());
         }
