@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Leak verdicts over a live view's running history ({@code top}'s leak column, {@code serve}'s dashboard): the
  * same analysis as {@code pooltags leaks}, over the last {@code window} samples, redone every {@code every}
- * samples so a refresh stays cheap with thousands of tags. Memory is bounded by the window.
+ * samples (every rows/100 samples when that is more, so a machine with 3,000 tags is judged every 30 samples) so
+ * a refresh stays cheap. Memory is bounded by the window.
  *
  * <p>Not thread-safe: one thread feeds samples and reads verdicts.
  */
@@ -55,7 +56,9 @@ public final class LiveLeaks {
             history.removeFirst();
         }
         history.addLast(sample);
-        if (history.size() >= 3 && (++sinceAnalysis >= every || verdicts.isEmpty())) {
+        // a pass over 3,000 noisy tags costs about a second of CPU: with many rows, judge less often
+        int due = Math.max(every, sample.rows().size() / 100);
+        if (history.size() >= 3 && (++sinceAnalysis >= due || verdicts.isEmpty())) {
             sinceAnalysis = 0;
             verdicts = Map.copyOf(LeakAnalysis.verdicts(new ArrayList<>(history), options));
             return true;
