@@ -38,6 +38,8 @@ public final class ImageScanner {
     static final int MAX_WRAPPER_DEPTH = 1;
     private static final int MAX_ROUNDS = 6;
     private static final int[] NONE = new int[0];
+    /** The longest stretch of code decoded as one region (a function, or code between known boundaries). */
+    private static final int MAX_GAP = 64 * 1024;
 
     private final PeImage image;
     private final Isa isa;
@@ -156,7 +158,11 @@ public final class ImageScanner {
     private long[] regionOf(Code c, int place) {
         FunctionRange f = image.functionAt(place);
         if (f != null && c.contains(f.begin())) {
-            return new long[] {f.begin(), Math.min(f.end(), c.end), 0, f.fragment() ? 1 : 0};
+            long end = Math.min(Integer.toUnsignedLong(f.end()), c.end);
+            if (end - f.begin() > MAX_GAP) {
+                return null; // no compiler makes such a function: a packer's (VMProtect's) range over its own code
+            }
+            return new long[] {f.begin(), end, 0, f.fragment() ? 1 : 0};
         }
         int[] b = boundaries();
         int i = Arrays.binarySearch(b, place);
@@ -165,6 +171,21 @@ public final class ImageScanner {
         int hi = hiIndex < b.length ? b[hiIndex] : c.end;
         lo = Math.max(lo, c.start);
         hi = Math.min(hi, c.end);
+        if (hi - lo > MAX_GAP) {
+            // a long stretch with no known boundary (obfuscated or packed code, or an x86 driver without padding):
+            // decode from the nearest function start a call or pointer names, or not at all
+            int[] starts = callTargets();
+            int k = Arrays.binarySearch(starts, place);
+            k = k >= 0 ? k : -k - 2;
+            if (k < 0 || starts[k] < Math.max(lo, place - MAX_GAP)) {
+                return null;
+            }
+            lo = starts[k];
+            hi = (int) Math.min(hi, (long) lo + MAX_GAP);
+            if (place >= hi) {
+                return null;
+            }
+        }
         if (lo >= hi) {
             return null;
         }

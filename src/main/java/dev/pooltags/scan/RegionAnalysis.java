@@ -128,11 +128,22 @@ final class RegionAnalysis {
                 }
             }
         }
+        // the final pass reports calls: only blocks that make one need replaying
         for (int b = 0; b < in.length; b++) {
-            if (in[b] != null) {
+            if (in[b] != null && makesCalls(b)) {
                 transfer(b, in[b].copy(), observer, true);
             }
         }
+    }
+
+    private boolean makesCalls(int b) {
+        for (int i = blockStart[b]; i < blockEnd[b]; i++) {
+            int f = insns.get(i).flow;
+            if (f == Insn.CALL || f == Insn.CALL_INDIRECT || f == Insn.JUMP_INDIRECT || f == Insn.JUMP || f == Insn.BRANCH) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private State entryState(int b) {

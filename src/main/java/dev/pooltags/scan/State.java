@@ -6,20 +6,24 @@ import java.util.Arrays;
  * What is known at one point of a function: a {@link Value} per register and the values stored in the stack
  * frame (by offset from the entry stack pointer, per epoch, with their width). Loads from the entry epoch's
  * argument area that nothing stored to are the function's own parameters.
+ *
+ * <p>Frame slots are kept sorted by (epoch, offset), so a lookup is a binary search and the meet of two states
+ * one merge: functions spill many locals, and this is the inner loop of the analysis.
  */
 final class State {
-    /** More stack slots than compiled code keeps live at once; beyond this the oldest are forgotten. */
+    /** More stack slots than compiled code keeps live at once; beyond this slots are dropped. */
     private static final int MAX_SLOTS = 96;
+    /** The widest value a slot holds (a 64-bit store): overlaps are found among neighbours this close. */
+    private static final int MAX_WIDTH = 8;
+    private static final long[] NO_LONGS = new long[0];
+    private static final byte[] NO_BYTES = new byte[0];
 
     final long[] regs;
-    /** Bytes pushed since the last call, or -1 when paths disagree (x86 callee-cleanup inference). */
+    /** Bytes pushed or stored above the stack pointer since the last call, or -1 when paths disagree (x86). */
     int pushed;
-    private static final int[] NO_INTS = new int[0];
-    private static final long[] NO_LONGS = new long[0];
-    private int[] slotOffset = NO_INTS;
-    private int[] slotEpoch = NO_INTS;
-    private int[] slotSize = NO_INTS;
-    private long[] slotValue = NO_LONGS;
+    private long[] keys = NO_LONGS;
+    private byte[] sizes = NO_BYTES;
+    private long[] values = NO_LONGS;
     private int slots;
     /** Set when slots had to be dropped: from then on, a slot with no entry is unknown, not a parameter. */
     private boolean frameLost;
@@ -28,15 +32,22 @@ final class State {
         regs = new long[registers];
     }
 
+    private static long key(int epoch, long offset) {
+        return (long) epoch << 33 | (offset + (1L << 32));
+    }
+
+    private static long offsetOf(long key) {
+        return (key & ((1L << 33) - 1)) - (1L << 32);
+    }
+
     State copy() {
         State s = new State(regs.length);
         System.arraycopy(regs, 0, s.regs, 0, regs.length);
         s.pushed = pushed;
         if (slots > 0) {
-            s.slotOffset = Arrays.copyOf(slotOffset, slots);
-            s.slotEpoch = Arrays.copyOf(slotEpoch, slots);
-            s.slotSize = Arrays.copyOf(slotSize, slots);
-            s.slotValue = Arrays.copyOf(slotValue, slots);
+            s.keys = Arrays.copyOf(keys, slots);
+            s.sizes = Arrays.copyOf(sizes, slots);
+            s.values = Arrays.copyOf(values, slots);
         }
         s.slots = slots;
         s.frameLost = frameLost;
@@ -50,16 +61,31 @@ final class State {
         frameLost = false;
     }
 
+    /** Index of the first slot whose key is at least {@code k}. */
+    private int lowerBound(long k) {
+        int lo = 0;
+        int hi = slots;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (keys[mid] < k) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The value stored at this frame slot, or {@code absent} when nothing (whole) is known there. */
     long load(int epoch, int offset, int size, long absent) {
-        for (int i = slots - 1; i >= 0; i--) {
-            if (slotEpoch[i] != epoch) {
-                continue;
+        long want = key(epoch, offset);
+        for (int i = lowerBound(key(epoch, (long) offset - MAX_WIDTH + 1)); i < slots && keys[i] < key(epoch, (long) offset + size); i++) {
+            long end = keys[i] + sizes[i];
+            if (end <= want) {
+                continue; // ends before the load starts
             }
-            int o = slotOffset[i];
-            int z = slotSize[i];
-            if (o == offset && z >= size) {
-                long v = slotValue[i];
+            if (keys[i] == want && sizes[i] >= size) {
+                long v = values[i];
                 if (size >= 4 || v == absent) {
                     return v;
                 }
@@ -69,52 +95,65 @@ final class State {
                 }
                 return Value.unknown(Value.Why.COMPUTED);
             }
-            if (offset < o + z && o < offset + size) {
-                return Value.unknown(Value.Why.MEMORY);
-            }
+            return Value.unknown(Value.Why.MEMORY); // partly overwritten
         }
         return frameLost ? Value.unknown(Value.Why.MEMORY) : absent;
     }
 
     /** Records a store, forgetting whatever it overwrites. */
     void store(int epoch, int offset, int size, long value) {
+        if (size > MAX_WIDTH) {
+            forget(epoch, offset, size);
+            return;
+        }
         forget(epoch, offset, size);
         if (slots == MAX_SLOTS) {
-            System.arraycopy(slotOffset, 1, slotOffset, 0, slots - 1);
-            System.arraycopy(slotEpoch, 1, slotEpoch, 0, slots - 1);
-            System.arraycopy(slotSize, 1, slotSize, 0, slots - 1);
-            System.arraycopy(slotValue, 1, slotValue, 0, slots - 1);
-            slots--;
+            removeRange(0, 1);
             frameLost = true;
         }
-        append(epoch, offset, size, value);
+        insert(lowerBound(key(epoch, offset)), key(epoch, offset), size, value);
+    }
+
+    private void insert(int at, long k, int size, long value) {
+        if (slots == keys.length) {
+            int n = Math.max(8, slots * 2);
+            keys = Arrays.copyOf(keys, n);
+            sizes = Arrays.copyOf(sizes, n);
+            values = Arrays.copyOf(values, n);
+        }
+        System.arraycopy(keys, at, keys, at + 1, slots - at);
+        System.arraycopy(sizes, at, sizes, at + 1, slots - at);
+        System.arraycopy(values, at, values, at + 1, slots - at);
+        keys[at] = k;
+        sizes[at] = (byte) size;
+        values[at] = value;
+        slots++;
+    }
+
+    private void removeRange(int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        System.arraycopy(keys, to, keys, from, slots - to);
+        System.arraycopy(sizes, to, sizes, from, slots - to);
+        System.arraycopy(values, to, values, from, slots - to);
+        slots -= to - from;
     }
 
     /** Forgets every slot overlapping [offset, offset + size) of the epoch. */
     void forget(int epoch, int offset, int size) {
-        forgetRange(epoch, offset, (long) offset + size);
+        long start = key(epoch, offset);
+        int from = lowerBound(key(epoch, (long) offset - MAX_WIDTH + 1));
+        while (from < slots && keys[from] + sizes[from] <= start) {
+            from++;
+        }
+        int to = lowerBound(key(epoch, (long) offset + size));
+        removeRange(from, Math.max(from, to));
     }
 
     /** Forgets every slot below {@code offset} in the epoch: memory under the stack pointer is dead. */
     void forgetBelow(int epoch, int offset) {
-        forgetRange(epoch, Long.MIN_VALUE, offset);
-    }
-
-    private void forgetRange(int epoch, long from, long to) {
-        int w = 0;
-        for (int i = 0; i < slots; i++) {
-            boolean overlaps = slotEpoch[i] == epoch && from < (long) slotOffset[i] + slotSize[i] && slotOffset[i] < to;
-            if (!overlaps) {
-                if (w != i) {
-                    slotOffset[w] = slotOffset[i];
-                    slotEpoch[w] = slotEpoch[i];
-                    slotSize[w] = slotSize[i];
-                    slotValue[w] = slotValue[i];
-                }
-                w++;
-            }
-        }
-        slots = w;
+        removeRange(lowerBound(key(epoch, Integer.MIN_VALUE)), lowerBound(key(epoch, offset)));
     }
 
     /** Forgets the whole frame: its address escaped to code the scan does not follow. */
@@ -144,47 +183,68 @@ final class State {
             frameLost = true;
             changed = true;
         }
+        if (slots == 0 && o.slots == 0) {
+            return changed;
+        }
+        if (slots == o.slots && Arrays.equals(keys, 0, slots, o.keys, 0, slots)
+                && Arrays.equals(sizes, 0, slots, o.sizes, 0, slots)) {
+            // the same slots on both paths (the usual case): meet the values in place
+            for (int i = 0; i < slots; i++) {
+                long m = Value.meet(values[i], o.values[i]);
+                if (m != values[i]) {
+                    values[i] = m;
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+        // merge the two sorted slot lists; a slot only one path stored to is dropped when it lies below the entry
+        // stack pointer (absent reads as unknown there), and kept as unknown above it (absent could read as a
+        // parameter), so the lists do not grow with every join
         long paths = Value.unknown(Value.Why.PATHS);
-        for (int i = 0; i < slots; i++) {
-            long other = o.exact(slotEpoch[i], slotOffset[i], slotSize[i]);
-            long m = other == NONE ? paths : Value.meet(slotValue[i], other);
-            if (m != slotValue[i]) {
-                slotValue[i] = m;
+        int n = slots + o.slots;
+        long[] k = new long[n];
+        byte[] z = new byte[n];
+        long[] v = new long[n];
+        int i = 0;
+        int j = 0;
+        int w = 0;
+        while (i < slots || j < o.slots) {
+            if (j >= o.slots || i < slots && (keys[i] < o.keys[j] || keys[i] == o.keys[j] && sizes[i] < o.sizes[j])) {
+                if (offsetOf(keys[i]) < 0) {
+                    changed = true;
+                    i++;
+                    continue;
+                }
+                k[w] = keys[i];
+                z[w] = sizes[i];
+                v[w] = paths;
+                changed |= values[i] != paths;
+                i++;
+            } else if (i >= slots || keys[i] > o.keys[j] || sizes[i] > o.sizes[j]) {
+                if (offsetOf(o.keys[j]) < 0) {
+                    j++;
+                    continue;
+                }
+                k[w] = o.keys[j];
+                z[w] = o.sizes[j];
+                v[w] = paths;
                 changed = true;
+                j++;
+            } else {
+                k[w] = keys[i];
+                z[w] = sizes[i];
+                v[w] = Value.meet(values[i], o.values[j]);
+                changed |= v[w] != values[i];
+                i++;
+                j++;
             }
+            w++;
         }
-        for (int i = 0; i < o.slots; i++) {
-            if (exact(o.slotEpoch[i], o.slotOffset[i], o.slotSize[i]) == NONE) {
-                append(o.slotEpoch[i], o.slotOffset[i], o.slotSize[i], paths);
-                changed = true;
-            }
-        }
+        keys = k;
+        sizes = z;
+        values = v;
+        slots = w;
         return changed;
-    }
-
-    private void append(int epoch, int offset, int size, long value) {
-        if (slots == slotOffset.length) {
-            int n = Math.max(8, slots * 2);
-            slotOffset = Arrays.copyOf(slotOffset, n);
-            slotEpoch = Arrays.copyOf(slotEpoch, n);
-            slotSize = Arrays.copyOf(slotSize, n);
-            slotValue = Arrays.copyOf(slotValue, n);
-        }
-        slotOffset[slots] = offset;
-        slotEpoch[slots] = epoch;
-        slotSize[slots] = size;
-        slotValue[slots] = value;
-        slots++;
-    }
-
-    private static final long NONE = Long.MIN_VALUE;
-
-    private long exact(int epoch, int offset, int size) {
-        for (int i = slots - 1; i >= 0; i--) {
-            if (slotEpoch[i] == epoch && slotOffset[i] == offset && slotSize[i] == size) {
-                return slotValue[i];
-            }
-        }
-        return NONE;
     }
 }
