@@ -15,17 +15,40 @@ public class InputException extends RuntimeException {
     private final String problem;
 
     public InputException(String where, long line, String problem) {
-        super(format(where, line, problem));
-        this.where = where;
+        super(format(oneLine(where), line, oneLine(problem)));
+        this.where = oneLine(where);
         this.line = line;
-        this.problem = problem;
+        this.problem = oneLine(problem);
     }
 
     public InputException(String where, long line, String problem, Throwable cause) {
-        super(format(where, line, problem), cause);
-        this.where = where;
+        super(format(oneLine(where), line, oneLine(problem)), cause);
+        this.where = oneLine(where);
         this.line = line;
-        this.problem = problem;
+        this.problem = oneLine(problem);
+    }
+
+    /**
+     * The text with control characters shown as {@code \xHH}: messages quote names read from damaged input (an
+     * import name in a fuzzed driver held a line break), and an error must stay one line on the terminal.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                sb.append(String.format("\\x%02X", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     public InputException(Path file, String problem) {
