@@ -450,23 +450,16 @@ final class Arm64Isa extends Isa {
     // ---- word scans
 
     @Override
-    void prescan(Code code, int[] slots, IntList refs, IntList calls, IntList padEnds) {
+    void findSlotReferences(Code code, int[] slots, IntList refs) {
         if (slots.length == 0) {
             return;
         }
-        java.nio.ByteBuffer b = code.buffer();
+        byte[] b = code.data;
         long loPage = slots[0] & ~0xFFFL;
         long hiPage = slots[slots.length - 1] & ~0xFFFL;
         int first = (code.start + 3) & ~3;
         for (int rva = first; rva + 4 <= code.end; rva += 4) {
-            int w = b.getInt(code.offset(rva));
-            if ((w & 0xFC000000) == 0x94000000) {
-                long t = rva + (long) (w << 6 >> 4);
-                if (t >= code.start && t < code.end) {
-                    calls.add((int) t);
-                }
-                continue;
-            }
+            int w = Code.i32(b, rva - code.start);
             if ((w & 0x9F000000) != 0x90000000) {
                 continue;
             }
@@ -478,7 +471,7 @@ final class Arm64Isa extends Isa {
             int rd = w & 31;
             // the slot's low 12 bits come in a later LDR Xt, [Xd, #imm] (the compiler may schedule other work between)
             for (int k = 1; k <= 16 && rva + 4 * k + 4 <= code.end; k++) {
-                int v = b.getInt(code.offset(rva + 4 * k));
+                int v = Code.i32(b, rva + 4 * k - code.start);
                 if ((v & 0xFFC00000) == 0xF9400000 && (v >>> 5 & 31) == rd) {
                     long slot = page + ((long) (v >>> 10 & 0xFFF) << 3);
                     if (java.util.Arrays.binarySearch(slots, (int) slot) >= 0) {
@@ -491,14 +484,29 @@ final class Arm64Isa extends Isa {
     }
 
     @Override
+    void findFunctionStarts(Code code, IntList calls, IntList padEnds) {
+        byte[] b = code.data;
+        int first = (code.start + 3) & ~3;
+        for (int rva = first; rva + 4 <= code.end; rva += 4) {
+            int w = Code.i32(b, rva - code.start);
+            if ((w & 0xFC000000) == 0x94000000) {
+                long t = rva + (long) (w << 6 >> 4);
+                if (t >= code.start && t < code.end) {
+                    calls.add((int) t);
+                }
+            }
+        }
+    }
+
+    @Override
     void findCallsTo(Code code, int[] targets, IntList out) {
         if (targets.length == 0) {
             return;
         }
-        java.nio.ByteBuffer b = code.buffer();
+        byte[] b = code.data;
         int first = (code.start + 3) & ~3;
         for (int rva = first; rva + 4 <= code.end; rva += 4) {
-            int w = b.getInt(code.offset(rva));
+            int w = Code.i32(b, rva - code.start);
             if ((w & 0x7C000000) == 0x14000000) { // B or BL
                 long t = rva + (long) (w << 6 >> 4);
                 if (t >= 0 && t <= 0xFFFFFFFFL && java.util.Arrays.binarySearch(targets, (int) t) >= 0) {

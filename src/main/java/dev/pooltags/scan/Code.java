@@ -2,28 +2,41 @@ package dev.pooltags.scan;
 
 import dev.pooltags.pe.PeImage;
 import dev.pooltags.pe.Section;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
- * The file-backed bytes of one executable section, addressed by RVA. Reads outside them return -1, so a
- * decoder running off the end of a truncated section stops instead of failing.
+ * The file-backed bytes of one executable section, addressed by RVA, copied once into an array (a copy costs
+ * less than one pass of the scans over a buffer, and every decoder reads these bytes many times). Reads outside
+ * them return -1, so a decoder running off the end of a truncated section stops instead of failing.
  */
 final class Code {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     final Section section;
     final int start;
     final int end;
-    private final ByteBuffer bytes;
-    private final int fileOffset;
+    /** The section's file bytes: {@code data[i]} is the byte at RVA {@code start + i}. */
+    final byte[] data;
 
     Code(PeImage image, Section s) {
         this.section = s;
-        this.bytes = image.bytes();
         this.start = s.virtualAddress();
+        java.nio.ByteBuffer bytes = image.bytes();
         long backed = s.fileBackedSize();
         long fileEnd = Math.min((long) s.rawOffset() + backed, bytes.limit());
-        long len = Math.max(0, fileEnd - Integer.toUnsignedLong(s.rawOffset()));
-        this.end = (int) Math.min((long) start + len, Integer.MAX_VALUE);
-        this.fileOffset = s.rawOffset();
+        int len = (int) Math.max(0, Math.min(fileEnd - Integer.toUnsignedLong(s.rawOffset()), Integer.MAX_VALUE - (long) start));
+        this.end = start + len;
+        this.data = new byte[len];
+        if (len > 0) {
+            bytes.get(s.rawOffset(), data);
+        }
+    }
+
+    /** The little-endian 32-bit word at index {@code i} of {@code data} (the caller keeps {@code i + 4 <= length}). */
+    static int i32(byte[] data, int i) {
+        return (int) INT.get(data, i);
     }
 
     boolean contains(long rva) {
@@ -35,25 +48,16 @@ final class Code {
         if (rva < start || rva >= end) {
             return -1;
         }
-        return bytes.get((int) (fileOffset + (rva - start))) & 0xFF;
+        return data[(int) (rva - start)] & 0xFF;
     }
 
-    /** The little-endian 32-bit word at the RVA; the caller checks {@link #contains} for all four bytes. */
+    /** The little-endian 32-bit word at the RVA; the caller checks {@link #has4} first. */
     int s32(long rva) {
-        return bytes.getInt((int) (fileOffset + (rva - start)));
+        return i32(data, (int) (rva - start));
     }
 
     /** True when the four bytes at the RVA are inside the section's data. */
     boolean has4(long rva) {
         return rva >= start && rva + 4 <= end;
-    }
-
-    /** File offset of the RVA (for the scanning loops that read the buffer directly). */
-    int offset(int rva) {
-        return fileOffset + (rva - start);
-    }
-
-    ByteBuffer buffer() {
-        return bytes;
     }
 }

@@ -46,8 +46,7 @@ public final class ImageScanner {
     private final List<Code> code = new ArrayList<>();
     private final Map<Integer, PoolRoutine> slotRoutines = new HashMap<>();
     private int[] callTargets;
-    private final Isa.IntList calls = new Isa.IntList();
-    private int[] padEnds = NONE;
+    private int[] padEnds;
     private int[] boundaries;
     private int[] caseLabels;
     private int[] functionPointers;
@@ -100,13 +99,9 @@ public final class ImageScanner {
         }
         int[] slots = slotRoutines.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         Isa.IntList refs = new Isa.IntList();
-        // int3 runs mark function starts where nothing else does: x86, and x64 without .pdata
-        boolean wantPads = isa instanceof X86Isa && image.functions().isEmpty();
-        Isa.IntList pads = wantPads ? new Isa.IntList() : null;
         for (Code c : code) {
-            isa.prescan(c, slots, refs, calls, pads);
+            isa.findSlotReferences(c, slots, refs);
         }
-        padEnds = pads == null ? NONE : pads.sortedDistinct();
         analyse(refs.sortedDistinct());
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Set<Integer> fresh = findWrappers();
@@ -209,6 +204,7 @@ public final class ImageScanner {
             for (int p : caseLabels()) {
                 l.add(p);
             }
+            findFunctionStarts();
             for (int p : padEnds) {
                 l.add(p);
             }
@@ -219,13 +215,29 @@ public final class ImageScanner {
 
     /** Direct call targets, the entry point, exports and relocated code pointers: where functions start. */
     private int[] callTargets() {
-        if (callTargets == null) {
-            for (int p : functionPointers()) {
-                calls.add(p);
-            }
-            callTargets = calls.sortedDistinct();
-        }
+        findFunctionStarts();
         return callTargets;
+    }
+
+    /**
+     * The second pass over the code, made only when code outside {@code .pdata} ranges must be decoded: call
+     * targets, and (x86, x64 without .pdata) the first byte after each run of int3 padding.
+     */
+    private void findFunctionStarts() {
+        if (callTargets != null) {
+            return;
+        }
+        Isa.IntList calls = new Isa.IntList();
+        boolean wantPads = isa instanceof X86Isa && image.functions().isEmpty();
+        Isa.IntList pads = wantPads ? new Isa.IntList() : null;
+        for (Code c : code) {
+            isa.findFunctionStarts(c, calls, pads);
+        }
+        for (int p : functionPointers()) {
+            calls.add(p);
+        }
+        callTargets = calls.sortedDistinct();
+        padEnds = pads == null ? NONE : pads.sortedDistinct();
     }
 
     private int[] functionPointers() {

@@ -57,12 +57,15 @@ abstract class Isa {
      */
     abstract void afterCall(Insn in, State s, int pops, RegionAnalysis f);
 
+    /** One pass over a code section's bytes: the RVAs that refer to one of the (sorted) slots. */
+    abstract void findSlotReferences(Code code, int[] slots, IntList refs);
+
     /**
-     * One pass over a code section's bytes: the RVAs that refer to one of the (sorted) slots into {@code refs}, the
-     * targets of direct calls (inside the section) into {@code calls}, and, when {@code padEnds} is not null, the
-     * first byte after each run of int3 padding (where x86 functions start).
+     * One pass over a code section's bytes for where functions start: the targets of direct calls (inside the
+     * section) into {@code calls}, and, when {@code padEnds} is not null, the first byte after each run of int3
+     * padding. Only needed when code outside {@code .pdata} ranges is decoded.
      */
-    abstract void prescan(Code code, int[] slots, IntList refs, IntList calls, IntList padEnds);
+    abstract void findFunctionStarts(Code code, IntList calls, IntList padEnds);
 
     /** Adds to {@code out} the RVAs of direct calls and jumps in {@code code} whose target is one of {@code targets}. */
     abstract void findCallsTo(Code code, int[] targets, IntList out);

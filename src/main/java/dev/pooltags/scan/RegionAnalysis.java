@@ -36,7 +36,7 @@ final class RegionAnalysis {
     private final int[] syncPoints;
     private final int[] caseLabels;
 
-    private final List<Insn> insns = new ArrayList<>();
+    private final List<Insn> insns;
     private int[] rvas;
     private boolean[] padding;
     private int[] blockStart;
@@ -67,6 +67,8 @@ final class RegionAnalysis {
         this.callTargets = callTargets;
         this.syncPoints = syncPoints;
         this.caseLabels = caseLabels;
+        // about one instruction per 3.5 bytes of x86 code, one per 4 on ARM64
+        this.insns = new ArrayList<>(Math.max(16, Math.min(MAX_INSTRUCTIONS, (this.end - start) / 3)));
     }
 
     /** Decodes, builds blocks, iterates to a fixed point, then replays each block once reporting its calls. */

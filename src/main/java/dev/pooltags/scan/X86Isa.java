@@ -769,58 +769,65 @@ final class X86Isa extends Isa {
     // ---- byte scans
 
     @Override
-    void prescan(Code code, int[] slots, IntList refs, IntList calls, IntList padEnds) {
+    void findSlotReferences(Code code, int[] slots, IntList refs) {
         int len = code.end - code.start;
         if (len < 4 || slots.length == 0) {
             return;
         }
-        java.nio.ByteBuffer b = code.buffer();
-        int off = code.offset(code.start);
+        byte[] b = code.data;
         int start = code.start;
         long lo = slots[0];
         long span = (long) slots[slots.length - 1] - lo;
         boolean[] isSlot = slotMap(slots);
-        if (isSlot == null) {
-            isSlot = new boolean[0];
-            span = -1; // scattered slots: the rare second loop below finds them
-        }
-        // x64 code reaches a slot RIP-relative (displacement + the address after it, which for call/jmp/mov [rip+d]
-        // ends the instruction); x86 code names the slot's virtual address. Each position's 4 bytes are read once:
-        // after an E8 byte they are the call's displacement.
-        long base = x64 ? (long) start + 4 - lo : -(base32 + lo);
-        long mask = x64 ? -1L : 0xFFFFFFFFL;
-        long step = x64 ? 1 : 0;
-        int end = code.end;
-        int prev = 0;
         int n = len - 3;
-        for (int i = 0; i < n; i++) {
-            int v = b.getInt(off + i);
-            long t = base + step * i + (v & mask);
-            if (t >= 0 && t <= span && isSlot[(int) t]) {
-                refs.add(start + i);
-            }
-            if (prev == 0xE8) {
-                long target = (long) start + i + 4 + v;
-                if (target >= start && target < end) {
-                    calls.add((int) target);
+        if (isSlot == null) {
+            // slots scattered over more than 64 KB (a delay-import table far from the IAT): search for each
+            for (int i = 0; i < n; i++) {
+                int v = Code.i32(b, i);
+                long t = x64 ? (long) start + i + 4 + v : (v & 0xFFFFFFFFL) - base32;
+                if (t >= lo && t <= lo + span && java.util.Arrays.binarySearch(slots, (int) t) >= 0) {
+                    refs.add(start + i);
                 }
             }
-            prev = v & 0xFF;
-        }
-        if (span < 0) {
-            long lo2 = lo;
-            long hi2 = slots[slots.length - 1];
+        } else if (x64) {
+            // RIP-relative: the displacement plus the address after it (for call/jmp/mov [rip+d] it ends the
+            // instruction) lands on the slot
+            long base = (long) start + 4 - lo;
             for (int i = 0; i < n; i++) {
-                int v = b.getInt(off + i);
-                long t = base + step * i + (v & mask) + lo2;
-                if (t >= lo2 && t <= hi2 && java.util.Arrays.binarySearch(slots, (int) t) >= 0) {
+                long t = base + i + Code.i32(b, i);
+                // one unsigned comparison: almost never true, so well predicted (two signed ones are not, on code bytes)
+                if (Long.compareUnsigned(t, span) <= 0 && isSlot[(int) t]) {
                     refs.add(start + i);
+                }
+            }
+        } else {
+            // absolute: the slot's virtual address appears in the instruction
+            long vlo = base32 + lo;
+            for (int i = 0; i < n; i++) {
+                long t = (Code.i32(b, i) & 0xFFFFFFFFL) - vlo;
+                if (Long.compareUnsigned(t, span) <= 0 && isSlot[(int) t]) {
+                    refs.add(start + i);
+                }
+            }
+        }
+    }
+
+    @Override
+    void findFunctionStarts(Code code, IntList calls, IntList padEnds) {
+        byte[] b = code.data;
+        int start = code.start;
+        int len = code.end - code.start;
+        for (int i = 0; i + 5 <= len; i++) {
+            if (b[i] == (byte) 0xE8) {
+                long target = (long) start + i + 5 + Code.i32(b, i + 1);
+                if (target >= start && target < code.end) {
+                    calls.add((int) target);
                 }
             }
         }
         if (padEnds != null) {
             for (int i = 2; i < len; i++) {
-                if (b.get(off + i) != (byte) 0xCC && b.get(off + i - 1) == (byte) 0xCC && b.get(off + i - 2) == (byte) 0xCC) {
+                if (b[i] != (byte) 0xCC && b[i - 1] == (byte) 0xCC && b[i - 2] == (byte) 0xCC) {
                     padEnds.add(start + i);
                 }
             }
@@ -845,16 +852,15 @@ final class X86Isa extends Isa {
         if (targets.length == 0) {
             return;
         }
-        java.nio.ByteBuffer b = code.buffer();
-        int off = code.offset(code.start);
+        byte[] b = code.data;
         int n = code.end - code.start;
         for (int i = 0; i < n; i++) {
-            int op = b.get(off + i) & 0xFF;
+            int op = b[i] & 0xFF;
             long t;
             if ((op == 0xE8 || op == 0xE9) && i + 5 <= n) {
-                t = (long) code.start + i + 5 + b.getInt(off + i + 1);
+                t = (long) code.start + i + 5 + Code.i32(b, i + 1);
             } else if (op == 0xEB && i + 2 <= n) {
-                t = (long) code.start + i + 2 + b.get(off + i + 1);
+                t = (long) code.start + i + 2 + b[i + 1];
             } else {
                 continue;
             }
