@@ -31,6 +31,7 @@ public final class PooltagsCommand implements Runnable {
             ScanCommand.class,
             WhoCommand.class,
             TraceCommand.class,
+            DebuggerLogCommand.class,
             DemoCommand.class,
             LeaksCommand.class,
             BenchCommand.class);

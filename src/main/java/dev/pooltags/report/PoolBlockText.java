@@ -138,7 +138,7 @@ public final class PoolBlockText {
         }
         long large = f.hits().stream().filter(b -> b.kind() == dev.pooltags.poolblock.BlockKind.LARGE).count();
         if (large > 0) {
-            out.println("  big pool allocations: " + n(large));
+            out.println("  listed from the big pool table: " + n(large));
         }
         for (SearchedRange r : f.searched()) {
             out.println("  searched " + (r.bigPoolTable() ? "the big pool table" : r.region().text()) + " " + address(r.start())

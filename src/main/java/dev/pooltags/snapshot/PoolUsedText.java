@@ -1,5 +1,6 @@
 package dev.pooltags.snapshot;
 
+import dev.pooltags.source.DebuggerNoise;
 import dev.pooltags.source.InputException;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
@@ -243,14 +244,14 @@ public final class PoolUsedText {
             if (rows == null) {
                 continue;
             }
-            if (t.isEmpty() || t.equals("Pool Used:") || t.startsWith("TOTAL")) {
+            if (t.isEmpty() || t.equals("Pool Used:") || t.startsWith("TOTAL") || DebuggerNoise.isNoise(line)) {
                 continue;
             }
             if (DOTS.matcher(line).matches()) {
                 cut |= t.length() <= 6 && !rows.isEmpty(); // "..." between rows: a shortened listing; long runs are progress
                 continue;
             }
-            if (t.equals("^C") || t.startsWith("^C ")) {
+            if (DebuggerNoise.isInterrupt(line)) {
                 cut = true;
                 out.add(table(headerLine, tableCommand, tableSorted, rows, tableTime, true));
                 rows = null;

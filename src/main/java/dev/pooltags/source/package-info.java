@@ -1,6 +1,7 @@
 /**
  * What every source shares: {@link dev.pooltags.source.InputException} (bad input, exit 3, with file and line),
- * {@link dev.pooltags.source.EnvironmentException} (no live source or privilege, exit 4) and
- * {@link dev.pooltags.source.TextFiles} (lossless reading of text files).
+ * {@link dev.pooltags.source.EnvironmentException} (no live source or privilege, exit 4),
+ * {@link dev.pooltags.source.TextFiles} (lossless reading of text files) and {@link dev.pooltags.source.DebuggerNoise} (the
+ * symbol, cache and log-file lines a kernel debugger prints into any command's output, which readers of its output skip).
  */
 package dev.pooltags.source;

@@ -47,6 +47,9 @@ public final class VerifierOutputReader implements TraceReader {
     private static final Pattern WIN7_CURRENT = Pattern.compile("^\\s*Current Pool Allocations\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s*$");
     private static final Pattern NEW_CURRENT = Pattern.compile(
             "^\\s*Current Pool Allocations:\\s*\\(\\s*(0x[0-9a-fA-F]+)\\s*/\\s*(0x[0-9a-fA-F]+)\\s*\\)\\s*$");
+    private static final Pattern WIN7_BYTES = Pattern.compile("^\\s*Current Pool Bytes\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s*$");
+    private static final Pattern NEW_BYTES = Pattern.compile(
+            "^\\s*Current Pool Bytes:\\s*\\(\\s*(0x[0-9a-fA-F]+)\\s*/\\s*(0x[0-9a-fA-F]+)\\s*\\)\\s*$");
     private static final Pattern ROW = Pattern.compile("^\\s*(?:0x)?([0-9a-fA-F`]{8,17})\\s+(?:0x)?([0-9a-fA-F]{1,16})\\s+(.*)$");
 
     private final String name;
@@ -58,6 +61,23 @@ public final class VerifierOutputReader implements TraceReader {
     private boolean inRows;
     private Module module;
     private int modules;
+    private final java.util.List<ModuleSummary> summaries = new java.util.ArrayList<>();
+
+    /**
+     * What the listing says of one verified module.
+     *
+     * @param driver            the module's name
+     * @param state             its state as listed ({@code Loaded}, {@code Loaded and Unloaded})
+     * @param line              the line of its heading
+     * @param nonpagedAllocations the current nonpaged allocations its counters report, -1 when not shown
+     * @param pagedAllocations  the current paged allocations, -1 when not shown
+     * @param nonpagedBytes     the current nonpaged bytes, -1 when not shown
+     * @param pagedBytes        the current paged bytes, -1 when not shown
+     * @param rows              the allocation rows listed under it
+     * @param elided            true when the rows were cut with {@code ...}
+     */
+    public record ModuleSummary(String driver, String state, long line, long nonpagedAllocations, long pagedAllocations, long nonpagedBytes,
+            long pagedBytes, long rows, boolean elided) {}
 
     private static final class Module {
         final String driver;
@@ -65,6 +85,8 @@ public final class VerifierOutputReader implements TraceReader {
         final long line;
         long nonpaged = -1;
         long paged = -1;
+        long nonpagedBytes = -1;
+        long pagedBytes = -1;
         long rows;
         boolean elided;
 
@@ -125,6 +147,16 @@ public final class VerifierOutputReader implements TraceReader {
         if ((m = NEW_CURRENT.matcher(line)).matches()) {
             module.nonpaged = Long.decode(m.group(1));
             module.paged = Long.decode(m.group(2));
+            return;
+        }
+        if ((m = WIN7_BYTES.matcher(line)).matches()) {
+            module.nonpagedBytes = Long.parseLong(m.group(1), 16);
+            module.pagedBytes = Long.parseLong(m.group(2), 16);
+            return;
+        }
+        if ((m = NEW_BYTES.matcher(line)).matches()) {
+            module.nonpagedBytes = Long.decode(m.group(1));
+            module.pagedBytes = Long.decode(m.group(2));
             return;
         }
         String t = line.strip();
@@ -207,6 +239,7 @@ public final class VerifierOutputReader implements TraceReader {
         }
         module = null;
         inRows = false;
+        summaries.add(new ModuleSummary(m.driver, m.state, m.line, m.nonpaged, m.paged, m.nonpagedBytes, m.pagedBytes, m.rows, m.elided));
         if (m.nonpaged >= 0) {
             long total = m.nonpaged + m.paged;
             if (m.rows < total) {
@@ -226,6 +259,11 @@ public final class VerifierOutputReader implements TraceReader {
     @Override
     public String format() {
         return "!verifier 3 output";
+    }
+
+    /** The modules listed so far, each once its listing has ended (all of them once {@link #next()} returned null). */
+    public java.util.List<ModuleSummary> modules() {
+        return java.util.List.copyOf(summaries);
     }
 
     @Override

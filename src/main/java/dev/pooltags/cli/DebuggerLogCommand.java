@@ -1,0 +1,89 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.debugger.DebuggerAnswer;
+import dev.pooltags.debugger.DebuggerLog;
+import dev.pooltags.debugger.DebuggerLogReader;
+import dev.pooltags.debugger.LogAnalysis;
+import dev.pooltags.report.DebuggerReport;
+import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tagdb.TagDatabase;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags debugger}: one answer from a case's WinDbg/KD session logs. */
+@Command(name = "debugger", mixinStandardHelpOptions = true,
+        description = {"Read whole WinDbg/KD session logs (.logopen ... .logclose, or pasted output) and give one answer: the top tags "
+                + "by bytes (!poolused), the blocks of the tag followed (!poolfind), the block under inspection (!pool), the "
+                + "allocations Driver Verifier still tracks with their callers (!verifier 3, !verifier 0x80), the owner (tag files, "
+                + "the debugger's own words, the modules lm lists) and the next command to run. Every number is shown with its "
+                + "file:line.", ""},
+        footer = {"", "Commands are found by their prompts (kd>, 0: kd>, lkd>, C:\\>); read: !poolused (every flag, session pool),",
+                "!poolfind (old and current layouts), !pool, !verifier (3, 0xf, ...), !verifier 0x80, verifier /query,",
+                "verifier /querysettings and lm (lmv, lm v m NAME). Other commands are listed, not read; lines a reader cannot",
+                "read are listed with their number and why.",
+                "", "Examples:",
+                "  pooltags debugger customer.log",
+                "  pooltags debugger monday.log tuesday.log --tag amda --format html -o case.html",
+                "  pooltags leaks monday.log tuesday.log          (their !poolused outputs as a series)",
+                "", "Exit status: 0 read, 2 usage error, 3 a log cannot be read or holds no command pooltags reads."})
+public final class DebuggerLogCommand implements Callable<Integer> {
+    enum Format { text, json, html }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    TagFileOptions tagFiles;
+
+    @Parameters(paramLabel = "LOG", arity = "1..*", description = "Debugger logs or pasted output, read together as one case.")
+    List<Path> logs = new ArrayList<>();
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "The tag to follow (default: the last one searched with !poolfind, "
+            + "else the one with the most bytes in the last !poolused).")
+    String tag;
+
+    @Option(names = "--top", paramLabel = "N", description = "Top tags listed (default ${DEFAULT-VALUE}).")
+    int top = 10;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or html.")
+    Format format = Format.text;
+
+    @Override
+    public Integer call() {
+        if (top < 1) {
+            throw new UsageException("--top must be 1 or more");
+        }
+        Optional<PoolTag> wanted = tag == null ? Optional.empty() : Optional.of(PoolTag.parse(tag));
+        List<DebuggerLog> read = new ArrayList<>();
+        for (Path p : logs) {
+            read.add(DebuggerLogReader.read(p));
+        }
+        TagDatabase db = tagFiles.load(false);
+        DebuggerAnswer a = LogAnalysis.analyze(read, db, wanted, top);
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (OutputOption.Target t = output.open(stdout)) {
+            switch (format) {
+                case json -> DebuggerReport.json(t.writer(), a);
+                case html -> DebuggerReport.html(t.writer(), a);
+                case text -> DebuggerReport.text(t.writer(), a);
+            }
+        }
+        return Main.OK;
+    }
+}
