@@ -109,7 +109,7 @@ public enum CommandKind {
     private static final Pattern BLOCK_LINE = Pattern.compile("^\\s*\\*?[0-9a-fA-F`]{8,17} size:\\s*[0-9a-fA-F]+ previous size:.*");
     private static final Pattern VERIFIER_LINE = Pattern.compile(
             "^\\s*(MODULE:\\s+0x\\S+\\s+\\S+\\s+\\(.*\\)|nt!_VF_TARGET_DRIVER .*|Driver Verification List.*|Pool Allocations Attempted\\s.*|"
-                    + "PoolAddress\\s+SizeInBytes\\s+Tag.*|Verify (Flags )?Level .*)\\s*$");
+                    + "PoolAddress\\s+SizeInBytes\\s+Tag.*|Verify (Flags )?Level .*|Old irql:\\s+\\S+)\\s*$");
     private static final Pattern POOL_LOG_LINE = Pattern.compile("^\\s*Pool block [0-9a-fA-F`]+, Size [0-9a-fA-F]+, Thread .*");
     private static final Pattern QUERY_LINE = Pattern.compile(
             "^\\s*(Verified drivers:|Verifier Flags:.*|Special pool: (Enabled|Disabled)|MODULE: \\S+ \\(load: \\d+ / unload: \\d+\\)|"
@@ -123,7 +123,7 @@ public enum CommandKind {
     public static CommandKind sniff(List<String> lines) {
         boolean blocks = false;
         for (String l : lines) {
-            if (PoolUsedText.isHeader(l)) {
+            if (PoolUsedText.isHeader(l) || PoolUsedText.isTabRow(l)) {
                 return POOLUSED;
             }
             if (POOLFIND_LINE.matcher(l).matches()) {

@@ -69,7 +69,12 @@ public final class DebuggerLogReader {
                         first--;
                     }
                     withPrompt.addAll(c.output());
-                    List<PoolUsedText.Table> tables = PoolUsedText.readTables(withPrompt, first,
+                    boolean headerless = c.prompt().isEmpty() && c.output().stream().noneMatch(PoolUsedText::isHeader);
+                    if (headerless) {
+                        problems.add(new LogProblem(c.origin(), c.label(), "no-header", "rows without the column header: read as the "
+                                + "current layout (Tag, NonPaged Allocs and Used, Paged Allocs and Used)"));
+                    }
+                    List<PoolUsedText.Table> tables = PoolUsedText.readTables(withPrompt, first, headerless,
                             p -> problems.add(new LogProblem(dev.pooltags.poolblock.Origin.line(name, p.line()), c.label(), "bad-line", p.message())));
                     if (tables.isEmpty()) {
                         problems.add(new LogProblem(c.origin(), c.label(), "no-table", "no !poolused table in the output "

@@ -15,9 +15,12 @@ import java.util.OptionalLong;
  * @param nonpagedBytes       current nonpaged bytes, when shown
  * @param pagedBytes          current paged bytes, when shown
  * @param origin              the line naming the driver
+ * @param allocationsOrigin   the line of the allocation counters, when shown
+ * @param bytesOrigin         the line of the byte counters, when shown
  */
 public record VerifiedDriver(String name, String state, OptionalLong nonpagedAllocations, OptionalLong pagedAllocations,
-        OptionalLong nonpagedBytes, OptionalLong pagedBytes, Origin origin) {
+        OptionalLong nonpagedBytes, OptionalLong pagedBytes, Origin origin, java.util.Optional<Origin> allocationsOrigin,
+        java.util.Optional<Origin> bytesOrigin) {
     public VerifiedDriver {
         Objects.requireNonNull(name);
         Objects.requireNonNull(state);
@@ -26,6 +29,8 @@ public record VerifiedDriver(String name, String state, OptionalLong nonpagedAll
         Objects.requireNonNull(nonpagedBytes);
         Objects.requireNonNull(pagedBytes);
         Objects.requireNonNull(origin);
+        Objects.requireNonNull(allocationsOrigin);
+        Objects.requireNonNull(bytesOrigin);
     }
 
     /** True when the listing says the driver was unloaded. */

@@ -71,7 +71,9 @@ final class VerifierText {
         if (listing) {
             for (VerifierOutputReader.ModuleSummary m : r.modules()) {
                 drivers.add(new VerifiedDriver(m.driver(), m.state(), opt(m.nonpagedAllocations()), opt(m.pagedAllocations()),
-                        opt(m.nonpagedBytes()), opt(m.pagedBytes()), at(c, index, m.line())));
+                        opt(m.nonpagedBytes()), opt(m.pagedBytes()), at(c, index, m.line()),
+                        m.allocationsLine() > 0 ? java.util.Optional.of(at(c, index, m.allocationsLine())) : java.util.Optional.empty(),
+                        m.bytesLine() > 0 ? java.util.Optional.of(at(c, index, m.bytesLine())) : java.util.Optional.empty()));
             }
         }
         OptionalLong flags = OptionalLong.empty();
@@ -147,6 +149,7 @@ final class VerifierText {
         Origin moduleAt = null;
         String moduleState = null;
         long[] pair = {-1, -1, -1, -1};
+        Origin[] pairAt = new Origin[2];
         List<String> out = c.output();
         for (int i = 0; i < out.size(); i++) {
             String line = out.get(i);
@@ -178,23 +181,25 @@ final class VerifierText {
                 }
                 if ((m = QUERY_MODULE.matcher(line)).matches()) {
                     if (module != null) {
-                        drivers.add(queried(module, moduleState, pair, moduleAt));
+                        drivers.add(queried(module, moduleState, pair, moduleAt, pairAt));
                     }
                     module = m.group(1);
                     moduleState = m.group(2).replaceAll("\\s+", " ");
                     moduleAt = at;
                     pair = new long[] {-1, -1, -1, -1};
+                    pairAt = new Origin[2];
                     continue;
                 }
                 if ((m = PAIR.matcher(line)).matches() && module != null) {
                     int k = m.group(1).equals("Allocations") ? 0 : 2;
                     pair[k] = Long.decode(m.group(2));
                     pair[k + 1] = Long.decode(m.group(3));
+                    pairAt[k / 2] = at;
                     continue;
                 }
                 if (inDrivers && (m = DRIVER_NAME.matcher(line)).matches()) {
                     drivers.add(new VerifiedDriver(m.group(1), "set to be verified", OptionalLong.empty(), OptionalLong.empty(),
-                            OptionalLong.empty(), OptionalLong.empty(), at));
+                            OptionalLong.empty(), OptionalLong.empty(), at, java.util.Optional.empty(), java.util.Optional.empty()));
                     continue;
                 }
                 if (line.strip().equalsIgnoreCase("No drivers are currently verified.")
@@ -215,12 +220,13 @@ final class VerifierText {
                     + PoolFindText.shorten(line.strip()) + "'"));
         }
         if (module != null) {
-            drivers.add(queried(module, moduleState, pair, moduleAt));
+            drivers.add(queried(module, moduleState, pair, moduleAt, pairAt));
         }
         return new VerifierStatus(c.label(), flags, enabled, drivers, counters, List.of(), c.origin());
     }
 
-    private static VerifiedDriver queried(String name, String state, long[] p, Origin at) {
-        return new VerifiedDriver(name, state, opt(p[0]), opt(p[1]), opt(p[2]), opt(p[3]), at);
+    private static VerifiedDriver queried(String name, String state, long[] p, Origin at, Origin[] pairAt) {
+        return new VerifiedDriver(name, state, opt(p[0]), opt(p[1]), opt(p[2]), opt(p[3]), at, java.util.Optional.ofNullable(pairAt[0]),
+                java.util.Optional.ofNullable(pairAt[1]));
     }
 }

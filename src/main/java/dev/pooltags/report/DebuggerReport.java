@@ -35,7 +35,7 @@ import java.util.Map;
  *
  * <p>JSON layout: {@code {logs:[{file, lines, commands:[{origin, prompt, command, kind, outputLines}], problems:[...],
  * verifier:[...], modules:[...]}], topTags:{from, tags:[{tag, tagValue, nonpagedAllocs, nonpagedBytes, pagedAllocs,
- * pagedBytes, bytes, description, origin}]}, tag:{tag, tagValue, why}|null, usage:[...], finds:[find], blocks:{summary,
+ * pagedBytes, totalBytes, description, origin}]}, tag:{tag, tagValue, why}|null, usage:[...], finds:[find], blocks:{summary,
  * hits}, pages:[{ofTag, page}], outstanding:[{driver, caller, count, bytes, examples}], otherTracked, history:[...],
  * owners:[{kind, binary, description, origin, module}], next:[{where, command, why}]}}; {@code find}, {@code page} and
  * blocks as {@link PoolBlockJson} writes them.
@@ -334,7 +334,7 @@ public final class DebuggerReport {
         x.put("nonpagedBytes", r.nonpagedBytes());
         x.put("pagedAllocs", r.pagedAllocs());
         x.put("pagedBytes", r.pagedBytes());
-        x.put("bytes", r.bytes());
+        x.put("totalBytes", r.bytes()); // the sum of the two byte columns of the same line
         x.put("description", r.description());
         x.set("origin", PoolBlockJson.origin(r.origin()));
         return x;
@@ -376,11 +376,15 @@ public final class DebuggerReport {
             ObjectNode y = dr.addObject();
             y.put("name", d.name());
             y.put("state", d.state());
-            d.nonpagedAllocations().ifPresent(z -> y.put("nonpagedAllocations", z));
-            d.pagedAllocations().ifPresent(z -> y.put("pagedAllocations", z));
-            d.nonpagedBytes().ifPresent(z -> y.put("nonpagedBytes", z));
-            d.pagedBytes().ifPresent(z -> y.put("pagedBytes", z));
             y.set("origin", PoolBlockJson.origin(d.origin()));
+            if (d.nonpagedAllocations().isPresent() && d.allocationsOrigin().isPresent()) {
+                y.putObject("allocations").put("nonpaged", d.nonpagedAllocations().getAsLong()).put("paged", d.pagedAllocations().orElse(0))
+                        .set("origin", PoolBlockJson.origin(d.allocationsOrigin().get()));
+            }
+            if (d.nonpagedBytes().isPresent() && d.bytesOrigin().isPresent()) {
+                y.putObject("bytes").put("nonpaged", d.nonpagedBytes().getAsLong()).put("paged", d.pagedBytes().orElse(0))
+                        .set("origin", PoolBlockJson.origin(d.bytesOrigin().get()));
+            }
         }
         ArrayNode cs = x.putArray("counters");
         for (VerifierCounter c : v.counters()) {

@@ -43,6 +43,7 @@ public final class PoolUsedText {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Pattern PROMPT = Pattern.compile("^\\s*(\\d+:\\s*)?l?kd(:[\\w]+)?>(.*)$");
     private static final Pattern POOLUSED_COMMAND = Pattern.compile("^\\s*!(?:kdexts\\.)?poolused\\b\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAB_ROW = Pattern.compile("^\\s*\\S.{0,3}\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\t.*$");
     private static final Pattern DOTS = Pattern.compile("^\\s*\\.+\\s*$");
     private static final Pattern UNKNOWN_TAG = Pattern.compile("^UNKNOWN pooltag '.{1,4}', please update pooltag\\.txt\\s*$");
     /** Bit 3 of {@code !poolused}'s flags: the session pool instead of the standard pool. */
@@ -135,6 +136,11 @@ public final class PoolUsedText {
         return PoolMonText.hasLine(text, HEADER);
     }
 
+    /** True when the line is a row of the current layout: a tag, four counts, a TAB and a description. */
+    public static boolean isTabRow(String line) {
+        return TAB_ROW.matcher(line).matches();
+    }
+
     /** True when the line is {@code !poolused}'s column header. */
     public static boolean isHeader(String line) {
         return HEADER.matcher(line).matches();
@@ -188,11 +194,19 @@ public final class PoolUsedText {
      * Every other line inside a table goes to {@code problems} and is skipped.
      */
     public static List<Table> readTables(List<String> lines, long firstLine, Consumer<Problem> problems) {
+        return readTables(lines, firstLine, false, problems);
+    }
+
+    /**
+     * As {@link #readTables(List, long, Consumer)}; with {@code headerless} the lines are rows pasted without their
+     * header (current layout, nonpaged columns first), read as a table from the first line.
+     */
+    public static List<Table> readTables(List<String> lines, long firstLine, boolean headerless, Consumer<Problem> problems) {
         List<Table> out = new ArrayList<>();
         boolean pagedFirst = false;
-        List<Row> rows = null;
+        List<Row> rows = headerless ? new ArrayList<>() : null;
         int usedEnd = -1;
-        long headerLine = 0;
+        long headerLine = headerless ? firstLine : 0;
         String command = "";
         String sortedBy = "";
         String tableCommand = "";

@@ -75,9 +75,11 @@ public final class VerifierOutputReader implements TraceReader {
      * @param pagedBytes        the current paged bytes, -1 when not shown
      * @param rows              the allocation rows listed under it
      * @param elided            true when the rows were cut with {@code ...}
+     * @param allocationsLine   the line of the current allocation counters, 0 when not shown
+     * @param bytesLine         the line of the current byte counters, 0 when not shown
      */
     public record ModuleSummary(String driver, String state, long line, long nonpagedAllocations, long pagedAllocations, long nonpagedBytes,
-            long pagedBytes, long rows, boolean elided) {}
+            long pagedBytes, long rows, boolean elided, long allocationsLine, long bytesLine) {}
 
     private static final class Module {
         final String driver;
@@ -87,6 +89,8 @@ public final class VerifierOutputReader implements TraceReader {
         long paged = -1;
         long nonpagedBytes = -1;
         long pagedBytes = -1;
+        long allocationsLine;
+        long bytesLine;
         long rows;
         boolean elided;
 
@@ -142,21 +146,25 @@ public final class VerifierOutputReader implements TraceReader {
         if ((m = WIN7_CURRENT.matcher(line)).matches()) {
             module.nonpaged = Long.parseLong(m.group(1), 16);
             module.paged = Long.parseLong(m.group(2), 16);
+            module.allocationsLine = lineNo;
             return;
         }
         if ((m = NEW_CURRENT.matcher(line)).matches()) {
             module.nonpaged = Long.decode(m.group(1));
             module.paged = Long.decode(m.group(2));
+            module.allocationsLine = lineNo;
             return;
         }
         if ((m = WIN7_BYTES.matcher(line)).matches()) {
             module.nonpagedBytes = Long.parseLong(m.group(1), 16);
             module.pagedBytes = Long.parseLong(m.group(2), 16);
+            module.bytesLine = lineNo;
             return;
         }
         if ((m = NEW_BYTES.matcher(line)).matches()) {
             module.nonpagedBytes = Long.decode(m.group(1));
             module.pagedBytes = Long.decode(m.group(2));
+            module.bytesLine = lineNo;
             return;
         }
         String t = line.strip();
@@ -239,7 +247,8 @@ public final class VerifierOutputReader implements TraceReader {
         }
         module = null;
         inRows = false;
-        summaries.add(new ModuleSummary(m.driver, m.state, m.line, m.nonpaged, m.paged, m.nonpagedBytes, m.pagedBytes, m.rows, m.elided));
+        summaries.add(new ModuleSummary(m.driver, m.state, m.line, m.nonpaged, m.paged, m.nonpagedBytes, m.pagedBytes, m.rows, m.elided,
+                m.allocationsLine, m.bytesLine));
         if (m.nonpaged >= 0) {
             long total = m.nonpaged + m.paged;
             if (m.rows < total) {
