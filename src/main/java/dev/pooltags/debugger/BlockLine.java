@@ -44,8 +44,8 @@ final class BlockLine {
         Matcher m = SMALL.matcher(line);
         if (m.matches()) {
             long address = hex(m.group(3));
-            long size = hex(m.group(4));
-            long prev = hex(m.group(5));
+            long size = size(m.group(4));
+            long prev = size(m.group(5));
             BlockState state = m.group(6).equals("Free") ? BlockState.FREE : BlockState.ALLOCATED;
             Tail t = tail(line, m.start(6) - 1, m.group(7), markerColumn);
             if (t == null) {
@@ -64,7 +64,7 @@ final class BlockLine {
                 return null;
             }
             PoolRegion pool = m.group(6).equalsIgnoreCase("Paged") ? PoolRegion.PAGED : PoolRegion.NONPAGED;
-            PoolBlock b = new PoolBlock(hex(m.group(3)), hex(m.group(4)), java.util.OptionalLong.empty(), t.tag, t.masked,
+            PoolBlock b = new PoolBlock(hex(m.group(3)), size(m.group(4)), java.util.OptionalLong.empty(), t.tag, t.masked,
                     BlockState.ALLOCATED, pool, dev.pooltags.poolblock.BlockKind.SPECIAL, java.util.OptionalLong.of(hex(m.group(5))),
                     java.util.OptionalLong.empty(), origin);
             return new Parsed(b, !m.group(2).isEmpty() || t.starred, t.rest);
@@ -77,7 +77,7 @@ final class BlockLine {
                 return null;
             }
             String sz = m.group(4);
-            long size = sz.startsWith("0x") ? Long.parseUnsignedLong(sz.substring(2), 16) : Long.parseLong(sz);
+            long size = sz.startsWith("0x") ? size(sz) : Long.parseLong(sz);
             PoolBlock b = PoolBlock.large(hex(m.group(2)), size, tag, tagText.indexOf('.') >= 0, BlockState.ALLOCATED, region, origin);
             return new Parsed(b, !m.group(1).isEmpty(), m.group(5).strip());
         }
@@ -176,6 +176,15 @@ final class BlockLine {
             b[i] = (byte) (i < text.length() ? text.charAt(i) : ' ');
         }
         return PoolTag.ofBytes(b[0], b[1], b[2], b[3]);
+    }
+
+    /** A size in hex (or decimal without {@code 0x} when {@code decimal}); sizes past 2^63 are not sizes. */
+    static long size(String s) {
+        long v = hex(s);
+        if (v < 0) {
+            throw new NumberFormatException("a size past 2^63: " + s);
+        }
+        return v;
     }
 
     /** An address or size as the debugger prints it: hex, optionally with {@code 0x} and the {@code `} separator. */

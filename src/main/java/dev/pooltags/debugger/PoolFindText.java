@@ -94,7 +94,7 @@ final class PoolFindText {
                 if ((m = NEW_HIT.matcher(line)).matches()) {
                     PoolTag t = BlockLine.tag(m.group(2));
                     String sz = m.group(3);
-                    long size = sz.startsWith("0x") ? Long.parseUnsignedLong(sz.substring(2), 16) : Long.parseLong(sz);
+                    long size = sz.startsWith("0x") ? BlockLine.size(sz) : Long.parseLong(sz);
                     PoolRegion pool = m.group(4).isEmpty() ? region : PoolRegion.parse(m.group(4));
                     boolean masked = m.group(2).indexOf('.') >= 0;
                     hits.add(new PoolBlock(BlockLine.hex(m.group(1)), size, OptionalLong.empty(), t, masked, BlockState.UNKNOWN, pool,

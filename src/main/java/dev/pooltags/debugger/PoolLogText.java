@@ -43,7 +43,7 @@ final class PoolLogText {
                     if (entry != null) {
                         out.add(entry(entry, frames, entryAt));
                     }
-                    entry = new long[] {BlockLine.hex(m.group(1)), BlockLine.hex(m.group(2)), BlockLine.hex(m.group(3))};
+                    entry = new long[] {BlockLine.hex(m.group(1)), BlockLine.size(m.group(2)), BlockLine.hex(m.group(3))};
                     entryAt = at;
                     frames = new ArrayList<>();
                     continue;

@@ -84,7 +84,11 @@ final class VerifierText {
             String line = c.output().get(i);
             Matcher m;
             if ((m = LEVEL.matcher(line)).matches()) {
-                flags = OptionalLong.of(Long.parseUnsignedLong(m.group(1), 16));
+                try {
+                    flags = OptionalLong.of(Long.parseUnsignedLong(m.group(1), 16));
+                } catch (NumberFormatException e) {
+                    problems.accept(new LogProblem(c.lineOrigin(i), c.label(), "bad-number", "the verify level does not fit 64 bits"));
+                }
                 inOptions = line.contains("enabled options are");
                 continue;
             }
@@ -215,7 +219,10 @@ final class VerifierText {
                 problems.accept(new LogProblem(at, c.label(), "bad-number", "a number does not fit 64 bits: '" + PoolFindText.shorten(line.strip()) + "'"));
                 continue;
             }
-            inDrivers = inDrivers && !line.strip().endsWith(":");
+            if (line.strip().matches("[A-Za-z][A-Za-z /()-]*:")) {
+                inDrivers = false; // a heading ("Standard Flags:", "Additional Flags:")
+                continue;
+            }
             problems.accept(new LogProblem(at, c.label(), "unread-line", "a line of verifier's output pooltags does not read: '"
                     + PoolFindText.shorten(line.strip()) + "'"));
         }
