@@ -32,6 +32,7 @@ public final class PooltagsCommand implements Runnable {
             WhoCommand.class,
             TraceCommand.class,
             DebuggerLogCommand.class,
+            SpecialPoolCommand.class,
             DemoCommand.class,
             LeaksCommand.class,
             BenchCommand.class);

@@ -68,8 +68,10 @@ public final class TraceCommand implements Callable<Integer> {
                     + "(default pool-tracking). Repeatable.")
     List<String> verify = new ArrayList<>();
 
-    @Option(names = "--special-pool", paramLabel = "TAG", description = "Special pool for tags matching TAG (wildcards * ?), as gflags /p. Repeatable.")
-    List<String> specialPool = new ArrayList<>();
+    @Option(names = "--special-pool", paramLabel = "TAG",
+            description = "Special pool for allocations with tag TAG (wildcards * ?), as GFlags' kernel special pool tag sets it "
+                    + "(gflags /k +spp TAG; see pooltags special-pool). Windows keeps one such tag system-wide, so it is given once.")
+    String specialPool;
 
     @Option(names = "--alignment", paramLabel = "end|start", description = "Special pool alignment: end (Verify End, default) or start.")
     String alignment = "end";
@@ -137,8 +139,8 @@ public final class TraceCommand implements Callable<Integer> {
             }
             settings.add(new PoolEvent.VerifyDriver(PoolEvent.NO_TIME, driver, opts, 0));
         }
-        for (String p : specialPool) {
-            settings.add(new PoolEvent.SpecialPoolTag(PoolEvent.NO_TIME, TagPattern.parse(p), 0));
+        if (specialPool != null) {
+            settings.add(new PoolEvent.SpecialPoolTag(PoolEvent.NO_TIME, TagPattern.parse(specialPool), 0));
         }
         PoolConfig config = PoolConfig.defaults().withAlignment(align).withComplete(complete)
                 .withGeometry(x86 ? PoolGeometry.X86 : PoolGeometry.X64);

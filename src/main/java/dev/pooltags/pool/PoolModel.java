@@ -33,7 +33,8 @@ public final class PoolModel {
     private final TagTracker tags = new TagTracker();
     private final Map<String, DriverStats> byName = new HashMap<>();
     private final Map<String, DriverStats> byKey = new LinkedHashMap<>();
-    private final List<TagPattern> specialPoolTags = new ArrayList<>();
+    /** GFlags' special-pool tag: one value system-wide (the PoolTag registry value), so a new setting replaces the old. */
+    private TagPattern specialPoolTag;
     private final AddressSpace space;
     private long untracked;
     private long bigCount;
@@ -70,7 +71,7 @@ public final class PoolModel {
         } else if (e instanceof PoolEvent.VerifyDriver v) {
             verify(v.driver(), v.options());
         } else if (e instanceof PoolEvent.SpecialPoolTag s) {
-            specialPoolTags.add(s.pattern());
+            specialPoolTag = s.pattern();
         }
         return null;
     }
@@ -81,9 +82,12 @@ public final class PoolModel {
         d.options = options.isEmpty() ? EnumSet.noneOf(VerifierOption.class) : EnumSet.copyOf(options);
     }
 
-    /** Special pool for tags matching {@code pattern}. */
+    /**
+     * Special pool for tags matching {@code pattern}, as GFlags' {@code +spp} sets it. Windows keeps one such tag (or size)
+     * system-wide, so this replaces any pattern set before.
+     */
     public void specialPoolTag(TagPattern pattern) {
-        specialPoolTags.add(pattern);
+        specialPoolTag = pattern;
     }
 
     /**
@@ -192,12 +196,7 @@ public final class PoolModel {
         if (a.routine().takesPoolFlags() && (a.poolFlags() & PoolFlags.SPECIAL_POOL) != 0) {
             return true;
         }
-        for (TagPattern p : specialPoolTags) {
-            if (p.matches(tag)) {
-                return true;
-            }
-        }
-        return false;
+        return specialPoolTag != null && specialPoolTag.matches(tag);
     }
 
     /** A free; returns the block it freed, or null when there was none at the address. */

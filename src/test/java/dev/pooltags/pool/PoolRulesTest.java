@@ -320,6 +320,9 @@ class PoolRulesTest {
                 PoolTag.parse("Flgd"), 64, 0, "d.sys", "", null, 1);
         assertThat(model.allocate(flagged).isSpecial()).isTrue();
         assertThat(seen).isEmpty();
+        model.specialPoolTag(TagPattern.parse("Ot*"));
+        assertThat(model.allocate(withTag("Othr", 64, 0)).isSpecial()).as("one special-pool tag system-wide: the new one").isTrue();
+        assertThat(model.allocate(withTag("SpCd", 64, 0)).isSpecial()).as("the old one is replaced").isFalse();
     }
 
     @AfterAll
