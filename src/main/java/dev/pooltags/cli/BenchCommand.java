@@ -1,6 +1,8 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.bench.DebuggerBenchmark;
 import dev.pooltags.bench.LeakBenchmark;
+import dev.pooltags.bench.SyntheticDebuggerLog;
 import dev.pooltags.bench.LintBenchmark;
 import dev.pooltags.bench.ScanBenchmark;
 import dev.pooltags.bench.ServeLoadTest;
@@ -47,7 +49,8 @@ import picocli.CommandLine.Spec;
                 BenchCommand.Lint.class,
                 BenchCommand.Trace.class,
                 BenchCommand.Leaks.class,
-                BenchCommand.Scan.class})
+                BenchCommand.Scan.class,
+                BenchCommand.Debugger.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -55,6 +58,44 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code pooltags bench debugger [LOG]}. */
+    @Command(name = "debugger", mixinStandardHelpOptions = true,
+            description = "Read a whole debugger log and answer from it vs. counting its lines; a generated log of real layouts "
+                    + "(3,000 !poolused tags, 200,000 !poolfind hits, !pool pages, 5,000 !verifier 3 rows, lm) when no LOG is named.")
+    static final class Debugger implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DebugOption debug;
+
+        @Parameters(paramLabel = "LOG", arity = "0..1", description = "A debugger log (default: the generated one).")
+        Path log;
+
+        @Option(names = "--hits", description = "!poolfind hits in the generated log (default ${DEFAULT-VALUE}).")
+        int hits = 200_000;
+
+        @Option(names = "--rounds", description = "Timed rounds (default ${DEFAULT-VALUE}).")
+        int rounds = 12;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            byte[] bytes = log == null ? SyntheticDebuggerLog.generate(3000, hits, 5000, 16) : dev.pooltags.source.TextFiles.readAllBytes(log);
+            String name = log == null ? "generated.log" : log.toString();
+            DebuggerBenchmark.Result r = DebuggerBenchmark.run(name, bytes, rounds);
+            out.printf("log               %s (%,d bytes, %,d lines, %,d records read)%n", name, r.bytes(), r.lines(), r.records());
+            out.printf("count lines       %,10.1f ms   (baseline: one pass over the bytes, as wc -l; fastest of %d rounds)%n",
+                    r.countNanos() / 1e6, rounds);
+            out.printf("split into lines  %,10.1f ms   (baseline: decode the bytes and cut them into line strings)%n", r.splitNanos() / 1e6);
+            out.printf("read the log      %,10.1f ms%n", r.readNanos() / 1e6);
+            out.printf("read + answer     %,10.1f ms   ratio to splitting lines: %.1fx, to counting lines: %.0fx; %.1f MB/s%n",
+                    r.answerNanos() / 1e6, r.ratioToSplit(), r.ratio(), r.megabytesPerSecond());
+            out.flush();
+            return Main.OK;
+        }
     }
 
     /** {@code pooltags bench tagdb FILE}. */

@@ -189,7 +189,7 @@ final class BlockLine {
 
     /** An address or size as the debugger prints it: hex, optionally with {@code 0x} and the {@code `} separator. */
     static long hex(String s) {
-        String t = s.replace("`", "");
+        String t = s.indexOf('`') >= 0 ? s.replace("`", "") : s;
         if (t.startsWith("0x") || t.startsWith("0X")) {
             t = t.substring(2);
         }

@@ -39,6 +39,11 @@ public final class DebuggerLogReader {
         return read(name, lines);
     }
 
+    /** The lines of a log's bytes, decoded as the reader decodes them (for the benchmark's baseline). */
+    public static List<String> lines(byte[] bytes) {
+        return LogText.lines(LogText.decode(bytes));
+    }
+
     /** Reads the lines of a log named {@code name}. */
     public static DebuggerLog read(String name, List<String> lines) {
         List<DebuggerCommand> commands = LogSplitter.split(name, lines);

@@ -22,6 +22,10 @@ final class LogSplitter {
 
     /** The prompt at the start of the line and what follows it, or null when the line has no prompt. */
     static String[] prompt(String line) {
+        int gt = line.indexOf('>');
+        if (gt < 0 || gt > 260) {
+            return null; // every prompt has its '>' near the start; most lines have none
+        }
         for (Pattern p : new Pattern[] {KERNEL, USER, SHELL}) {
             Matcher m = p.matcher(line);
             if (m.matches()) {

@@ -38,7 +38,7 @@ final class PoolFindText {
     private static final Pattern SEARCHING = Pattern.compile(
             "^\\s*Searching\\s+(.+?)\\s+\\(([0-9a-fA-F`]+)\\s*:\\s*([0-9a-fA-F`]+)\\)\\s+for [Tt]ag:?\\s*(.*?)\\s*$");
     private static final Pattern NEW_HIT = Pattern.compile(
-            "^\\s*\\*?([0-9a-fA-F`]{8,17})\\s*:\\s*tag (.{4}),\\s*size\\s+(0x[0-9a-fA-F]+|\\d+),\\s*(.*?)\\s*$");
+            "^\\s*\\*?([0-9a-fA-F`]{8,17})\\s*:\\s*tag (.{4}),\\s*size\\s+(0x[0-9a-fA-F]+|\\d+),\\s*([^\\s].*?)?\\s*$");
     private static final Pattern TERMINATING = Pattern.compile("^\\s*\\.\\.\\.\\s*terminating - searched pool to ([0-9a-fA-F`]+)\\s*$");
     private static final Pattern DOTS = Pattern.compile("^\\s*\\.{2,}\\s*$");
 
@@ -54,18 +54,44 @@ final class PoolFindText {
         boolean inBigTable = false;
         PoolRegion region = PoolRegion.UNKNOWN;
         List<String> out = c.output();
+        java.util.Map<String, PoolRegion> regions = new java.util.HashMap<>();
         for (int i = 0; i < out.size(); i++) {
             String line = out.get(i);
             Origin at = c.lineOrigin(i);
-            if (line.isBlank() || DebuggerNoise.isNoise(line)) {
-                continue;
-            }
-            if (DebuggerNoise.isInterrupt(line)) {
-                cut = true;
+            int first = firstText(line);
+            if (first < 0) {
                 continue;
             }
             try {
                 Matcher m;
+                char f = line.charAt(first);
+                if (f == '*' || Character.digit(f, 16) >= 0) {
+                    // a hit: the lines that make up most of a long listing are tried first
+                    if (line.indexOf(" : tag ") > 0 && (m = NEW_HIT.matcher(line)).matches()) {
+                        PoolTag t = BlockLine.tag(m.group(2));
+                        String sz = m.group(3);
+                        long size = sz.startsWith("0x") ? BlockLine.size(sz) : Long.parseLong(sz);
+                        PoolRegion pool = m.group(4) == null ? region : regions.computeIfAbsent(m.group(4), PoolRegion::parse);
+                        boolean masked = m.group(2).indexOf('.') >= 0;
+                        hits.add(new PoolBlock(BlockLine.hex(m.group(1)), size, OptionalLong.empty(), t, masked, BlockState.UNKNOWN, pool,
+                                inBigTable ? BlockKind.LARGE : BlockKind.SMALL, OptionalLong.empty(), OptionalLong.empty(), at));
+                        continue;
+                    }
+                    BlockLine.Parsed p = BlockLine.read(line, false, region, at);
+                    if (p != null) {
+                        PoolBlock b = p.block();
+                        if (inBigTable) {
+                            b = new PoolBlock(b.address(), b.size(), OptionalLong.empty(), b.tag(), b.tagMasked(), b.state(), b.pool(),
+                                    BlockKind.LARGE, b.dataAddress(), b.process(), at);
+                        }
+                        hits.add(b);
+                        if (!p.rest().isEmpty()) {
+                            problems.accept(new LogProblem(at, c.label(), "extra-text", "text after the block's tag was not read: '"
+                                    + shorten(p.rest()) + "'"));
+                        }
+                        continue;
+                    }
+                }
                 if ((m = BIG_TABLE.matcher(line)).matches()) {
                     inBigTable = true;
                     searched.add(new SearchedRange(true, PoolRegion.UNKNOWN, BlockLine.hex(m.group(2)), BlockLine.hex(m.group(3)), at));
@@ -91,28 +117,11 @@ final class PoolFindText {
                     cut = true;
                     continue;
                 }
-                if ((m = NEW_HIT.matcher(line)).matches()) {
-                    PoolTag t = BlockLine.tag(m.group(2));
-                    String sz = m.group(3);
-                    long size = sz.startsWith("0x") ? BlockLine.size(sz) : Long.parseLong(sz);
-                    PoolRegion pool = m.group(4).isEmpty() ? region : PoolRegion.parse(m.group(4));
-                    boolean masked = m.group(2).indexOf('.') >= 0;
-                    hits.add(new PoolBlock(BlockLine.hex(m.group(1)), size, OptionalLong.empty(), t, masked, BlockState.UNKNOWN, pool,
-                            inBigTable ? BlockKind.LARGE : BlockKind.SMALL, OptionalLong.empty(), OptionalLong.empty(), at));
+                if (DebuggerNoise.isNoise(line)) {
                     continue;
                 }
-                BlockLine.Parsed p = BlockLine.read(line, false, region, at);
-                if (p != null) {
-                    PoolBlock b = p.block();
-                    if (inBigTable) {
-                        b = new PoolBlock(b.address(), b.size(), OptionalLong.empty(), b.tag(), b.tagMasked(), b.state(), b.pool(),
-                                BlockKind.LARGE, b.dataAddress(), b.process(), at);
-                    }
-                    hits.add(b);
-                    if (!p.rest().isEmpty()) {
-                        problems.accept(new LogProblem(at, c.label(), "extra-text", "text after the block's tag was not read: '"
-                                + shorten(p.rest()) + "'"));
-                    }
+                if (DebuggerNoise.isInterrupt(line)) {
+                    cut = true;
                     continue;
                 }
                 if (line.strip().startsWith("...")) {
@@ -155,6 +164,17 @@ final class PoolFindText {
             }
         }
         return Optional.empty();
+    }
+
+    /** The index of the line's first character that is not blank, -1 for a blank line. */
+    static int firstText(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String shorten(String s) {

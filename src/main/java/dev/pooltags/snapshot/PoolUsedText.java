@@ -222,8 +222,8 @@ public final class PoolUsedText {
                 time = t0;
                 continue;
             }
-            Matcher prompt = PROMPT.matcher(line);
-            if (prompt.matches()) {
+            Matcher prompt = line.indexOf('>') >= 0 ? PROMPT.matcher(line) : null;
+            if (prompt != null && prompt.matches()) {
                 if (rows != null) {
                     out.add(table(headerLine, tableCommand, tableSorted, rows, tableTime, cut));
                     rows = null;
@@ -232,8 +232,8 @@ public final class PoolUsedText {
                 sortedBy = "";
                 continue;
             }
-            Matcher pools = POOLS.matcher(line);
-            if (pools.matches()) {
+            Matcher pools = line.indexOf("aged") >= 0 ? POOLS.matcher(line) : null;
+            if (pools != null && pools.matches()) {
                 pagedFirst = pools.group(1).equals("Paged");
                 continue;
             }
@@ -242,7 +242,7 @@ public final class PoolUsedText {
                 sortedBy = t.substring("Sorting by".length()).strip().replaceAll("\\s+", " ");
                 continue;
             }
-            if (HEADER.matcher(line).matches()) {
+            if (line.indexOf("Allocs") >= 0 && HEADER.matcher(line).matches()) {
                 if (rows != null) {
                     out.add(table(headerLine, tableCommand, tableSorted, rows, tableTime, cut));
                 }
@@ -258,14 +258,14 @@ public final class PoolUsedText {
             if (rows == null) {
                 continue;
             }
-            if (t.isEmpty() || t.equals("Pool Used:") || t.startsWith("TOTAL") || DebuggerNoise.isNoise(line)) {
+            if (t.isEmpty() || t.equals("Pool Used:") || t.startsWith("TOTAL")) {
                 continue;
             }
-            if (DOTS.matcher(line).matches()) {
+            if (t.charAt(0) == '.' && DOTS.matcher(line).matches()) {
                 cut |= t.length() <= 6 && !rows.isEmpty(); // "..." between rows: a shortened listing; long runs are progress
                 continue;
             }
-            if (DebuggerNoise.isInterrupt(line)) {
+            if ((t.charAt(0) == '^' || t.indexOf("reak") >= 0 || t.indexOf("nterrupt") >= 0) && DebuggerNoise.isInterrupt(line)) {
                 cut = true;
                 out.add(table(headerLine, tableCommand, tableSorted, rows, tableTime, true));
                 rows = null;
@@ -274,7 +274,9 @@ public final class PoolUsedText {
             String[] why = new String[1];
             Row r = row(lineNo, line, usedEnd, pagedFirst, why);
             if (r == null) {
-                problems.accept(new Problem(lineNo, why[0]));
+                if (!DebuggerNoise.isNoise(line)) {
+                    problems.accept(new Problem(lineNo, why[0]));
+                }
             } else {
                 rows.add(r);
             }
