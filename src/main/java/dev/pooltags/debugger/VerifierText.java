@@ -52,7 +52,8 @@ final class VerifierText {
         StringBuilder text = new StringBuilder();
         kept.forEach(l -> text.append(l).append('\n'));
         VerifierOutputReader r = new VerifierOutputReader(c.label(), new BufferedReader(new StringReader(text.toString())),
-                p -> problems.accept(new LogProblem(at(c, index, p.line()), c.label(), p.kind(), p.message())));
+                p -> problems.accept(new LogProblem(at(c, index, p.line()), c.label(), p.kind(),
+                        p.message().replace("only those are replayed", "only those are read"))));
         boolean listing = true;
         try {
             for (PoolEvent e = r.next(); e != null; e = r.next()) {

@@ -169,7 +169,8 @@ public final class DebuggerReport {
             }
             if (!l.problems().isEmpty()) {
                 out.println();
-                out.println(l.file() + ": " + l.problems().size() + (l.problems().size() == 1 ? " line" : " lines") + " not read");
+                out.println(l.file() + ": " + l.problems().size() + (l.problems().size() == 1 ? " irregular line" : " irregular lines")
+                        + " (skipped, or read as far as they go)");
                 for (int i = 0; i < l.problems().size() && i < TEXT_PROBLEMS; i++) {
                     LogProblem p = l.problems().get(i);
                     out.println("  " + p.origin().text() + ": " + p.message() + "  [" + p.command() + "]");
@@ -529,7 +530,7 @@ public final class DebuggerReport {
             if (l.problems().isEmpty() && l.log().unknownCommands().isEmpty()) {
                 continue;
             }
-            sb.append("<h2>Not read in ").append(esc(l.file())).append("</h2><table class=\"problems\">");
+            sb.append("<h2>Not read and irregular lines in ").append(esc(l.file())).append("</h2><table class=\"problems\">");
             for (LoggedCommand c : l.log().unknownCommands()) {
                 sb.append("<tr><td>command</td><td><code>").append(esc(c.prompt() + " " + c.command())).append("</code></td>")
                         .append(at(c.origin())).append("</tr>");

@@ -32,9 +32,12 @@ class DebuggerCaseSharedDataTest {
 
     static Path log;
 
+    /** The log is written to target/debugger/session.log, where docs/debugger.md runs pooltags on it. */
     @BeforeAll
     static void write() throws Exception {
-        log = dev.pooltags.debugger.CaseLogAccess.write(dir);
+        Path target = Path.of("target", "debugger");
+        Files.createDirectories(target);
+        log = dev.pooltags.debugger.CaseLogAccess.write(target);
     }
 
     @Test

@@ -284,19 +284,21 @@ class DebuggerSamplesSharedDataTest {
     }
 
     @Test
-    @DisplayName("every section of both files: read, or refused; every problem names a line inside its section")
+    @DisplayName("every section of both files: read, or refused; every problem names a line inside its section; 3 in all")
     void everySection() throws Exception {
+        List<LogProblem> all = new java.util.ArrayList<>();
         int read = 0;
         for (SampleSections.Section s : docs.values()) {
-            read += check(s);
+            read += check(s, all);
         }
         for (int n : new int[] {3, 4, 5, 6, 7, 13, 14, 15}) {
-            read += check(SampleSections.real(n));
+            read += check(SampleSections.real(n), all);
         }
         assertThat(read).isEqualTo(18);
+        assertThat(all).extracting(LogProblem::kind).containsExactlyInAnyOrder("incomplete-listing", "incomplete-listing", "no-header");
     }
 
-    private static int check(SampleSections.Section s) {
+    private static int check(SampleSections.Section s, List<LogProblem> all) {
         DebuggerLog l;
         try {
             l = DebuggerLogReader.read(s.file().toString(), s.lines());
@@ -306,6 +308,7 @@ class DebuggerSamplesSharedDataTest {
         for (LogProblem p : l.problems()) {
             assertThat(line(p.origin())).as(s.title() + ": " + p).isBetween((long) s.first() + 1, (long) s.last() + 1);
         }
+        all.addAll(l.problems());
         return 1;
     }
 }
