@@ -87,7 +87,14 @@ public final class LogAnalysis {
         if (last != null) {
             String file = tableFile.get(last);
             topFrom = Optional.of(Origin.line(file, last.headerLine()));
-            List<PoolUsedText.Row> rows = new ArrayList<>(last.rows());
+            // the tables of the same log and moment (!poolused 2 then !poolused 4, both cut to their top rows) are one state
+            Map<PoolTag, PoolUsedText.Row> now = new LinkedHashMap<>();
+            for (PoolUsedText.Table t : tables) {
+                if (tableFile.get(t).equals(file) && t.session() == last.session() && t.time().equals(last.time())) {
+                    t.rows().forEach(r -> now.put(r.tag(), r));
+                }
+            }
+            List<PoolUsedText.Row> rows = new ArrayList<>(now.values());
             rows.sort(Comparator.comparingLong(PoolUsedText.Row::bytes).reversed().thenComparing(PoolUsedText.Row::tag));
             for (int i = 0; i < rows.size() && i < top; i++) {
                 topTags.add(topTag(rows.get(i), file));

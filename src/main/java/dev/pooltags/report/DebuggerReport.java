@@ -210,7 +210,7 @@ public final class DebuggerReport {
         StringBuilder known = new StringBuilder();
         byKind.forEach((k, v) -> {
             if (k != CommandKind.OTHER) {
-                known.append(known.isEmpty() ? "" : ", ").append(k.typed()).append(' ').append(v);
+                known.append(known.isEmpty() ? "" : ", ").append(v).append(' ').append(k.typed());
             }
         });
         if (!known.isEmpty()) {

@@ -47,7 +47,7 @@ class DebuggerCaseSharedDataTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         assertThat(r.out())
-                .contains("12 commands: !poolused 1, !poolfind 1, !pool 1, !verifier 1, !verifier 0x80 1, lm 1, k 1, bp 1; 4 not read")
+                .contains("12 commands: 1 !poolused, 1 !poolfind, 1 !pool, 1 !verifier, 1 !verifier 0x80, 1 lm, 1 k, 1 bp; 4 not read")
                 .contains("Top tags by bytes (!poolused at " + log + ":16)")
                 .containsPattern("amda\\s+5,768,754\\s+1,938,325,232\\s+32\\s+9,360")
                 .contains("Tag amda (0x61646D61, in a driver's source 'adma'): searched for with !poolfind (" + log + ":26)")
