@@ -275,6 +275,17 @@ class LogVariantsTest {
     }
 
     @Test
+    @DisplayName("!poolused 8 is session pool, !poolused /t20 2 is not; session tables stay out of a series that has standard ones")
+    void sessionPool() {
+        DebuggerLog l = read(log("0: kd>", POOLUSED.replace("!poolused 2", "!poolused /t20 2"), POOLUSED.replace("!poolused 2", "!poolused 8")));
+        assertThat(l.poolUsed()).extracting(dev.pooltags.snapshot.PoolUsedText.Table::session).containsExactly(false, true);
+        var series = dev.pooltags.snapshot.PoolUsedText.snapshots("t.log", l.poolUsed(), java.time.Instant.EPOCH);
+        assertThat(series).singleElement().satisfies(x -> assertThat(x.source()).isEqualTo("t.log"));
+        DebuggerAnswer a = LogAnalysis.analyze(List.of(l), TagDatabase.empty(), Optional.empty(), 10);
+        assertThat(a.topFrom().map(Origin::text)).contains("t.log:7");
+    }
+
+    @Test
     void stackFrames() {
         assertThat(StackText.frame("00 a8b6fa3c 81b250cd nt!IovAllocateMdl+0x3d")).isEqualTo("nt!IovAllocateMdl+0x3d");
         assertThat(StackText.frame("01 ffffad86`7a6afb60 fffff803`06d643d2     : 00000000`00000000 ffff : nt!KiBugCheckDebugBreak+0x12"))
