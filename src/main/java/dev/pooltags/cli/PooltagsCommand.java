@@ -33,6 +33,7 @@ public final class PooltagsCommand implements Runnable {
             TraceCommand.class,
             DemoCommand.class,
             LeaksCommand.class,
+            DumpCommand.class,
             BenchCommand.class);
 
     @Spec
