@@ -158,8 +158,16 @@ public final class CrashAnalysis {
             String ascii = ascii(d.bugCheck());
             if (ascii != null) {
                 origin = Origin.CAPTURE;
-                originEvidence = String.format("the bug check code 0x%X is no documented code and reads as the text '%s': "
-                        + "memory-capture tools write their own mark there", d.bugCheck(), ascii);
+                List<String> texts = new ArrayList<>();
+                for (long v : p) {
+                    String t = ascii(v);
+                    if (t != null && (v >>> 32) == 0) {
+                        texts.add("'" + t + "'");
+                    }
+                }
+                originEvidence = String.format("the bug check code 0x%X is no documented code and reads as the text '%s'%s: "
+                        + "memory-capture tools write their own mark there", d.bugCheck(), ascii,
+                        texts.isEmpty() ? "" : ", and its parameters read " + String.join(", ", texts));
             } else {
                 origin = Origin.CRASH;
                 originEvidence = String.format("the bug check code 0x%X is not in Microsoft's Bug Check Code Reference", d.bugCheck());

@@ -134,6 +134,10 @@ public final class DumpReport {
             out.println(sb);
         }
         out.println();
+        if (!d.runs().isEmpty()) {
+            runs(out, d);
+            out.println();
+        }
         drivers(out, d, o.allDrivers());
         out.println();
         pool(out, in, db, o);
@@ -174,6 +178,37 @@ public final class DumpReport {
         return t;
     }
 
+    private static void runs(PrintWriter out, CrashDump d) {
+        long pages = 0;
+        for (CrashDump.PhysicalRun r : d.runs()) {
+            pages += r.pageCount();
+        }
+        out.printf("Physical memory: %d run%s, %,d pages (%s); the file holds %s%n", d.runs().size(), d.runs().size() == 1 ? "" : "s", pages,
+                bytes(pages * 4096), d.truncated() ? String.format("the first %,d bytes of page data", d.capturedBytes()) : "all of them");
+        TextTable t = new TextTable("Run", "Physical start", "Physical end", ">Pages", "In file");
+        long fileOffset = d.bits() == 64 ? 0x2000 : 0x1000;
+        int i = 0;
+        for (CrashDump.PhysicalRun r : d.runs()) {
+            long len = r.pageCount() * 4096;
+            long have = Math.max(0, Math.min(len, d.fileSize() - fileOffset));
+            have -= have % 4096;
+            t.row(i++, String.format("0x%X", r.basePage() * 4096), String.format("0x%X", (r.basePage() + r.pageCount()) * 4096), r.pageCount(),
+                    have == len ? String.format("0x%X", fileOffset) : have == 0 ? "no (cut off)" : String.format("0x%X, %,d of %,d pages", fileOffset, have / 4096, r.pageCount()));
+            fileOffset += len;
+        }
+        t.print(out, true);
+    }
+
+    static String bytes(long b) {
+        if (b >= 1L << 30) {
+            return String.format("%.1f GiB", b / (double) (1L << 30));
+        }
+        if (b >= 1L << 20) {
+            return String.format("%.1f MiB", b / (double) (1L << 20));
+        }
+        return String.format("%,d bytes", b);
+    }
+
     private static void drivers(PrintWriter out, CrashDump d, boolean all) {
         if (d.drivers().isEmpty() && d.unloaded().isEmpty()) {
             out.println("Drivers: the dump lists none" + (d.kind().physical() ? " (complete and kernel dumps keep the list in kernel memory, which pooltags does not walk)" : ""));
@@ -199,7 +234,7 @@ public final class DumpReport {
         long captured = d.capturedBytes();
         long dataRegions = d.regions().stream().filter(x -> x.kind() != MemoryRegion.Kind.STACK).count();
         out.printf("Memory: %,d bytes in %,d %s%s%n", captured, dataRegions,
-                d.kind().physical() ? "runs of physical pages" : "captured blocks",
+                d.kind().physical() ? (dataRegions == 1 ? "range" : "ranges") + " of physical pages" : "captured blocks",
                 d.kind().physical() ? "" : ": a small dump holds only what the crash captured, so these counts are a sample of the pool, not the pool");
         List<PoolBlock> confirmed = in.pool().confirmed();
         long allocated = confirmed.stream().filter(PoolBlock::allocated).count();
