@@ -159,7 +159,9 @@ public final class PoolScanner {
             } else if (space.find(blockEnd, unit) == null) {
                 link = PoolBlock.Link.END_NOT_CAPTURED;
             } else {
-                continue; // the bytes where it ends are captured and are not a header: not a block
+                // the bytes where it ends are captured and are not a pool header (a free VS chunk, or not a block at all):
+                // kept only if the previous block ends at it (checked below)
+                link = null;
             }
             if (link == PoolBlock.Link.NEXT_HEADER || link == PoolBlock.Link.VS_NEXT_HEADER) {
                 if (linkedFrom == null) {
@@ -171,6 +173,10 @@ public final class PoolScanner {
             }
             out.add(block(view, at, address, r.fileOffset() + (address - r.address()), sizeUnits, link));
         }
+        int pageFirst = out.size();
+        while (pageFirst > 0 && Long.compareUnsigned(out.get(pageFirst - 1).address(), from) >= 0) {
+            pageFirst--;
+        }
         if (linkedCount > 0) {
             // a header the previous block ends at is confirmed by it, even when its own end was not captured
             for (int k = out.size() - 1; k >= 0; k--) {
@@ -178,12 +184,13 @@ public final class PoolScanner {
                 if (Long.compareUnsigned(b.address(), from) < 0) {
                     break;
                 }
-                if (b.link() == PoolBlock.Link.END_NOT_CAPTURED && contains(linkedFrom, linkedCount, b.address())) {
+                if ((b.link() == null || b.link() == PoolBlock.Link.END_NOT_CAPTURED) && contains(linkedFrom, linkedCount, b.address())) {
                     out.set(k, new PoolBlock(b.address(), b.physical(), b.fileOffset(), b.tag(), b.size(), b.previousSize(), b.poolIndex(),
                             b.poolTypeBits(), b.allocated(), b.type(), PoolBlock.Link.PREVIOUS_HEADER));
                 }
             }
         }
+        out.subList(pageFirst, out.size()).removeIf(b -> b.link() == null);
     }
 
     private static boolean contains(long[] a, int n, long v) {
