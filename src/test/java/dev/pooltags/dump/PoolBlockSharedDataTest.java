@@ -33,9 +33,17 @@ class PoolBlockSharedDataTest {
 
     static ByteBuffer read(RandomAccessFile f, long off, int n) throws Exception {
         byte[] b = new byte[n];
-        f.seek(off);
-        f.readFully(b);
+        System.arraycopy(BYTES.get(f), (int) off, b, 0, n);
         return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The file's bytes, read once with RandomAccessFile (the dumps are about a megabyte). */
+    static final java.util.Map<RandomAccessFile, byte[]> BYTES = new java.util.IdentityHashMap<>();
+
+    static void load(RandomAccessFile f) throws Exception {
+        byte[] all = new byte[(int) f.length()];
+        f.readFully(all);
+        BYTES.put(f, all);
     }
 
     /** The 16 header bytes at a virtual address, or null when no data block holds them. */
@@ -57,6 +65,7 @@ class PoolBlockSharedDataTest {
         DumpInspection in = DumpInspection.inspect(p);
         assertThat(in.pool().blocks()).isNotEmpty();
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
+            load(f);
             List<Block> blocks = dataBlocks(f);
             for (PoolBlock b : in.pool().blocks()) {
                 ByteBuffer h = header(f, blocks, b.address());
