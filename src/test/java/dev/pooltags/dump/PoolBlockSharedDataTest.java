@@ -81,9 +81,10 @@ class PoolBlockSharedDataTest {
                     case PAGE_END -> assertThat(end & 0xFFF).isZero();
                     case NEXT_HEADER -> assertThat(headerLike(header(f, blocks, end))).isTrue();
                     case VS_NEXT_HEADER -> assertThat(headerLike(header(f, blocks, end + 16))).isTrue();
-                    case PREVIOUS_HEADER -> assertThat(in.pool().blocks()).anySatisfy(prev -> assertThat(
+                    case PREVIOUS_HEADER -> assertThat(in.pool().blocks().stream().anyMatch(prev ->
                             prev.address() + prev.size() == b.address() && prev.link() == PoolBlock.Link.NEXT_HEADER
-                                    || prev.address() + prev.size() + 16 == b.address() && prev.link() == PoolBlock.Link.VS_NEXT_HEADER).isTrue());
+                                    || prev.address() + prev.size() + 16 == b.address() && prev.link() == PoolBlock.Link.VS_NEXT_HEADER))
+                            .as("a block ends at 0x%X", b.address()).isTrue();
                     case END_NOT_CAPTURED -> assertThat(header(f, blocks, end)).isNull();
                 }
             }
