@@ -3,7 +3,9 @@ package dev.pooltags.cli;
 import dev.pooltags.dump.DumpInspection;
 import dev.pooltags.dump.DumpFiles;
 import dev.pooltags.dump.FleetTriage;
-import dev.pooltags.dump.PoolBlock;
+import dev.pooltags.dump.PoolQueries;
+import dev.pooltags.poolblock.PoolPage;
+import dev.pooltags.report.PoolBlockText;
 import dev.pooltags.report.DumpReport;
 import dev.pooltags.report.DumpTriageReport;
 import dev.pooltags.source.InputException;
@@ -118,7 +120,7 @@ public final class DumpCommand implements Callable<Integer> {
             PrintWriter out = t.writer();
             if (single || each) {
                 if (format == Format.json) {
-                    DumpReport.json(out, read, db);
+                    DumpReport.json(out, read, db, find, at);
                 } else {
                     boolean firstOne = true;
                     for (DumpInspection in : read) {
@@ -157,28 +159,22 @@ public final class DumpCommand implements Callable<Integer> {
     private static void extras(PrintWriter out, DumpInspection in, List<PoolTag> find, Long at) {
         for (PoolTag t : find) {
             out.println();
-            List<PoolBlock> hits = new ArrayList<>();
-            for (PoolBlock b : in.pool().blocks()) {
-                if (b.tag().equals(t) || b.tag().unprotected().equals(t.unprotected())) {
-                    hits.add(b);
-                }
+            PoolBlockText.find(out, PoolQueries.find(in, t), PoolBlockText.DEFAULT_PAGES);
+            if (!in.dump().kind().physical()) {
+                out.println("  a small dump holds only the memory the crash captured: other blocks of this tag were not captured");
+            } else if (in.dump().truncated()) {
+                out.println("  the dump is cut short: blocks in the missing pages were not searched");
             }
-            out.printf("!poolfind %s: %d block%s in the captured memory%s%n", t.memoryText(), hits.size(), hits.size() == 1 ? "" : "s",
-                    in.dump().kind().physical() ? " (physical addresses)" : "");
-            DumpReport.blocks(out, hits, in.headerSize(), -1);
         }
         if (at != null) {
             out.println();
-            long page = at & ~0xFFFL;
-            List<PoolBlock> inPage = new ArrayList<>();
-            for (PoolBlock b : in.pool().blocks()) {
-                if ((b.address() & ~0xFFFL) == page) {
-                    inPage.add(b);
-                }
+            PoolPage page = PoolQueries.page(in, at);
+            PoolBlockText.page(out, page);
+            if (page.blocks().isEmpty()) {
+                out.println("  no confirmed pool header in this page: it was not captured, or holds none pooltags could confirm");
+            } else if (page.cut()) {
+                out.println("  the blocks found do not tile the page: parts of it were not captured, so blocks are missing");
             }
-            out.printf("!pool 0x%X: %d block%s found in page 0x%X%s%n", at, inPage.size(), inPage.size() == 1 ? "" : "s", page,
-                    inPage.isEmpty() ? " (the page was not captured, or holds no pool headers pooltags could confirm)" : "");
-            DumpReport.blocks(out, inPage, in.headerSize(), at);
         }
     }
 

@@ -67,9 +67,9 @@ public final class PoolScanner {
      * @param scannedBytes bytes of memory examined
      * @param pages        pages (or parts of pages) examined
      */
-    public record Result(List<PoolBlock> blocks, long scannedBytes, long pages) {
-        public List<PoolBlock> confirmed() {
-            return blocks.stream().filter(PoolBlock::confirmed).toList();
+    public record Result(List<PoolHeader> blocks, long scannedBytes, long pages) {
+        public List<PoolHeader> confirmed() {
+            return blocks.stream().filter(PoolHeader::confirmed).toList();
         }
 
         public long unconfirmed() {
@@ -91,7 +91,7 @@ public final class PoolScanner {
     /** Scans regions. */
     public Result scan(DumpFile f, List<MemoryRegion> regions) {
         Space space = new Space(regions);
-        List<PoolBlock> out = new ArrayList<>();
+        List<PoolHeader> out = new ArrayList<>();
         long scanned = 0;
         long pages = 0;
         byte[] page = new byte[PAGE];
@@ -110,10 +110,10 @@ public final class PoolScanner {
                 }
             }
         }
-        out.sort(Comparator.comparing(PoolBlock::address, Long::compareUnsigned));
+        out.sort(Comparator.comparing(PoolHeader::address, Long::compareUnsigned));
         // the same memory captured twice (overlapping data blocks) gives the same header twice
-        List<PoolBlock> unique = new ArrayList<>(out.size());
-        for (PoolBlock b : out) {
+        List<PoolHeader> unique = new ArrayList<>(out.size());
+        for (PoolHeader b : out) {
             int n = unique.size();
             if (n > 0 && unique.get(n - 1).address() == b.address()) {
                 if (!unique.get(n - 1).confirmed() && b.confirmed()) {
@@ -127,7 +127,7 @@ public final class PoolScanner {
     }
 
     /** Scans [from, to) of one page, all inside region r. */
-    private void scanPart(DumpFile f, Space space, MemoryRegion r, long from, long to, byte[] page, List<PoolBlock> out) {
+    private void scanPart(DumpFile f, Space space, MemoryRegion r, long from, long to, byte[] page, List<PoolHeader> out) {
         long first = (from + unit - 1) & -unit;
         if (Long.compareUnsigned(first + unit, to) > 0) {
             return;
@@ -149,27 +149,27 @@ public final class PoolScanner {
                 continue;
             }
             long blockEnd = address + (long) sizeUnits * unit;
-            PoolBlock.Link link;
+            PoolHeader.Link link;
             if ((blockEnd & (PAGE - 1)) == 0) {
-                link = PoolBlock.Link.PAGE_END;
+                link = PoolHeader.Link.PAGE_END;
             } else if (nextAgrees(f, space, blockEnd, sizeUnits)) {
-                link = PoolBlock.Link.NEXT_HEADER;
+                link = PoolHeader.Link.NEXT_HEADER;
             } else if (segmentHeap && ((blockEnd + unit) & (PAGE - 1)) != 0 && nextAgrees(f, space, blockEnd + unit, -1)) {
-                link = PoolBlock.Link.VS_NEXT_HEADER;
+                link = PoolHeader.Link.VS_NEXT_HEADER;
             } else if (space.find(blockEnd, unit) == null) {
-                link = PoolBlock.Link.END_NOT_CAPTURED;
+                link = PoolHeader.Link.END_NOT_CAPTURED;
             } else {
                 // the bytes where it ends are captured and are not a pool header (a free VS chunk, or not a block at all):
                 // kept only if the previous block ends at it (checked below)
                 link = null;
             }
-            if (link == PoolBlock.Link.NEXT_HEADER || link == PoolBlock.Link.VS_NEXT_HEADER) {
+            if (link == PoolHeader.Link.NEXT_HEADER || link == PoolHeader.Link.VS_NEXT_HEADER) {
                 if (linkedFrom == null) {
                     linkedFrom = new long[8];
                 } else if (linkedCount == linkedFrom.length) {
                     linkedFrom = Arrays.copyOf(linkedFrom, linkedCount * 2);
                 }
-                linkedFrom[linkedCount++] = link == PoolBlock.Link.NEXT_HEADER ? blockEnd : blockEnd + unit;
+                linkedFrom[linkedCount++] = link == PoolHeader.Link.NEXT_HEADER ? blockEnd : blockEnd + unit;
             }
             out.add(block(view, at, address, r.fileOffset() + (address - r.address()), sizeUnits, link));
         }
@@ -180,13 +180,13 @@ public final class PoolScanner {
         if (linkedCount > 0) {
             // a header the previous block ends at is confirmed by it, even when its own end was not captured
             for (int k = out.size() - 1; k >= 0; k--) {
-                PoolBlock b = out.get(k);
+                PoolHeader b = out.get(k);
                 if (Long.compareUnsigned(b.address(), from) < 0) {
                     break;
                 }
-                if ((b.link() == null || b.link() == PoolBlock.Link.END_NOT_CAPTURED) && contains(linkedFrom, linkedCount, b.address())) {
-                    out.set(k, new PoolBlock(b.address(), b.physical(), b.fileOffset(), b.tag(), b.size(), b.previousSize(), b.poolIndex(),
-                            b.poolTypeBits(), b.allocated(), b.type(), PoolBlock.Link.PREVIOUS_HEADER));
+                if ((b.link() == null || b.link() == PoolHeader.Link.END_NOT_CAPTURED) && contains(linkedFrom, linkedCount, b.address())) {
+                    out.set(k, new PoolHeader(b.address(), b.physical(), b.fileOffset(), b.tag(), b.size(), b.previousSize(), b.poolIndex(),
+                            b.poolTypeBits(), b.allocated(), b.type(), PoolHeader.Link.PREVIOUS_HEADER));
                 }
             }
         }
@@ -278,13 +278,13 @@ public final class PoolScanner {
         return true;
     }
 
-    private PoolBlock block(ByteBuffer b, int at, long address, long fileOffset, int sizeUnits, PoolBlock.Link link) {
+    private PoolHeader block(ByteBuffer b, int at, long address, long fileOffset, int sizeUnits, PoolHeader.Link link) {
         int type = poolTypeBits(b, at);
         boolean allocated = segmentHeap || type != 0;
         // legacy headers keep the pool type plus one (0 is a free block); the segment heap keeps the type itself with bit 1 set
         int base = segmentHeap ? type : type - 1;
         PoolType pt = allocated && (base & 1) != 0 ? PoolType.PAGED : PoolType.NONPAGED;
-        return new PoolBlock(address, physical, fileOffset, PoolTag.ofValue(b.getInt(at + 4)), sizeUnits * unit,
+        return new PoolHeader(address, physical, fileOffset, PoolTag.ofValue(b.getInt(at + 4)), sizeUnits * unit,
                 previousUnits(b, at) * unit, poolIndex(b, at), type, allocated, pt, link);
     }
 

@@ -19,10 +19,10 @@ import java.util.Map;
  */
 public record PoolUsage(PoolTag tag, PoolType type, long blocks, long bytes) {
     /** Per tag and pool, most bytes first, then by tag. */
-    public static List<PoolUsage> of(List<PoolBlock> blocks) {
+    public static List<PoolUsage> of(List<PoolHeader> blocks) {
         Map<String, long[]> m = new LinkedHashMap<>();
-        Map<String, PoolBlock> first = new LinkedHashMap<>();
-        for (PoolBlock b : blocks) {
+        Map<String, PoolHeader> first = new LinkedHashMap<>();
+        for (PoolHeader b : blocks) {
             if (!b.confirmed() || !b.allocated()) {
                 continue;
             }
@@ -34,7 +34,7 @@ public record PoolUsage(PoolTag tag, PoolType type, long blocks, long bytes) {
         }
         List<PoolUsage> out = new ArrayList<>();
         for (Map.Entry<String, long[]> e : m.entrySet()) {
-            PoolBlock b = first.get(e.getKey());
+            PoolHeader b = first.get(e.getKey());
             out.add(new PoolUsage(b.tag(), b.type(), e.getValue()[0], e.getValue()[1]));
         }
         out.sort(Comparator.comparingLong(PoolUsage::bytes).reversed().thenComparing(PoolUsage::tag).thenComparing(PoolUsage::type));

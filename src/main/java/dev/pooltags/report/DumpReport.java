@@ -9,7 +9,7 @@ import dev.pooltags.dump.Driver;
 import dev.pooltags.dump.DumpInspection;
 import dev.pooltags.dump.MemoryRegion;
 import dev.pooltags.dump.NextSteps;
-import dev.pooltags.dump.PoolBlock;
+import dev.pooltags.dump.PoolHeader;
 import dev.pooltags.dump.PoolUsage;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagDatabase;
@@ -236,8 +236,8 @@ public final class DumpReport {
         out.printf("Memory: %,d bytes in %,d %s%s%n", captured, dataRegions,
                 d.kind().physical() ? (dataRegions == 1 ? "range" : "ranges") + " of physical pages" : "captured blocks",
                 d.kind().physical() ? "" : ": a small dump holds only what the crash captured, so these counts are a sample of the pool, not the pool");
-        List<PoolBlock> confirmed = in.pool().confirmed();
-        long allocated = confirmed.stream().filter(PoolBlock::allocated).count();
+        List<PoolHeader> confirmed = in.pool().confirmed();
+        long allocated = confirmed.stream().filter(PoolHeader::allocated).count();
         out.printf("Pool: %,d blocks confirmed by their neighbours (%,d allocated), %,d tags; %,d more well-formed headers whose end was not captured are not counted%n",
                 confirmed.size(), allocated, in.usage().stream().map(PoolUsage::tag).distinct().count(), in.pool().unconfirmed());
         out.printf("  %s pool headers (%d bytes), %s%n", in.segmentHeap() ? "segment-heap" : "legacy", in.headerSize(),
@@ -264,9 +264,9 @@ public final class DumpReport {
     }
 
     /** Blocks as WinDbg's !pool lists them, the one holding {@code mark} (or none: -1) starred. */
-    public static void blocks(PrintWriter out, List<PoolBlock> blocks, int headerSize, long mark) {
+    public static void blocks(PrintWriter out, List<PoolHeader> blocks, int headerSize, long mark) {
         int w = blocks.isEmpty() || !blocks.get(0).physical() && Long.compareUnsigned(blocks.get(0).address(), 0xFFFFFFFFL) > 0 ? 16 : 8;
-        for (PoolBlock b : blocks) {
+        for (PoolHeader b : blocks) {
             boolean star = mark != -1 && Long.compareUnsigned(mark, b.address()) >= 0 && Long.compareUnsigned(mark - b.address(), b.size()) < 0;
             out.printf("%s%0" + w + "x size: %4x previous size: %4x  %-12s%s%s  %s%s%n", star ? "*" : " ", b.address(), b.size(), b.previousSize(),
                     b.allocated() ? "(Allocated)" : "(Free)", star ? "*" : " ", b.tag().memoryText(), b.tag().isProtected() ? PoolTag.PROTECTED_SUFFIX : "",
@@ -283,9 +283,24 @@ public final class DumpReport {
     }
 
     public static void json(PrintWriter out, List<DumpInspection> ins, TagDatabase db) {
+        json(out, ins, db, List.of(), null);
+    }
+
+    /** With the answers to {@code !poolfind} for each tag in {@code find} and {@code !pool} at {@code poolAt} (null: none). */
+    public static void json(PrintWriter out, List<DumpInspection> ins, TagDatabase db, List<PoolTag> find, Long poolAt) {
         ArrayNode arr = Json.mapper().createArrayNode();
         for (DumpInspection in : ins) {
-            arr.add(node(in, db));
+            ObjectNode n = node(in, db);
+            if (!find.isEmpty()) {
+                ArrayNode f = n.putArray("poolfind");
+                for (PoolTag t : find) {
+                    f.add(PoolBlockJson.find(dev.pooltags.dump.PoolQueries.find(in, t)));
+                }
+            }
+            if (poolAt != null) {
+                n.set("pool", PoolBlockJson.page(dev.pooltags.dump.PoolQueries.page(in, poolAt)));
+            }
+            arr.add(n);
         }
         ObjectNode root = Json.object();
         root.set("dumps", arr);

@@ -29,7 +29,7 @@ class DumpReaderTest {
                         org.assertj.core.groups.Tuple.tuple(0x200000L, 0x3000L, 0x2000L));
         DumpInspection in = DumpInspection.inspect(DumpFile.of("full.dmp", dump));
         assertThat(in.segmentHeap()).isFalse();
-        assertThat(in.pool().confirmed()).extracting(b -> b.tag().memoryText(), PoolBlock::address, PoolBlock::size, PoolBlock::allocated)
+        assertThat(in.pool().confirmed()).extracting(b -> b.tag().memoryText(), PoolHeader::address, PoolHeader::size, PoolHeader::allocated)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("MmDT", 0x10000L, 0x40, true),
                         org.assertj.core.groups.Tuple.tuple("Mm  ", 0x10040L, 0x20, false),
                         org.assertj.core.groups.Tuple.tuple("ObDi", 0x10060L, 0x60, true),
@@ -51,7 +51,7 @@ class DumpReaderTest {
         assertThat(in.dump().build()).isEqualTo(2600);
         assertThat(in.headerSize()).isEqualTo(8);
         assertThat(in.pool().confirmed()).extracting(b -> b.tag().memoryText()).containsExactly("Irp ", "File", "Even");
-        assertThat(in.pool().confirmed()).extracting(PoolBlock::address).containsExactly(0x7F000L, 0x7F018L, 0x7F048L);
+        assertThat(in.pool().confirmed()).extracting(PoolHeader::address).containsExactly(0x7F000L, 0x7F018L, 0x7F048L);
     }
 
     @Test
@@ -100,11 +100,11 @@ class DumpReaderTest {
         byte[] dump = SyntheticDumps.completeRuns(64, 19041, new long[][] {{0x20, 1}}, p.array());
         DumpInspection in = DumpInspection.inspect(DumpFile.of("seg.dmp", dump));
         assertThat(in.segmentHeap()).isTrue();
-        List<PoolBlock> c = in.pool().confirmed();
+        List<PoolHeader> c = in.pool().confirmed();
         assertThat(c.stream().filter(b -> b.tag().memoryText().equals("ObNm"))).hasSize(16);
         assertThat(c.stream().filter(b -> b.tag().memoryText().equals("Cngb"))).hasSize(3); // the last one is confirmed by the one before it
-        assertThat(c).filteredOn(b -> b.tag().memoryText().equals("Cngb")).extracting(PoolBlock::link)
-                .containsOnly(PoolBlock.Link.VS_NEXT_HEADER, PoolBlock.Link.PREVIOUS_HEADER);
+        assertThat(c).filteredOn(b -> b.tag().memoryText().equals("Cngb")).extracting(PoolHeader::link)
+                .containsOnly(PoolHeader.Link.VS_NEXT_HEADER, PoolHeader.Link.PREVIOUS_HEADER);
         assertThat(in.usage()).extracting(u -> u.tag().memoryText(), PoolUsage::type, PoolUsage::blocks)
                 .contains(org.assertj.core.groups.Tuple.tuple("ObNm", PoolType.PAGED, 16L));
     }

@@ -67,7 +67,7 @@ class PoolBlockSharedDataTest {
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
             load(f);
             List<Block> blocks = dataBlocks(f);
-            for (PoolBlock b : in.pool().blocks()) {
+            for (PoolHeader b : in.pool().blocks()) {
                 ByteBuffer h = header(f, blocks, b.address());
                 assertThat(h).as("header at 0x%X is in a data block", b.address()).isNotNull();
                 assertThat(read(f, b.fileOffset(), 16)).isEqualTo(h);
@@ -82,8 +82,8 @@ class PoolBlockSharedDataTest {
                     case NEXT_HEADER -> assertThat(headerLike(header(f, blocks, end))).isTrue();
                     case VS_NEXT_HEADER -> assertThat(headerLike(header(f, blocks, end + 16))).isTrue();
                     case PREVIOUS_HEADER -> assertThat(in.pool().blocks().stream().anyMatch(prev ->
-                            prev.address() + prev.size() == b.address() && prev.link() == PoolBlock.Link.NEXT_HEADER
-                                    || prev.address() + prev.size() + 16 == b.address() && prev.link() == PoolBlock.Link.VS_NEXT_HEADER))
+                            prev.address() + prev.size() == b.address() && prev.link() == PoolHeader.Link.NEXT_HEADER
+                                    || prev.address() + prev.size() + 16 == b.address() && prev.link() == PoolHeader.Link.VS_NEXT_HEADER))
                             .as("a block ends at 0x%X", b.address()).isTrue();
                     case END_NOT_CAPTURED -> assertThat(header(f, blocks, end)).isNull();
                 }

@@ -4,7 +4,7 @@ import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
 
 /**
- * One pool block header found in a dump's memory, with what its fields say and how its structure was confirmed.
+ * One pool header found in a dump's memory, with what its fields say and how its structure was confirmed.
  *
  * @param address      the header's address (virtual in small dumps, physical in complete and kernel dumps)
  * @param physical     true when {@code address} is physical
@@ -18,7 +18,7 @@ import dev.pooltags.tag.PoolType;
  * @param type         paged or nonpaged, from the PoolType field
  * @param link         how the structure around the header confirms it
  */
-public record PoolBlock(long address, boolean physical, long fileOffset, PoolTag tag, int size, int previousSize, int poolIndex,
+public record PoolHeader(long address, boolean physical, long fileOffset, PoolTag tag, int size, int previousSize, int poolIndex,
                         int poolTypeBits, boolean allocated, PoolType type, Link link) {
     /** What confirms a header. */
     public enum Link {
