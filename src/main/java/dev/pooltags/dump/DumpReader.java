@@ -624,6 +624,7 @@ public final class DumpReader {
                 count = off >= f.size() ? 0 : (f.size() - off) / entry;
             }
             int outside = 0;
+            long total = 0;
             for (long i = 0; i < count; i++) {
                 long e = off + i * entry;
                 long va = l.bits == 64 ? f.u64(e) : f.u32L(e);
@@ -635,6 +636,13 @@ public final class DumpReader {
                 if (!f.has(o, n)) {
                     outside++;
                     continue;
+                }
+                total += n;
+                if (total > f.size()) {
+                    // each captured byte is in the file once: blocks that add up to more than the file are damaged entries
+                    problems.add(String.format("the data blocks (table at 0x%X) add up to more bytes than the file holds from entry %,d on: the rest were not read",
+                            off, i));
+                    break;
                 }
                 regions.add(new MemoryRegion(MemoryRegion.Kind.DATA_BLOCK, va, o, n));
             }
