@@ -29,7 +29,7 @@ public record DumpInspection(CrashDump dump, CrashAnalysis.Result crash, PoolSca
         CrashAnalysis.Result crash = CrashAnalysis.analyze(d, BugCheckReference.bundled(), stackValues(f, d));
         PoolScanner scanner = PoolScanner.forDump(d);
         PoolScanner.Result pool = scanner.scan(f, d);
-        return new DumpInspection(d, crash, pool, PoolUsage.of(pool.blocks()), scanner.headerSize(), scanner.segmentHeap());
+        return new DumpInspection(d, crash, pool, pool.usage(), scanner.headerSize(), scanner.segmentHeap());
     }
 
     /** The pointer-sized values of the captured stack. */

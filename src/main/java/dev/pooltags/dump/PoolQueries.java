@@ -44,7 +44,7 @@ public final class PoolQueries {
         long page = address & ~(PoolBlock.PAGE_SIZE - 1);
         List<PoolBlock> blocks = new ArrayList<>();
         int marked = -1;
-        for (PoolHeader h : in.pool().confirmed()) {
+        for (PoolHeader h : in.pool().confirmedBlocks()) {
             if ((h.address() & ~(PoolBlock.PAGE_SIZE - 1)) == page) {
                 PoolBlock b = block(h, in.dump().file(), in.segmentHeap());
                 if (b.contains(address)) {
@@ -76,7 +76,7 @@ public final class PoolQueries {
     /** {@code !poolfind TAG}: every confirmed block carrying the tag (the protected bit ignored). */
     public static PoolFindResult find(DumpInspection in, PoolTag tag) {
         List<PoolBlock> hits = new ArrayList<>();
-        for (PoolHeader h : in.pool().confirmed()) {
+        for (PoolHeader h : in.pool().confirmedBlocks()) {
             if (h.tag().unprotected().equals(tag.unprotected())) {
                 hits.add(block(h, in.dump().file(), in.segmentHeap()));
             }

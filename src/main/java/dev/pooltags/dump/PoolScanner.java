@@ -60,20 +60,25 @@ public final class PoolScanner {
         return segmentHeap;
     }
 
+    /** Blocks kept for listings ({@code !pool}, {@code !poolfind}); a complete dump of a large machine holds more. */
+    public static final int DEFAULT_KEPT = 1_000_000;
+
     /**
      * What a scan found.
      *
-     * @param blocks       every well-formed header, confirmed or not, by address
+     * @param blocks       well-formed headers, confirmed or not, by address: all of them, or the first {@code kept} of a large dump
+     * @param blocksCut    true when there were more than the kept blocks (the counts and the usage still cover all)
+     * @param confirmed    how many headers their neighbours confirm
+     * @param unconfirmed  how many well-formed headers are not confirmed (their end was not captured)
+     * @param usage        confirmed allocated blocks per tag and pool
      * @param scannedBytes bytes of memory examined
      * @param pages        pages (or parts of pages) examined
      */
-    public record Result(List<PoolHeader> blocks, long scannedBytes, long pages) {
-        public List<PoolHeader> confirmed() {
+    public record Result(List<PoolHeader> blocks, boolean blocksCut, long confirmed, long unconfirmed, List<PoolUsage> usage,
+                         long scannedBytes, long pages) {
+        /** The kept blocks that are confirmed. */
+        public List<PoolHeader> confirmedBlocks() {
             return blocks.stream().filter(PoolHeader::confirmed).toList();
-        }
-
-        public long unconfirmed() {
-            return blocks.stream().filter(b -> !b.confirmed()).count();
         }
     }
 
@@ -85,23 +90,51 @@ public final class PoolScanner {
                 rs.add(r);
             }
         }
-        return scan(f, rs);
+        return scan(f, rs, DEFAULT_KEPT);
     }
 
-    /** Scans regions. */
-    public Result scan(DumpFile f, List<MemoryRegion> regions) {
+    /**
+     * Scans regions, keeping at most {@code kept} blocks. Physical regions never overlap, so their blocks are counted
+     * as they are found and memory stays bounded; a small dump's data blocks may overlap, so its (few) blocks are
+     * collected and the same header captured twice is counted once.
+     */
+    public Result scan(DumpFile f, List<MemoryRegion> regions, int kept) {
         Space space = new Space(regions);
+        boolean overlapping = regions.stream().anyMatch(r -> r.kind().virtual());
+        PoolUsage.Counter counter = new PoolUsage.Counter();
         List<PoolHeader> out = new ArrayList<>();
+        long confirmed = 0;
+        long unconfirmed = 0;
+        boolean cut = false;
         long scanned = 0;
         long pages = 0;
         byte[] page = new byte[PAGE];
+        List<PoolHeader> part = new ArrayList<>();
         for (MemoryRegion r : space.sorted) {
             long a = r.address();
             long end = r.address() + r.length();
             while (Long.compareUnsigned(a, end) < 0) {
                 long pageStart = a & ~(long) (PAGE - 1);
                 long stop = Long.compareUnsigned(end, pageStart + PAGE) < 0 ? end : pageStart + PAGE;
-                scanPart(f, space, r, a, stop, page, out);
+                part.clear();
+                scanPart(f, space, r, a, stop, page, part);
+                if (overlapping) {
+                    out.addAll(part);
+                } else {
+                    for (PoolHeader h : part) {
+                        if (h.confirmed()) {
+                            confirmed++;
+                            counter.add(h);
+                        } else {
+                            unconfirmed++;
+                        }
+                        if (out.size() < kept) {
+                            out.add(h);
+                        } else {
+                            cut = true;
+                        }
+                    }
+                }
                 scanned += stop - a;
                 pages++;
                 a = stop;
@@ -109,6 +142,9 @@ public final class PoolScanner {
                     break; // wrapped at the top of the address space
                 }
             }
+        }
+        if (!overlapping) {
+            return new Result(List.copyOf(out), cut, confirmed, unconfirmed, counter.usage(), scanned, pages);
         }
         out.sort(Comparator.comparing(PoolHeader::address, Long::compareUnsigned));
         // the same memory captured twice (overlapping data blocks) gives the same header twice
@@ -123,7 +159,19 @@ public final class PoolScanner {
             }
             unique.add(b);
         }
-        return new Result(List.copyOf(unique), scanned, pages);
+        for (PoolHeader h : unique) {
+            if (h.confirmed()) {
+                confirmed++;
+                counter.add(h);
+            } else {
+                unconfirmed++;
+            }
+        }
+        if (unique.size() > kept) {
+            cut = true;
+            unique = unique.subList(0, kept);
+        }
+        return new Result(List.copyOf(unique), cut, confirmed, unconfirmed, counter.usage(), scanned, pages);
     }
 
     /** Scans [from, to) of one page, all inside region r. */

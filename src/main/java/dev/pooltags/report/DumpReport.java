@@ -236,10 +236,9 @@ public final class DumpReport {
         out.printf("Memory: %,d bytes in %,d %s%s%n", captured, dataRegions,
                 d.kind().physical() ? (dataRegions == 1 ? "range" : "ranges") + " of physical pages" : "captured blocks",
                 d.kind().physical() ? "" : ": a small dump holds only what the crash captured, so these counts are a sample of the pool, not the pool");
-        List<PoolHeader> confirmed = in.pool().confirmed();
-        long allocated = confirmed.stream().filter(PoolHeader::allocated).count();
+        long allocated = in.usage().stream().mapToLong(PoolUsage::blocks).sum();
         out.printf("Pool: %,d blocks confirmed by their neighbours (%,d allocated), %,d tags; %,d more well-formed headers whose end was not captured are not counted%n",
-                confirmed.size(), allocated, in.usage().stream().map(PoolUsage::tag).distinct().count(), in.pool().unconfirmed());
+                in.pool().confirmed(), allocated, in.usage().stream().map(PoolUsage::tag).distinct().count(), in.pool().unconfirmed());
         out.printf("  %s pool headers (%d bytes), %s%n", in.segmentHeap() ? "segment-heap" : "legacy", in.headerSize(),
                 d.kind().physical() ? "physical addresses" : "virtual addresses");
         if (in.usage().isEmpty()) {
@@ -367,7 +366,7 @@ public final class DumpReport {
         pool.put("sample", !d.kind().physical());
         pool.put("capturedBytes", d.capturedBytes());
         pool.put("headers", in.segmentHeap() ? "segment-heap" : "legacy");
-        pool.put("confirmedBlocks", in.pool().confirmed().size());
+        pool.put("confirmedBlocks", in.pool().confirmed());
         pool.put("unconfirmedHeaders", in.pool().unconfirmed());
         ArrayNode tags = pool.putArray("tags");
         for (PoolUsage u : in.usage()) {

@@ -29,14 +29,14 @@ class DumpReaderTest {
                         org.assertj.core.groups.Tuple.tuple(0x200000L, 0x3000L, 0x2000L));
         DumpInspection in = DumpInspection.inspect(DumpFile.of("full.dmp", dump));
         assertThat(in.segmentHeap()).isFalse();
-        assertThat(in.pool().confirmed()).extracting(b -> b.tag().memoryText(), PoolHeader::address, PoolHeader::size, PoolHeader::allocated)
+        assertThat(in.pool().confirmedBlocks()).extracting(b -> b.tag().memoryText(), PoolHeader::address, PoolHeader::size, PoolHeader::allocated)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("MmDT", 0x10000L, 0x40, true),
                         org.assertj.core.groups.Tuple.tuple("Mm  ", 0x10040L, 0x20, false),
                         org.assertj.core.groups.Tuple.tuple("ObDi", 0x10060L, 0x60, true),
                         org.assertj.core.groups.Tuple.tuple("Ntfx", 0x100C0L, 0xF40, true));
         // legacy headers keep the pool type plus one: 2 is paged, 3 nonpaged... as (type - 1) & 1
-        assertThat(in.pool().confirmed().get(0).type()).isEqualTo(PoolType.PAGED);
-        assertThat(in.pool().confirmed().get(2).type()).isEqualTo(PoolType.NONPAGED);
+        assertThat(in.pool().confirmedBlocks().get(0).type()).isEqualTo(PoolType.PAGED);
+        assertThat(in.pool().confirmedBlocks().get(2).type()).isEqualTo(PoolType.NONPAGED);
         assertThat(in.crash().origin()).isEqualTo(CrashAnalysis.Origin.DELIBERATE);
     }
 
@@ -50,8 +50,8 @@ class DumpReaderTest {
         assertThat(in.dump().machine()).isEqualTo(Machine.X86);
         assertThat(in.dump().build()).isEqualTo(2600);
         assertThat(in.headerSize()).isEqualTo(8);
-        assertThat(in.pool().confirmed()).extracting(b -> b.tag().memoryText()).containsExactly("Irp ", "File", "Even");
-        assertThat(in.pool().confirmed()).extracting(PoolHeader::address).containsExactly(0x7F000L, 0x7F018L, 0x7F048L);
+        assertThat(in.pool().confirmedBlocks()).extracting(b -> b.tag().memoryText()).containsExactly("Irp ", "File", "Even");
+        assertThat(in.pool().confirmedBlocks()).extracting(PoolHeader::address).containsExactly(0x7F000L, 0x7F018L, 0x7F048L);
     }
 
     @Test
@@ -67,7 +67,7 @@ class DumpReaderTest {
                 .isEqualTo(DumpKind.COMPLETE_BITMAP);
         DumpInspection in = DumpInspection.inspect(DumpFile.of("kernel.dmp", dump));
         // segment-heap build, legacy headers: PreviousSize is not 0, so they are not read as segment-heap blocks
-        assertThat(in.pool().confirmed()).isEmpty();
+        assertThat(in.pool().confirmedBlocks()).isEmpty();
     }
 
     @Test
@@ -100,7 +100,7 @@ class DumpReaderTest {
         byte[] dump = SyntheticDumps.completeRuns(64, 19041, new long[][] {{0x20, 1}}, p.array());
         DumpInspection in = DumpInspection.inspect(DumpFile.of("seg.dmp", dump));
         assertThat(in.segmentHeap()).isTrue();
-        List<PoolHeader> c = in.pool().confirmed();
+        List<PoolHeader> c = in.pool().confirmedBlocks();
         assertThat(c.stream().filter(b -> b.tag().memoryText().equals("ObNm"))).hasSize(16);
         assertThat(c.stream().filter(b -> b.tag().memoryText().equals("Cngb"))).hasSize(3); // the last one is confirmed by the one before it
         assertThat(c).filteredOn(b -> b.tag().memoryText().equals("Cngb")).extracting(PoolHeader::link)

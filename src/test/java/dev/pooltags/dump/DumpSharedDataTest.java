@@ -44,9 +44,9 @@ class DumpSharedDataTest {
     void x64SmallDumpPoolByTag() {
         DumpInspection in = DumpInspection.inspect(X64);
         assertThat(in.segmentHeap()).isTrue();
-        assertThat(in.pool().confirmed().size()).isGreaterThan(300);
+        assertThat(in.pool().confirmed()).isGreaterThan(300);
         assertThat(in.usage()).extracting(u -> u.tag().memoryText()).contains("Cngb", "Io  ", "EtwR", "ObNm", "PnpZ");
-        assertThat(in.pool().confirmed()).allSatisfy(b -> {
+        assertThat(in.pool().confirmedBlocks()).allSatisfy(b -> {
             assertThat(b.address() & 0xF).isZero();
             assertThat((b.address() & 0xFFF) + b.size()).isLessThanOrEqualTo(0x1000);
             assertThat(b.previousSize() == 0 || (b.poolTypeBits() & 4) != 0).isTrue();
@@ -66,7 +66,7 @@ class DumpSharedDataTest {
         assertThat(in.crash().origin()).isEqualTo(CrashAnalysis.Origin.DELIBERATE);
         assertThat(in.crash().suspect()).isNull();
         assertThat(in.crash().parameters().get(0).meaning()).contains("power button was held");
-        assertThat(in.pool().confirmed().size()).isGreaterThan(100);
+        assertThat(in.pool().confirmed()).isGreaterThan(100);
     }
 
     @Test
