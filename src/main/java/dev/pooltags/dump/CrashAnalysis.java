@@ -98,9 +98,13 @@ public final class CrashAnalysis {
             return String.format("0x%X", dump.bugCheck());
         }
 
-        /** The documented name, or "an undocumented code". */
+        /** The documented name; for a code the reference does not list, what it is ("'MATT', a capture tool's mark"). */
         public String name() {
-            return explanation.known() ? explanation.entry().name() : "UNKNOWN_BUG_CHECK";
+            if (explanation.known()) {
+                return explanation.entry().name();
+            }
+            String text = ascii(dump.bugCheck());
+            return origin == Origin.CAPTURE && text != null ? "'" + text + "' (a capture tool's mark, not a bug check)" : "(not in the reference)";
         }
     }
 
