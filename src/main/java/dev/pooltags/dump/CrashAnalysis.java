@@ -89,10 +89,12 @@ public final class CrashAnalysis {
      * @param parameters  the four parameters, explained
      * @param hits        every address inside a driver (parameters, exception, context, stack), strongest first
      * @param stackDrivers how many stack values fall in each driver, most first
+     * @param stackOffsets the distinct offsets of those values in each driver, in address order
      * @param suspect     the suspect, or null when the evidence names none
      */
     public record Result(CrashDump dump, BugCheckReference.Explanation explanation, Origin origin, String originEvidence,
-                         List<Parameter> parameters, List<AddressHit> hits, Map<Driver, Integer> stackDrivers, Suspect suspect) {
+                         List<Parameter> parameters, List<AddressHit> hits, Map<Driver, Integer> stackDrivers,
+                         Map<Driver, List<Long>> stackOffsets, Suspect suspect) {
         /** {@code 0x1000007E}. */
         public String codeText() {
             return String.format("0x%X", dump.bugCheck());
@@ -140,6 +142,7 @@ public final class CrashAnalysis {
             }
         }
         Map<Driver, Integer> stack = new LinkedHashMap<>();
+        Map<Driver, java.util.TreeSet<Long>> offsets = new LinkedHashMap<>();
         for (long v : stackValues) {
             if (v == 0) {
                 continue;
@@ -147,13 +150,16 @@ public final class CrashAnalysis {
             Driver drv = d.driverAt(v);
             if (drv != null) {
                 stack.merge(drv, 1, Integer::sum);
+                offsets.computeIfAbsent(drv, k -> new java.util.TreeSet<>(Long::compareUnsigned)).add(v - drv.base());
             }
         }
         List<Map.Entry<Driver, Integer>> sorted = new ArrayList<>(stack.entrySet());
         sorted.sort((a, b) -> b.getValue() - a.getValue());
         Map<Driver, Integer> stackSorted = new LinkedHashMap<>();
+        Map<Driver, List<Long>> stackOffsets = new LinkedHashMap<>();
         for (Map.Entry<Driver, Integer> e : sorted) {
             stackSorted.put(e.getKey(), e.getValue());
+            stackOffsets.put(e.getKey(), List.copyOf(offsets.get(e.getKey())));
         }
         Origin origin;
         String originEvidence;
@@ -187,7 +193,7 @@ public final class CrashAnalysis {
             originEvidence = entry.name() + ": " + entry.summary();
         }
         Suspect suspect = origin == Origin.CRASH ? suspect(hits, stackSorted) : null;
-        return new Result(d, ex, origin, originEvidence, params, hits, stackSorted, suspect);
+        return new Result(d, ex, origin, originEvidence, params, hits, stackSorted, stackOffsets, suspect);
     }
 
     private static Suspect suspect(List<AddressHit> hits, Map<Driver, Integer> stack) {

@@ -39,7 +39,8 @@ public final class DumpReport {
         }
         String bin = e.binary();
         String loaded = "";
-        if (bin != null && !bin.isEmpty()) {
+        if (bin != null && !d.drivers().isEmpty() && bin.strip().toLowerCase(Locale.ROOT).matches(".*\\.(sys|dll|exe)")) {
+            loaded = " (not in the dump's driver list)";
             for (Driver drv : d.drivers()) {
                 if (drv.name().equalsIgnoreCase(bin.strip())) {
                     loaded = " (loaded)";
@@ -122,16 +123,23 @@ public final class DumpReport {
             }
         }
         if (!r.stackDrivers().isEmpty()) {
-            StringBuilder sb = new StringBuilder("  stack values inside drivers: ");
+            out.println("  stack values inside drivers (return addresses or data; distinct offsets):");
             int k = 0;
             for (Map.Entry<Driver, Integer> e : r.stackDrivers().entrySet()) {
                 if (k++ == 8) {
-                    sb.append(", ...");
+                    out.printf("    ... %d more drivers%n", r.stackDrivers().size() - 8);
                     break;
                 }
-                sb.append(k > 1 ? ", " : "").append(e.getKey().name()).append(' ').append(e.getValue());
+                List<Long> offs = r.stackOffsets().get(e.getKey());
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < offs.size() && i < 6; i++) {
+                    sb.append(i == 0 ? "" : ", ").append(e.getKey().name()).append(String.format("+0x%x", offs.get(i)));
+                }
+                if (offs.size() > 6) {
+                    sb.append(", ... ").append(offs.size() - 6).append(" more");
+                }
+                out.printf("    %-14s %3d  %s%n", e.getKey().name(), e.getValue(), sb);
             }
-            out.println(sb);
         }
         out.println();
         if (!d.runs().isEmpty()) {
