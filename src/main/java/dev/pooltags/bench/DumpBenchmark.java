@@ -42,15 +42,22 @@ public final class DumpBenchmark {
      * @param bytes       the built dump's size
      * @param catNanos    median wall time of {@code cat FILE > /dev/null}
      * @param scanNanos   median wall time of reading and scanning the dump
+     * @param catCpuNanos median CPU time of cat (user + system), -1 where /proc does not say
+     * @param scanCpuNanos median CPU time of the scanning process during a scan, -1 where the JVM does not say
      * @param blocks      confirmed pool blocks found
      * @param tags        distinct tags
      * @param peakHeap    peak heap used by the scan rounds, bytes
      * @param maxHeap     the heap's limit
      */
-    public record Result(Path source, int sourcePages, long bytes, long catNanos, long scanNanos, long blocks, long tags,
-                         long peakHeap, long maxHeap) {
+    public record Result(Path source, int sourcePages, long bytes, long catNanos, long scanNanos, long catCpuNanos, long scanCpuNanos,
+                         long blocks, long tags, long peakHeap, long maxHeap) {
         public double ratioToCat() {
             return (double) catNanos / scanNanos;
+        }
+
+        /** The ratio in CPU time: what other load on a shared machine does not skew. */
+        public double cpuRatioToCat() {
+            return catCpuNanos < 0 || scanCpuNanos <= 0 ? Double.NaN : (double) catCpuNanos / scanCpuNanos;
         }
 
         public double mbPerSecond(long nanos) {
@@ -72,17 +79,24 @@ public final class DumpBenchmark {
             cat(tmp); // warm the page cache
             DumpInspection.inspect(tmp);
             long[] cat = new long[rounds];
+            long[] catCpu = new long[rounds];
             long[] scan = new long[rounds];
+            long[] scanCpu = new long[rounds];
             DumpInspection last = null;
             resetPeaks();
             for (int i = 0; i < rounds; i++) { // alternate, so a change in the machine's load hits both alike
-                cat[i] = cat(tmp);
+                long[] c = cat(tmp);
+                cat[i] = c[0];
+                catCpu[i] = c[1];
+                long cpu0 = processCpu();
                 long s = System.nanoTime();
                 last = DumpInspection.inspect(tmp);
                 scan[i] = System.nanoTime() - s;
+                long cpu1 = processCpu();
+                scanCpu[i] = cpu0 < 0 ? -1 : cpu1 - cpu0;
             }
             long peak = peakHeap();
-            return new Result(source, pages, bytes, median(cat), median(scan), last.pool().confirmed(),
+            return new Result(source, pages, bytes, median(cat), median(scan), median(catCpu), median(scanCpu), last.pool().confirmed(),
                     last.usage().stream().map(u -> u.tag()).distinct().count(), peak, Runtime.getRuntime().maxMemory());
         } catch (IOException e) {
             throw new EnvironmentException("cannot write the benchmark dump " + tmp + ": " + e.getMessage(), e);
@@ -176,21 +190,39 @@ public final class DumpBenchmark {
         return pages.size();
     }
 
-    private static long cat(Path file) {
+    /** {wall, cpu} nanoseconds of {@code cat FILE >/dev/null}; cpu from the shell's children's times in /proc (-1 without /proc). */
+    private static long[] cat(Path file) {
         try {
             long start = System.nanoTime();
-            Process p = new ProcessBuilder("cat", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            Process p = new ProcessBuilder("sh", "-c", "cat \"$1\" >/dev/null && cat /proc/$$/stat", "sh", file.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String stat = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new EnvironmentException("cat failed (exit " + p.exitValue() + ")");
             }
-            return System.nanoTime() - start;
+            long wall = System.nanoTime() - start;
+            long cpu = -1;
+            int close = stat.lastIndexOf(')');
+            if (close > 0) {
+                String[] f = stat.substring(close + 2).trim().split(" ");
+                if (f.length > 14) {
+                    cpu = (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10_000_000L; // cutime, cstime in 1/100 s
+                }
+            }
+            return new long[] {wall, cpu};
         } catch (IOException e) {
             throw new EnvironmentException("cannot run cat: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EnvironmentException("interrupted while running cat", e);
         }
+    }
+
+    private static long processCpu() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static void resetPeaks() {

@@ -562,6 +562,10 @@ public final class BenchCommand implements Runnable {
                     r.mbPerSecond(r.catNanos()));
             out.printf("read + scan   %8.3f s  %,9.1f MB/s   ratio to cat: %.2fx (goal >= 0.50x); %,d confirmed blocks, %,d tags%n",
                     r.scanNanos() / 1e9, r.mbPerSecond(r.scanNanos()), r.ratioToCat(), r.blocks(), r.tags());
+            if (!Double.isNaN(r.cpuRatioToCat())) {
+                out.printf("cpu time      cat %.3f s, read + scan %.3f s (%d processors): ratio %.2fx (unaffected by other load on the machine)%n",
+                        r.catCpuNanos() / 1e9, r.scanCpuNanos() / 1e9, Runtime.getRuntime().availableProcessors(), r.cpuRatioToCat());
+            }
             out.printf("heap          peak %,.1f MB of %,.0f MB allowed, for a %,.0f MB dump (the file is mapped, not loaded)%n",
                     r.peakHeap() / 1e6, r.maxHeap() / 1e6, r.bytes() / 1e6);
             out.flush();

@@ -187,10 +187,10 @@ public final class CrashAnalysis {
             originEvidence = entry.name() + " is a live dump code (Kernel Live Dump Code Reference)";
         } else if (DELIBERATE.contains(d.bugCheck())) {
             origin = Origin.DELIBERATE;
-            originEvidence = entry.name() + ": " + entry.summary();
+            originEvidence = entry.name() + " is raised on purpose (a key combination, a held power button, a debugger or a tool), not by a fault";
         } else {
             origin = Origin.CRASH;
-            originEvidence = entry.name() + ": " + entry.summary();
+            originEvidence = String.format("0x%X %s is a bug check of Microsoft's Bug Check Code Reference", d.bugCheck(), entry.name());
         }
         Suspect suspect = origin == Origin.CRASH ? suspect(hits, stackSorted) : null;
         return new Result(d, ex, origin, originEvidence, params, hits, stackSorted, stackOffsets, suspect);

@@ -3,7 +3,7 @@ package dev.pooltags.dump;
 import dev.pooltags.pe.Machine;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
-import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -94,52 +94,37 @@ public final class PoolScanner {
     }
 
     /**
-     * Scans regions, keeping at most {@code kept} blocks. Physical regions never overlap, so their blocks are counted
-     * as they are found and memory stays bounded; a small dump's data blocks may overlap, so its (few) blocks are
-     * collected and the same header captured twice is counted once.
+     * Scans regions, keeping at most {@code kept} blocks. Physical regions never overlap, so their pages are scanned in
+     * parallel chunks and their blocks counted as they are found: memory stays bounded. A small dump's data blocks
+     * may overlap, so its (few) blocks are collected and the same header captured twice is counted once.
      */
     public Result scan(DumpFile f, List<MemoryRegion> regions, int kept) {
         Space space = new Space(regions);
         boolean overlapping = regions.stream().anyMatch(r -> r.kind().virtual());
+        List<Chunk> chunks = chunks(space.sorted);
+        List<ChunkResult> results = (overlapping || chunks.size() == 1 ? chunks.stream() : chunks.parallelStream())
+                .map(c -> scanChunk(f, space, c, overlapping ? Integer.MAX_VALUE : kept)).toList();
         PoolUsage.Counter counter = new PoolUsage.Counter();
         List<PoolHeader> out = new ArrayList<>();
         long confirmed = 0;
         long unconfirmed = 0;
-        boolean cut = false;
         long scanned = 0;
         long pages = 0;
-        byte[] page = new byte[PAGE];
-        List<PoolHeader> part = new ArrayList<>();
-        for (MemoryRegion r : space.sorted) {
-            long a = r.address();
-            long end = r.address() + r.length();
-            while (Long.compareUnsigned(a, end) < 0) {
-                long pageStart = a & ~(long) (PAGE - 1);
-                long stop = Long.compareUnsigned(end, pageStart + PAGE) < 0 ? end : pageStart + PAGE;
-                part.clear();
-                scanPart(f, space, r, a, stop, page, part);
-                if (overlapping) {
-                    out.addAll(part);
+        boolean cut = false;
+        for (ChunkResult r : results) {
+            scanned += r.scanned;
+            pages += r.pages;
+            if (!overlapping) {
+                confirmed += r.confirmed;
+                unconfirmed += r.unconfirmed;
+                counter.addAll(r.counter);
+                cut |= r.cut;
+            }
+            for (PoolHeader h : r.blocks) {
+                if (overlapping || out.size() < kept) {
+                    out.add(h);
                 } else {
-                    for (PoolHeader h : part) {
-                        if (h.confirmed()) {
-                            confirmed++;
-                            counter.add(h);
-                        } else {
-                            unconfirmed++;
-                        }
-                        if (out.size() < kept) {
-                            out.add(h);
-                        } else {
-                            cut = true;
-                        }
-                    }
-                }
-                scanned += stop - a;
-                pages++;
-                a = stop;
-                if (a == 0) {
-                    break; // wrapped at the top of the address space
+                    cut = true;
                 }
             }
         }
@@ -174,37 +159,116 @@ public final class PoolScanner {
         return new Result(List.copyOf(unique), cut, confirmed, unconfirmed, counter.usage(), scanned, pages);
     }
 
-    /** Scans [from, to) of one page, all inside region r. */
+    /** Pages scanned by one task: large enough to amortize a task, small enough to spread over the processors. */
+    private static final long CHUNK = 16L << 20;
+
+    /** Part of one region. */
+    private record Chunk(MemoryRegion region, long from, long to) {}
+
+    private static List<Chunk> chunks(List<MemoryRegion> sorted) {
+        List<Chunk> out = new ArrayList<>();
+        for (MemoryRegion r : sorted) {
+            long end = r.address() + r.length();
+            for (long a = r.address(); Long.compareUnsigned(a, end) < 0; ) {
+                long stop = Long.compareUnsigned(end - a, CHUNK) <= 0 ? end : (a & ~(long) (PAGE - 1)) + CHUNK;
+                out.add(new Chunk(r, a, stop));
+                if (stop == 0) {
+                    break; // wrapped at the top of the address space
+                }
+                a = stop;
+            }
+        }
+        return out;
+    }
+
+    private static final class ChunkResult {
+        final List<PoolHeader> blocks = new ArrayList<>();
+        final PoolUsage.Counter counter = new PoolUsage.Counter();
+        long confirmed;
+        long unconfirmed;
+        long scanned;
+        long pages;
+        boolean cut;
+    }
+
+    private ChunkResult scanChunk(DumpFile f, Space space, Chunk c, int kept) {
+        ChunkResult res = new ChunkResult();
+        byte[] page = new byte[PAGE];
+        List<PoolHeader> part = new ArrayList<>();
+        long a = c.from();
+        while (Long.compareUnsigned(a, c.to()) < 0) {
+            long pageStart = a & ~(long) (PAGE - 1);
+            long stop = Long.compareUnsigned(c.to(), pageStart + PAGE) < 0 ? c.to() : pageStart + PAGE;
+            part.clear();
+            scanPart(f, space, c.region(), a, stop, page, part);
+            for (PoolHeader h : part) {
+                if (h.confirmed()) {
+                    res.confirmed++;
+                    res.counter.add(h);
+                } else {
+                    res.unconfirmed++;
+                }
+                if (res.blocks.size() < kept) {
+                    res.blocks.add(h);
+                } else {
+                    res.cut = true;
+                }
+            }
+            res.scanned += stop - a;
+            res.pages++;
+            if (stop == 0) {
+                break;
+            }
+            a = stop;
+        }
+        return res;
+    }
+
+    /** Scans [from, to) of one page, all inside region r, reading the mapped bytes as header words. */
     private void scanPart(DumpFile f, Space space, MemoryRegion r, long from, long to, byte[] page, List<PoolHeader> out) {
         long first = (from + unit - 1) & -unit;
         if (Long.compareUnsigned(first + unit, to) > 0) {
             return;
         }
         int n = (int) ((to - first) / unit);
+        int len = n * unit;
         long fileFirst = r.fileOffset() + (first - r.address());
-        ByteBuffer view = f.view(fileFirst, n * unit);
+        // read the mapped page in place; a page that straddles two mapping windows is copied
+        java.nio.ByteBuffer view = f.view(fileFirst, len);
         if (view == null) {
-            f.get(fileFirst, page, 0, n * unit);
-            view = ByteBuffer.wrap(page, 0, n * unit).slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            f.get(fileFirst, page, 0, len);
+            view = java.nio.ByteBuffer.wrap(page, 0, len).slice().order(ByteOrder.LITTLE_ENDIAN);
         }
         long[] linkedFrom = null;
         int linkedCount = 0;
-        for (int i = 0; i < n; i++) {
-            int at = i * unit;
-            long address = first + (long) at;
-            int sizeUnits = sizeUnits(view, at);
-            if (sizeUnits == 0 || !plausible(view, at, address, sizeUnits)) {
+        // most words are no header: reject them with one mask test (a nonzero size; in the segment heap, PoolType bit 1
+        // set and PreviousSize 0 unless the block is cache-aligned) before any other check
+        long mustHave = unit == 16 ? 0x00FF0000L : 0x01FF0000L;
+        boolean seg16 = segmentHeap && unit == 16;
+        for (int at = 0; at < len; at += unit) {
+            long h = view.getLong(at);
+            if ((h & mustHave) == 0 || seg16 && ((h & 0x02000000L) == 0 || (h & 0xFF) != 0 && (h & 0x04000000L) == 0)) {
+                continue;
+            }
+            int sizeUnits = sizeUnits(h);
+            long address = first + at;
+            if (!plausible(h, address, sizeUnits)) {
                 continue;
             }
             long blockEnd = address + (long) sizeUnits * unit;
+            long endIndex = blockEnd - first; // where it ends in this page's copy, when the copy holds it
+            boolean endInView = endIndex + unit <= len;
+            boolean vsInView = endIndex + 2L * unit <= len;
             PoolHeader.Link link;
             if ((blockEnd & (PAGE - 1)) == 0) {
                 link = PoolHeader.Link.PAGE_END;
-            } else if (nextAgrees(f, space, blockEnd, sizeUnits)) {
+            } else if (endInView ? agrees(view.getLong((int) endIndex), blockEnd, sizeUnits) : nextAgrees(f, space, blockEnd, sizeUnits)) {
                 link = PoolHeader.Link.NEXT_HEADER;
-            } else if (segmentHeap && ((blockEnd + unit) & (PAGE - 1)) != 0 && nextAgrees(f, space, blockEnd + unit, -1)) {
+            } else if (segmentHeap && ((blockEnd + unit) & (PAGE - 1)) != 0
+                    && (vsInView ? agrees(view.getLong((int) endIndex + unit), blockEnd + unit, -1)
+                            : nextAgrees(f, space, blockEnd + unit, -1))) {
                 link = PoolHeader.Link.VS_NEXT_HEADER;
-            } else if (space.find(blockEnd, unit) == null) {
+            } else if (!endInView && space.find(blockEnd, unit) == null) {
                 link = PoolHeader.Link.END_NOT_CAPTURED;
             } else {
                 // the bytes where it ends are captured and are not a pool header (a free VS chunk, or not a block at all):
@@ -219,26 +283,19 @@ public final class PoolScanner {
                 }
                 linkedFrom[linkedCount++] = link == PoolHeader.Link.NEXT_HEADER ? blockEnd : blockEnd + unit;
             }
-            out.add(block(view, at, address, r.fileOffset() + (address - r.address()), sizeUnits, link));
-        }
-        int pageFirst = out.size();
-        while (pageFirst > 0 && Long.compareUnsigned(out.get(pageFirst - 1).address(), from) >= 0) {
-            pageFirst--;
+            out.add(block(h, address, fileFirst + at, sizeUnits, link));
         }
         if (linkedCount > 0) {
             // a header the previous block ends at is confirmed by it, even when its own end was not captured
-            for (int k = out.size() - 1; k >= 0; k--) {
+            for (int k = 0; k < out.size(); k++) {
                 PoolHeader b = out.get(k);
-                if (Long.compareUnsigned(b.address(), from) < 0) {
-                    break;
-                }
                 if ((b.link() == null || b.link() == PoolHeader.Link.END_NOT_CAPTURED) && contains(linkedFrom, linkedCount, b.address())) {
                     out.set(k, new PoolHeader(b.address(), b.physical(), b.fileOffset(), b.tag(), b.size(), b.previousSize(), b.poolIndex(),
                             b.poolTypeBits(), b.allocated(), b.type(), PoolHeader.Link.PREVIOUS_HEADER));
                 }
             }
         }
-        out.subList(pageFirst, out.size()).removeIf(b -> b.link() == null);
+        out.removeIf(b -> b.link() == null);
     }
 
     private static boolean contains(long[] a, int n, long v) {
@@ -250,42 +307,45 @@ public final class PoolScanner {
         return false;
     }
 
-    private int sizeUnits(ByteBuffer b, int at) {
-        return unit == 16 ? b.get(at + 2) & 0xFF : b.getShort(at + 2) & 0x1FF;
+    // A header word: the first 8 bytes of the header. 64-bit: PreviousSize, PoolIndex, BlockSize, PoolType one byte
+    // each, then the tag. 32-bit: PreviousSize:9 PoolIndex:7, BlockSize:9 PoolType:7, then the tag.
+
+    private int sizeUnits(long h) {
+        return unit == 16 ? (int) (h >>> 16) & 0xFF : (int) (h >>> 16) & 0x1FF;
     }
 
-    private int previousUnits(ByteBuffer b, int at) {
-        return unit == 16 ? b.get(at) & 0xFF : b.getShort(at) & 0x1FF;
+    private int previousUnits(long h) {
+        return unit == 16 ? (int) h & 0xFF : (int) h & 0x1FF;
     }
 
-    private int poolIndex(ByteBuffer b, int at) {
-        return unit == 16 ? b.get(at + 1) & 0xFF : (b.getShort(at) & 0xFFFF) >>> 9;
+    private int poolIndex(long h) {
+        return unit == 16 ? (int) (h >>> 8) & 0xFF : (int) (h >>> 9) & 0x7F;
     }
 
-    private int poolTypeBits(ByteBuffer b, int at) {
-        return unit == 16 ? b.get(at + 3) & 0xFF : (b.getShort(at + 2) & 0xFFFF) >>> 9;
+    private int poolTypeBits(long h) {
+        return unit == 16 ? (int) (h >>> 24) & 0xFF : (int) (h >>> 25) & 0x7F;
     }
 
     /** The header rules, without the neighbours. */
-    private boolean plausible(ByteBuffer b, int at, long address, int sizeUnits) {
+    private boolean plausible(long h, long address, int sizeUnits) {
         int inPage = (int) (address & (PAGE - 1));
         if (inPage + sizeUnits * unit > PAGE) {
             return false;
         }
-        int tag = b.getInt(at + 4);
-        if (!tagPlausible(tag)) {
-            return false;
-        }
-        int prev = previousUnits(b, at);
-        int type = poolTypeBits(b, at);
+        int prev = previousUnits(h);
+        int type = poolTypeBits(h);
         if (segmentHeap) {
             if ((type & 2) == 0 || (type & ~0x6F) != 0) {
                 return false;
             }
             // PreviousSize is 0, except in a cache-aligned block's second header, where it is the distance back to the first
-            return prev == 0 || (type & 4) != 0 && prev * unit <= inPage;
+            if (prev != 0 && ((type & 4) == 0 || prev * unit > inPage)) {
+                return false;
+            }
+        } else if (prev * unit > inPage || inPage == 0 && prev != 0) {
+            return false;
         }
-        return prev * unit <= inPage && (inPage != 0 || prev == 0);
+        return tagPlausible((int) (h >>> 32));
     }
 
     /** Four printable characters (the last may carry the protected bit) with at least one letter or digit. */
@@ -304,36 +364,32 @@ public final class PoolScanner {
         return letter;
     }
 
-    /**
-     * True when a plausible header is at {@code address} and, in the legacy pool, its PreviousSize equals
-     * {@code prevUnits} (-1: any).
-     */
+    /** True when {@code h} is a plausible header at {@code address} and, in the legacy pool, its PreviousSize is {@code prevUnits} (-1: any). */
+    private boolean agrees(long h, long address, int prevUnits) {
+        int size = sizeUnits(h);
+        if (size == 0 || !plausible(h, address, size)) {
+            return false;
+        }
+        return segmentHeap || prevUnits < 0 || previousUnits(h) == prevUnits;
+    }
+
+    /** {@link #agrees} for a header outside the page being scanned (an adjacent captured block). */
     private boolean nextAgrees(DumpFile f, Space space, long address, int prevUnits) {
         MemoryRegion r = space.find(address, unit);
         if (r == null) {
             return false;
         }
-        long off = r.fileOffset() + (address - r.address());
-        byte[] h = f.bytes(off, unit);
-        ByteBuffer b = ByteBuffer.wrap(h).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        int size = sizeUnits(b, 0);
-        if (size == 0 || !plausible(b, 0, address, size)) {
-            return false;
-        }
-        if (!segmentHeap && prevUnits >= 0) {
-            return previousUnits(b, 0) == prevUnits;
-        }
-        return true;
+        return agrees(f.u64(r.fileOffset() + (address - r.address())), address, prevUnits);
     }
 
-    private PoolHeader block(ByteBuffer b, int at, long address, long fileOffset, int sizeUnits, PoolHeader.Link link) {
-        int type = poolTypeBits(b, at);
+    private PoolHeader block(long h, long address, long fileOffset, int sizeUnits, PoolHeader.Link link) {
+        int type = poolTypeBits(h);
         boolean allocated = segmentHeap || type != 0;
         // legacy headers keep the pool type plus one (0 is a free block); the segment heap keeps the type itself with bit 1 set
         int base = segmentHeap ? type : type - 1;
         PoolType pt = allocated && (base & 1) != 0 ? PoolType.PAGED : PoolType.NONPAGED;
-        return new PoolHeader(address, physical, fileOffset, PoolTag.ofValue(b.getInt(at + 4)), sizeUnits * unit,
-                previousUnits(b, at) * unit, poolIndex(b, at), type, allocated, pt, link);
+        return new PoolHeader(address, physical, fileOffset, PoolTag.ofValue((int) (h >>> 32)), sizeUnits * unit,
+                previousUnits(h) * unit, poolIndex(h), type, allocated, pt, link);
     }
 
     /** The regions sorted by address, for finding the one that holds an address. */

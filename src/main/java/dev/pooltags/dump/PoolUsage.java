@@ -44,6 +44,15 @@ public record PoolUsage(PoolTag tag, PoolType type, long blocks, long bytes) {
             c[1] += b.size();
         }
 
+        /** Adds another counter's counts. */
+        public void addAll(Counter other) {
+            other.counts.forEach((k, v) -> {
+                long[] c = counts.computeIfAbsent(k, x -> new long[2]);
+                c[0] += v[0];
+                c[1] += v[1];
+            });
+        }
+
         /** The rows, most bytes first, then by tag and pool. */
         public List<PoolUsage> usage() {
             List<PoolUsage> out = new ArrayList<>(counts.size());
