@@ -249,6 +249,10 @@ public final class DumpReport {
                 in.pool().confirmed(), allocated, in.usage().stream().map(PoolUsage::tag).distinct().count(), in.pool().unconfirmed());
         out.printf("  %s pool headers (%d bytes), %s%n", in.segmentHeap() ? "segment-heap" : "legacy", in.headerSize(),
                 d.kind().physical() ? "physical addresses" : "virtual addresses");
+        if (d.kind().physical()) {
+            out.println("  big pool allocations (a page or more, no header) are not counted: the big pool table is reached by virtual address,"
+                    + " and pooltags does not translate addresses through the dump's page tables yet");
+        }
         if (in.usage().isEmpty()) {
             return;
         }

@@ -110,6 +110,16 @@ class DumpCommandSharedDataTest {
     }
 
     @Test
+    void lookupListsTheOwnersOfADumpsTags() {
+        CliRun r = CliRun.of("lookup", "--tags-in", X64, "--no-localtag", "--tagfile", POOLTAG, "--format", "json");
+        assertThat(r.code()).isEqualTo(Main.FINDINGS); // some tags (AmdP) have no owner
+        JsonNode results = json(r.out()).path("results");
+        assertThat(results.size()).isGreaterThan(100);
+        assertThat(results.get(0).path("tag").asText()).isEqualTo("PnpZ"); // most bytes first
+        assertThat(results.findValuesAsText("tag")).contains("Cngb", "Io  ", "AmdP");
+    }
+
+    @Test
     void badAddressIsAUsageError() {
         CliRun r = CliRun.of("dump", X64, "--pool", "zz");
         assertThat(r.code()).isEqualTo(Main.USAGE);
