@@ -543,10 +543,10 @@ public final class BenchCommand implements Runnable {
         @Parameters(paramLabel = "DUMP", description = "A real kernel dump whose pages fill the benchmark dump (a small dump's captured memory works).")
         Path source;
 
-        @Option(names = "--mb", description = "Size of the dump to build, in MB (default ${DEFAULT-VALUE}).")
+        @Option(names = "--mb", paramLabel = "MB", description = "Size of the dump to build, in MB (default ${DEFAULT-VALUE}).")
         int mb = 1024;
 
-        @Option(names = "--rounds", description = "Timed rounds of cat and scan, alternating; the medians are reported (default ${DEFAULT-VALUE}).")
+        @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds of cat and scan, alternating; the medians are reported (default ${DEFAULT-VALUE}).")
         int rounds = 3;
 
         @Override

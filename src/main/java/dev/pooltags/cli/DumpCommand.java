@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
                 + "documented name with each parameter explained, the driver the evidence points at (driver+offset), every driver "
                 + "listed, the pool blocks in the captured memory counted by tag with their owners, and the WinDbg and pooltags "
                 + "commands worth running next. Several files or a folder give a table grouped by bug check and suspect.", ""},
-        footer = {"", "Kinds read: small (triage) dumps, complete memory dumps (physical memory runs, bitmap or page ranges), kernel,",
-                "automatic and active dumps (bitmap or page ranges), 32-bit (PAGEDUMP) and 64-bit (PAGEDU64). A small dump holds only",
-                "the memory the crash captured: its pool counts are a sample, not the pool.",
+        footer = {"", "Kinds read: small (triage) dumps; complete memory dumps (physical memory runs, bitmap or",
+                "page ranges); kernel, automatic and active dumps (bitmap or page ranges); 32-bit (PAGEDUMP)",
+                "and 64-bit (PAGEDU64). A small dump holds only the memory the crash captured: its pool counts",
+                "are a sample, not the pool.",
                 "", "Examples:",
                 "  pooltags dump C:\\Windows\\Minidump\\052421-7312-01.dmp",
                 "  pooltags dump MEMORY.DMP --poolfind Cngb",
