@@ -29,17 +29,18 @@ import picocli.CommandLine.Spec;
                 + "documented name with each parameter explained, the driver the evidence points at (driver+offset), every driver "
                 + "listed, the pool blocks in the captured memory counted by tag with their owners, and the WinDbg and pooltags "
                 + "commands worth running next. Several files or a folder give a table grouped by bug check and suspect.", ""},
-        footer = {"", "Kinds read: small (triage) dumps; complete memory dumps (physical memory runs, bitmap or",
-                "page ranges); kernel, automatic and active dumps (bitmap or page ranges); 32-bit (PAGEDUMP)",
-                "and 64-bit (PAGEDU64). A small dump holds only the memory the crash captured: its pool counts",
-                "are a sample, not the pool.",
+        footer = {"", "Kinds read: small (triage) dumps; complete memory dumps (physical memory",
+                "runs, bitmap or page ranges); kernel, automatic and active dumps (bitmap or",
+                "page ranges); 32-bit (PAGEDUMP) and 64-bit (PAGEDU64). A small dump holds",
+                "only the memory the crash captured: its pool counts are a sample.",
                 "", "Examples:",
                 "  pooltags dump C:\\Windows\\Minidump\\052421-7312-01.dmp",
                 "  pooltags dump MEMORY.DMP --poolfind Cngb",
                 "  pooltags dump mini.dmp --pool 0xffff9b00021ff380",
                 "  pooltags dump crashes/ --format html -o triage.html",
-                "", "Exit status: 0 read, 2 usage error, 3 not a kernel dump, or a dump cut short or with fields out of range",
-                "(what could be read is still shown; each problem is named on standard error)."})
+                "", "Exit status: 0 read, 2 usage error, 3 not a kernel dump, or a dump cut",
+                "short or with a field out of range (what could be read is still shown;",
+                "each problem is named on standard error)."})
 public final class DumpCommand implements Callable<Integer> {
     enum Format { text, json, html }
 
