@@ -25,8 +25,11 @@ import java.util.List;
  * @param exception     the header's exception record, or null when unset
  * @param contextPc     the program counter of the context record, or null when unset
  * @param kdDebuggerDataBlock the address of the KDDEBUGGER_DATA block
+ * @param directoryTableBase the kernel's page table root (CR3) at the crash
+ * @param psLoadedModuleList the address of the kernel's loaded module list head
  * @param runs          the physical memory runs (complete dumps with runs), else empty
- * @param drivers       the loaded drivers (small dumps), in list order
+ * @param drivers       the loaded drivers, in list order (the triage list of a small dump; the kernel's module list,
+ *                      walked through the page tables, of an x64 complete or kernel dump)
  * @param unloaded      the drivers unloaded before the crash (small dumps)
  * @param regions       the memory the file holds, in file order
  * @param expectedSize  the size the headers say the file has, or 0 when they do not say
@@ -36,6 +39,7 @@ import java.util.List;
 public record CrashDump(String file, long fileSize, int bits, Machine machine, int majorVersion, int build, int processors,
                         long bugCheck, List<Long> parameters, int dumpType, DumpKind kind, Instant systemTime, Duration upTime,
                         String comment, ExceptionRecord exception, Long contextPc, long kdDebuggerDataBlock,
+                        long directoryTableBase, long psLoadedModuleList,
                         List<PhysicalRun> runs, List<Driver> drivers, List<Driver> unloaded, List<MemoryRegion> regions,
                         long expectedSize, List<String> problems, List<String> notes) {
     public CrashDump {

@@ -43,6 +43,12 @@ public final class DumpReader {
         return new Parse(f).run();
     }
 
+    /** The file name at the end of a Windows or POSIX path. */
+    static String fileName(String path) {
+        int i = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+        return i < 0 ? path : path.substring(i + 1);
+    }
+
     /** A layout: where each header field is for 32-bit and 64-bit dumps. */
     private record Layout(int bits, int headerSize, int dtb, int machine, int processors, int bugCheck, int params, int kdbg,
                           int physicalMemory, int context, int exception, int dumpType, int requiredSpace, int systemTime,
@@ -85,6 +91,8 @@ public final class DumpReader {
                 params.add(ptr(l.params + i * (long) l.ptr(), 0));
             }
             long kdbg = ptr(l.kdbg, 0);
+            long dtb = ptr(l.dtb, 0);
+            long moduleList = ptr(l.dtb + 2L * l.ptr(), 0);
             int dumpType = u32(l.dumpType, -1);
             if (!f.has(l.dumpType, 4)) {
                 problems.add(String.format("the file ends at byte %,d, inside the dump header (%,d bytes): DumpType and what follows it are missing",
@@ -117,12 +125,19 @@ public final class DumpReader {
                 expectedSize = required;
             }
             readContextPc(machine);
+            if (kind.physical() && machine == Machine.X64 && !regions.isEmpty() && !unset(dtb) && !unset(moduleList)) {
+                ModuleListWalk.Walk w = ModuleListWalk.walk(f, new PhysicalMemory(f, regions), dtb, moduleList);
+                drivers.addAll(w.drivers());
+                if (w.stoppedBecause() != null) {
+                    notes.add(w.stoppedBecause());
+                }
+            }
             if (expectedSize > f.size()) {
                 problems.add(0, String.format("the file is cut short: it ends at byte %,d but its headers describe %,d bytes (%s); what lies before the cut was read",
                         f.size(), expectedSize, percent(f.size(), expectedSize)));
             }
             return new CrashDump(f.name(), f.size(), l.bits, machine, major, build, processors, bugCheck, params, dumpType, kind,
-                    time, up, comment, exception, contextPc, kdbg, runs, drivers, unloaded, regions, expectedSize, problems, notes);
+                    time, up, comment, exception, contextPc, kdbg, dtb, moduleList, runs, drivers, unloaded, regions, expectedSize, problems, notes);
         }
 
         static String percent(long have, long want) {
@@ -576,10 +591,6 @@ public final class DumpReader {
             return new String(f.bytes(off + 4, (int) n * 2), StandardCharsets.UTF_16LE);
         }
 
-        static String fileName(String path) {
-            int i = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
-            return i < 0 ? path : path.substring(i + 1);
-        }
 
         void unloadedDrivers(long t, long off) {
             if (off == 0 || !f.has(off, 4)) {

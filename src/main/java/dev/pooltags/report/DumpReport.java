@@ -219,7 +219,10 @@ public final class DumpReport {
 
     private static void drivers(PrintWriter out, CrashDump d, boolean all) {
         if (d.drivers().isEmpty() && d.unloaded().isEmpty()) {
-            out.println("Drivers: the dump lists none" + (d.kind().physical() ? " (complete and kernel dumps keep the list in kernel memory, which pooltags does not walk)" : ""));
+            out.println("Drivers: the dump lists none" + (d.kind().physical()
+                    ? (d.machine() == dev.pooltags.pe.Machine.X64 ? " (the kernel's module list could not be walked: see the notes below)"
+                            : " (complete and kernel dumps keep the list in kernel memory; pooltags walks it through the page tables of x64 dumps only)")
+                    : ""));
             return;
         }
         out.printf("Drivers: %d loaded, %d unloaded before the crash%s%n", d.drivers().size(), d.unloaded().size(),
