@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
                 BenchCommand.Trace.class,
                 BenchCommand.Leaks.class,
                 BenchCommand.Scan.class,
-                BenchCommand.Debugger.class})
+                BenchCommand.Debugger.class,
+                BenchCommand.Dump.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -565,6 +566,49 @@ public final class BenchCommand implements Runnable {
             } else {
                 out.println("llvm-objdump -d  not installed: no disassembler baseline (Debian package llvm)");
             }
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    /** {@code pooltags bench dump DUMP}. */
+    @Command(name = "dump", mixinStandardHelpOptions = true,
+            description = "Read and scan a large complete memory dump built from a real dump's pages vs. cat of the same file.")
+    static final class Dump implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DebugOption debug;
+
+        @Parameters(paramLabel = "DUMP", description = "A real kernel dump whose pages fill the benchmark dump (a small dump's captured memory works).")
+        Path source;
+
+        @Option(names = "--mb", paramLabel = "MB", description = "Size of the dump to build, in MB (default ${DEFAULT-VALUE}).")
+        int mb = 1024;
+
+        @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds of cat and scan, alternating; the medians are reported (default ${DEFAULT-VALUE}).")
+        int rounds = 3;
+
+        @Override
+        public Integer call() {
+            if (mb < 1 || rounds < 1) {
+                throw new UsageException("--mb and --rounds must be at least 1");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            dev.pooltags.bench.DumpBenchmark.Result r = dev.pooltags.bench.DumpBenchmark.run(source, mb * 1_000_000L, rounds);
+            out.printf("dump          %,.1f MB complete memory dump built from %,d real pages of %s, repeated%n", r.bytes() / 1e6,
+                    r.sourcePages(), source);
+            out.printf("cat           %8.3f s  %,9.1f MB/s   (baseline: cat FILE >/dev/null, page cache warm)%n", r.catNanos() / 1e9,
+                    r.mbPerSecond(r.catNanos()));
+            out.printf("read + scan   %8.3f s  %,9.1f MB/s   ratio to cat: %.2fx (goal >= 0.50x); %,d confirmed blocks, %,d tags%n",
+                    r.scanNanos() / 1e9, r.mbPerSecond(r.scanNanos()), r.ratioToCat(), r.blocks(), r.tags());
+            if (!Double.isNaN(r.cpuRatioToCat())) {
+                out.printf("cpu time      cat %.3f s, read + scan %.3f s (%d processors): ratio %.2fx (unaffected by other load on the machine)%n",
+                        r.catCpuNanos() / 1e9, r.scanCpuNanos() / 1e9, Runtime.getRuntime().availableProcessors(), r.cpuRatioToCat());
+            }
+            out.printf("heap          peak %,.1f MB of %,.0f MB allowed, for a %,.0f MB dump (the file is mapped, not loaded)%n",
+                    r.peakHeap() / 1e6, r.maxHeap() / 1e6, r.bytes() / 1e6);
             out.flush();
             return Main.OK;
         }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                 "  pooltags lookup 'Ntf*'",
                 "  pooltags lookup --binary ntfs.sys",
                 "  pooltags lookup --check pooltag.txt",
+                "  pooltags lookup --tags-in MEMORY.DMP",
                 "", "Exit status: 0 every tag has an owner, 1 some have none (or --check found irregular lines),",
                 "2 usage error, 3 unreadable tag file."})
 public final class LookupCommand implements Callable<Integer> {
@@ -59,6 +60,10 @@ public final class LookupCommand implements Callable<Integer> {
         @Option(names = "--check", paramLabel = "FILE",
                 description = "Read a tag file and list each irregular line with its number, why, and what was kept.")
         Path check;
+
+        @Option(names = "--tags-in", paramLabel = "FILE",
+                description = "Look up every tag a snapshot file or a kernel crash dump holds (any file 'convert' reads), most bytes first.")
+        Path tagsIn;
     }
 
     @ArgGroup(exclusive = true)
@@ -108,8 +113,19 @@ public final class LookupCommand implements Callable<Integer> {
             }
             return entries.isEmpty() ? Main.FINDINGS : Main.OK;
         }
+        if (mode != null && mode.tagsIn != null) {
+            if (!tags.isEmpty()) {
+                throw new UsageException("--tags-in looks up the tags of one file and takes no tags (got '" + tags.get(0) + "')");
+            }
+            tags = tagsOf(mode.tagsIn, spec.commandLine().getErr());
+            if (tags.isEmpty()) {
+                stdout.println(mode.tagsIn + ": holds no pool tags");
+                stdout.flush();
+                return Main.OK;
+            }
+        }
         if (tags.isEmpty()) {
-            throw new UsageException("name at least one TAG (or use --binary NAME or --check FILE); see 'pooltags lookup --help'");
+            throw new UsageException("name at least one TAG (or use --binary NAME, --check FILE or --tags-in FILE); see 'pooltags lookup --help'");
         }
         // Parse every argument before reading any file, so a typo is a usage error even without a tag file.
         for (String q : tags) {
@@ -128,5 +144,29 @@ public final class LookupCommand implements Callable<Integer> {
             }
         }
         return answers.stream().allMatch(TagLookup.Answer::found) ? Main.OK : Main.FINDINGS;
+    }
+
+    /** The distinct tags of every snapshot in a file (a dump included), most bytes first, as lookup queries. */
+    static List<String> tagsOf(Path file, PrintWriter err) {
+        java.util.Map<dev.pooltags.tag.PoolTag, Long> bytes = new java.util.HashMap<>();
+        for (dev.pooltags.snapshot.Snapshot s : dev.pooltags.snapshot.SnapshotInputs.readSeries(List.of(file), w -> {
+            err.println("pooltags: warning: " + w);
+            err.flush();
+        })) {
+            for (dev.pooltags.snapshot.TagCounters r : s.rows()) {
+                if (r.tag() != null) {
+                    bytes.merge(r.tag(), r.bytes(), Long::sum);
+                }
+            }
+        }
+        List<dev.pooltags.tag.PoolTag> order = new ArrayList<>(bytes.keySet());
+        order.sort(java.util.Comparator.comparing((dev.pooltags.tag.PoolTag t) -> -bytes.get(t)).thenComparing(t -> t));
+        List<String> out = new ArrayList<>();
+        for (dev.pooltags.tag.PoolTag t : order) {
+            String text = t.memoryText();
+            // a tag holding * or ? would read as a pattern, and a short text as padded: those go by value
+            out.add(text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('\'') >= 0 || text.length() != 4 ? t.hexText() : text);
+        }
+        return out;
     }
 }

@@ -35,6 +35,7 @@ public final class PooltagsCommand implements Runnable {
             SpecialPoolCommand.class,
             DemoCommand.class,
             LeaksCommand.class,
+            DumpCommand.class,
             BenchCommand.class);
 
     @Spec

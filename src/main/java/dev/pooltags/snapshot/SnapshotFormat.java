@@ -32,7 +32,9 @@ public enum SnapshotFormat {
     /** The recording ({@link RecordingWriter}, {@link RecordingReader}). */
     RECORDING("rec", true, false),
     /** A saved /proc/slabinfo ({@link SlabInfo}). */
-    SLABINFO("slabinfo", false, true);
+    SLABINFO("slabinfo", false, true),
+    /** A Windows kernel crash dump: its confirmed pool blocks per tag ({@link DumpSnapshots}). */
+    DUMP("dump", false, true);
 
     private final String id;
     private final boolean writable;
@@ -79,8 +81,11 @@ public enum SnapshotFormat {
         if (bytes.length > 0 && bytes.length < RecordingFrames.MAGIC.length && (bytes[0] & 0xFF) == 0x89) {
             return RECORDING; // a recording killed before its header was complete: the reader reports the torn tail
         }
+        if (DumpSnapshots.looksLike(bytes)) {
+            return DUMP;
+        }
         if (TextFiles.looksBinary(bytes)) {
-            throw new InputException(file, "is a binary file but not a pooltags recording");
+            throw new InputException(file, "is a binary file but not a pooltags recording or a kernel dump");
         }
         String text = new String(bytes, 0, Math.min(bytes.length, 1 << 16), StandardCharsets.ISO_8859_1);
         String first = firstLine(text);
@@ -130,6 +135,7 @@ public enum SnapshotFormat {
             case POOLUSED -> PoolUsedText.read(name, latin1, fileTime);
             case SLABINFO -> List.of(SlabInfo.snapshot(name, latin1, fileTime));
             case RECORDING -> throw new IllegalStateException("a recording is read with RecordingReader");
+            case DUMP -> throw new IllegalStateException("a dump is read with DumpSnapshots");
         };
     }
 

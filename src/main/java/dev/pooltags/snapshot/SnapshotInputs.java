@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * samples and a warning.
  */
 public final class SnapshotInputs {
-    private static final List<String> EXTENSIONS = List.of(".jsonl", ".json", ".csv", ".rec", ".txt", ".log");
+    private static final List<String> EXTENSIONS = List.of(".jsonl", ".json", ".csv", ".rec", ".txt", ".log", ".dmp");
 
     private SnapshotInputs() {}
 
@@ -124,6 +124,9 @@ public final class SnapshotInputs {
             RecordingReader.Contents c = RecordingReader.readAll(p);
             c.tornTail().ifPresent(t -> warnings.accept(t.describe(p.toString())));
             return new Read(f, c.samples());
+        }
+        if (f == SnapshotFormat.DUMP) {
+            return new Read(f, List.of(DumpSnapshots.read(p, warnings)));
         }
         return new Read(f, f.readText(p.toString(), TextFiles.readAllBytes(p), SnapshotFormat.fileTime(p)));
     }

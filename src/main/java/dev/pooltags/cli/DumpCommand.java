@@ -1,0 +1,194 @@
+package dev.pooltags.cli;
+
+import dev.pooltags.dump.DumpInspection;
+import dev.pooltags.dump.DumpFiles;
+import dev.pooltags.dump.FleetTriage;
+import dev.pooltags.dump.PoolQueries;
+import dev.pooltags.poolblock.PoolPage;
+import dev.pooltags.report.PoolBlockText;
+import dev.pooltags.report.DumpReport;
+import dev.pooltags.report.DumpTriageReport;
+import dev.pooltags.source.InputException;
+import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tagdb.TagDatabase;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pooltags dump}: a Windows kernel crash dump read without symbols, or a folder of them triaged. */
+@Command(name = "dump", mixinStandardHelpOptions = true,
+        description = {"Read Windows kernel crash dumps (MEMORY.DMP, Minidump\\*.dmp) on any OS, without symbols: the bug check by its "
+                + "documented name with each parameter explained, the driver the evidence points at (driver+offset), every driver "
+                + "listed, the pool blocks in the captured memory counted by tag with their owners, and the WinDbg and pooltags "
+                + "commands worth running next. Several files or a folder give a table grouped by bug check and suspect.", ""},
+        footer = {"", "Kinds read: small (triage) dumps; complete memory dumps (physical memory",
+                "runs, bitmap or page ranges); kernel, automatic and active dumps (bitmap or",
+                "page ranges); 32-bit (PAGEDUMP) and 64-bit (PAGEDU64). A small dump holds",
+                "only the memory the crash captured: its pool counts are a sample.",
+                "", "Examples:",
+                "  pooltags dump C:\\Windows\\Minidump\\052421-7312-01.dmp",
+                "  pooltags dump MEMORY.DMP --poolfind Cngb",
+                "  pooltags dump mini.dmp --pool 0xffff9b00021ff380",
+                "  pooltags dump crashes/ --format html -o triage.html",
+                "", "Exit status: 0 read, 2 usage error, 3 not a kernel dump, or a dump cut",
+                "short or with a field out of range (what could be read is still shown;",
+                "each problem is named on standard error)."})
+public final class DumpCommand implements Callable<Integer> {
+    enum Format { text, json, html }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    TagFileOptions tagFiles;
+
+    @Parameters(paramLabel = "DUMP", arity = "1..*", description = "Dump files, or folders of them (*.dmp, searched recursively).")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, or html (the table of several dumps).")
+    Format format = Format.text;
+
+    @Option(names = "--list-drivers", description = "List every loaded and unloaded driver with its address range.")
+    boolean listDrivers;
+
+    @Option(names = "--top", paramLabel = "N", description = "Tags shown in the pool table (0: all; default ${DEFAULT-VALUE}).")
+    int top = 20;
+
+    @Option(names = "--blocks", description = "List every pool block found, as WinDbg's !pool lists a page.")
+    boolean blocks;
+
+    @Option(names = "--poolfind", paramLabel = "TAG", description = "List the blocks of TAG, as !poolfind does. Repeatable.")
+    List<String> poolfind = new ArrayList<>();
+
+    @Option(names = "--pool", paramLabel = "ADDRESS", description = "List the blocks of the page holding ADDRESS, that block marked *, as !pool does.")
+    String poolAt;
+
+    @Option(names = "--each", description = "With several dumps, print each one's full report instead of the table.")
+    boolean each;
+
+    @Override
+    public Integer call() {
+        if (top < 0) {
+            throw new UsageException("--top must be 0 or more");
+        }
+        List<PoolTag> find = new ArrayList<>();
+        for (String t : poolfind) {
+            find.add(PoolTag.parse(t));
+        }
+        Long at = null;
+        if (poolAt != null) {
+            at = parseAddress(poolAt);
+        }
+        List<Path> files = DumpFiles.list(inputs);
+        boolean single = files.size() == 1 && inputs.size() == 1 && !java.nio.file.Files.isDirectory(inputs.get(0));
+        if (format == Format.html && (single || each)) {
+            throw new UsageException("--format html writes the table of several dumps: name a folder or several files (without --each)");
+        }
+        TagDatabase db = tagFiles.load(false);
+        PrintWriter err = spec.commandLine().getErr();
+        List<DumpInspection> read = new ArrayList<>();
+        List<FleetTriage.Unreadable> unreadable = new ArrayList<>();
+        int i = 0;
+        for (Path f : files) {
+            if (files.size() > 1) {
+                Progress.on(err, files.size(), "reading dumps").accept(i++);
+            }
+            try {
+                read.add(DumpInspection.inspect(f));
+            } catch (InputException e) {
+                if (single) {
+                    throw e;
+                }
+                unreadable.add(new FleetTriage.Unreadable(f.toString(), e.problem()));
+            }
+        }
+        Progress.clear(err);
+        boolean problems = !unreadable.isEmpty();
+        try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
+            PrintWriter out = t.writer();
+            if (single || each) {
+                if (format == Format.json) {
+                    DumpReport.json(out, read, db, find, at);
+                } else {
+                    boolean firstOne = true;
+                    for (DumpInspection in : read) {
+                        if (!firstOne) {
+                            out.println();
+                            out.println("----");
+                            out.println();
+                        }
+                        firstOne = false;
+                        DumpReport.text(out, in, db, new DumpReport.Options(listDrivers, top, blocks));
+                        extras(out, in, find, at);
+                    }
+                }
+            } else {
+                FleetTriage triage = FleetTriage.of(read, unreadable);
+                switch (format) {
+                    case json -> DumpTriageReport.json(out, triage);
+                    case html -> DumpTriageReport.html(out, triage);
+                    default -> DumpTriageReport.text(out, triage);
+                }
+            }
+        }
+        for (DumpInspection in : read) {
+            for (String p : in.dump().problems()) {
+                err.println("pooltags: " + in.dump().file() + ": " + p);
+                problems = true;
+            }
+        }
+        for (FleetTriage.Unreadable u : unreadable) {
+            err.println("pooltags: " + u.file() + ": " + u.why());
+        }
+        err.flush();
+        return problems ? Main.INPUT : Main.OK;
+    }
+
+    private static void extras(PrintWriter out, DumpInspection in, List<PoolTag> find, Long at) {
+        for (PoolTag t : find) {
+            out.println();
+            PoolBlockText.find(out, PoolQueries.find(in, t), PoolBlockText.DEFAULT_PAGES);
+            if (!in.dump().kind().physical()) {
+                out.println("  a small dump holds only the memory the crash captured: other blocks of this tag were not captured");
+            } else if (in.dump().truncated()) {
+                out.println("  the dump is cut short: blocks in the missing pages were not searched");
+            }
+        }
+        if (at != null) {
+            out.println();
+            PoolPage page = PoolQueries.page(in, at);
+            PoolBlockText.page(out, page);
+            if (page.blocks().isEmpty()) {
+                out.println("  no confirmed pool header in this page: it was not captured, or holds none pooltags could confirm");
+            } else if (page.cut()) {
+                out.println("  the blocks found do not tile the page: parts of it were not captured, so blocks are missing");
+            }
+        }
+    }
+
+    static long parseAddress(String s) {
+        String t = s.strip().replace("`", "");
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            t = t.substring(2);
+        }
+        try {
+            return Long.parseUnsignedLong(t, 16);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--pool takes a hex address (0xffff9b00021ff380 or ffff9b00`021ff380), not '" + s + "'");
+        }
+    }
+}
