@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.SocketFactory;
@@ -106,15 +107,36 @@ final class RawHttp {
         return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
-    /** True when the server has closed the connection (end of stream or reset); false while it stays open. */
+    /**
+     * True when the server closes the connection within the wait (end of stream or reset, after whatever it sent
+     * last, such as a TLS alert); false while it stays open.
+     */
     static boolean closedByServer(Socket s, int waitMillis) throws IOException {
         s.setSoTimeout(waitMillis);
         try {
-            return s.getInputStream().read() < 0;
+            byte[] buf = new byte[4096];
+            for (int i = 0; i < 1000; i++) {
+                if (s.getInputStream().read(buf) < 0) {
+                    return true;
+                }
+            }
+            return false;
         } catch (SocketTimeoutException open) {
             return false;
         } catch (java.net.SocketException reset) {
             return true;
         }
+    }
+
+    /** True when the server refuses a new connection from the address: reset at once, or closed without a word. */
+    static boolean refused(InetAddress from, int port, List<Socket> keep) throws IOException {
+        Socket s;
+        try {
+            s = connect(from, port);
+        } catch (java.net.SocketException reset) {
+            return true; // the reset came before connect() returned
+        }
+        keep.add(s);
+        return closedByServer(s, 30_000);
     }
 }

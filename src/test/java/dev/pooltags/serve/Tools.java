@@ -36,6 +36,17 @@ final class Tools {
         return p.get();
     }
 
+    /** A self-signed EC certificate for 127.0.0.1 and localhost made by openssl, as {@code cert} and {@code key} in dir. */
+    static void certificate(Path dir, String cert, String key) throws IOException, InterruptedException {
+        Path openssl = require("openssl");
+        Result gen = run(dir, new byte[0], List.of(openssl.toString(), "req", "-x509", "-newkey", "ec",
+                "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", cert,
+                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"));
+        if (gen.exit() != 0) {
+            throw new IllegalStateException("openssl failed: " + gen.out());
+        }
+    }
+
     /** Runs a command with the given standard input; stdout and stderr together. Bounded to two minutes. */
     static Result run(Path workDir, byte[] stdin, List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();

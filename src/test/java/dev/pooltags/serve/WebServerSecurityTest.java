@@ -409,7 +409,7 @@ class WebServerSecurityTest {
         }
     }
 
-    private static SSLContext trusting(java.security.cert.X509Certificate cert) throws Exception {
+    static SSLContext trusting(java.security.cert.X509Certificate cert) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setCertificateEntry("server", cert);
