@@ -153,7 +153,7 @@ public final class RequestHeadParser {
         try {
             uri = new URI(target);
         } catch (URISyntaxException e) {
-            throw new RequestRefused(400, "malformed request target (percent-encode characters such as [ ] { } |)");
+            throw new RequestRefused(400, "malformed request target (percent-encode characters such as { } | \\ ^)");
         }
 
         Headers headers = new Headers();
