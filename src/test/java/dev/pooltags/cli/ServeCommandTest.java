@@ -65,7 +65,7 @@ class ServeCommandTest {
             thread.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline && thread.isAlive()) {
-                Matcher m = Pattern.compile("(http://[^ ]+/) \\(dashboard\\)").matcher(out.toString());
+                Matcher m = Pattern.compile("(https?://[^ ]+/) \\(dashboard\\)").matcher(out.toString());
                 if (m.find()) {
                     base = URI.create(m.group(1));
                     return;

@@ -29,9 +29,15 @@ final class Tools {
         return Optional.empty();
     }
 
-    /** The tool, or the test is skipped: CI installs it (.ci/run), so there it always runs. */
+    /**
+     * The tool, or the test is skipped: CI installs it (.ci/run), so there it always runs; under .ci/run
+     * ({@code POOLTAGS_CI} set) a missing tool fails the test instead of skipping it.
+     */
     static Path require(String name) {
         Optional<Path> p = find(name);
+        if (p.isEmpty() && System.getenv("POOLTAGS_CI") != null) {
+            throw new AssertionError(name + " is not installed, and .ci/run should have installed it");
+        }
         Assumptions.assumeTrue(p.isPresent(), name + " is not installed (CI installs it)");
         return p.get();
     }
