@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Security: listens on 127.0.0.1 only unless --allow-remote is given with --bind. --web-config",
                 "takes a Prometheus exporter web-config.yml (tls_server_config, basic_auth_users with bcrypt hashes,",
                 "http_server_config.headers); make a hash with --hash-password. Only GET and HEAD are served;",
-                "request bodies, long targets and large headers are refused; each client is rate limited.",
+                "request bodies, long targets and large headers are refused; each client is rate limited, has 16",
+                "connections and 5 s for a request head; wrong passwords back off per address (429).",
                 "", "Cardinality: per-tag series are exported for the --top largest rows by bytes, plus rows matching",
                 "--always; --include limits the candidates and --exclude removes rows. The pool totals always count",
                 "every row.",
@@ -57,8 +58,8 @@ import picocli.CommandLine.Spec;
                 "  pooltags serve --source replay:leak.jsonl --interval 1s --port 0",
                 "  pooltags serve --source linux --bind 0.0.0.0 --allow-remote --web-config web.yml",
                 "  echo -n secret | pooltags serve --hash-password",
-                "", "Exit status: 0 stopped, 2 usage error, 3 bad input (source file, web config), 4 cannot listen",
-                "or no live source."})
+                "", "Exit status: 0 stopped (Ctrl-C, SIGTERM), 2 usage error (also a --history the heap cannot",
+                "hold), 3 bad input (source file, web config), 4 cannot listen or no live source."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
