@@ -20,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -172,7 +171,9 @@ public final class WebServer implements AutoCloseable {
         } catch (Throwable t) { // NOPMD: whatever went wrong, the client gets a fixed answer and the log one line
             log.accept("request " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath() + " failed: "
                     + t.getClass().getSimpleName() + (t.getMessage() != null ? ": " + t.getMessage() : ""));
-            if (ex.getResponseCode() == -1 || ex instanceof Http1Exchange h && h.discardResponse()) {
+            // a response given in part is thrown away: the client gets a whole 500, not a truncated 200
+            boolean canAnswer = ex instanceof Http1Exchange h ? h.discardResponse() : ex.getResponseCode() == -1;
+            if (canAnswer) {
                 commonHeaders(ex.getResponseHeaders());
                 try {
                     send(ex, 500, "text/plain; charset=utf-8", "internal error\n");
