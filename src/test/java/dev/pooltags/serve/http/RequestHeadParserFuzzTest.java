@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** The incremental parser against itself and against noise: fixed seeds, so CI runs the same cases every time. */
-class RequestHeadParserProperties {
+class RequestHeadParserFuzzTest {
     @Provide
     Arbitrary<String> headerValues() {
         return Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40).map(String::trim);
