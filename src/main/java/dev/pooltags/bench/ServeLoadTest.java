@@ -8,6 +8,7 @@ import dev.pooltags.serve.SamplingSchedule;
 import dev.pooltags.serve.VerdictProvider;
 import dev.pooltags.serve.WebConfig;
 import dev.pooltags.serve.WebServer;
+import dev.pooltags.serve.http.Http1Server;
 import dev.pooltags.snapshot.SnapshotSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -54,11 +55,16 @@ public final class ServeLoadTest {
      * @param heapAfter       heap used after GC after it
      */
     public record Result(int tags, long exposition, double loadAverage, WrkRun metrics, WrkRun baseline, WrkRun paced,
-            WrkRun pacedGzip, int pacedTarget, long scrapes, long heapBefore, long heapAfter, String wrk) {}
+            WrkRun pacedGzip, WrkRun pacedSlow, int slowClients, int pacedTarget, long scrapes, long heapBefore,
+            long heapAfter, String wrk) {}
 
-    /** What to run. */
+    /**
+     * What to run.
+     *
+     * @param slowClients slow-loris clients held open during one more paced run (0: no such run)
+     */
     public record Plan(int threads, int connections, Duration duration, int pacedRate, long scrapes, Duration maxTime,
-            Duration interval) {}
+            Duration interval, int slowClients) {}
 
     private ServeLoadTest() {}
 
@@ -72,8 +78,12 @@ public final class ServeLoadTest {
             throw new IllegalStateException("the source gave no sample");
         }
         int tags = sampler.view().rows().size();
+        // every wrk connection comes from 127.0.0.1: the per-address connection limit must not refuse them
+        Http1Server.Limits limits = Http1Server.Limits.DEFAULT.withConnections(
+                Math.max(Http1Server.Limits.DEFAULT.maxConnections(), plan.connections() + 16),
+                Math.max(Http1Server.Limits.DEFAULT.maxConnectionsPerClient(), plan.connections() + 1));
         try (WebServer server = WebServer.start(new WebServer.Options(InetAddress.getLoopbackAddress(), 0, false,
-                        WebConfig.NONE, 0, 4), sampler, plan.interval().toMillis() / 1000.0, registry, progress);
+                        WebConfig.NONE, 0, 4), limits, sampler, plan.interval().toMillis() / 1000.0, registry, progress);
                 SamplingSchedule schedule = SamplingSchedule.start(sampler, plan.interval(), progress)) {
             URI metrics = server.baseUri().resolve("metrics");
             byte[] body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).build(),
@@ -107,6 +117,20 @@ public final class ServeLoadTest {
                 WrkRun pz = WrkRun.run(wrk, metrics, plan.threads(), plan.connections(), plan.duration(), delay,
                         java.util.List.of("Accept-Encoding: gzip"));
 
+                // the same paced run while clients that send a byte a second hold connections (slow loris)
+                WrkRun ps = null;
+                if (plan.slowClients() > 0) {
+                    try (SlowClients slow = SlowClients.start(server.address().getPort(), plan.slowClients())) {
+                        if (slow != null) {
+                            progress.accept("paced, " + plan.slowClients() + " slow clients connected");
+                            Thread.sleep(2000); // they connect and send their first bytes
+                            ps = WrkRun.run(wrk, metrics, plan.threads(), plan.connections(), plan.duration(), delay);
+                        } else {
+                            progress.accept("slow clients skipped: 127.0.0.10 and up are not usable here");
+                        }
+                    }
+                }
+
                 long before = heapAfterGc();
                 long done = 0;
                 long deadline = System.nanoTime() + plan.maxTime().toNanos();
@@ -120,7 +144,8 @@ public final class ServeLoadTest {
                     rate = Math.max(50, r.perSecond());
                 }
                 long after = heapAfterGc();
-                return new Result(tags, body.length, load, m, b, p, pz, plan.pacedRate(), done, before, after, version(wrk));
+                return new Result(tags, body.length, load, m, b, p, pz, ps, plan.slowClients(), plan.pacedRate(), done,
+                        before, after, version(wrk));
             } finally {
                 baseline.stop(0);
             }

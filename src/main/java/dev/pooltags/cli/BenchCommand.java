@@ -245,6 +245,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--interval", defaultValue = "5s", description = "Sampling interval of the server (default ${DEFAULT-VALUE}).")
         String interval;
 
+        @Option(names = "--slow-clients", defaultValue = "50", description = "Clients sending a byte a second, each from "
+                + "its own loopback address, held during one more paced run (default ${DEFAULT-VALUE}; 0: no such run).")
+        int slowClients;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
@@ -257,13 +261,14 @@ public final class BenchCommand implements Runnable {
             if (wrk == null) {
                 throw new EnvironmentException("wrk is not installed (Debian: apt-get install wrk)");
             }
-            if (tags < 1 || connections < 1 || threads < 1 || threads > connections || rate < 1 || scrapes < 0) {
+            if (tags < 1 || connections < 1 || threads < 1 || threads > connections || rate < 1 || scrapes < 0
+                    || slowClients < 0 || slowClients > 240) {
                 throw new UsageException("--tags, --connections, --threads, --rate must be positive, --threads at most "
-                        + "--connections");
+                        + "--connections, --slow-clients 0 to 240");
             }
             ServeLoadTest.Plan plan = new ServeLoadTest.Plan(threads, connections, ServeCommand.duration("--duration",
                     duration), rate, scrapes, ServeCommand.duration("--max-time", maxTime),
-                    ServeCommand.duration("--interval", interval));
+                    ServeCommand.duration("--interval", interval), slowClients);
             SnapshotSource src = source != null ? SnapshotSources.open(source)
                     : SyntheticLeakSeries.source(tags, Duration.ofSeconds(5), 42);
             PrintWriter err = spec.commandLine().getErr();
@@ -286,6 +291,9 @@ public final class BenchCommand implements Runnable {
             row(out, "baseline: same bytes from memory", r.baseline());
             row(out, "/metrics paced at ~" + r.pacedTarget() + " req/s", r.paced());
             row(out, "/metrics paced, gzip", r.pacedGzip());
+            if (r.pacedSlow() != null) {
+                row(out, "/metrics paced, " + r.slowClients() + " slow clients", r.pacedSlow());
+            }
             out.printf("ratio /metrics to baseline: %.2fx the requests per second, %.2fx the p99%n",
                     r.metrics().perSecond() / r.baseline().perSecond(), r.metrics().p99Ms() / r.baseline().p99Ms());
             boolean met = r.paced().errors() == 0 && r.paced().p99Ms() < 50;

@@ -11,11 +11,13 @@ import dev.pooltags.serve.VerdictProvider;
 import dev.pooltags.serve.WebConfig;
 import dev.pooltags.serve.WebConfigReader;
 import dev.pooltags.serve.WebServer;
+import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.source.InputException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.jline.utils.Signals;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -29,6 +31,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -44,7 +48,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Security: listens on 127.0.0.1 only unless --allow-remote is given with --bind. --web-config",
                 "takes a Prometheus exporter web-config.yml (tls_server_config, basic_auth_users with bcrypt hashes,",
                 "http_server_config.headers); make a hash with --hash-password. Only GET and HEAD are served;",
-                "request bodies, long targets and large headers are refused; each client is rate limited.",
+                "request bodies, long targets and large headers are refused; each client is rate limited, has 16",
+                "connections and 5 s for a request head; wrong passwords back off per address (429).",
                 "", "Cardinality: per-tag series are exported for the --top largest rows by bytes, plus rows matching",
                 "--always; --include limits the candidates and --exclude removes rows. The pool totals always count",
                 "every row.",
@@ -53,8 +58,8 @@ import picocli.CommandLine.Spec;
                 "  pooltags serve --source replay:leak.jsonl --interval 1s --port 0",
                 "  pooltags serve --source linux --bind 0.0.0.0 --allow-remote --web-config web.yml",
                 "  echo -n secret | pooltags serve --hash-password",
-                "", "Exit status: 0 stopped, 2 usage error, 3 bad input (source file, web config), 4 cannot listen",
-                "or no live source."})
+                "", "Exit status: 0 stopped (Ctrl-C, SIGTERM), 2 usage error (also a --history the heap cannot",
+                "hold), 3 bad input (source file, web config), 4 cannot listen or no live source."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -135,9 +140,22 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UsageException("--port " + port + " is not a port number (0-65535)");
         }
-        if (top < 0 || threads < 1 || history < 2 || rateLimit < 0) {
-            throw new UsageException("--top and --rate-limit must be 0 or more, --threads 1 or more, --history 2 or more");
+        if (top < 0) {
+            throw new UsageException("--top " + top + ": must be 0 (every row) or more");
         }
+        if (history < 2) {
+            throw new UsageException("--history " + history + ": must be 2 or more");
+        }
+        if (!(rateLimit >= 0) || Double.isInfinite(rateLimit)) {
+            throw new UsageException("--rate-limit " + rateLimit + ": must be a number of requests a second, 0 or more");
+        }
+        if (threads < 1 || threads > WebServer.MAX_THREADS) {
+            throw new UsageException("--threads " + threads + ": must be 1 to " + WebServer.MAX_THREADS
+                    + " (a connection has at most one request at a time, and at most " + WebServer.MAX_THREADS
+                    + " connections are served)");
+        }
+        HistoryBudget budget = new HistoryBudget(Runtime.getRuntime().maxMemory(), !noLeakVerdicts || verdicts != null);
+        budget.check(history, 0);
         InetAddress address = address(bind);
         WebConfig web = webConfig == null ? WebConfig.NONE : WebConfigReader.read(webConfig);
         CardinalityLimit limit = new CardinalityLimit(patterns(include), patterns(exclude), top, patterns(always));
@@ -158,7 +176,17 @@ public final class ServeCommand implements Callable<Integer> {
         }
         TagDatabase owners = tagFiles.load(false);
         String spec = source.spec();
-        SnapshotSource src = source.open(err);
+        SnapshotSource opened = source.open(err);
+        // the first sample says how many rows the history will hold: check it fits before any of it is allocated
+        Snapshot first;
+        try {
+            first = opened.next().orElseThrow(() -> new InputException(spec, 0, "the source gave no sample"));
+            budget.check(history, first.rows().size());
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        SnapshotSource src = new FirstSampleAgain(opened, first);
         PrometheusRegistry registry = new PrometheusRegistry();
         PoolSampler sampler = new PoolSampler(src, tag -> {
             TagEntry e = owners.owner(tag);
@@ -178,8 +206,13 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         SamplingSchedule schedule = SamplingSchedule.start(sampler, every, log);
+        // other ends (SIGHUP, System.exit elsewhere) still close the source on the way out
         Thread hook = new Thread(() -> stop(schedule, server, src), "pooltags-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C and SIGTERM are how a server is meant to be stopped: they end this method normally, exit 0
+        Thread running = Thread.currentThread();
+        Object previousInt = Signals.register("INT", running::interrupt);
+        Object previousTerm = Signals.register("TERM", running::interrupt);
         out.println("pooltags serve: " + server.baseUri() + " (dashboard), " + server.baseUri() + "metrics; source "
                 + src.name() + ", a sample every " + PromDuration.format(every) + ", " + sampler.view().rows().size()
                 + " rows, " + sampler.view().rows().stream().filter(r -> r.exported()).count() + " exported");
@@ -192,6 +225,91 @@ public final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             stop(schedule, server, src);
             return Main.OK;
+        } finally {
+            Signals.unregister("INT", previousInt);
+            Signals.unregister("TERM", previousTerm);
+        }
+    }
+
+    /**
+     * What the sample history costs and what the Java runtime can give it. Per row and sample held: 8 bytes in the
+     * dashboard's {@link History}, and with leak verdicts about 60 more (measured: the live leak analysis keeps the
+     * samples themselves, a record and a list slot per row), counted as 80. The history may use 60% of the heap's
+     * limit; the rest is for the renderings, the JSON and the server.
+     */
+    record HistoryBudget(long maxHeap, boolean leakVerdicts) {
+        long bytesPerRowSample() {
+            return leakVerdicts ? 80 : 8;
+        }
+
+        long bytesAvailable() {
+            return maxHeap / 10 * 6;
+        }
+
+        /**
+         * Throws a usage error when {@code samples} samples of {@code rows} rows would not fit; {@code rows} 0 when
+         * the source has not been read yet (then a single row is assumed: the least any sample holds).
+         */
+        void check(long samples, int rows) {
+            long perSample = 16 + Math.max(1, rows) * bytesPerRowSample(); // 16: the time stamp and the sample slot
+            long fit = bytesAvailable() / perSample;
+            if (samples <= fit) {
+                return;
+            }
+            String what = rows == 0 ? String.format(Locale.ROOT, "%,d samples need more memory than this Java "
+                    + "runtime can give even for a single row (heap limit %s); at most %,d fit", samples, size(maxHeap),
+                    fit) : String.format(Locale.ROOT, "%,d samples of %,d rows need about %s, more than this Java "
+                    + "runtime can hold (heap limit %s); at most %,d fit", samples, rows,
+                    size(samples * (double) perSample), size(maxHeap), fit);
+            throw new UsageException("--history " + samples + ": " + what + ": lower --history, or raise the heap "
+                    + "(POOLTAGS_JAVA_OPTS=-Xmx...)" + (leakVerdicts ? ", or drop the leak column with --no-leak-verdicts"
+                    : ""));
+        }
+
+        static String size(double bytes) {
+            String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+            int u = 0;
+            while (bytes >= 1024 && u < units.length - 1) {
+                bytes /= 1024;
+                u++;
+            }
+            return u == 0 ? String.format(Locale.ROOT, "%.0f bytes", bytes) : String.format(Locale.ROOT, "%.1f %s", bytes, units[u]);
+        }
+    }
+
+    /** The source with its first sample, taken early to size the history, given again as the first. */
+    private static final class FirstSampleAgain implements SnapshotSource {
+        private final SnapshotSource source;
+        private Snapshot first;
+
+        FirstSampleAgain(SnapshotSource source, Snapshot first) {
+            this.source = source;
+            this.first = first;
+        }
+
+        @Override
+        public Optional<Snapshot> next() {
+            if (first != null) {
+                Snapshot s = first;
+                first = null;
+                return Optional.of(s);
+            }
+            return source.next();
+        }
+
+        @Override
+        public String name() {
+            return source.name();
+        }
+
+        @Override
+        public boolean isSimulated() {
+            return source.isSimulated();
+        }
+
+        @Override
+        public void close() {
+            source.close();
         }
     }
 

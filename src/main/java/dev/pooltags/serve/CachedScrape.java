@@ -2,9 +2,8 @@ package dev.pooltags.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.prometheus.metrics.config.EscapingScheme;
-import io.prometheus.metrics.config.PrometheusProperties;
+import dev.pooltags.serve.http.Http1Exchange;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +16,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * {@code /metrics} rendered once per sample. Every metric in the server's registry changes only when a sample is
  * published, so the exposition of one sample is the same for every scrape until the next: it is rendered (by the
- * official client's format writers, chosen by the client's content negotiation) once per sample and format, and
+ * official client's format writers, chosen by {@link ScrapeFormat}) once per sample and format, and
  * each scrape sends the stored bytes. With thousands of tags rendering costs tens of milliseconds; sending costs
  * well under one.
  *
@@ -34,7 +33,6 @@ final class CachedScrape {
 
     private final PrometheusRegistry registry;
     private final Supplier<Object> version;
-    private final ExpositionFormats formats = ExpositionFormats.init(PrometheusProperties.builder().build());
     private final Map<Key, Rendered> cache = new ConcurrentHashMap<>();
 
     /** {@code version} changes (by identity) whenever the registry's content may have changed. */
@@ -43,12 +41,9 @@ final class CachedScrape {
         this.version = version;
     }
 
-    void handle(HttpExchange ex) throws IOException {
-        String accept = ex.getRequestHeaders().getFirst("Accept");
+    void handle(HttpExchange ex, ScrapeFormat.Choice format) throws IOException {
         boolean gzip = acceptsGzip(ex.getRequestHeaders().get("Accept-Encoding"));
-        ExpositionFormatWriter writer = formats.findWriter(accept);
-        EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept);
-        Rendered r = rendered(writer, escaping, gzip);
+        Rendered r = rendered(format.writer(), format.escaping(), gzip);
         ex.getResponseHeaders().set("Content-Type", r.contentType());
         if (gzip) {
             ex.getResponseHeaders().set("Content-Encoding", "gzip");
@@ -56,6 +51,10 @@ final class CachedScrape {
         ex.getResponseHeaders().add("Vary", "Accept, Accept-Encoding");
         if (ex.getRequestMethod().equals("HEAD")) {
             ex.sendResponseHeaders(200, -1);
+            return;
+        }
+        if (ex instanceof Http1Exchange h) {
+            h.sendImmutable(200, r.body()); // the stored bytes never change: no copy per scrape
             return;
         }
         ex.sendResponseHeaders(200, r.body().length);

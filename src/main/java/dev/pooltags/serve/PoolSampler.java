@@ -146,13 +146,18 @@ public final class PoolSampler {
         return true;
     }
 
+    /**
+     * The owner label: looked up once per tag and kept for the life of the process (a tag file edited under a
+     * running server must not split a tag's series in two), and one spelling for "no owner", the empty string,
+     * whether the tag is in no tag file or listed there as {@code <unknown>}.
+     */
     private String owner(PoolTag tag) {
         if (tag == null) {
             return "";
         }
         return ownerCache.computeIfAbsent(tag, t -> {
             String o = owners.apply(t);
-            return o == null ? "" : o;
+            return o == null || o.isBlank() || o.trim().equalsIgnoreCase("<unknown>") ? "" : o.trim();
         });
     }
 

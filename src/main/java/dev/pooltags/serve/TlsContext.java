@@ -1,7 +1,5 @@
 package dev.pooltags.serve;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
 import dev.pooltags.source.InputException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -11,8 +9,10 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -20,8 +20,11 @@ import javax.net.ssl.TrustManagerFactory;
 public final class TlsContext {
     private TlsContext() {}
 
-    /** The configurator for a JDK {@code HttpsServer}; files are read and checked now, not at the first handshake. */
-    public static HttpsConfigurator configurator(WebConfig.Tls tls) {
+    /**
+     * A new server-side engine per connection, set up as the configuration says; files are read and checked now,
+     * not at the first handshake.
+     */
+    public static Supplier<SSLEngine> engines(WebConfig.Tls tls) {
         List<X509Certificate> chain = PemFiles.certificates(tls.certFile());
         PrivateKey key = PemFiles.privateKey(tls.keyFile());
         try {
@@ -66,19 +69,19 @@ public final class TlsContext {
             String[] suites = tls.cipherSuites().isEmpty() ? defaults.getCipherSuites()
                     : tls.cipherSuites().toArray(new String[0]);
             String clientAuth = tls.clientAuth();
-            return new HttpsConfigurator(ctx) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    SSLParameters p = getSSLContext().getDefaultSSLParameters();
-                    p.setProtocols(protocols.toArray(new String[0]));
-                    p.setCipherSuites(suites);
-                    p.setUseCipherSuitesOrder(true);
-                    p.setNeedClientAuth(clientAuth.equals("RequireAndVerifyClientCert"));
-                    if (clientAuth.equals("VerifyClientCertIfGiven")) {
-                        p.setWantClientAuth(true);
-                    }
-                    params.setSSLParameters(p);
-                }
+            SSLParameters p = ctx.getDefaultSSLParameters();
+            p.setProtocols(protocols.toArray(new String[0]));
+            p.setCipherSuites(suites);
+            p.setUseCipherSuitesOrder(true);
+            p.setNeedClientAuth(clientAuth.equals("RequireAndVerifyClientCert"));
+            if (clientAuth.equals("VerifyClientCertIfGiven")) {
+                p.setWantClientAuth(true);
+            }
+            return () -> {
+                SSLEngine e = ctx.createSSLEngine();
+                e.setUseClientMode(false);
+                e.setSSLParameters(p);
+                return e;
             };
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new InputException(tls.certFile(), "cannot set up TLS with this certificate and key ("

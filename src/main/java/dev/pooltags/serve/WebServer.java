@@ -2,8 +2,9 @@ package dev.pooltags.serve;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsServer;
+import dev.pooltags.serve.http.ClientAddress;
+import dev.pooltags.serve.http.Http1Exchange;
+import dev.pooltags.serve.http.Http1Server;
 import dev.pooltags.source.EnvironmentException;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.HttpErrorHandlingPolicy;
@@ -19,35 +20,27 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
 
 /**
- * The HTTP(S) server: {@code /metrics} through the Prometheus client's scrape handler (content negotiation between
- * the text format and OpenMetrics, gzip), the dashboard page and its JSON, {@code /-/healthy}.
+ * The HTTP(S) server: {@code /metrics} (the text format or OpenMetrics, chosen by {@link ScrapeFormat}; gzip when
+ * asked), the dashboard page and its JSON, {@code /-/healthy}.
  *
- * <p>{@code /metrics} without a query is rendered once per sample ({@link CachedScrape}).
+ * <p>{@code /metrics} without a query is rendered once per sample ({@link CachedScrape}); with a query
+ * ({@code name[]=}, {@code debug=}) it goes to the Prometheus client's scrape handler.
  *
- * <p>Every request passes the same gate, in this order: security headers are set; only GET and HEAD are served
- * (the server is read-only: 405 otherwise); a request with a body or an over-long target or header block is
- * refused (413, 414, 431); a client over its rate is told to slow down (429); with users configured, the
- * credentials are checked (401). Any failure inside a handler answers 500 with a fixed text: no stack trace,
- * exception text or path ever reaches a client; the operator gets one line in the log.
- *
- * <p>The JDK server's own limits are set too (before the first server is created, as it reads them once):
- * request header size and count, time to read a request and to write a response, connection count.
+ * <p>It runs on {@link Http1Server}, which keeps slow and hostile clients off the worker threads and answers
+ * malformed or over-long request heads itself (400, 414, 431, 408). Every request that reaches a worker passes the
+ * same gate, in this order: security headers are set; only GET and HEAD are served (the server is read-only: 405
+ * otherwise); a request with a body is refused (413); a client over its rate is told to slow down (429); with users
+ * configured, an address with too many wrong passwords is told to wait ({@link AuthBackoff}: 429 with
+ * {@code Retry-After}) and the credentials are checked (401). Any failure inside a handler answers 500 with a fixed
+ * text: no stack trace, exception text or path ever reaches a client; the operator gets one line in the log.
  */
 public final class WebServer implements AutoCloseable {
-    /** Largest request target (path and query) accepted. */
-    static final int MAX_TARGET = 2048;
-    /** Largest request header block accepted, in bytes. */
-    static final int MAX_HEADER_BYTES = 8192;
-
     /**
      * @param bind        address to listen on
      * @param port        port, 0 for any free one
@@ -59,25 +52,28 @@ public final class WebServer implements AutoCloseable {
     public record Options(InetAddress bind, int port, boolean allowRemote, WebConfig web, double ratePerClient,
             int threads) {}
 
+    /** Most worker threads: each connection has at most one request in flight, so more could never be busy. */
+    public static final int MAX_THREADS = Http1Server.Limits.DEFAULT.maxConnections();
+
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final String[] RESOURCES = {"dashboard.html", "dashboard.js", "dashboard.css"};
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Http1Server server;
     private final PoolSampler sampler;
     private final double intervalSeconds;
     private final Options options;
     private final RateLimiter limiter;
     private final BasicAuth auth;
+    private final AuthBackoff backoff = new AuthBackoff(System::nanoTime);
     private final MetricsHandler metrics;
     private final CachedScrape cachedMetrics;
     private final Consumer<String> log;
     private final Map<String, byte[]> resources = new java.util.HashMap<>();
     private final boolean tls;
 
-    private WebServer(Options o, PoolSampler sampler, double intervalSeconds, PrometheusRegistry registry,
-            Consumer<String> log) throws IOException {
+    private WebServer(Options o, Http1Server.Limits limits, PoolSampler sampler, double intervalSeconds,
+            PrometheusRegistry registry, Consumer<String> log) throws IOException {
         this.options = o;
         this.sampler = sampler;
         this.intervalSeconds = intervalSeconds;
@@ -99,30 +95,15 @@ public final class WebServer implements AutoCloseable {
         sampler.onPublish(cachedMetrics::refresh);
         InetSocketAddress address = new InetSocketAddress(o.bind(), o.port());
         this.tls = o.web().tls() != null;
-        HttpServer s;
         // certificate and key are read and checked before the port is taken: a bad file is the error to report
-        com.sun.net.httpserver.HttpsConfigurator tlsSetup = tls ? TlsContext.configurator(o.web().tls()) : null;
+        Supplier<SSLEngine> engines = tls ? TlsContext.engines(o.web().tls()) : null;
         try {
-            if (tls) {
-                HttpsServer https = HttpsServer.create(address, 64);
-                https.setHttpsConfigurator(tlsSetup);
-                s = https;
-            } else {
-                s = HttpServer.create(address, 64);
-            }
+            this.server = Http1Server.start(address, limits, engines, o.threads(), this::handle, this::commonHeaders,
+                    log);
         } catch (BindException e) {
             throw new EnvironmentException("cannot listen on " + hostPort(o.bind(), o.port()) + ": " + e.getMessage()
                     + " (another server on that port? choose one with --port)");
         }
-        this.server = s;
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(Math.max(1, o.threads()), r -> {
-            Thread t = new Thread(r, "pooltags-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
     }
 
     /**
@@ -131,44 +112,47 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(Options o, PoolSampler sampler, double intervalSeconds, PrometheusRegistry registry,
             Consumer<String> log) {
+        return start(o, Http1Server.Limits.DEFAULT, sampler, intervalSeconds, registry, log);
+    }
+
+    /** {@link #start(Options, PoolSampler, double, PrometheusRegistry, Consumer)} with other connection limits. */
+    public static WebServer start(Options o, Http1Server.Limits limits, PoolSampler sampler, double intervalSeconds,
+            PrometheusRegistry registry, Consumer<String> log) {
         if (!o.bind().isLoopbackAddress() && !o.allowRemote()) {
             throw new IllegalArgumentException("listening on " + o.bind().getHostAddress()
                     + " needs allowRemote: only loopback is served by default");
         }
-        limitJdkServer();
+        if (o.threads() < 1 || o.threads() > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS);
+        }
+        // TLS 1.2 renegotiation started by a client costs the server a handshake each time and has no use here
+        if (System.getProperty("jdk.tls.rejectClientInitiatedRenegotiation") == null) {
+            System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+        }
         try {
-            WebServer w = new WebServer(o, sampler, intervalSeconds, registry, log);
-            w.server.start();
-            return w;
+            return new WebServer(o, limits, sampler, intervalSeconds, registry, log);
         } catch (IOException e) {
             throw new EnvironmentException("cannot listen on " + hostPort(o.bind(), o.port()) + ": " + e.getMessage());
         }
     }
 
-    /** The JDK server reads these once, when its first server is created; a value set by the user is kept. */
-    static void limitJdkServer() {
-        setDefault("sun.net.httpserver.maxReqHeaderSize", String.valueOf(MAX_HEADER_BYTES * 2));
-        setDefault("sun.net.httpserver.maxReqHeaders", "64");
-        setDefault("sun.net.httpserver.maxReqTime", "10"); // seconds to read a request: no slow-loris
-        setDefault("sun.net.httpserver.maxRspTime", "60"); // seconds to write a response
-        setDefault("sun.net.httpserver.maxConnections", "256");
-        setDefault("sun.net.httpserver.nodelay", "true"); // small responses go out at once
+    /** Connections the server refused at accept (limits) or closed for taking too long. */
+    public long refusedConnections() {
+        return server.refusedConnections();
     }
 
-    private static void setDefault(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
+    public long timedOutConnections() {
+        return server.timedOutConnections();
     }
 
     /** {@code http://127.0.0.1:9741/}. */
     public URI baseUri() {
-        InetSocketAddress a = server.getAddress();
+        InetSocketAddress a = server.address();
         return URI.create((tls ? "https" : "http") + "://" + hostPort(a.getAddress(), a.getPort()) + "/");
     }
 
     public InetSocketAddress address() {
-        return server.getAddress();
+        return server.address();
     }
 
     private static String hostPort(InetAddress a, int port) {
@@ -178,13 +162,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     private void handle(HttpExchange ex) {
@@ -193,7 +171,10 @@ public final class WebServer implements AutoCloseable {
         } catch (Throwable t) { // NOPMD: whatever went wrong, the client gets a fixed answer and the log one line
             log.accept("request " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath() + " failed: "
                     + t.getClass().getSimpleName() + (t.getMessage() != null ? ": " + t.getMessage() : ""));
-            if (ex.getResponseCode() == -1) {
+            // a response given in part is thrown away: the client gets a whole 500, not a truncated 200
+            boolean canAnswer = ex instanceof Http1Exchange h ? h.discardResponse() : ex.getResponseCode() == -1;
+            if (canAnswer) {
+                commonHeaders(ex.getResponseHeaders());
                 try {
                     send(ex, 500, "text/plain; charset=utf-8", "internal error\n");
                 } catch (IOException | RuntimeException ignored) {
@@ -205,14 +186,19 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private void gateAndRoute(HttpExchange ex) throws IOException {
-        Headers h = ex.getResponseHeaders();
+    /** The headers on every answer, the server's own error answers included. */
+    private void commonHeaders(Headers h) {
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
         h.set("Referrer-Policy", "no-referrer");
         h.set("Cache-Control", "no-store");
         h.set("Content-Security-Policy", CSP);
         options.web().headers().forEach(h::set);
+    }
+
+    private void gateAndRoute(HttpExchange ex) throws IOException {
+        Headers h = ex.getResponseHeaders();
+        commonHeaders(h);
 
         if (ex.getRequestURI().getRawPath() == null) { // "GET mailto:x" and other targets that are no path
             send(ex, 400, "text/plain; charset=utf-8", "bad request target\n");
@@ -230,30 +216,29 @@ public final class WebServer implements AutoCloseable {
             send(ex, 413, "text/plain; charset=utf-8", "request bodies are not accepted\n");
             return;
         }
-        if (ex.getRequestURI().getRawPath().length() + String.valueOf(ex.getRequestURI().getRawQuery()).length()
-                > MAX_TARGET) {
-            send(ex, 414, "text/plain; charset=utf-8", "request target too long\n");
-            return;
-        }
-        int headerBytes = 0;
-        for (Map.Entry<String, List<String>> e : req.entrySet()) {
-            for (String v : e.getValue()) {
-                headerBytes += e.getKey().length() + v.length() + 4;
-            }
-        }
-        if (headerBytes > MAX_HEADER_BYTES) {
-            send(ex, 431, "text/plain; charset=utf-8", "request headers too large\n");
-            return;
-        }
-        if (!limiter.tryAcquire(ex.getRemoteAddress().getAddress())) {
+        InetAddress client = ClientAddress.key(ex.getRemoteAddress().getAddress());
+        if (!limiter.tryAcquire(client)) {
             h.set("Retry-After", "1");
             send(ex, 429, "text/plain; charset=utf-8", "too many requests\n");
             return;
         }
-        if (auth != null && auth.authenticate(req.getFirst("Authorization")) == null) {
-            h.set("WWW-Authenticate", "Basic realm=\"pooltags\", charset=\"UTF-8\"");
-            send(ex, 401, "text/plain; charset=utf-8", "authentication required\n");
-            return;
+        if (auth != null) {
+            long wait = backoff.secondsToWait(client);
+            if (wait > 0) {
+                h.set("Retry-After", String.valueOf(wait));
+                send(ex, 429, "text/plain; charset=utf-8", "too many failed logins from this address: retry in "
+                        + wait + " s\n");
+                return;
+            }
+            String credentials = req.getFirst("Authorization");
+            if (auth.authenticate(credentials) == null) {
+                if (credentials != null) {
+                    backoff.failed(client); // no credentials at all is how a browser starts, not a guess
+                }
+                h.set("WWW-Authenticate", "Basic realm=\"pooltags\", charset=\"UTF-8\"");
+                send(ex, 401, "text/plain; charset=utf-8", "authentication required\n");
+                return;
+            }
         }
         route(ex);
     }
@@ -262,10 +247,13 @@ public final class WebServer implements AutoCloseable {
         String path = ex.getRequestURI().getRawPath();
         switch (path) {
             case "/metrics" -> {
+                ScrapeFormat.Choice format = ScrapeFormat.negotiate(ex.getRequestHeaders().getFirst("Accept"));
                 if (ex.getRequestURI().getRawQuery() == null) {
-                    cachedMetrics.handle(ex);
+                    cachedMetrics.handle(ex, format);
                 } else {
-                    metrics.handle(ex); // name[] filters and debug=: the client's own handler, uncached
+                    // name[] filters and debug=: the client's own handler, uncached, told only the format chosen
+                    ex.getRequestHeaders().set("Accept", format.accept());
+                    metrics.handle(ex);
                 }
             }
             case "/", "/index.html" -> send(ex, 200, "text/html; charset=utf-8", resources.get("dashboard.html"));

@@ -7,7 +7,8 @@
  * {@link dev.pooltags.serve.PoolView} (owners, monotonic counters, {@link dev.pooltags.serve.CardinalityLimit}),
  * Prometheus metric snapshots ({@link dev.pooltags.serve.PoolMetrics}), the dashboard's {@link
  * dev.pooltags.serve.History} and verdicts from a {@link dev.pooltags.serve.VerdictProvider}. The {@link
- * dev.pooltags.serve.WebServer} only reads what was published: a scrape never waits for the source.
+ * dev.pooltags.serve.WebServer} only reads what was published: a scrape never waits for the source. It runs on
+ * the HTTP/1.1 server of {@code dev.pooltags.serve.http}, which keeps slow clients off its worker threads.
  * {@link dev.pooltags.serve.AlertRules} writes the rules file.
  */
 package dev.pooltags.serve;

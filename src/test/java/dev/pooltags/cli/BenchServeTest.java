@@ -22,11 +22,11 @@ class BenchServeTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"bench", "serve", "--tags", "300", "--duration", "1s", "--scrapes", "300",
-            "--max-time", "30s", "--rate", "50"}, new PrintWriter(out), new PrintWriter(err));
+            "--max-time", "30s", "--rate", "50", "--slow-clients", "20"}, new PrintWriter(out), new PrintWriter(err));
         assertThat(code).as(err.toString()).isZero();
         String report = out.toString();
         assertThat(report).contains("serve load test: 300 tags", "baseline: same bytes from memory",
-                "/metrics paced at ~50 req/s", "memory: heap after full GC");
+                "/metrics paced at ~50 req/s", "/metrics paced, 20 slow clients", "memory: heap after full GC");
         // no errors in any run (last column of the three run lines)
         assertThat(report.lines().filter(l -> l.startsWith("/metrics") || l.startsWith("baseline"))
                 .map(l -> l.substring(l.lastIndexOf(' ') + 1))).containsOnly("0");

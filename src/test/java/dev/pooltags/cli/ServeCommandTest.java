@@ -65,7 +65,7 @@ class ServeCommandTest {
             thread.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline && thread.isAlive()) {
-                Matcher m = Pattern.compile("(http://[^ ]+/) \\(dashboard\\)").matcher(out.toString());
+                Matcher m = Pattern.compile("(https?://[^ ]+/) \\(dashboard\\)").matcher(out.toString());
                 if (m.find()) {
                     base = URI.create(m.group(1));
                     return;
@@ -175,6 +175,17 @@ class ServeCommandTest {
             {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--bind", "0.0.0.0"}, "--allow-remote"},
             {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--top", "-1"}, "--top"},
             {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--include", ""}, "empty tag pattern"},
+            // issue 20 item 7: sizes bounded by what the machine can hold, refused before anything is allocated
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--history", "2000000000"},
+                "--history 2000000000: 2,000,000,000 samples need more memory than this Java runtime can give"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--history", "100000000"}, "at most"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--history", String.valueOf(
+                Runtime.getRuntime().maxMemory() / 10 * 6 / 2000)}, "samples of 50 rows need about"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--history", "1"}, "--history 1"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--threads", "100000"}, "--threads 100000"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--threads", "0"}, "--threads 0"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--rate-limit", "NaN"}, "--rate-limit"},
+            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--rate-limit", "Infinity"}, "--rate-limit"},
             {Main.INPUT, new String[] {"serve", "--source", "replay:" + dir.resolve("missing.jsonl")}, "missing.jsonl"},
             {Main.INPUT, new String[] {"serve", "--source", "replay:" + Files.writeString(dir.resolve("bad.jsonl"), "{\"time\":1}\n")},
                 "bad.jsonl:1:"},
@@ -223,4 +234,62 @@ class ServeCommandTest {
         }
     }
 
+    /** Issue 17: one spelling for "no owner", and owner labels that do not change while the server runs. */
+    @Test
+    void ownerLabelsHaveOneSpellingForNoOwnerAndNeverChangeWhileRunning(@TempDir Path dir) throws Exception {
+        Path tags = Files.writeString(dir.resolve("localtag.txt"), "Leak - leakydrv.sys - the leaking driver\n"
+                + "Cach - <unknown> - a cache nobody claims\n");
+        Running r = new Running("serve", "--source", "replay:" + replay(dir), "--interval", "200ms", "--port", "0",
+                "--localtag", tags.toString(), "--top", "0");
+        try (r) {
+            String before = get(r.base.resolve("metrics"));
+            assertThat(before).contains("pooltags_tag_bytes{owner=\"leakydrv.sys\",pool=\"Nonp\",tag=\"Leak\"}")
+                    .contains("pooltags_tag_bytes{owner=\"\",pool=\"Nonp\",tag=\"Cach\"}")
+                    .doesNotContain("<unknown>");
+            // the tag file is edited under the running server: its series keep their labels
+            Files.writeString(tags, "Leak - otherdrv.sys - renamed\nCach - cachedrv.sys - claimed now\n");
+            double samples = samples(before);
+            String after = before;
+            for (int i = 0; i < 100 && samples(after) < samples + 3; i++) {
+                Thread.sleep(200);
+                after = get(r.base.resolve("metrics"));
+            }
+            assertThat(samples(after)).isGreaterThanOrEqualTo(samples + 3);
+            assertThat(after).contains("pooltags_tag_bytes{owner=\"leakydrv.sys\",pool=\"Nonp\",tag=\"Leak\"}")
+                    .contains("pooltags_tag_bytes{owner=\"\",pool=\"Nonp\",tag=\"Cach\"}")
+                    .doesNotContain("otherdrv.sys", "cachedrv.sys", "<unknown>");
+        }
+    }
+
+    private static double samples(String metrics) {
+        Matcher m = Pattern.compile("(?m)^pooltags_samples_total ([0-9.E]+)$").matcher(metrics);
+        assertThat(m.find()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Issue 17: Ctrl-C (SIGINT) and SIGTERM stop serve cleanly with exit 0, as docs/serve.md says. */
+    @Test
+    void ctrlCAndSigtermStopServeWithExitZero() throws Exception {
+        Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"), "signals by kill(1)");
+        for (String signal : new String[] {"INT", "TERM"}) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Main.class.getName(), "serve", "--source", "demo:leak-fast",
+                    "--port", "0", "--no-localtag").redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            try {
+                java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8));
+                String line = out.readLine();
+                assertThat(line).as("serve started").isNotNull().contains("(dashboard)");
+                Process kill = new ProcessBuilder("kill", "-s", signal, String.valueOf(p.pid())).start();
+                assertThat(kill.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && kill.exitValue() == 0).isTrue();
+                assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("stopped after SIG" + signal).isTrue();
+                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.exitValue()).as("exit code after SIG" + signal + "; stderr: " + err).isZero();
+                assertThat(err).isEmpty();
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
 }

@@ -29,11 +29,28 @@ final class Tools {
         return Optional.empty();
     }
 
-    /** The tool, or the test is skipped: CI installs it (.ci/run), so there it always runs. */
+    /**
+     * The tool, or the test is skipped: CI installs it (.ci/run), so there it always runs; under .ci/run
+     * ({@code POOLTAGS_CI} set) a missing tool fails the test instead of skipping it.
+     */
     static Path require(String name) {
         Optional<Path> p = find(name);
+        if (p.isEmpty() && System.getenv("POOLTAGS_CI") != null) {
+            throw new AssertionError(name + " is not installed, and .ci/run should have installed it");
+        }
         Assumptions.assumeTrue(p.isPresent(), name + " is not installed (CI installs it)");
         return p.get();
+    }
+
+    /** A self-signed EC certificate for 127.0.0.1 and localhost made by openssl, as {@code cert} and {@code key} in dir. */
+    static void certificate(Path dir, String cert, String key) throws IOException, InterruptedException {
+        Path openssl = require("openssl");
+        Result gen = run(dir, new byte[0], List.of(openssl.toString(), "req", "-x509", "-newkey", "ec",
+                "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", cert,
+                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"));
+        if (gen.exit() != 0) {
+            throw new IllegalStateException("openssl failed: " + gen.out());
+        }
     }
 
     /** Runs a command with the given standard input; stdout and stderr together. Bounded to two minutes. */
