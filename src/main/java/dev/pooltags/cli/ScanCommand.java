@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 "  pooltags scan C:\\Windows\\System32\\drivers",
                 "  pooltags scan mydriver.sys --format json",
                 "  pooltags scan /mnt/win/Windows/System32/drivers --format localtag -o localtag.txt",
-                "", "Exit status: 0 done, 2 usage error, 3 a file named on the command line is missing or malformed."})
+                "", "Exit status: 0 done, 2 usage error, 3 a file named on the command line is missing or malformed,",
+                "5 pooltags failed on a file (a bug: please report it with the file)."})
 public final class ScanCommand implements Callable<Integer> {
     enum Format { table, json, localtag }
 
@@ -80,21 +81,35 @@ public final class ScanCommand implements Callable<Integer> {
                 case localtag -> ScanReport.localtag(t.writer(), results);
             }
         }
+        int code = exitCode(results, files, err);
+        err.flush();
+        return code;
+    }
+
+    /**
+     * Names every file that could not be read on {@code err} and returns the exit status: 5 when pooltags failed on
+     * a file (a bug), else 3 when a file named on the command line is damaged or not a PE file, else 0.
+     */
+    static int exitCode(List<FileScan> results, List<DriverFiles.Target> files, PrintWriter err) {
         int code = Main.OK;
         for (int i = 0; i < results.size(); i++) {
             FileScan f = results.get(i);
             boolean named = files.get(i).named();
-            if (f.status() == FileScan.Status.ERROR) {
+            if (f.status() == FileScan.Status.FAILED) {
                 err.println("pooltags: " + f.file() + ": " + f.problem());
-                if (named) {
+                code = Main.INTERNAL; // a bug outranks every other status (README: exit 5)
+            } else if (f.status() == FileScan.Status.ERROR) {
+                err.println("pooltags: " + f.file() + ": " + f.problem());
+                if (named && code != Main.INTERNAL) {
                     code = Main.INPUT;
                 }
             } else if (f.status() == FileScan.Status.NOT_PE && named) {
                 err.println("pooltags: " + f.file() + ": not a PE file (no MZ signature)");
-                code = Main.INPUT;
+                if (code != Main.INTERNAL) {
+                    code = Main.INPUT;
+                }
             }
         }
-        err.flush();
         return code;
     }
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "  pooltags who Pa01",
                 "  pooltags who Nv05 'Io  ' --drivers /mnt/win/Windows/System32/drivers --tagfile pooltag.txt",
                 "", "Exit status: 0 every tag has an owner or a driver using it, 1 some have neither, 2 usage error,",
-                "3 unreadable tag file or drivers folder."})
+                "3 unreadable tag file or drivers folder, 5 pooltags failed on a driver (a bug: please report it).",
+                "Every driver file that could not be read is named on standard error."})
 public final class WhoCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -85,10 +86,22 @@ public final class WhoCommand implements Callable<Integer> {
         String dirName = dir == null ? null : dir.toString();
         try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
             if (format == Format.json) {
-                WhoReport.json(t.writer(), answers, dirName, scans.size());
+                WhoReport.json(t.writer(), answers, dirName, scans);
             } else {
-                WhoReport.text(t.writer(), answers, dirName, scans.size(), db.files().size());
+                WhoReport.text(t.writer(), answers, dirName, scans, db.files().size());
             }
+        }
+        // every file the answer could not look into is named, so "none of N files" is never silently short
+        boolean failed = false;
+        for (FileScan f : scans) {
+            if (f.unreadable()) {
+                err.println("pooltags: " + f.file() + ": " + f.problem());
+                failed |= f.status() == FileScan.Status.FAILED;
+            }
+        }
+        err.flush();
+        if (failed) {
+            return Main.INTERNAL;
         }
         return answers.stream().allMatch(WhoAnalysis.Answer::found) ? Main.OK : Main.FINDINGS;
     }

@@ -27,6 +27,12 @@ public final class PeReader {
     /** More imports than any real image has: a file claiming more is hostile. */
     static final int MAX_IMPORTS = 100_000;
     static final int MAX_NAME = 512;
+    /**
+     * The largest SizeOfImage accepted: Windows loads no image of 2 GiB or more, and keeping every RVA 64 KiB below
+     * 2^31 lets the decoders add an instruction's length or a short displacement to an RVA in {@code int}
+     * without overflow.
+     */
+    public static final long MAX_IMAGE_SIZE = 0x7FFF_0000L;
 
     private static final int DIR_EXPORT = 0;
     private static final int DIR_IMPORT = 1;
@@ -162,6 +168,10 @@ public final class PeReader {
             long entry = u32(opt + 16, "the entry point");
             imageBase = plus ? u64(opt + 24, "the image base") : u32(opt + 28, "the image base");
             long sizeOfImage = u32(opt + 56, "the image size");
+            if (sizeOfImage > MAX_IMAGE_SIZE) {
+                throw bad("SizeOfImage is 0x" + Long.toHexString(sizeOfImage) + " bytes in the optional header, more than any"
+                        + " image can have (Windows loads images under 2 GiB): damaged");
+            }
             long headers = u32(opt + 60, "the headers size");
             sizeOfHeaders = (int) Math.min(headers, size);
             long nrva = u32(opt + ddOff - 4, "the directory count");
@@ -170,7 +180,7 @@ public final class PeReader {
                 dirRva[i] = u32(opt + ddOff + 8L * i, "the data directories");
                 dirSize[i] = u32(opt + ddOff + 8L * i + 4, "the data directories");
             }
-            readSections(opt + sizeOpt, nsect);
+            readSections(opt + sizeOpt, nsect, sizeOfImage);
             boolean clrOnly = readClrOnly();
             List<Import> imports = new ArrayList<>();
             readImports(imports);
@@ -178,14 +188,11 @@ public final class PeReader {
             List<Export> exports = readExports();
             int[] relocs = readRelocations();
             List<FunctionRange> functions = readFunctions(sizeOfImage);
-            if (sizeOfImage > Integer.MAX_VALUE) {
-                throw bad("claims an image size of " + sizeOfImage + " bytes, more than any image can have");
-            }
             return new PeImage(name, b.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), machine, plus, imageBase, (int) entry,
                     (int) sizeOfImage, sizeOfHeaders, clrOnly, sections, imports, exports, relocs, functions);
         }
 
-        private void readSections(long table, int n) {
+        private void readSections(long table, int n, long sizeOfImage) {
             if (table + 40L * n > size) {
                 throw bad("the section table (" + n + " sections at offset 0x" + Long.toHexString(table)
                         + ") runs past the end of the file (" + size + " bytes): truncated or damaged");
@@ -204,8 +211,12 @@ public final class PeReader {
                 long rawSize = u32(h + 16, "section header");
                 long rawPtr = u32(h + 20, "section header");
                 int chars = (int) u32(h + 36, "section header");
-                if (va + Math.max(vsize, rawSize) > 0xFFFFFFFFL) {
-                    throw bad("section " + sname + " lies outside the 4 GiB address space (RVA 0x" + Long.toHexString(va) + ")");
+                long memSize = vsize != 0 ? vsize : rawSize;
+                if (va + memSize > sizeOfImage) {
+                    // the loader refuses such an image; letting it through would put RVAs past what the decoders index
+                    throw bad("section " + sname + " (header " + (i + 1) + "): VirtualAddress 0x" + Long.toHexString(va)
+                            + " + " + (vsize != 0 ? "VirtualSize" : "SizeOfRawData") + " 0x" + Long.toHexString(memSize)
+                            + " ends past SizeOfImage 0x" + Long.toHexString(sizeOfImage) + ": damaged");
                 }
                 if ((chars & Section.CNT_UNINITIALIZED_DATA) != 0 && (chars & Section.CNT_CODE) == 0) {
                     rawSize = 0; // .bss-like: no file data whatever the header says
