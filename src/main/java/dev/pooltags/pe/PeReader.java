@@ -316,17 +316,54 @@ public final class PeReader {
             if (rva == 0) {
                 return;
             }
+            // the descriptors first, up to the null one, so the tables they point at can be checked against them
+            List<long[]> descriptors = new ArrayList<>();
             for (int i = 0; ; i++) {
+                if (i >= MAX_IMPORTS) {
+                    throw bad("has more than " + MAX_IMPORTS + " import descriptors: damaged or not a driver image");
+                }
                 long d = rva + 20L * i;
                 long ilt = r32(d, "import descriptor " + i);
                 long nameRva = r32(d + 12, "import descriptor " + i);
                 long iat = r32(d + 16, "import descriptor " + i);
                 if (ilt == 0 && nameRva == 0 && iat == 0) {
-                    return;
+                    break;
                 }
-                String module = cString(nameRva, "the name of imported module " + i);
-                readThunks(out, module, ilt != 0 ? ilt : iat, iat, false);
+                descriptors.add(new long[] {ilt, nameRva, iat});
             }
+            long tableEnd = rva + 20L * (descriptors.size() + 1);
+            for (int i = 0; i < descriptors.size(); i++) {
+                long[] d = descriptors.get(i);
+                String module = cString(d[1], "the name of imported module " + i);
+                if (module.isEmpty()) {
+                    throw importsUnreadable("import descriptor " + i + " names no module");
+                }
+                int before = out.size();
+                long names = d[0] != 0 ? d[0] : d[2];
+                notInside(module, names, d[2], 0, rva, tableEnd);
+                readThunks(out, module, names, d[2], false);
+                notInside(module, names, d[2], out.size() - before, rva, tableEnd);
+            }
+        }
+
+        /**
+         * A lookup (name) or address (slot) table inside its own descriptors reads the descriptors as imports: the
+         * import table points at itself.
+         */
+        private void notInside(String module, long names, long slots, int count, long from, long to) {
+            long len = count == 0 ? 1 : (long) (plus ? 8 : 4) * (count + 1);
+            for (long table : new long[] {names, slots}) {
+                if (table != 0 && table < to && table + len > from) {
+                    throw importsUnreadable("the import " + (table == names ? "lookup" : "address") + " table of " + module
+                            + " (RVA 0x" + Long.toHexString(table) + ") lies inside the import descriptors (RVA 0x"
+                            + Long.toHexString(from) + " to 0x" + Long.toHexString(to) + ")");
+                }
+            }
+        }
+
+        /** The import table is there but cannot be trusted: without it no pool call can be found, so say so. */
+        private InputException importsUnreadable(String why) {
+            return bad("the imports could not be read: " + why + " (damaged import directory)");
         }
 
         private void readDelayImports(List<Import> out) {
@@ -335,6 +372,9 @@ public final class PeReader {
                 return;
             }
             for (int i = 0; ; i++) {
+                if (i >= MAX_IMPORTS) {
+                    throw bad("has more than " + MAX_IMPORTS + " delay-import descriptors: damaged or not a driver image");
+                }
                 long d = rva + 32L * i;
                 long attrs = r32(d, "delay-import descriptor " + i);
                 long nameRva = r32(d + 4, "delay-import descriptor " + i);
@@ -350,7 +390,13 @@ public final class PeReader {
                     intRva = (intRva - imageBase) & 0xFFFFFFFFL;
                 }
                 String module = cString(nameRva, "the name of delay-imported module " + i);
+                if (module.isEmpty()) {
+                    throw importsUnreadable("delay-import descriptor " + i + " names no module");
+                }
+                int before = out.size();
+                notInside(module, intRva, iat, 0, d, d + 32);
                 readThunks(out, module, intRva, iat, true);
+                notInside(module, intRva, iat, out.size() - before, d, d + 32);
             }
         }
 
@@ -376,7 +422,11 @@ public final class PeReader {
                     if (delayed && hintName >= imageBase && imageBase > 0 && offset(hintName) < 0) {
                         hintName -= imageBase;
                     }
-                    out.add(new Import(module, cString(hintName + 2, "an import name of " + module), -1, (int) slot, delayed));
+                    String importName = cString(hintName + 2, "an import name of " + module);
+                    if (importName.isEmpty()) {
+                        throw importsUnreadable("import " + k + " of " + module + " has an empty name");
+                    }
+                    out.add(new Import(module, importName, -1, (int) slot, delayed));
                 }
             }
         }

@@ -151,4 +151,22 @@ class ScanCommandTest {
                 "pooltags: b.sys: internal error while decoding (java.lang.ArithmeticException)");
         assertThat(ScanCommand.exitCode(results.subList(0, 1), files.subList(0, 1), err)).isEqualTo(Main.INPUT);
     }
+
+    /** Issue 20 item 14: an import table pointing at itself was "0 pool calls"; now the imports could not be read. */
+    @Test
+    void anImportTablePointingAtItselfIsNotZeroPoolCalls(@TempDir Path tmp) throws Exception {
+        byte[] b = Files.readAllBytes(Path.of(DRIVERS, "clang-x64/poolalloc.sys"));
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int lfanew = bb.getInt(0x3C);
+        int importRva = bb.getInt(lfanew + 24 + 112 + 8);
+        int desc = (int) dev.pooltags.pe.PeReader.parse("x", java.nio.ByteBuffer.wrap(b.clone())).fileOffset(importRva);
+        bb.putInt(desc, importRva); // OriginalFirstThunk: the descriptors themselves
+        Path self = tmp.resolve("self.sys");
+        Files.write(self, b);
+        CliRun r = CliRun.of("scan", self.toString(), "--no-localtag");
+        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.out()).doesNotContain("0 call sites)\n").contains("1 unreadable");
+        assertThat(r.err().strip()).startsWith("pooltags: " + self + ": the imports could not be read: the import lookup table"
+                + " of ntoskrnl.exe (RVA 0x" + Integer.toHexString(importRva) + ") lies inside the import descriptors");
+    }
 }
