@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.pool.PoolEvent;
 import dev.pooltags.pool.Violation;
 import dev.pooltags.report.DemoReport;
@@ -86,21 +87,22 @@ public final class DemoCommand implements Callable<Integer> {
             if (scenario != null) {
                 throw new UsageException("--list takes no scenario (got '" + scenario + "')");
             }
-            try (OutputOption.Target t = output.open(stdout)) {
+            output.write(stdout, w -> {
                 if (format == Format.json) {
-                    DemoReport.listJson(t.writer(), Scenarios.all());
+                    DemoReport.listJson(w, Scenarios.all());
                 } else {
-                    DemoReport.listText(t.writer(), Scenarios.all());
+                    DemoReport.listText(w, Scenarios.all());
                 }
-            }
+            });
             return Main.OK;
         }
         if (scenario != null && scenarioFile != null) {
             throw new UsageException("name a SCENARIO or give --scenario-file, not both");
         }
-        Scenario s = scenarioFile != null ? readFile(scenarioFile) : Scenarios.byName(scenario).orElseThrow(() -> new UsageException(
+        OutputFile target = output.check();
+        Scenario named = scenarioFile != null ? readFile(scenarioFile) : Scenarios.byName(scenario).orElseThrow(() -> new UsageException(
                 "no scenario named '" + scenario + "'; the scenarios are " + String.join(", ", Scenarios.NAMES) + " (pooltags demo --list)"));
-        s = s.with(time("--duration", duration), time("--interval", interval));
+        Scenario s = named.with(time("--duration", duration), time("--interval", interval));
         long rowEvery = every != null ? time("--every", every) : s.duration() >= 5 * 60_000_000L ? 60_000_000L : 30_000_000L;
         if (rowEvery <= 0) {
             throw new UsageException("--every must be more than 0");
@@ -110,8 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoRecorder rec = record != null ? DemoRecorder.open(record) : null;
         Consumer<PoolEvent> sink = rec == null ? e -> { } : rec::event;
         ScenarioSource src = new ScenarioSource(s, runSeed, pacing, false, sink);
-        try (OutputOption.Target t = output.open(stdout)) {
-            PrintWriter out = t.writer();
+        target.write(stdout, out -> {
             if (rec != null) {
                 Map<String, Object> h = new LinkedHashMap<>();
                 h.put("source", src.name());
@@ -167,7 +168,7 @@ public final class DemoCommand implements Callable<Integer> {
             } else {
                 DemoReport.runJson(out, run);
             }
-        }
+        });
         return Main.OK;
     }
 

@@ -7,6 +7,7 @@ import dev.pooltags.leak.PhaseComparison;
 import dev.pooltags.leak.SeriesCheck;
 import dev.pooltags.leak.SeriesTable;
 import dev.pooltags.leak.Verdict;
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LeakHtml;
 import dev.pooltags.report.LeakJson;
 import dev.pooltags.report.LeakJunit;
@@ -164,6 +165,7 @@ public final class LeaksCommand implements Callable<Integer> {
             throw new UsageException("name at least one INPUT (a recording, snapshot file or folder); see 'pooltags leaks --help'");
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        OutputFile target = output.check();
         TagDatabase db = tagFiles.load(false);
         Verdict gate = failOn == null ? Verdict.LEAK : failOn.verdict;
         boolean failed;
@@ -181,14 +183,14 @@ public final class LeaksCommand implements Callable<Integer> {
                         + ") do not come after the baseline (until " + b.get(b.size() - 1).time() + "): swapped?");
             }
             PhaseComparison.Result r = PhaseComparison.compare(b, a, o);
-            try (OutputOption.Target t = output.open(stdout)) {
+            target.write(stdout, w -> {
                 switch (format) {
-                    case text -> LeakText.write(t.writer(), r, db, top, all);
-                    case json -> LeakJson.write(t.writer(), r, db, o, all);
-                    case html -> LeakHtml.write(t.writer(), r, db, top, all);
-                    case junit -> LeakJunit.write(t.writer(), r, db, gate);
+                    case text -> LeakText.write(w, r, db, top, all);
+                    case json -> LeakJson.write(w, r, db, o, all);
+                    case html -> LeakHtml.write(w, r, db, top, all);
+                    case junit -> LeakJunit.write(w, r, db, gate);
                 }
-            }
+            });
             failed = !r.atLeast(gate).isEmpty();
         } else {
             java.io.PrintWriter err = spec.commandLine().getErr();
@@ -198,14 +200,14 @@ public final class LeaksCommand implements Callable<Integer> {
                 throw new InputException(names(inputs), 0, checked.problem());
             }
             LeakResult r = LeakAnalysis.analyze(SeriesTable.of(checked.series()), o, checked.notes());
-            try (OutputOption.Target t = output.open(stdout)) {
+            target.write(stdout, w -> {
                 switch (format) {
-                    case text -> LeakText.write(t.writer(), r, db, top, all);
-                    case json -> LeakJson.write(t.writer(), r, db, all);
-                    case html -> LeakHtml.write(t.writer(), r, db, top, all);
-                    case junit -> LeakJunit.write(t.writer(), r, db, gate);
+                    case text -> LeakText.write(w, r, db, top, all);
+                    case json -> LeakJson.write(w, r, db, all);
+                    case html -> LeakHtml.write(w, r, db, top, all);
+                    case junit -> LeakJunit.write(w, r, db, gate);
                 }
-            }
+            });
             failed = !r.atLeast(gate).isEmpty();
         }
         return failOn != null && failed ? Main.FINDINGS : Main.OK;

@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.ScanReport;
 import dev.pooltags.scan.DriverFiles;
 import dev.pooltags.scan.DriverScan;
@@ -65,6 +66,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFile target = output.check();
         List<DriverFiles.Target> files = DriverFiles.list(paths);
         TagDatabase db = tagFiles.load(false);
         List<PoolTag> known = new ArrayList<>();
@@ -74,13 +76,13 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<FileScan> results = new DriverScan(threads.get(), known, true).run(files, Progress.on(err, files.size(), "scanning"));
         Progress.clear(err);
-        try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
+        target.write(spec.commandLine().getOut(), w -> {
             switch (format) {
-                case table -> ScanReport.table(t.writer(), results, all);
-                case json -> ScanReport.json(t.writer(), results);
-                case localtag -> ScanReport.localtag(t.writer(), results);
+                case table -> ScanReport.table(w, results, all);
+                case json -> ScanReport.json(w, results);
+                case localtag -> ScanReport.localtag(w, results);
             }
-        }
+        });
         int code = exitCode(results, files, err);
         err.flush();
         return code;

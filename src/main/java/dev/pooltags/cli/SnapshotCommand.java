@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.SnapshotColumn;
 import dev.pooltags.snapshot.RowFilter;
 import dev.pooltags.snapshot.RowOrder;
@@ -83,15 +84,15 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (top != null && top < 1) {
             throw new UsageException("--top needs a positive number (got " + top + ")");
         }
+        OutputFile target = output.check();
         Snapshot s;
         try (SnapshotSource src = source.open(err)) {
             s = pick(src, sample);
         }
         List<SnapshotDelta.Row> rows = select(SnapshotDelta.unchanged(s), filter, order, top);
         TagDatabase db = tagFiles.load(false);
-        try (OutputOption.Target t = output.open(out)) {
-            PrintWriter w = t.writer();
-            if (text) {
+        if (text) {
+            target.write(out, w -> {
                 w.println("# " + s.source() + (s.host().isEmpty() ? "" : " on " + s.host()) + " at " + s.time() + ": "
                         + rows.size() + " of " + s.rows().size() + " rows");
                 if (!s.totals().isEmpty()) {
@@ -99,16 +100,20 @@ public final class SnapshotCommand implements Callable<Integer> {
                 }
                 SnapshotColumn.table(SnapshotColumn.standard(false, db.size() == 0 ? null : ownerText(db)), rows).print(w, true);
                 w.flush();
-            } else {
-                List<TagCounters> kept = new ArrayList<>();
-                for (SnapshotDelta.Row r : rows) {
-                    kept.add(r.now());
-                }
-                fmt.writeText(w, List.of(new Snapshot(s.time(), s.host(), s.source(), kept, s.totals())), ownerColumns(db));
-            }
+            });
+            return Main.OK;
+        }
+        List<TagCounters> kept = new ArrayList<>();
+        for (SnapshotDelta.Row r : rows) {
+            kept.add(r.now());
+        }
+        List<Snapshot> series = List.of(new Snapshot(s.time(), s.host(), s.source(), kept, s.totals()));
+        try {
+            fmt.checkWritable(series); // before the first byte: a format that cannot hold it writes nothing
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        target.write(out, w -> fmt.writeText(w, series, ownerColumns(db)));
         return Main.OK;
     }
 

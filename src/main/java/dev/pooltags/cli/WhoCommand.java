@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.WhoReport;
 import dev.pooltags.scan.DriverFiles;
 import dev.pooltags.scan.DriverScan;
@@ -73,24 +74,26 @@ public final class WhoCommand implements Callable<Integer> {
             wanted.add(PoolTag.parse(t));
         }
         Path dir = drivers != null ? drivers : defaultDrivers();
+        OutputFile target = output.check();
         TagDatabase db = tagFiles.load(false);
-        List<FileScan> scans = List.of();
         PrintWriter err = spec.commandLine().getErr();
+        List<FileScan> scans = List.of();
         if (dir != null) {
             List<DriverFiles.Target> files = DriverFiles.list(List.of(dir));
             scans = new DriverScan(threads.get(), WhoAnalysis.byteForms(wanted), false)
                     .run(files, Progress.on(err, files.size(), "scanning"));
             Progress.clear(err);
         }
+        List<FileScan> scanned = scans;
         List<WhoAnalysis.Answer> answers = WhoAnalysis.answer(wanted, db, scans);
         String dirName = dir == null ? null : dir.toString();
-        try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
+        target.write(spec.commandLine().getOut(), w -> {
             if (format == Format.json) {
-                WhoReport.json(t.writer(), answers, dirName, scans);
+                WhoReport.json(w, answers, dirName, scanned);
             } else {
-                WhoReport.text(t.writer(), answers, dirName, scans, db.files().size());
+                WhoReport.text(w, answers, dirName, scanned, db.files().size());
             }
-        }
+        });
         // every file the answer could not look into is named, so "none of N files" is never silently short
         boolean failed = false;
         for (FileScan f : scans) {

@@ -367,9 +367,18 @@ public final class RecordingWriter implements AutoCloseable {
                 channel.force(false);
             }
         } catch (IOException e) {
-            throw new InputException(file, "write failed: " + e.getMessage(), e);
+            throw new InputException(file, "cannot write: " + e.getMessage(), e);
         }
         size += len;
+    }
+
+    /** Forces everything written so far to the disk (before a finished file is renamed into place). */
+    public void force() {
+        try {
+            channel.force(true);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot write: " + e.getMessage(), e);
+        }
     }
 
     @Override
