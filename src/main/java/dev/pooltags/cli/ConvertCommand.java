@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
                 "  pooltags convert r.rec --sample last --format poolmonx",
                 "", "What each format keeps is in docs/snapshots.md (PoolMon and !poolused have no time; !poolused has no",
                 "allocation counters; PoolMonX holds one snapshot).",
-                "", "Exit status: 0 ok, 2 usage error, 3 unreadable or malformed input."})
+                "", "A damaged recording is read as far as it can be trusted (each damage is one line naming its byte offset);",
+                "converting it to rec is how to repair it. Exit status: 0 ok, 2 usage error, 3 unreadable, malformed or",
+                "damaged input."})
 public final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,10 +65,8 @@ public final class ConvertCommand implements Callable<Integer> {
         if (fmt == SnapshotFormat.RECORDING && target.kind() != OutputFile.Kind.REGULAR) {
             throw new UsageException("--format rec writes a binary file: give -o FILE (a regular file)");
         }
-        List<Snapshot> read = SnapshotInputs.readSeries(inputs, w -> {
-            err.println("pooltags: warning: " + w);
-            err.flush();
-        });
+        InputNotes notes = new InputNotes(err);
+        List<Snapshot> read = SnapshotInputs.readSeries(inputs, notes);
         List<Snapshot> series = sample == null ? read
                 : List.of(SnapshotCommand.pick(SnapshotSources.replay(String.valueOf(inputs), read), sample));
         if (fmt == SnapshotFormat.RECORDING) {
@@ -79,7 +79,7 @@ public final class ConvertCommand implements Callable<Integer> {
                     w.force();
                 }
             });
-            return Main.OK;
+            return notes.exit(Main.OK);
         }
         try {
             fmt.checkWritable(series); // before the first byte: a format that cannot hold the series writes nothing
@@ -87,6 +87,6 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         target.write(out, w -> fmt.writeText(w, series, SnapshotCommand.ownerColumns(tagFiles.load(false))));
-        return Main.OK;
+        return notes.exit(Main.OK);
     }
 }

@@ -166,12 +166,13 @@ public final class LeaksCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         OutputFile target = output.check();
+        InputNotes notes = new InputNotes(spec.commandLine().getErr(), "pooltags: ");
         TagDatabase db = tagFiles.load(false);
         Verdict gate = failOn == null ? Verdict.LEAK : failOn.verdict;
         boolean failed;
         if (phase) {
-            List<Snapshot> b = SnapshotInputs.readSeries(baseline);
-            List<Snapshot> a = SnapshotInputs.readSeries(after);
+            List<Snapshot> b = SnapshotInputs.readSeries(baseline, notes);
+            List<Snapshot> a = SnapshotInputs.readSeries(after, notes);
             if (b.isEmpty()) {
                 throw new InputException(names(baseline), 0, "no snapshots in the baseline");
             }
@@ -193,8 +194,7 @@ public final class LeaksCommand implements Callable<Integer> {
             });
             failed = !r.atLeast(gate).isEmpty();
         } else {
-            java.io.PrintWriter err = spec.commandLine().getErr();
-            List<Snapshot> series = SnapshotInputs.readSeries(inputs, w -> err.println("pooltags: " + w));
+            List<Snapshot> series = SnapshotInputs.readSeries(inputs, notes);
             SeriesCheck.Outcome checked = SeriesCheck.check(series);
             if (!checked.usable()) {
                 throw new InputException(names(inputs), 0, checked.problem());
@@ -210,7 +210,7 @@ public final class LeaksCommand implements Callable<Integer> {
             });
             failed = !r.atLeast(gate).isEmpty();
         }
-        return failOn != null && failed ? Main.FINDINGS : Main.OK;
+        return notes.exit(failOn != null && failed ? Main.FINDINGS : Main.OK);
     }
 
     private static String names(List<Path> paths) {

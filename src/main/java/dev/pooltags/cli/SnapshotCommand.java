@@ -101,7 +101,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 SnapshotColumn.table(SnapshotColumn.standard(false, db.size() == 0 ? null : ownerText(db)), rows).print(w, true);
                 w.flush();
             });
-            return Main.OK;
+            return source.exit(Main.OK);
         }
         List<TagCounters> kept = new ArrayList<>();
         for (SnapshotDelta.Row r : rows) {
@@ -114,7 +114,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         target.write(out, w -> fmt.writeText(w, series, ownerColumns(db)));
-        return Main.OK;
+        return source.exit(Main.OK);
     }
 
     /** The sample {@code which} names (1-based number or {@code last}) of a source. */

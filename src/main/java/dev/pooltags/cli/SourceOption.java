@@ -17,11 +17,19 @@ public final class SourceOption {
         return spec != null ? spec : SnapshotSources.defaultSpec();
     }
 
-    /** Opens the source; later warnings (a torn recording tail) go to {@code err} as one line each. */
+    private InputNotes notes;
+
+    /**
+     * Opens the source; later warnings (a torn recording tail) and damage (a damaged recording frame) go to
+     * {@code err} as one line each.
+     */
     public SnapshotSource open(PrintWriter err) {
-        return SnapshotSources.open(spec(), w -> {
-            err.println("pooltags: warning: " + w);
-            err.flush();
-        });
+        notes = new InputNotes(err);
+        return SnapshotSources.open(spec(), notes);
+    }
+
+    /** The exit status: 3 when the source read a damaged recording, else {@code code}. */
+    public int exit(int code) {
+        return notes == null ? code : notes.exit(code);
     }
 }

@@ -86,7 +86,7 @@ public final class TopCommand implements Callable<Integer> {
                 out.println("# " + s.get().source() + (s.get().host().isEmpty() ? "" : " on " + s.get().host()) + " at " + s.get().time());
                 SnapshotColumn.table(SnapshotColumn.standard(false, owner), rows).print(out, true);
                 out.flush();
-                return Main.OK;
+                return source.exit(Main.OK);
             }
             TopView view = new TopView(SnapshotColumn.standard(true, owner), owner, order,
                     noLeak ? null : dev.pooltags.leak.LiveLeaks.defaults());
@@ -100,6 +100,6 @@ public final class TopCommand implements Callable<Integer> {
                 new TopScreen(terminal, view, src, interval).run(0);
             }
         }
-        return Main.OK;
+        return source.exit(Main.OK);
     }
 }

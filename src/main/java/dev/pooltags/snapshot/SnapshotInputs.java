@@ -1,6 +1,7 @@
 package dev.pooltags.snapshot;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.ReadNotes;
 import dev.pooltags.source.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -29,13 +29,16 @@ public final class SnapshotInputs {
 
     private SnapshotInputs() {}
 
-    /** Every snapshot in the inputs, in time order; warnings (torn recording tails) are dropped. */
+    /** Every snapshot in the inputs, in time order; warnings (torn recording tails) and damage are dropped. */
     public static List<Snapshot> readSeries(List<Path> inputs) {
-        return readSeries(inputs, w -> { });
+        return readSeries(inputs, ReadNotes.NONE);
     }
 
-    /** Every snapshot in the inputs, in time order; each warning (a torn recording tail) goes to {@code warnings}. */
-    public static List<Snapshot> readSeries(List<Path> inputs, Consumer<String> warnings) {
+    /**
+     * Every snapshot in the inputs, in time order; each warning (a torn recording tail) and each damage (a
+     * recording's damaged frame, with what was skipped) goes to {@code warnings}.
+     */
+    public static List<Snapshot> readSeries(List<Path> inputs, ReadNotes warnings) {
         List<Snapshot> plain = new ArrayList<>();
         List<Snapshot> outstandingOnly = new ArrayList<>();
         for (Path p : expand(inputs, warnings)) {
@@ -52,7 +55,7 @@ public final class SnapshotInputs {
 
     /** Files named directly, and the snapshot files inside named folders (sorted by name). */
     public static List<Path> expand(List<Path> inputs) {
-        return expand(inputs, w -> { });
+        return expand(inputs, ReadNotes.NONE);
     }
 
     /**
@@ -60,7 +63,7 @@ public final class SnapshotInputs {
      * {@code trace.jsonl} beside {@code snapshots.jsonl} that {@code demo --record} writes) is left out, with a
      * warning saying so.
      */
-    public static List<Path> expand(List<Path> inputs, Consumer<String> warnings) {
+    public static List<Path> expand(List<Path> inputs, ReadNotes warnings) {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
@@ -68,7 +71,7 @@ public final class SnapshotInputs {
                     List<Path> inDir = new ArrayList<>();
                     for (Path f : s.filter(Files::isRegularFile).filter(SnapshotInputs::isSnapshotFile).sorted().toList()) {
                         if (isEventTrace(f)) {
-                            warnings.accept(f + ": skipped, it holds allocation events, not snapshots (read it with pooltags trace)");
+                            warnings.warning(f + ": skipped, it holds allocation events, not snapshots (read it with pooltags trace)");
                         } else {
                             inDir.add(f);
                         }
@@ -107,7 +110,7 @@ public final class SnapshotInputs {
 
     /** All snapshots of one file, format chosen from its content. */
     public static List<Snapshot> readFile(Path p) {
-        Read r = read(p, w -> { });
+        Read r = read(p, ReadNotes.NONE);
         return r.format.outstandingOnly() ? CounterSynthesis.series(r.snapshots) : r.snapshots;
     }
 
@@ -118,11 +121,14 @@ public final class SnapshotInputs {
 
     private record Read(SnapshotFormat format, List<Snapshot> snapshots) {}
 
-    private static Read read(Path p, Consumer<String> warnings) {
+    private static Read read(Path p, ReadNotes warnings) {
         SnapshotFormat f = formatOf(p);
         if (f == SnapshotFormat.RECORDING) {
             RecordingReader.Contents c = RecordingReader.readAll(p);
-            c.tornTail().ifPresent(t -> warnings.accept(t.describe(p.toString())));
+            for (RecordingReader.Damage d : c.damage()) {
+                warnings.damage(d.describe(p.toString()));
+            }
+            c.tornTail().ifPresent(t -> warnings.warning(t.describe(p.toString())));
             return new Read(f, c.samples());
         }
         return new Read(f, f.readText(p.toString(), TextFiles.readAllBytes(p), SnapshotFormat.fileTime(p)));

@@ -2,12 +2,12 @@ package dev.pooltags.snapshot;
 
 import dev.pooltags.cli.UsageException;
 import dev.pooltags.source.EnvironmentException;
+import dev.pooltags.source.ReadNotes;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Opens a source from its {@code --source} text, {@code KIND[:ARGUMENT]}:
@@ -26,11 +26,14 @@ public final class SnapshotSources {
 
     /** The source named by {@code spec}; a spec that names no known source is a usage error. */
     public static SnapshotSource open(String spec) {
-        return open(spec, w -> { });
+        return open(spec, ReadNotes.NONE);
     }
 
-    /** As {@link #open(String)}; warnings the source finds later (a torn recording tail) go to {@code warnings}. */
-    public static SnapshotSource open(String spec, Consumer<String> warnings) {
+    /**
+     * As {@link #open(String)}; warnings the source finds later (a torn recording tail) and damage (a damaged frame
+     * of a recording) go to {@code warnings}.
+     */
+    public static SnapshotSource open(String spec, ReadNotes warnings) {
         int colon = spec.indexOf(':');
         String kind = (colon < 0 ? spec : spec.substring(0, colon)).toLowerCase(Locale.ROOT);
         String arg = colon < 0 ? "" : spec.substring(colon + 1);
@@ -66,7 +69,7 @@ public final class SnapshotSources {
         throw new EnvironmentException("no live source on " + os + ": use --source replay:FILE");
     }
 
-    private static SnapshotSource replayFile(String spec, Path file, Consumer<String> warnings) {
+    private static SnapshotSource replayFile(String spec, Path file, ReadNotes warnings) {
         if (!java.nio.file.Files.isDirectory(file) && SnapshotInputs.formatOf(file) == SnapshotFormat.RECORDING) {
             RecordingReader r = RecordingReader.open(file);
             return new SnapshotSource() {
@@ -75,9 +78,12 @@ public final class SnapshotSources {
                 @Override
                 public Optional<Snapshot> next() {
                     Optional<Snapshot> s = r.next();
+                    for (RecordingReader.Damage d : r.newDamage()) {
+                        warnings.damage(d.describe(file.toString()));
+                    }
                     if (s.isEmpty() && !warned) {
                         warned = true;
-                        r.tornTail().ifPresent(t -> warnings.accept(t.describe(file.toString())));
+                        r.tornTail().ifPresent(t -> warnings.warning(t.describe(file.toString())));
                     }
                     return s;
                 }
