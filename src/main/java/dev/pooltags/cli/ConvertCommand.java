@@ -42,6 +42,9 @@ public final class ConvertCommand implements Callable<Integer> {
     @Mixin
     TagFileOptions tagFiles;
 
+    @Mixin
+    StartOption start;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write to FILE (required for rec; replaced only when complete; - is standard output).")
     Path output;
@@ -66,7 +69,7 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new UsageException("--format rec writes a binary file: give -o FILE (a regular file)");
         }
         InputNotes notes = new InputNotes(err);
-        List<Snapshot> read = SnapshotInputs.readSeries(inputs, notes);
+        List<Snapshot> read = SnapshotInputs.readSeries(inputs, notes, start.get());
         List<Snapshot> series = sample == null ? read
                 : List.of(SnapshotCommand.pick(SnapshotSources.replay(String.valueOf(inputs), read), sample));
         if (fmt == SnapshotFormat.RECORDING) {

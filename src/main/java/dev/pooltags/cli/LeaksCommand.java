@@ -67,6 +67,9 @@ public final class LeaksCommand implements Callable<Integer> {
     @Mixin
     TagFileOptions tagFiles;
 
+    @Mixin
+    StartOption start;
+
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Recordings, snapshot files or folders of them.")
     List<Path> inputs = new ArrayList<>();
 
@@ -194,7 +197,7 @@ public final class LeaksCommand implements Callable<Integer> {
             });
             failed = !r.atLeast(gate).isEmpty();
         } else {
-            List<Snapshot> series = SnapshotInputs.readSeries(inputs, notes);
+            List<Snapshot> series = SnapshotInputs.readSeries(inputs, notes, start.get());
             SeriesCheck.Outcome checked = SeriesCheck.check(series);
             if (!checked.usable()) {
                 throw new InputException(names(inputs), 0, checked.problem());

@@ -3,6 +3,7 @@ package dev.pooltags.cli;
 import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.SnapshotSources;
 import java.io.PrintWriter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --source SPEC}: where live samples come from, shared by snapshot, record and top. */
@@ -17,6 +18,9 @@ public final class SourceOption {
         return spec != null ? spec : SnapshotSources.defaultSpec();
     }
 
+    @Mixin
+    StartOption start;
+
     private InputNotes notes;
 
     /**
@@ -25,7 +29,7 @@ public final class SourceOption {
      */
     public SnapshotSource open(PrintWriter err) {
         notes = new InputNotes(err);
-        return SnapshotSources.open(spec(), notes);
+        return SnapshotSources.open(spec(), notes, start == null ? null : start.get());
     }
 
     /** The exit status: 3 when the source read a damaged recording, else {@code code}. */

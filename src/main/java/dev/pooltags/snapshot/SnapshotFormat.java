@@ -49,6 +49,24 @@ public enum SnapshotFormat {
         return id;
     }
 
+    /** What the format is called in messages. */
+    public String title() {
+        return switch (this) {
+            case JSON -> "pooltags JSON Lines";
+            case CSV -> "pooltags CSV";
+            case POOLMONX -> "a PoolMonX CSV";
+            case POOLMON -> "a PoolMon screen or log";
+            case POOLUSED -> "!poolused output";
+            case RECORDING -> "a pooltags recording";
+            case SLABINFO -> "a saved /proc/slabinfo";
+        };
+    }
+
+    /** True when the format stores the time of each sample (the others are stamped from outside). */
+    public boolean hasTime() {
+        return this == JSON || this == CSV || this == RECORDING;
+    }
+
     public boolean writable() {
         return writable;
     }

@@ -23,6 +23,8 @@ class OutputEveryCommandSharedDataTest {
     static final String POOLTAG = "../shared/data/pooltag/pooltag-2023.txt";
     static final String DRIVERS = ScanCommandTest.DRIVERS;
     static final String TRACE = "src/test/resources/dev/pooltags/trace/golden-trace.jsonl";
+    /** The PoolMonX sample holds no time: give it one, so the only stderr line is the one under test. */
+    static final String START = "2018-05-19T14:00:00Z";
 
     @TempDir
     static Path inputs;
@@ -61,15 +63,17 @@ class OutputEveryCommandSharedDataTest {
                 new Case("lint", List.of("lint", "src/test/resources/lint/cases/PT005-wrapper-macros.c", "--fail-on", "none",
                         "-o", "OUT"), List.of("lint", missing, "-o", "OUT")),
                 new Case("snapshot", List.of("snapshot", "--source", "replay:../shared/data/snapshots/poolmonx-win10-2018.csv",
-                        "--format", "poolmon", "--no-localtag", "-o", "OUT"),
-                        List.of("snapshot", "--source", slab, "--format", "poolmon", "--no-localtag", "-o", "OUT")),
+                        "--format", "poolmon", "--no-localtag", "--start", START, "-o", "OUT"),
+                        List.of("snapshot", "--source", slab, "--format", "poolmon", "--no-localtag", "--start", START, "-o", "OUT")),
                 new Case("convert", List.of("convert", "../shared/data/snapshots/poolmonx-win10-2018.csv", "--format", "json",
-                        "--no-localtag", "-o", "OUT"),
-                        List.of("convert", "../shared/data/linux/proc_slabinfo_sample.txt", "--format", "poolused", "-o", "OUT")),
+                        "--no-localtag", "--start", START, "-o", "OUT"),
+                        List.of("convert", "../shared/data/linux/proc_slabinfo_sample.txt", "--format", "poolused", "--start", START,
+                                "-o", "OUT")),
                 new Case("convert rec", List.of("convert", series.toString(), "--format", "rec", "-o", "OUT"),
                         List.of("convert", missing, "--format", "rec", "-o", "OUT")),
                 new Case("leaks", List.of("leaks", series.toString(), "--no-localtag", "-o", "OUT"),
-                        List.of("leaks", "../shared/data/snapshots/poolmonx-win10-2018.csv", "--no-localtag", "-o", "OUT")),
+                        List.of("leaks", "../shared/data/snapshots/poolmonx-win10-2018.csv", "--no-localtag", "--start", START,
+                                "-o", "OUT")),
                 new Case("trace", List.of("trace", TRACE, "--gate", "none", "-o", "OUT"),
                         List.of("trace", inputs.resolve("bad-trace.csv").toString(), "-o", "OUT")),
                 new Case("rules", List.of("rules", "-o", "OUT"), List.of("rules", "--window", "soon", "-o", "OUT")),
