@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "passes the tag to a pool routine (routine, function and call address, on x86, x64 and ARM64), then "
                 + "files that merely contain its four bytes (as findstr /m /l finds them: weaker evidence).", ""},
         footer = {"", "A TAG is what PoolMon shows (MyBf), a C character literal with its quotes (\"'fByM'\"), or a hex value.",
-                "On Windows --drivers defaults to %SystemRoot%\\System32\\drivers; elsewhere name a copied drivers folder or a",
+                "On Windows --drivers defaults to %%SystemRoot%%\\System32\\drivers; elsewhere name a copied drivers folder or a",
                 "mounted Windows volume's.",
                 "", "Examples:",
                 "  pooltags who Pa01",
@@ -55,7 +55,7 @@ public final class WhoCommand implements Callable<Integer> {
     Format format = Format.text;
 
     @Option(names = "--drivers", paramLabel = "DIR",
-            description = "Folder of drivers to scan (default on Windows: %SystemRoot%\\System32\\drivers).")
+            description = "Folder of drivers to scan (default on Windows: %%SystemRoot%%\\System32\\drivers).")
     Path drivers;
 
     @Mixin
