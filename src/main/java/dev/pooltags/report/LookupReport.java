@@ -32,7 +32,7 @@ public final class LookupReport {
                 PoolTag t = a.tag();
                 out.println(TextTable.tagCell(t.memoryText()) + "   " + t.hexText() + "  literal '" + t.charLiteralText() + "'"
                         + (t.isProtected() ? "  protected" : "")
-                        + (a.form() == TagLookup.Form.MEMORY_TEXT ? "" : "   (read '" + a.query() + "' as " + a.form().description() + ")"));
+                        + (a.form() == TagLookup.Form.MEMORY_TEXT ? "" : "   (read " + quoted(a.query()) + " as " + a.form().description() + ")"));
             } else {
                 out.println(a.query() + "   pattern: " + a.matches().size() + (a.matches().size() == 1 ? " entry" : " entries"));
             }
@@ -139,5 +139,11 @@ public final class LookupReport {
             throw new UncheckedIOException(e);
         }
         out.flush();
+    }
+
+    /** The query in single quotes, once: a C character literal brings its own ('fByM', not ''fByM''). */
+    static String quoted(String query) {
+        boolean hasQuotes = query.length() >= 2 && query.startsWith("'") && query.endsWith("'");
+        return hasQuotes ? query : "'" + query + "'";
     }
 }
