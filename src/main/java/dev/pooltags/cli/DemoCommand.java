@@ -9,6 +9,7 @@ import dev.pooltags.sim.Scenario;
 import dev.pooltags.sim.ScenarioSource;
 import dev.pooltags.sim.Scenarios;
 import dev.pooltags.snapshot.Snapshot;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.TextFiles;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
@@ -91,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
                 if (format == Format.json) {
                     DemoReport.listJson(w, Scenarios.all());
                 } else {
-                    DemoReport.listText(w, Scenarios.all());
+                    DemoReport.listText(TerminalText.writer(w), Scenarios.all());
                 }
             });
             return Main.OK;
@@ -112,7 +113,8 @@ public final class DemoCommand implements Callable<Integer> {
         DemoRecorder rec = record != null ? DemoRecorder.open(record) : null;
         Consumer<PoolEvent> sink = rec == null ? e -> { } : rec::event;
         ScenarioSource src = new ScenarioSource(s, runSeed, pacing, false, sink);
-        target.write(stdout, out -> {
+        target.write(stdout, raw -> {
+            PrintWriter out = format == Format.text ? TerminalText.writer(raw) : raw;
             if (rec != null) {
                 Map<String, Object> h = new LinkedHashMap<>();
                 h.put("source", src.name());

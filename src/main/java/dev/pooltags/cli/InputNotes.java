@@ -1,6 +1,7 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.source.ReadNotes;
+import dev.pooltags.source.TerminalText;
 import java.io.PrintWriter;
 
 /**
@@ -24,14 +25,14 @@ final class InputNotes implements ReadNotes {
 
     @Override
     public void warning(String message) {
-        err.println(warningPrefix + message);
+        err.println(warningPrefix + TerminalText.escape(message));
         err.flush();
     }
 
     @Override
     public void damage(String message) {
         damaged = true;
-        err.println("pooltags: " + message);
+        err.println("pooltags: " + TerminalText.escape(message));
         err.flush();
     }
 

@@ -15,6 +15,7 @@ import dev.pooltags.report.LeakText;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotInputs;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -189,7 +190,7 @@ public final class LeaksCommand implements Callable<Integer> {
             PhaseComparison.Result r = PhaseComparison.compare(b, a, o);
             target.write(stdout, w -> {
                 switch (format) {
-                    case text -> LeakText.write(w, r, db, top, all);
+                    case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
                     case json -> LeakJson.write(w, r, db, o, all);
                     case html -> LeakHtml.write(w, r, db, top, all);
                     case junit -> LeakJunit.write(w, r, db, gate);
@@ -205,7 +206,7 @@ public final class LeaksCommand implements Callable<Integer> {
             LeakResult r = LeakAnalysis.analyze(SeriesTable.of(checked.series()), o, checked.notes());
             target.write(stdout, w -> {
                 switch (format) {
-                    case text -> LeakText.write(w, r, db, top, all);
+                    case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
                     case json -> LeakJson.write(w, r, db, all);
                     case html -> LeakHtml.write(w, r, db, top, all);
                     case junit -> LeakJunit.write(w, r, db, gate);

@@ -9,6 +9,7 @@ import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LintReport;
 import dev.pooltags.report.SarifReport;
 import dev.pooltags.report.TagInventoryReport;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public final class LintCommand implements Callable<Integer> {
         List<Rule> rules = selectRules();
         if (listRules) {
             output.write(stdout, w -> {
-                for (Rule r : rules) {
+                for (Rule r : rules) { // pooltags' own text: nothing to escape
                     w.println(r.id() + "  " + r.severity().word() + "  " + r.name() + ": " + r.title());
                     w.println("       " + r.help());
                     w.println();
@@ -110,7 +111,7 @@ public final class LintCommand implements Callable<Integer> {
                     case json -> TagInventoryReport.json(w, result.tagUses());
                     case csv -> TagInventoryReport.csv(w, result.tagUses());
                     case localtag -> TagInventoryReport.localTag(w, result.tagUses(), "pooltags lint --tags");
-                    default -> TagInventoryReport.text(w, result.tagUses());
+                    default -> TagInventoryReport.text(TerminalText.writer(w), result.tagUses());
                 }
             });
             return Main.OK;
@@ -119,7 +120,7 @@ public final class LintCommand implements Callable<Integer> {
             switch (format) {
                 case json -> LintReport.json(w, result);
                 case sarif -> SarifReport.write(w, result, rules, version(), Path.of("").toAbsolutePath());
-                default -> LintReport.text(w, result, explain, id -> rules.stream().filter(r -> r.id().equals(id))
+                default -> LintReport.text(TerminalText.writer(w), result, explain, id -> rules.stream().filter(r -> r.id().equals(id))
                         .findFirst().map(Rule::help).orElse(""));
             }
         });

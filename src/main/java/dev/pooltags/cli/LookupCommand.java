@@ -3,6 +3,7 @@ package dev.pooltags.cli;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LookupReport;
 import dev.pooltags.report.TagFileCheckReport;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
 import dev.pooltags.tagdb.TagFile;
@@ -81,7 +82,7 @@ public final class LookupCommand implements Callable<Integer> {
                 if (format == Format.json) {
                     TagFileCheckReport.json(w, f);
                 } else if (format == Format.text) {
-                    TagFileCheckReport.text(w, f);
+                    TagFileCheckReport.text(TerminalText.writer(w), f);
                 } else {
                     throw new UsageException("--check writes text or json, not " + format);
                 }
@@ -98,10 +99,10 @@ public final class LookupCommand implements Callable<Integer> {
                 switch (format) {
                     case text -> {
                         if (entries.isEmpty()) {
-                            w.println("no tag file entry names the binary '" + mode.binary + "'");
+                            w.println("no tag file entry names the binary '" + TerminalText.escape(mode.binary) + "'");
                             w.flush();
                         } else {
-                            LookupReport.entriesText(w, entries);
+                            LookupReport.entriesText(TerminalText.writer(w), entries);
                         }
                     }
                     case json -> LookupReport.entriesJson(w, mode.binary, entries);
@@ -124,7 +125,7 @@ public final class LookupCommand implements Callable<Integer> {
         }
         target.write(stdout, w -> {
             switch (format) {
-                case text -> LookupReport.text(w, answers);
+                case text -> LookupReport.text(TerminalText.writer(w), answers);
                 case json -> LookupReport.json(w, db.files(), answers);
                 case csv -> LookupReport.csv(w, answers);
             }

@@ -5,6 +5,7 @@ import dev.pooltags.snapshot.RecordingWriter;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.TerminalText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class RecordCommand implements Callable<Integer> {
         OutputFile target = OutputFile.of(output);
         try (SnapshotSource src = source.open(err); RecordingWriter w = open(target)) {
             if (w.openingNote().contains("torn tail") || progress) {
-                err.println("pooltags: " + w.openingNote());
+                err.println("pooltags: " + TerminalText.escape(w.openingNote()));
                 err.flush();
             }
             // Ctrl-C or SIGTERM: let the sample being written finish, so even a polite stop leaves no torn tail
@@ -152,7 +153,8 @@ public final class RecordCommand implements Callable<Integer> {
             }
             n++;
             if (progress) {
-                err.printf("\rrecording %s -> %s: %d samples, %,d bytes, %s", src.name(), output, n, w.size(),
+                err.printf("\rrecording %s -> %s: %d samples, %,d bytes, %s", TerminalText.escape(src.name()),
+                        TerminalText.escape(output.toString()), n, w.size(),
                         DurationConverter.format(Duration.ofNanos(System.nanoTime() - start)));
                 err.flush();
             }

@@ -5,6 +5,7 @@ import dev.pooltags.report.ScanReport;
 import dev.pooltags.scan.DriverFiles;
 import dev.pooltags.scan.DriverScan;
 import dev.pooltags.scan.FileScan;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
@@ -78,7 +79,7 @@ public final class ScanCommand implements Callable<Integer> {
         Progress.clear(err);
         target.write(spec.commandLine().getOut(), w -> {
             switch (format) {
-                case table -> ScanReport.table(w, results, all);
+                case table -> ScanReport.table(TerminalText.writer(w), results, all);
                 case json -> ScanReport.json(w, results);
                 case localtag -> ScanReport.localtag(w, results);
             }
@@ -98,15 +99,15 @@ public final class ScanCommand implements Callable<Integer> {
             FileScan f = results.get(i);
             boolean named = files.get(i).named();
             if (f.status() == FileScan.Status.FAILED) {
-                err.println("pooltags: " + f.file() + ": " + f.problem());
+                err.println("pooltags: " + TerminalText.escape(f.file() + ": " + f.problem()));
                 code = Main.INTERNAL; // a bug outranks every other status (README: exit 5)
             } else if (f.status() == FileScan.Status.ERROR) {
-                err.println("pooltags: " + f.file() + ": " + f.problem());
+                err.println("pooltags: " + TerminalText.escape(f.file() + ": " + f.problem()));
                 if (named && code != Main.INTERNAL) {
                     code = Main.INPUT;
                 }
             } else if (f.status() == FileScan.Status.NOT_PE && named) {
-                err.println("pooltags: " + f.file() + ": not a PE file (no MZ signature)");
+                err.println("pooltags: " + TerminalText.escape(f.file()) + ": not a PE file (no MZ signature)");
                 if (code != Main.INTERNAL) {
                     code = Main.INPUT;
                 }

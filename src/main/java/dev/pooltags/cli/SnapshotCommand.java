@@ -9,6 +9,7 @@ import dev.pooltags.snapshot.SnapshotDelta;
 import dev.pooltags.snapshot.SnapshotFormat;
 import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.TagCounters;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.TagFormatException;
 import dev.pooltags.tagdb.TagDatabase;
@@ -92,7 +93,8 @@ public final class SnapshotCommand implements Callable<Integer> {
         List<SnapshotDelta.Row> rows = select(SnapshotDelta.unchanged(s), filter, order, top);
         TagDatabase db = tagFiles.load(false);
         if (text) {
-            target.write(out, w -> {
+            target.write(out, raw -> {
+                PrintWriter w = TerminalText.writer(raw);
                 w.println("# " + s.source() + (s.host().isEmpty() ? "" : " on " + s.host()) + " at " + s.time() + ": "
                         + rows.size() + " of " + s.rows().size() + " rows");
                 if (!s.totals().isEmpty()) {

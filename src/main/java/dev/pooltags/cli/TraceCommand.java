@@ -7,6 +7,7 @@ import dev.pooltags.pool.PoolGeometry;
 import dev.pooltags.pool.SpecialAlignment;
 import dev.pooltags.pool.VerifierOption;
 import dev.pooltags.report.TraceReport;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.TagPattern;
 import dev.pooltags.trace.TraceAnalysis;
 import dev.pooltags.trace.TraceReplay;
@@ -154,7 +155,7 @@ public final class TraceCommand implements Callable<Integer> {
             if (format == Format.json) {
                 TraceReport.json(w, results);
             } else {
-                TraceReport.text(w, results);
+                TraceReport.text(TerminalText.writer(w), results);
             }
         });
         boolean findings = false;

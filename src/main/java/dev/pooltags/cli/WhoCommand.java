@@ -6,6 +6,7 @@ import dev.pooltags.scan.DriverFiles;
 import dev.pooltags.scan.DriverScan;
 import dev.pooltags.scan.FileScan;
 import dev.pooltags.scan.WhoAnalysis;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
@@ -91,14 +92,14 @@ public final class WhoCommand implements Callable<Integer> {
             if (format == Format.json) {
                 WhoReport.json(w, answers, dirName, scanned);
             } else {
-                WhoReport.text(w, answers, dirName, scanned, db.files().size());
+                WhoReport.text(TerminalText.writer(w), answers, dirName, scanned, db.files().size());
             }
         });
         // every file the answer could not look into is named, so "none of N files" is never silently short
         boolean failed = false;
         for (FileScan f : scans) {
             if (f.unreadable()) {
-                err.println("pooltags: " + f.file() + ": " + f.problem());
+                err.println("pooltags: " + TerminalText.escape(f.file() + ": " + f.problem()));
                 failed |= f.status() == FileScan.Status.FAILED;
             }
         }

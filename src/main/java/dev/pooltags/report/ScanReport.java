@@ -6,6 +6,7 @@ import dev.pooltags.scan.ByteMatch;
 import dev.pooltags.scan.FileScan;
 import dev.pooltags.scan.ImageScan;
 import dev.pooltags.scan.TagUse;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.TagPattern;
 import dev.pooltags.tagdb.EntrySource;
@@ -56,7 +57,7 @@ public final class ScanReport {
             if (shown++ > 0) {
                 out.println();
             }
-            out.println(heading(f));
+            out.println(TerminalText.escape(heading(f))); // a file name is one line, whatever it holds
             if (f.status() != FileScan.Status.SCANNED) {
                 for (ByteMatch m : f.bytes()) {
                     out.println("  bytes of " + TextTable.tagCell(m.tag().memoryText()) + " occur " + m.count()

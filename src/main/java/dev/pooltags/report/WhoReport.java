@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pooltags.scan.FileScan;
 import dev.pooltags.scan.WhoAnalysis;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagEntry;
 import dev.pooltags.tagdb.TagMatch;
@@ -54,8 +55,8 @@ public final class WhoReport {
                 continue;
             }
             if (a.calls().isEmpty()) {
-                out.println("  Drivers whose code passes it to a pool routine: none of " + files + " files in " + drivers
-                        + unreadableNote(unreadable));
+                out.println("  Drivers whose code passes it to a pool routine: none of " + files + " files in "
+                        + TerminalText.escape(drivers + unreadableNote(unreadable)));
             } else {
                 out.println("  Drivers whose code passes it to a pool routine:");
                 TextTable tt = new TextTable("", "", "", "", "", "", "");
