@@ -186,7 +186,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static Scenario readFile(Path file) {
-        String json = TextFiles.readLatin1(file);
+        String json = TextFiles.readLatin1(file, TextFiles.CONFIG);
         try {
             return Scenario.parse(file.toString(), new String(json.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                     java.nio.charset.StandardCharsets.UTF_8));

@@ -21,7 +21,7 @@ public record SnapshotColumn(String id, String header, boolean right, boolean fl
     public SnapshotColumn {
         // a row name or owner read from a file or the OS is shown escaped, before any width is measured
         Function<SnapshotDelta.Row, String> raw = cell;
-        cell = r -> TerminalText.escape(raw.apply(r));
+        cell = r -> TerminalText.shown(raw.apply(r));
     }
 
     /** The tag (quoted when it has spaces) or the slab cache's name. */

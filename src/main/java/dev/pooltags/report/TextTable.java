@@ -31,7 +31,7 @@ public final class TextTable {
         String[] r = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
             // escaped before measuring: a control character in a name must neither act nor shift the columns
-            r[i] = cells[i] == null ? "" : TerminalText.escape(cells[i].toString());
+            r[i] = cells[i] == null ? "" : TerminalText.shown(cells[i].toString());
         }
         rows.add(r);
         return this;

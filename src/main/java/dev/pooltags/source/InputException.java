@@ -34,6 +34,11 @@ public class InputException extends RuntimeException {
      * line on the terminal, showing what is really there.
      */
     static String oneLine(String s) {
+        if (s != null && s.length() > 4 * TerminalText.MAX_SHOWN) {
+            // a message quoting a 200 MB line is not printed whole
+            return TerminalText.escape(s.substring(0, 4 * TerminalText.MAX_SHOWN)) + "... ("
+                    + (s.length() - 4 * TerminalText.MAX_SHOWN) + " more characters)";
+        }
         return TerminalText.escape(s);
     }
 

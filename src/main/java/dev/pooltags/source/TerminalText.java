@@ -13,6 +13,21 @@ import java.io.PrintWriter;
 public final class TerminalText {
     private TerminalText() {}
 
+    /** The most characters of one value shown in a table cell or a message. */
+    public static final int MAX_SHOWN = 1000;
+
+    /**
+     * {@link #escape} of at most {@link #MAX_SHOWN} characters, the rest counted: a 200 MB name or description read
+     * from a file is not printed whole.
+     */
+    public static String shown(String s) {
+        if (s == null || s.length() <= MAX_SHOWN) {
+            return escape(s);
+        }
+        int cut = Character.isHighSurrogate(s.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
+        return escape(s.substring(0, cut)) + "... (" + (s.length() - cut) + " more characters)";
+    }
+
     /** True for a character that is shown escaped. */
     public static boolean hidden(int c) {
         if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
