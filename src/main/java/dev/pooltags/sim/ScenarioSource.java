@@ -2,6 +2,7 @@ package dev.pooltags.sim;
 
 import dev.pooltags.pool.PoolEvent;
 import dev.pooltags.pool.Violation;
+import dev.pooltags.snapshot.BigPoolAllocation;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotSource;
 import java.time.Instant;
@@ -138,6 +139,12 @@ public final class ScenarioSource implements SnapshotSource {
     @Override
     public String name() {
         return "demo:" + scenario.name();
+    }
+
+    /** The simulated kernel's big-pool table now. */
+    @Override
+    public Optional<List<BigPoolAllocation>> bigPool() {
+        return Optional.of(sim.model().bigPoolTable());
     }
 
     @Override
