@@ -19,9 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 17: {@code record --source demo:leak-fast --interval 2s} wrote samples stamped 1 s apart, so {@code leaks}
  * reported rates twice too high. Every demo scenario recorded at 1 s, 2 s and 5 s (all at once, about 11 s of wall
- * clock): every stamp lies inside the run's wall-clock window, the first is the start, and sample n is stamped no
- * earlier than n intervals after it (the recorder sleeps until then) and, with generous room for a loaded machine,
- * not much later.
+ * clock): every stamp lies inside the run's wall-clock window, and sample n is stamped no earlier than n
+ * intervals after the first (the recorder sleeps until then; the old source stamped them one second apart).
  */
 class RecordDemoTimestampsTest {
     record Run(String scenario, Duration interval, Instant before, Instant after, List<Snapshot> samples, CliRun cli) {}
@@ -57,8 +56,9 @@ class RecordDemoTimestampsTest {
                     assertThat(t).as(what + " sample " + n).isBetween(r.before(), r.after());
                     Duration since = Duration.between(first, t);
                     Duration due = r.interval().multipliedBy(n);
-                    assertThat(since).as(what + " sample " + n + " after the first").isGreaterThanOrEqualTo(due.minusMillis(100))
-                            .isLessThan(due.plusSeconds(3));
+                    // never earlier than due (the recorder sleeps until then); how much later depends on the machine's
+                    // load, and the wall-clock window above bounds it without a flaky guess
+                    assertThat(since).as(what + " sample " + n + " after the first").isGreaterThanOrEqualTo(due.minusMillis(100));
                 }
             }
         } finally {
