@@ -1,6 +1,9 @@
 /**
  * What every source shares: {@link dev.pooltags.source.InputException} (bad input, exit 3, with file and line),
- * {@link dev.pooltags.source.EnvironmentException} (no live source or privilege, exit 4) and
- * {@link dev.pooltags.source.TextFiles} (lossless reading of text files).
+ * {@link dev.pooltags.source.EnvironmentException} (no live source or privilege, exit 4),
+ * {@link dev.pooltags.source.TextFiles} (lossless reading of text files, each kind with a size limit that names it),
+ * {@link dev.pooltags.source.ReadNotes} (what reading found without stopping: a torn tail, damage) and
+ * {@link dev.pooltags.source.TerminalText} (text from input with its control and invisible characters escaped, for
+ * terminals and text reports).
  */
 package dev.pooltags.source;
