@@ -182,7 +182,7 @@ class RecordingTest {
     /** Every single flipped bit after the magic: detected as damage (never a torn tail), nothing misread. */
     @Test
     void everyFlippedBitIsDamageAndNothingIsMisread(@TempDir Path dir) throws Exception {
-        List<Snapshot> s = series(8, 6, 7);
+        List<Snapshot> s = series(6, 4, 7);
         Path f = dir.resolve("e.rec");
         record(f, s);
         byte[] clean = Files.readAllBytes(f);
