@@ -93,6 +93,12 @@ public final class OutputFile {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new InputException(path, "cannot write: the folder " + dir + " does not exist");
         }
+        try {
+            // a folder that cannot take the temporary file (read-only, no permission) says so now, not after the work
+            Files.delete(Files.createTempFile(dir != null ? dir : Path.of("").toAbsolutePath(), "." + real.getFileName(), ".tmp"));
+        } catch (IOException e) {
+            throw new InputException(path, "cannot write: " + reason(e), e);
+        }
         return new OutputFile(path, real, Kind.REGULAR);
     }
 

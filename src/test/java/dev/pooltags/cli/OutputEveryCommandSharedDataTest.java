@@ -158,6 +158,9 @@ class OutputEveryCommandSharedDataTest {
                 assertThat(r.err().strip()).as(c.name()).isEqualTo("pooltags: " + out + ": cannot write: read-only file system");
                 assertThat(Files.readString(out)).as(c.name()).isEqualTo("the old result\n");
             }
+            // found before the work: the output is checked before a missing input is even looked for
+            CliRun first = CliRun.of("scan", inputs.resolve("missing").toString(), "-o", out.toString());
+            assertThat(first.err().strip()).isEqualTo("pooltags: " + out + ": cannot write: read-only file system");
         }
     }
 }
