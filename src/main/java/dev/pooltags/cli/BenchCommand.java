@@ -132,7 +132,7 @@ public final class BenchCommand implements Runnable {
     /** {@code pooltags bench snapshot}. */
     @Command(name = "snapshot", mixinStandardHelpOptions = true,
             description = "Decode a 3,000-tag SystemPoolTagInformation buffer and diff two samples vs. copying the buffer; "
-                    + "record a day of 1-second samples (5% of tags changing): bytes on disk, CPU per sample, read-back speed.")
+                    + "record a day of 1-second samples (5%% of tags changing): bytes on disk, CPU per sample, read-back speed.")
     static final class SnapshotBench implements Callable<Integer> {
         @Spec
         CommandSpec spec;

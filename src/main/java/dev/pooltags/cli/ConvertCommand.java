@@ -1,16 +1,13 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.snapshot.RecordingWriter;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotFormat;
 import dev.pooltags.snapshot.SnapshotInputs;
 import dev.pooltags.snapshot.SnapshotSources;
-import dev.pooltags.source.InputException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +29,9 @@ import picocli.CommandLine.Spec;
                 "  pooltags convert r.rec --sample last --format poolmonx",
                 "", "What each format keeps is in docs/snapshots.md (PoolMon and !poolused have no time; !poolused has no",
                 "allocation counters; PoolMonX holds one snapshot).",
-                "", "Exit status: 0 ok, 2 usage error, 3 unreadable or malformed input."})
+                "", "A damaged recording is read as far as it can be trusted (each damage is one line naming its byte offset);",
+                "converting it to rec is how to repair it. Exit status: 0 ok, 2 usage error, 3 unreadable, malformed or",
+                "damaged input."})
 public final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +42,11 @@ public final class ConvertCommand implements Callable<Integer> {
     @Mixin
     TagFileOptions tagFiles;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (required for rec) instead of standard output.")
+    @Mixin
+    StartOption start;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE (required for rec; replaced only when complete; - is standard output).")
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true,
@@ -61,49 +64,32 @@ public final class ConvertCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SnapshotFormat fmt = format.equalsIgnoreCase("rec") ? SnapshotFormat.RECORDING : SnapshotCommand.writableFormat(format);
-        List<Snapshot> series = SnapshotInputs.readSeries(inputs, w -> {
-            err.println("pooltags: warning: " + w);
-            err.flush();
-        });
-        if (sample != null) {
-            series = List.of(SnapshotCommand.pick(SnapshotSources.replay(String.valueOf(inputs), series), sample));
+        OutputFile target = OutputFile.of(output);
+        if (fmt == SnapshotFormat.RECORDING && target.kind() != OutputFile.Kind.REGULAR) {
+            throw new UsageException("--format rec writes a binary file: give -o FILE (a regular file)");
         }
+        InputNotes notes = new InputNotes(err);
+        List<Snapshot> read = SnapshotInputs.readSeries(inputs, notes, start.get());
+        List<Snapshot> series = sample == null ? read
+                : List.of(SnapshotCommand.pick(SnapshotSources.replay(String.valueOf(inputs), read), sample));
         if (fmt == SnapshotFormat.RECORDING) {
-            writeRecording(series);
-            return Main.OK;
+            // written at a temporary path beside the target and renamed: a failed conversion leaves nothing half-written
+            target.writeFile(tmp -> {
+                try (RecordingWriter w = RecordingWriter.open(tmp, false)) {
+                    for (Snapshot s : series) {
+                        w.write(s);
+                    }
+                    w.force();
+                }
+            });
+            return notes.exit(Main.OK);
         }
-        OutputOption o = new OutputOption();
-        o.output = output;
-        try (OutputOption.Target t = o.open(out)) {
-            fmt.writeText(t.writer(), series, SnapshotCommand.ownerColumns(tagFiles.load(false)));
+        try {
+            fmt.checkWritable(series); // before the first byte: a format that cannot hold the series writes nothing
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return Main.OK;
-    }
-
-    /** A recording is written beside its name and moved into place, so a failed conversion leaves nothing half-written. */
-    private void writeRecording(List<Snapshot> series) {
-        if (output == null) {
-            throw new UsageException("--format rec writes a binary file: give -o FILE");
-        }
-        Path abs = output.toAbsolutePath();
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            Files.delete(tmp); // the writer creates it
-        } catch (IOException e) {
-            throw new InputException(output, "cannot write: " + e.getMessage(), e);
-        }
-        try (RecordingWriter w = RecordingWriter.open(tmp, false)) {
-            for (Snapshot s : series) {
-                w.write(s);
-            }
-        }
-        try {
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new InputException(output, "cannot write: " + e.getMessage(), e);
-        }
+        target.write(out, w -> fmt.writeText(w, series, SnapshotCommand.ownerColumns(tagFiles.load(false))));
+        return notes.exit(Main.OK);
     }
 }

@@ -77,13 +77,13 @@ public final class DebuggerLogCommand implements Callable<Integer> {
         TagDatabase db = tagFiles.load(false);
         DebuggerAnswer a = LogAnalysis.analyze(read, db, wanted, top);
         PrintWriter stdout = spec.commandLine().getOut();
-        try (OutputOption.Target t = output.open(stdout)) {
+        output.write(stdout, w -> {
             switch (format) {
-                case json -> DebuggerReport.json(t.writer(), a);
-                case html -> DebuggerReport.html(t.writer(), a);
-                case text -> DebuggerReport.text(t.writer(), a);
+                case json -> DebuggerReport.json(w, a);
+                case html -> DebuggerReport.html(w, a);
+                case text -> DebuggerReport.text(w, a);
             }
-        }
+        });
         return Main.OK;
     }
 }

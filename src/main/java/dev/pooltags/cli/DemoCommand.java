@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.pool.PoolEvent;
 import dev.pooltags.pool.Violation;
 import dev.pooltags.report.DemoReport;
@@ -8,6 +9,7 @@ import dev.pooltags.sim.Scenario;
 import dev.pooltags.sim.ScenarioSource;
 import dev.pooltags.sim.Scenarios;
 import dev.pooltags.snapshot.Snapshot;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.TextFiles;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
@@ -86,21 +88,22 @@ public final class DemoCommand implements Callable<Integer> {
             if (scenario != null) {
                 throw new UsageException("--list takes no scenario (got '" + scenario + "')");
             }
-            try (OutputOption.Target t = output.open(stdout)) {
+            output.write(stdout, w -> {
                 if (format == Format.json) {
-                    DemoReport.listJson(t.writer(), Scenarios.all());
+                    DemoReport.listJson(w, Scenarios.all());
                 } else {
-                    DemoReport.listText(t.writer(), Scenarios.all());
+                    DemoReport.listText(TerminalText.writer(w), Scenarios.all());
                 }
-            }
+            });
             return Main.OK;
         }
         if (scenario != null && scenarioFile != null) {
             throw new UsageException("name a SCENARIO or give --scenario-file, not both");
         }
-        Scenario s = scenarioFile != null ? readFile(scenarioFile) : Scenarios.byName(scenario).orElseThrow(() -> new UsageException(
+        OutputFile target = output.check();
+        Scenario named = scenarioFile != null ? readFile(scenarioFile) : Scenarios.byName(scenario).orElseThrow(() -> new UsageException(
                 "no scenario named '" + scenario + "'; the scenarios are " + String.join(", ", Scenarios.NAMES) + " (pooltags demo --list)"));
-        s = s.with(time("--duration", duration), time("--interval", interval));
+        Scenario s = named.with(time("--duration", duration), time("--interval", interval));
         long rowEvery = every != null ? time("--every", every) : s.duration() >= 5 * 60_000_000L ? 60_000_000L : 30_000_000L;
         if (rowEvery <= 0) {
             throw new UsageException("--every must be more than 0");
@@ -110,8 +113,8 @@ public final class DemoCommand implements Callable<Integer> {
         DemoRecorder rec = record != null ? DemoRecorder.open(record) : null;
         Consumer<PoolEvent> sink = rec == null ? e -> { } : rec::event;
         ScenarioSource src = new ScenarioSource(s, runSeed, pacing, false, sink);
-        try (OutputOption.Target t = output.open(stdout)) {
-            PrintWriter out = t.writer();
+        target.write(stdout, raw -> {
+            PrintWriter out = format == Format.text ? TerminalText.writer(raw) : raw;
             if (rec != null) {
                 Map<String, Object> h = new LinkedHashMap<>();
                 h.put("source", src.name());
@@ -167,7 +170,7 @@ public final class DemoCommand implements Callable<Integer> {
             } else {
                 DemoReport.runJson(out, run);
             }
-        }
+        });
         return Main.OK;
     }
 
@@ -183,7 +186,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static Scenario readFile(Path file) {
-        String json = TextFiles.readLatin1(file);
+        String json = TextFiles.readLatin1(file, TextFiles.CONFIG);
         try {
             return Scenario.parse(file.toString(), new String(json.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                     java.nio.charset.StandardCharsets.UTF_8));

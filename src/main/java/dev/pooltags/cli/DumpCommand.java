@@ -118,11 +118,11 @@ public final class DumpCommand implements Callable<Integer> {
         }
         Progress.clear(err);
         boolean problems = !unreadable.isEmpty();
-        try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
-            PrintWriter out = t.writer();
+        Long address = at;
+        output.write(spec.commandLine().getOut(), out -> {
             if (single || each) {
                 if (format == Format.json) {
-                    DumpReport.json(out, read, db, find, at);
+                    DumpReport.json(out, read, db, find, address);
                 } else {
                     boolean firstOne = true;
                     for (DumpInspection in : read) {
@@ -133,7 +133,7 @@ public final class DumpCommand implements Callable<Integer> {
                         }
                         firstOne = false;
                         DumpReport.text(out, in, db, new DumpReport.Options(listDrivers, top, blocks));
-                        extras(out, in, find, at);
+                        extras(out, in, find, address);
                     }
                 }
             } else {
@@ -144,7 +144,7 @@ public final class DumpCommand implements Callable<Integer> {
                     default -> DumpTriageReport.text(out, triage);
                 }
             }
-        }
+        });
         for (DumpInspection in : read) {
             for (String p : in.dump().problems()) {
                 err.println("pooltags: " + in.dump().file() + ": " + p);

@@ -7,6 +7,7 @@ import dev.pooltags.leak.PhaseComparison;
 import dev.pooltags.leak.SeriesCheck;
 import dev.pooltags.leak.SeriesTable;
 import dev.pooltags.leak.Verdict;
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LeakHtml;
 import dev.pooltags.report.LeakJson;
 import dev.pooltags.report.LeakJunit;
@@ -14,6 +15,7 @@ import dev.pooltags.report.LeakText;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotInputs;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,6 +67,9 @@ public final class LeaksCommand implements Callable<Integer> {
 
     @Mixin
     TagFileOptions tagFiles;
+
+    @Mixin
+    StartOption start;
 
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Recordings, snapshot files or folders of them.")
     List<Path> inputs = new ArrayList<>();
@@ -164,12 +169,14 @@ public final class LeaksCommand implements Callable<Integer> {
             throw new UsageException("name at least one INPUT (a recording, snapshot file or folder); see 'pooltags leaks --help'");
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        OutputFile target = output.check();
+        InputNotes notes = new InputNotes(spec.commandLine().getErr(), "pooltags: ");
         TagDatabase db = tagFiles.load(false);
         Verdict gate = failOn == null ? Verdict.LEAK : failOn.verdict;
         boolean failed;
         if (phase) {
-            List<Snapshot> b = SnapshotInputs.readSeries(baseline);
-            List<Snapshot> a = SnapshotInputs.readSeries(after);
+            List<Snapshot> b = SnapshotInputs.readSeries(baseline, notes);
+            List<Snapshot> a = SnapshotInputs.readSeries(after, notes);
             if (b.isEmpty()) {
                 throw new InputException(names(baseline), 0, "no snapshots in the baseline");
             }
@@ -181,34 +188,33 @@ public final class LeaksCommand implements Callable<Integer> {
                         + ") do not come after the baseline (until " + b.get(b.size() - 1).time() + "): swapped?");
             }
             PhaseComparison.Result r = PhaseComparison.compare(b, a, o);
-            try (OutputOption.Target t = output.open(stdout)) {
+            target.write(stdout, w -> {
                 switch (format) {
-                    case text -> LeakText.write(t.writer(), r, db, top, all);
-                    case json -> LeakJson.write(t.writer(), r, db, o, all);
-                    case html -> LeakHtml.write(t.writer(), r, db, top, all);
-                    case junit -> LeakJunit.write(t.writer(), r, db, gate);
+                    case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
+                    case json -> LeakJson.write(w, r, db, o, all);
+                    case html -> LeakHtml.write(w, r, db, top, all);
+                    case junit -> LeakJunit.write(w, r, db, gate);
                 }
-            }
+            });
             failed = !r.atLeast(gate).isEmpty();
         } else {
-            java.io.PrintWriter err = spec.commandLine().getErr();
-            List<Snapshot> series = SnapshotInputs.readSeries(inputs, w -> err.println("pooltags: " + w));
+            List<Snapshot> series = SnapshotInputs.readSeries(inputs, notes, start.get());
             SeriesCheck.Outcome checked = SeriesCheck.check(series);
             if (!checked.usable()) {
                 throw new InputException(names(inputs), 0, checked.problem());
             }
             LeakResult r = LeakAnalysis.analyze(SeriesTable.of(checked.series()), o, checked.notes());
-            try (OutputOption.Target t = output.open(stdout)) {
+            target.write(stdout, w -> {
                 switch (format) {
-                    case text -> LeakText.write(t.writer(), r, db, top, all);
-                    case json -> LeakJson.write(t.writer(), r, db, all);
-                    case html -> LeakHtml.write(t.writer(), r, db, top, all);
-                    case junit -> LeakJunit.write(t.writer(), r, db, gate);
+                    case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
+                    case json -> LeakJson.write(w, r, db, all);
+                    case html -> LeakHtml.write(w, r, db, top, all);
+                    case junit -> LeakJunit.write(w, r, db, gate);
                 }
-            }
+            });
             failed = !r.atLeast(gate).isEmpty();
         }
-        return failOn != null && failed ? Main.FINDINGS : Main.OK;
+        return notes.exit(failOn != null && failed ? Main.FINDINGS : Main.OK);
     }
 
     private static String names(List<Path> paths) {

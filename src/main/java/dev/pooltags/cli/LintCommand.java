@@ -5,9 +5,11 @@ import dev.pooltags.lint.Linter;
 import dev.pooltags.lint.ProjectLayout;
 import dev.pooltags.lint.Rule;
 import dev.pooltags.lint.Severity;
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LintReport;
 import dev.pooltags.report.SarifReport;
 import dev.pooltags.report.TagInventoryReport;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,13 +84,13 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         List<Rule> rules = selectRules();
         if (listRules) {
-            try (OutputOption.Target t = output.open(stdout)) {
-                for (Rule r : rules) {
-                    t.writer().println(r.id() + "  " + r.severity().word() + "  " + r.name() + ": " + r.title());
-                    t.writer().println("       " + r.help());
-                    t.writer().println();
+            output.write(stdout, w -> {
+                for (Rule r : rules) { // pooltags' own text: nothing to escape
+                    w.println(r.id() + "  " + r.severity().word() + "  " + r.name() + ": " + r.title());
+                    w.println("       " + r.help());
+                    w.println();
                 }
-            }
+            });
             return Main.OK;
         }
         if (paths.isEmpty()) {
@@ -100,26 +102,28 @@ public final class LintCommand implements Callable<Integer> {
         if (!tags && (format == Format.csv || format == Format.localtag)) {
             throw new UsageException("--format " + format + " is for --tags; findings are text, json or sarif");
         }
+        OutputFile out = output.check();
         TagDatabase db = tagFiles.load(false);
         LintResult result = new Linter(rules).run(ProjectLayout.discover(paths), db);
-        try (OutputOption.Target t = output.open(stdout)) {
-            PrintWriter w = t.writer();
-            if (tags) {
+        if (tags) {
+            out.write(stdout, w -> {
                 switch (format) {
                     case json -> TagInventoryReport.json(w, result.tagUses());
                     case csv -> TagInventoryReport.csv(w, result.tagUses());
                     case localtag -> TagInventoryReport.localTag(w, result.tagUses(), "pooltags lint --tags");
-                    default -> TagInventoryReport.text(w, result.tagUses());
+                    default -> TagInventoryReport.text(TerminalText.writer(w), result.tagUses());
                 }
-                return Main.OK;
-            }
+            });
+            return Main.OK;
+        }
+        out.write(stdout, w -> {
             switch (format) {
                 case json -> LintReport.json(w, result);
                 case sarif -> SarifReport.write(w, result, rules, version(), Path.of("").toAbsolutePath());
-                default -> LintReport.text(w, result, explain, id -> rules.stream().filter(r -> r.id().equals(id))
+                default -> LintReport.text(TerminalText.writer(w), result, explain, id -> rules.stream().filter(r -> r.id().equals(id))
                         .findFirst().map(Rule::help).orElse(""));
             }
-        }
+        });
         if (failOn == FailOn.none) {
             return Main.OK;
         }

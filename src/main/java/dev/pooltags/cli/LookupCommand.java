@@ -1,7 +1,9 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LookupReport;
 import dev.pooltags.report.TagFileCheckReport;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
 import dev.pooltags.tagdb.TagFile;
@@ -75,20 +77,21 @@ public final class LookupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        OutputFile target = output.check();
         if (mode != null && mode.check != null) {
             if (!tags.isEmpty()) {
                 throw new UsageException("--check reads one tag file and takes no tags (got '" + tags.get(0) + "')");
             }
             TagFile f = TagFileReader.read(mode.check, 0);
-            try (OutputOption.Target t = output.open(stdout)) {
+            target.write(stdout, w -> {
                 if (format == Format.json) {
-                    TagFileCheckReport.json(t.writer(), f);
+                    TagFileCheckReport.json(w, f);
                 } else if (format == Format.text) {
-                    TagFileCheckReport.text(t.writer(), f);
+                    TagFileCheckReport.text(TerminalText.writer(w), f);
                 } else {
                     throw new UsageException("--check writes text or json, not " + format);
                 }
-            }
+            });
             return f.irregular().isEmpty() ? Main.OK : Main.FINDINGS;
         }
         if (mode != null && mode.binary != null) {
@@ -97,20 +100,20 @@ public final class LookupCommand implements Callable<Integer> {
             }
             TagDatabase db = tagFiles.load(true);
             List<TagEntry> entries = db.byBinary(mode.binary);
-            try (OutputOption.Target t = output.open(stdout)) {
+            target.write(stdout, w -> {
                 switch (format) {
                     case text -> {
                         if (entries.isEmpty()) {
-                            t.writer().println("no tag file entry names the binary '" + mode.binary + "'");
-                            t.writer().flush();
+                            w.println("no tag file entry names the binary '" + TerminalText.escape(mode.binary) + "'");
+                            w.flush();
                         } else {
-                            LookupReport.entriesText(t.writer(), entries);
+                            LookupReport.entriesText(TerminalText.writer(w), entries);
                         }
                     }
-                    case json -> LookupReport.entriesJson(t.writer(), mode.binary, entries);
-                    case csv -> LookupReport.entriesCsv(t.writer(), entries);
+                    case json -> LookupReport.entriesJson(w, mode.binary, entries);
+                    case csv -> LookupReport.entriesCsv(w, entries);
                 }
-            }
+            });
             return entries.isEmpty() ? Main.FINDINGS : Main.OK;
         }
         if (mode != null && mode.tagsIn != null) {
@@ -136,13 +139,13 @@ public final class LookupCommand implements Callable<Integer> {
         for (String q : tags) {
             answers.add(TagLookup.answer(db, q));
         }
-        try (OutputOption.Target t = output.open(stdout)) {
+        target.write(stdout, w -> {
             switch (format) {
-                case text -> LookupReport.text(t.writer(), answers);
-                case json -> LookupReport.json(t.writer(), db.files(), answers);
-                case csv -> LookupReport.csv(t.writer(), answers);
+                case text -> LookupReport.text(TerminalText.writer(w), answers);
+                case json -> LookupReport.json(w, db.files(), answers);
+                case csv -> LookupReport.csv(w, answers);
             }
-        }
+        });
         return answers.stream().allMatch(TagLookup.Answer::found) ? Main.OK : Main.FINDINGS;
     }
 

@@ -2,6 +2,7 @@ package dev.pooltags.cli;
 
 import dev.pooltags.source.EnvironmentException;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.TagFormatException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -61,7 +62,7 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("pooltags: " + ex.getMessage());
+            c.getErr().println("pooltags: " + TerminalText.escape(ex.getMessage()));
             String name = c.getCommandSpec().qualifiedName();
             c.getErr().println("  see '" + name + " --help'");
             return USAGE;
@@ -90,7 +91,7 @@ public final class Main {
                 msg = "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
                         + "); please report it with the output of --debug";
             }
-            e.println("pooltags: " + msg);
+            e.println("pooltags: " + TerminalText.escape(msg)); // messages quote arguments and names from input
             if (debug) {
                 ex.printStackTrace(e);
             }

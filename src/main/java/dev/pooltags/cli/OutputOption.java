@@ -1,82 +1,30 @@
 package dev.pooltags.cli;
 
-import dev.pooltags.source.InputException;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
+import dev.pooltags.output.OutputFile;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
- * {@code -o FILE}: where results go (stdout when absent). A file is written beside its final name and moved
- * into place when complete, so an interrupted run never leaves half a report.
+ * {@code -o FILE}: where results go (standard output when absent or {@code -}), through {@link OutputFile}: a
+ * regular file is replaced only by a complete result, a fifo or device is written into, never replaced.
  */
 public final class OutputOption {
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write results to FILE instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write results to FILE (replaced only when complete; - is standard output).")
     Path output;
 
-    /** Something to write results to; {@link Target#close()} publishes a file. */
-    public interface Target extends AutoCloseable {
-        PrintWriter writer();
-
-        @Override
-        void close();
+    /**
+     * The place, checked now: call it before the work, so a folder that does not exist is an error before minutes
+     * of scanning, not after.
+     */
+    public OutputFile check() {
+        return OutputFile.of(output);
     }
 
-    public Target open(PrintWriter stdout) {
-        if (output == null) {
-            return new Target() {
-                public PrintWriter writer() {
-                    return stdout;
-                }
-
-                public void close() {
-                    stdout.flush();
-                }
-            };
-        }
-        Path abs = output.toAbsolutePath();
-        Path tmp;
-        Writer w;
-        try {
-            Path dir = abs.getParent();
-            if (dir != null && !Files.isDirectory(dir)) {
-                throw new InputException(output, "cannot write: the folder " + dir + " does not exist");
-            }
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            // a temporary file is private (0600); a report is not: give it what a newly created file gets
-            try {
-                Files.setPosixFilePermissions(tmp, Files.exists(abs) ? Files.getPosixFilePermissions(abs)
-                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system (Windows): its default access applies
-            }
-            w = new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(output, "cannot write: " + e.getMessage(), e);
-        }
-        PrintWriter pw = new PrintWriter(w);
-        Path finalTmp = tmp;
-        return new Target() {
-            public PrintWriter writer() {
-                return pw;
-            }
-
-            public void close() {
-                pw.close();
-                if (pw.checkError()) {
-                    throw new InputException(output, "write failed (disk full?)");
-                }
-                try {
-                    Files.move(finalTmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    throw new InputException(output, "cannot write: " + e.getMessage(), e);
-                }
-            }
-        };
+    /** Renders into the output: the whole result, or (when {@code body} or writing fails) nothing. */
+    public void write(PrintWriter stdout, Consumer<PrintWriter> body) {
+        check().write(stdout, body);
     }
 }

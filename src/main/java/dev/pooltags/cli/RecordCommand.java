@@ -1,8 +1,14 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.snapshot.RecordingWriter;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotSource;
+import dev.pooltags.source.InputException;
+import dev.pooltags.source.TerminalText;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +32,8 @@ import picocli.CommandLine.Spec;
                 "  pooltags record -o r.rec --source linux --interval 1s --duration 10s",
                 "", "Read a recording back with --source replay:FILE (snapshot, top) or convert it with 'pooltags convert'.",
                 "The format is described in docs/recording-format.md.",
-                "", "Exit status: 0 ok, 2 usage error, 3 the file cannot be written or is not a recording, 4 no live source."})
+                "", "Exit status: 0 ok, 2 usage error, 3 the file cannot be written, is not a recording or is damaged (it is",
+                "never appended to: 'pooltags convert FILE --format rec -o NEW.rec' copies what can be read), 4 no live source."})
 public final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,7 +45,8 @@ public final class RecordCommand implements Callable<Integer> {
     SourceOption source;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-            description = "The recording; created, or appended to when it exists.")
+            description = "The recording; created, or appended to when it exists (a fifo, a device or - gets a new "
+                    + "recording streamed into it).")
     Path output;
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -57,9 +65,10 @@ public final class RecordCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean progress = System.console() != null;
         AtomicBoolean stop = new AtomicBoolean();
-        try (SnapshotSource src = source.open(err); RecordingWriter w = RecordingWriter.open(output, sync)) {
+        OutputFile target = OutputFile.of(output);
+        try (SnapshotSource src = source.open(err); RecordingWriter w = open(target)) {
             if (w.openingNote().contains("torn tail") || progress) {
-                err.println("pooltags: " + w.openingNote());
+                err.println("pooltags: " + TerminalText.escape(w.openingNote()));
                 err.flush();
             }
             // Ctrl-C or SIGTERM: let the sample being written finish, so even a polite stop leaves no torn tail
@@ -83,7 +92,26 @@ public final class RecordCommand implements Callable<Integer> {
             }
             err.flush();
         }
-        return Main.OK;
+        return source.exit(Main.OK);
+    }
+
+    /**
+     * A regular file (or the file a link points at) is created or appended to; a fifo, a device or standard output
+     * ({@code -o -}) gets a new recording streamed into it, never replaced by a file.
+     */
+    private RecordingWriter open(OutputFile target) {
+        if (target.kind() == OutputFile.Kind.REGULAR) {
+            // the file a link points at; the name as given otherwise, so messages say what the user wrote
+            return RecordingWriter.open(java.nio.file.Files.isSymbolicLink(output) ? target.target() : output, sync);
+        }
+        try {
+            FileOutputStream out = target.kind() == OutputFile.Kind.STDOUT ? new FileOutputStream(FileDescriptor.out)
+                    : new FileOutputStream(target.target().toFile(), true);
+            return RecordingWriter.stream(target.kind() == OutputFile.Kind.STDOUT ? "standard output" : output.toString(),
+                    out.getChannel());
+        } catch (IOException e) {
+            throw new InputException(output, "cannot write: " + e.getMessage(), e);
+        }
     }
 
     private void loop(SnapshotSource src, RecordingWriter w, PrintWriter err, boolean progress, AtomicBoolean stop)
@@ -125,7 +153,8 @@ public final class RecordCommand implements Callable<Integer> {
             }
             n++;
             if (progress) {
-                err.printf("\rrecording %s -> %s: %d samples, %,d bytes, %s", src.name(), output, n, w.size(),
+                err.printf("\rrecording %s -> %s: %d samples, %,d bytes, %s", TerminalText.escape(src.name()),
+                        TerminalText.escape(output.toString()), n, w.size(),
                         DurationConverter.format(Duration.ofNanos(System.nanoTime() - start)));
                 err.flush();
             }

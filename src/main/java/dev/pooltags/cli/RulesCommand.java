@@ -82,9 +82,9 @@ public final class RulesCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
-            t.writer().print(AlertRules.yaml(o));
-        }
+        output.write(spec.commandLine().getOut(), w -> {
+            w.print(AlertRules.yaml(o));
+        });
         return Main.OK;
     }
 

@@ -1,9 +1,11 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.ScanReport;
 import dev.pooltags.scan.DriverFiles;
 import dev.pooltags.scan.DriverScan;
 import dev.pooltags.scan.FileScan;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
                 "  pooltags scan C:\\Windows\\System32\\drivers",
                 "  pooltags scan mydriver.sys --format json",
                 "  pooltags scan /mnt/win/Windows/System32/drivers --format localtag -o localtag.txt",
-                "", "Exit status: 0 done, 2 usage error, 3 a file named on the command line is missing or malformed."})
+                "", "Exit status: 0 done, 2 usage error, 3 a file named on the command line is missing or malformed,",
+                "5 pooltags failed on a file (a bug: please report it with the file)."})
 public final class ScanCommand implements Callable<Integer> {
     enum Format { table, json, localtag }
 
@@ -64,6 +67,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFile target = output.check();
         List<DriverFiles.Target> files = DriverFiles.list(paths);
         TagDatabase db = tagFiles.load(false);
         List<PoolTag> known = new ArrayList<>();
@@ -73,28 +77,42 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<FileScan> results = new DriverScan(threads.get(), known, true).run(files, Progress.on(err, files.size(), "scanning"));
         Progress.clear(err);
-        try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
+        target.write(spec.commandLine().getOut(), w -> {
             switch (format) {
-                case table -> ScanReport.table(t.writer(), results, all);
-                case json -> ScanReport.json(t.writer(), results);
-                case localtag -> ScanReport.localtag(t.writer(), results);
+                case table -> ScanReport.table(TerminalText.writer(w), results, all);
+                case json -> ScanReport.json(w, results);
+                case localtag -> ScanReport.localtag(w, results);
             }
-        }
+        });
+        int code = exitCode(results, files, err);
+        err.flush();
+        return code;
+    }
+
+    /**
+     * Names every file that could not be read on {@code err} and returns the exit status: 5 when pooltags failed on
+     * a file (a bug), else 3 when a file named on the command line is damaged or not a PE file, else 0.
+     */
+    static int exitCode(List<FileScan> results, List<DriverFiles.Target> files, PrintWriter err) {
         int code = Main.OK;
         for (int i = 0; i < results.size(); i++) {
             FileScan f = results.get(i);
             boolean named = files.get(i).named();
-            if (f.status() == FileScan.Status.ERROR) {
-                err.println("pooltags: " + f.file() + ": " + f.problem());
-                if (named) {
+            if (f.status() == FileScan.Status.FAILED) {
+                err.println("pooltags: " + TerminalText.escape(f.file() + ": " + f.problem()));
+                code = Main.INTERNAL; // a bug outranks every other status (README: exit 5)
+            } else if (f.status() == FileScan.Status.ERROR) {
+                err.println("pooltags: " + TerminalText.escape(f.file() + ": " + f.problem()));
+                if (named && code != Main.INTERNAL) {
                     code = Main.INPUT;
                 }
             } else if (f.status() == FileScan.Status.NOT_PE && named) {
-                err.println("pooltags: " + f.file() + ": not a PE file (no MZ signature)");
-                code = Main.INPUT;
+                err.println("pooltags: " + TerminalText.escape(f.file()) + ": not a PE file (no MZ signature)");
+                if (code != Main.INTERNAL) {
+                    code = Main.INPUT;
+                }
             }
         }
-        err.flush();
         return code;
     }
 }

@@ -1,6 +1,9 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
+import dev.pooltags.report.BigPoolReport;
 import dev.pooltags.report.SnapshotColumn;
+import dev.pooltags.snapshot.BigPoolAllocation;
 import dev.pooltags.snapshot.RowFilter;
 import dev.pooltags.snapshot.RowOrder;
 import dev.pooltags.snapshot.Snapshot;
@@ -8,7 +11,9 @@ import dev.pooltags.snapshot.SnapshotDelta;
 import dev.pooltags.snapshot.SnapshotFormat;
 import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.TagCounters;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tag.PoolType;
 import dev.pooltags.tag.TagFormatException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
@@ -72,6 +77,12 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "For a replayed source: which sample (1 = the first, the default; last = the last).")
     String sample = "1";
 
+    @Option(names = "--big-pool",
+            description = "List the big-pool table instead: every allocation of a page or more with its address, pool, size "
+                    + "and tag, largest first (the live Windows source as administrator, demo:, or a file written with it). "
+                    + "--include, --exclude and --top apply; json and csv carry the table.")
+    boolean bigPool;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -83,15 +94,42 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (top != null && top < 1) {
             throw new UsageException("--top needs a positive number (got " + top + ")");
         }
-        Snapshot s;
+        OutputFile target = output.check();
+        Snapshot picked;
         try (SnapshotSource src = source.open(err)) {
-            s = pick(src, sample);
+            picked = pick(src, sample);
+            if (bigPool && picked.bigPool().isEmpty()) {
+                picked = picked.withBigPool(src.bigPool().orElseThrow(() -> noBigPool(src)));
+            }
+        }
+        Snapshot s = picked;
+        if (bigPool) {
+            List<BigPoolAllocation> table = new ArrayList<>();
+            for (BigPoolAllocation a : s.bigPool()) {
+                if (filter.accepts(a.tag())) {
+                    table.add(a);
+                }
+            }
+            table.sort(BigPoolAllocation.LARGEST_FIRST);
+            List<BigPoolAllocation> shown = top != null && table.size() > top ? table.subList(0, top) : table;
+            TagDatabase owners = tagFiles.load(false);
+            if (text) {
+                target.write(out, raw -> BigPoolReport.text(TerminalText.writer(raw), s, shown, table.size(),
+                        owners.size() == 0 ? null : t -> ownerText(owners).apply(TagCounters.of(t, PoolType.PAGED, 0, 0, 0))));
+            } else {
+                List<Snapshot> series = List.of(new Snapshot(s.time(), s.host(), s.source(), List.of(), s.totals(), shown));
+                if (fmt != SnapshotFormat.JSON && fmt != SnapshotFormat.CSV) {
+                    throw new UsageException("--big-pool writes text, json or csv, not " + format);
+                }
+                target.write(out, w -> fmt.writeText(w, series, null));
+            }
+            return source.exit(Main.OK);
         }
         List<SnapshotDelta.Row> rows = select(SnapshotDelta.unchanged(s), filter, order, top);
         TagDatabase db = tagFiles.load(false);
-        try (OutputOption.Target t = output.open(out)) {
-            PrintWriter w = t.writer();
-            if (text) {
+        if (text) {
+            target.write(out, raw -> {
+                PrintWriter w = TerminalText.writer(raw);
                 w.println("# " + s.source() + (s.host().isEmpty() ? "" : " on " + s.host()) + " at " + s.time() + ": "
                         + rows.size() + " of " + s.rows().size() + " rows");
                 if (!s.totals().isEmpty()) {
@@ -99,17 +137,29 @@ public final class SnapshotCommand implements Callable<Integer> {
                 }
                 SnapshotColumn.table(SnapshotColumn.standard(false, db.size() == 0 ? null : ownerText(db)), rows).print(w, true);
                 w.flush();
-            } else {
-                List<TagCounters> kept = new ArrayList<>();
-                for (SnapshotDelta.Row r : rows) {
-                    kept.add(r.now());
-                }
-                fmt.writeText(w, List.of(new Snapshot(s.time(), s.host(), s.source(), kept, s.totals())), ownerColumns(db));
-            }
+            });
+            return source.exit(Main.OK);
+        }
+        List<TagCounters> kept = new ArrayList<>();
+        for (SnapshotDelta.Row r : rows) {
+            kept.add(r.now());
+        }
+        List<Snapshot> series = List.of(new Snapshot(s.time(), s.host(), s.source(), kept, s.totals()));
+        try {
+            fmt.checkWritable(series); // before the first byte: a format that cannot hold it writes nothing
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return Main.OK;
+        target.write(out, w -> fmt.writeText(w, series, ownerColumns(db)));
+        return source.exit(Main.OK);
+    }
+
+    /** Why there is no big-pool table: a live source without one is the environment, a file without one the input. */
+    private static RuntimeException noBigPool(SnapshotSource src) {
+        String what = src.name() + " has no big-pool table: the live Windows source reads it (as administrator), demo:"
+                + " sources simulate it, and files written with 'snapshot --big-pool' hold it";
+        return src.isSimulated() ? new dev.pooltags.source.InputException(src.name(), 0, what.substring(src.name().length() + 1))
+                : new dev.pooltags.source.EnvironmentException(what);
     }
 
     /** The sample {@code which} names (1-based number or {@code last}) of a source. */

@@ -3,6 +3,7 @@ package dev.pooltags.cli;
 import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.SnapshotSources;
 import java.io.PrintWriter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --source SPEC}: where live samples come from, shared by snapshot, record and top. */
@@ -17,11 +18,22 @@ public final class SourceOption {
         return spec != null ? spec : SnapshotSources.defaultSpec();
     }
 
-    /** Opens the source; later warnings (a torn recording tail) go to {@code err} as one line each. */
+    @Mixin
+    StartOption start;
+
+    private InputNotes notes;
+
+    /**
+     * Opens the source; later warnings (a torn recording tail) and damage (a damaged recording frame) go to
+     * {@code err} as one line each.
+     */
     public SnapshotSource open(PrintWriter err) {
-        return SnapshotSources.open(spec(), w -> {
-            err.println("pooltags: warning: " + w);
-            err.flush();
-        });
+        notes = new InputNotes(err);
+        return SnapshotSources.open(spec(), notes, start == null ? null : start.get());
+    }
+
+    /** The exit status: 3 when the source read a damaged recording, else {@code code}. */
+    public int exit(int code) {
+        return notes == null ? code : notes.exit(code);
     }
 }

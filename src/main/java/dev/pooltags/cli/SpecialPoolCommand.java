@@ -118,13 +118,13 @@ public final class SpecialPoolCommand implements Callable<Integer> {
             stdout.flush();
             return Main.OK;
         }
-        try (OutputOption.Target t = output.open(stdout)) {
+        output.write(stdout, w -> {
             switch (format) {
-                case reg -> SpecialPoolReport.reg(t.writer(), plan, off);
-                case json -> SpecialPoolReport.json(t.writer(), plan);
-                case text -> SpecialPoolReport.text(t.writer(), plan);
+                case reg -> SpecialPoolReport.reg(w, plan, off);
+                case json -> SpecialPoolReport.json(w, plan);
+                case text -> SpecialPoolReport.text(w, plan);
             }
-        }
+        });
         return Main.OK;
     }
 

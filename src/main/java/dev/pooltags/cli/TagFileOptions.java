@@ -5,9 +5,12 @@ import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagFile;
 import dev.pooltags.tagdb.TagFileDiscovery;
 import dev.pooltags.tagdb.TagFileReader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,21 +31,48 @@ public final class TagFileOptions {
     @Option(names = "--no-localtag", description = "Do not read localtag.txt files found automatically.")
     boolean noLocal;
 
-    /** The files that make the database, in precedence order. */
+    /**
+     * The files that make the database, in precedence order. A file that turns up twice (named with --tagfile and
+     * also found as the local tag file of the current folder, or named twice) is one source, read once: at its
+     * first place, under the name it was given on the command line.
+     */
     public List<Path> resolve(TagFileDiscovery discovery, boolean required) {
-        List<Path> out = new ArrayList<>(localtags);
+        List<Path> out = new ArrayList<>();
+        List<Path> named = new ArrayList<>(localtags);
+        named.addAll(tagfiles);
+        List<Path> all = new ArrayList<>(localtags);
         if (localtags.isEmpty() && !noLocal) {
-            out.addAll(discovery.findLocalTagFiles());
+            all.addAll(discovery.findLocalTagFiles());
         }
         if (!tagfiles.isEmpty()) {
-            out.addAll(tagfiles);
+            all.addAll(tagfiles);
         } else {
-            discovery.findPooltag().ifPresent(out::add);
-            if (out.isEmpty() && required) {
+            discovery.findPooltag().ifPresent(all::add);
+            if (all.isEmpty() && required) {
                 throw new InputException("", 0, discovery.notFoundHelp());
             }
         }
+        Map<Path, Integer> seen = new HashMap<>();
+        for (Path p : all) {
+            Path key = identity(p);
+            Integer at = seen.get(key);
+            if (at == null) {
+                seen.put(key, out.size());
+                out.add(p);
+            } else if (named.contains(p) && !named.contains(out.get(at))) {
+                out.set(at, p); // keep the user's spelling of it
+            }
+        }
         return out;
+    }
+
+    /** What makes two paths the same file: its real path (links, ./ and case-folding file systems resolved). */
+    private static Path identity(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return p.toAbsolutePath().normalize(); // missing: reading it reports that
+        }
     }
 
     /** Reads and merges the tag files. */

@@ -10,6 +10,7 @@ import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.source.EnvironmentException;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,7 +71,7 @@ public final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = TerminalText.writer(spec.commandLine().getOut());
         PrintWriter err = spec.commandLine().getErr();
         RowOrder order = SnapshotCommand.parseOrder(sort);
         TagDatabase db = tagFiles.load(false);
@@ -86,7 +87,7 @@ public final class TopCommand implements Callable<Integer> {
                 out.println("# " + s.get().source() + (s.get().host().isEmpty() ? "" : " on " + s.get().host()) + " at " + s.get().time());
                 SnapshotColumn.table(SnapshotColumn.standard(false, owner), rows).print(out, true);
                 out.flush();
-                return Main.OK;
+                return source.exit(Main.OK);
             }
             TopView view = new TopView(SnapshotColumn.standard(true, owner), owner, order,
                     noLeak ? null : dev.pooltags.leak.LiveLeaks.defaults());
@@ -100,6 +101,6 @@ public final class TopCommand implements Callable<Integer> {
                 new TopScreen(terminal, view, src, interval).run(0);
             }
         }
-        return Main.OK;
+        return source.exit(Main.OK);
     }
 }

@@ -1,11 +1,13 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.pool.PoolConfig;
 import dev.pooltags.pool.PoolEvent;
 import dev.pooltags.pool.PoolGeometry;
 import dev.pooltags.pool.SpecialAlignment;
 import dev.pooltags.pool.VerifierOption;
 import dev.pooltags.report.TraceReport;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.TagPattern;
 import dev.pooltags.trace.TraceAnalysis;
 import dev.pooltags.trace.TraceReplay;
@@ -92,6 +94,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFile target = output.check();
         if (maxListed < 0) {
             throw new UsageException("--max-listed must be 0 or more");
         }
@@ -150,13 +153,13 @@ public final class TraceCommand implements Callable<Integer> {
             results.add(TraceReplay.run(f, options));
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (OutputOption.Target t = output.open(stdout)) {
+        target.write(stdout, w -> {
             if (format == Format.json) {
-                TraceReport.json(t.writer(), results);
+                TraceReport.json(w, results);
             } else {
-                TraceReport.text(t.writer(), results);
+                TraceReport.text(TerminalText.writer(w), results);
             }
-        }
+        });
         boolean findings = false;
         for (TraceAnalysis a : results) {
             boolean broken = gatingViolations(a) > 0;

@@ -1,10 +1,12 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.WhoReport;
 import dev.pooltags.scan.DriverFiles;
 import dev.pooltags.scan.DriverScan;
 import dev.pooltags.scan.FileScan;
 import dev.pooltags.scan.WhoAnalysis;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
@@ -27,13 +29,14 @@ import picocli.CommandLine.Spec;
                 + "passes the tag to a pool routine (routine, function and call address, on x86, x64 and ARM64), then "
                 + "files that merely contain its four bytes (as findstr /m /l finds them: weaker evidence).", ""},
         footer = {"", "A TAG is what PoolMon shows (MyBf), a C character literal with its quotes (\"'fByM'\"), or a hex value.",
-                "On Windows --drivers defaults to %SystemRoot%\\System32\\drivers; elsewhere name a copied drivers folder or a",
+                "On Windows --drivers defaults to %%SystemRoot%%\\System32\\drivers; elsewhere name a copied drivers folder or a",
                 "mounted Windows volume's.",
                 "", "Examples:",
                 "  pooltags who Pa01",
                 "  pooltags who Nv05 'Io  ' --drivers /mnt/win/Windows/System32/drivers --tagfile pooltag.txt",
                 "", "Exit status: 0 every tag has an owner or a driver using it, 1 some have neither, 2 usage error,",
-                "3 unreadable tag file or drivers folder."})
+                "3 unreadable tag file or drivers folder, 5 pooltags failed on a driver (a bug: please report it).",
+                "Every driver file that could not be read is named on standard error."})
 public final class WhoCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -53,7 +56,7 @@ public final class WhoCommand implements Callable<Integer> {
     Format format = Format.text;
 
     @Option(names = "--drivers", paramLabel = "DIR",
-            description = "Folder of drivers to scan (default on Windows: %SystemRoot%\\System32\\drivers).")
+            description = "Folder of drivers to scan (default on Windows: %%SystemRoot%%\\System32\\drivers).")
     Path drivers;
 
     @Mixin
@@ -72,23 +75,37 @@ public final class WhoCommand implements Callable<Integer> {
             wanted.add(PoolTag.parse(t));
         }
         Path dir = drivers != null ? drivers : defaultDrivers();
+        OutputFile target = output.check();
         TagDatabase db = tagFiles.load(false);
-        List<FileScan> scans = List.of();
         PrintWriter err = spec.commandLine().getErr();
+        List<FileScan> scans = List.of();
         if (dir != null) {
             List<DriverFiles.Target> files = DriverFiles.list(List.of(dir));
             scans = new DriverScan(threads.get(), WhoAnalysis.byteForms(wanted), false)
                     .run(files, Progress.on(err, files.size(), "scanning"));
             Progress.clear(err);
         }
+        List<FileScan> scanned = scans;
         List<WhoAnalysis.Answer> answers = WhoAnalysis.answer(wanted, db, scans);
         String dirName = dir == null ? null : dir.toString();
-        try (OutputOption.Target t = output.open(spec.commandLine().getOut())) {
+        target.write(spec.commandLine().getOut(), w -> {
             if (format == Format.json) {
-                WhoReport.json(t.writer(), answers, dirName, scans.size());
+                WhoReport.json(w, answers, dirName, scanned);
             } else {
-                WhoReport.text(t.writer(), answers, dirName, scans.size(), db.files().size());
+                WhoReport.text(TerminalText.writer(w), answers, dirName, scanned, db.files().size());
             }
+        });
+        // every file the answer could not look into is named, so "none of N files" is never silently short
+        boolean failed = false;
+        for (FileScan f : scans) {
+            if (f.unreadable()) {
+                err.println("pooltags: " + TerminalText.escape(f.file() + ": " + f.problem()));
+                failed |= f.status() == FileScan.Status.FAILED;
+            }
+        }
+        err.flush();
+        if (failed) {
+            return Main.INTERNAL;
         }
         return answers.stream().allMatch(WhoAnalysis.Answer::found) ? Main.OK : Main.FINDINGS;
     }

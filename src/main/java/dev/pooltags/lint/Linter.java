@@ -47,7 +47,7 @@ public final class Linter {
             files.put(f.display(), f);
         }
         layout.files().parallelStream().forEach(f -> {
-            byte[] bytes = TextFiles.readAllBytes(f.path());
+            byte[] bytes = TextFiles.readAllBytes(f.path(), TextFiles.SOURCE);
             if (TextFiles.looksBinary(bytes)) {
                 return;
             }
@@ -82,7 +82,7 @@ public final class Linter {
         second.sort(null);
         Map<String, FileFacts> full = new ConcurrentHashMap<>();
         second.parallelStream().forEach(f -> {
-            byte[] bytes = texts.containsKey(f) ? texts.remove(f) : TextFiles.readAllBytes(files.get(f).path());
+            byte[] bytes = texts.containsKey(f) ? texts.remove(f) : TextFiles.readAllBytes(files.get(f).path(), TextFiles.SOURCE);
             String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
             FileScanner.Macros macros = name -> wrappers.contains(name) ? wrapper(scope, f, name, wrappers) : null;
             full.put(f, FileScanner.scan(f, text, Tokenizer.tokenize(bytes), macros, true,

@@ -27,6 +27,12 @@ public final class PeReader {
     /** More imports than any real image has: a file claiming more is hostile. */
     static final int MAX_IMPORTS = 100_000;
     static final int MAX_NAME = 512;
+    /**
+     * The largest SizeOfImage accepted: Windows loads no image of 2 GiB or more, and keeping every RVA 64 KiB below
+     * 2^31 lets the decoders add an instruction's length or a short displacement to an RVA in {@code int}
+     * without overflow.
+     */
+    public static final long MAX_IMAGE_SIZE = 0x7FFF_0000L;
 
     private static final int DIR_EXPORT = 0;
     private static final int DIR_IMPORT = 1;
@@ -162,6 +168,10 @@ public final class PeReader {
             long entry = u32(opt + 16, "the entry point");
             imageBase = plus ? u64(opt + 24, "the image base") : u32(opt + 28, "the image base");
             long sizeOfImage = u32(opt + 56, "the image size");
+            if (sizeOfImage > MAX_IMAGE_SIZE) {
+                throw bad("SizeOfImage is 0x" + Long.toHexString(sizeOfImage) + " bytes in the optional header, more than any"
+                        + " image can have (Windows loads images under 2 GiB): damaged");
+            }
             long headers = u32(opt + 60, "the headers size");
             sizeOfHeaders = (int) Math.min(headers, size);
             long nrva = u32(opt + ddOff - 4, "the directory count");
@@ -170,7 +180,7 @@ public final class PeReader {
                 dirRva[i] = u32(opt + ddOff + 8L * i, "the data directories");
                 dirSize[i] = u32(opt + ddOff + 8L * i + 4, "the data directories");
             }
-            readSections(opt + sizeOpt, nsect);
+            readSections(opt + sizeOpt, nsect, sizeOfImage);
             boolean clrOnly = readClrOnly();
             List<Import> imports = new ArrayList<>();
             readImports(imports);
@@ -178,14 +188,11 @@ public final class PeReader {
             List<Export> exports = readExports();
             int[] relocs = readRelocations();
             List<FunctionRange> functions = readFunctions(sizeOfImage);
-            if (sizeOfImage > Integer.MAX_VALUE) {
-                throw bad("claims an image size of " + sizeOfImage + " bytes, more than any image can have");
-            }
             return new PeImage(name, b.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), machine, plus, imageBase, (int) entry,
                     (int) sizeOfImage, sizeOfHeaders, clrOnly, sections, imports, exports, relocs, functions);
         }
 
-        private void readSections(long table, int n) {
+        private void readSections(long table, int n, long sizeOfImage) {
             if (table + 40L * n > size) {
                 throw bad("the section table (" + n + " sections at offset 0x" + Long.toHexString(table)
                         + ") runs past the end of the file (" + size + " bytes): truncated or damaged");
@@ -204,8 +211,12 @@ public final class PeReader {
                 long rawSize = u32(h + 16, "section header");
                 long rawPtr = u32(h + 20, "section header");
                 int chars = (int) u32(h + 36, "section header");
-                if (va + Math.max(vsize, rawSize) > 0xFFFFFFFFL) {
-                    throw bad("section " + sname + " lies outside the 4 GiB address space (RVA 0x" + Long.toHexString(va) + ")");
+                long memSize = vsize != 0 ? vsize : rawSize;
+                if (va + memSize > sizeOfImage) {
+                    // the loader refuses such an image; letting it through would put RVAs past what the decoders index
+                    throw bad("section " + sname + " (header " + (i + 1) + "): VirtualAddress 0x" + Long.toHexString(va)
+                            + " + " + (vsize != 0 ? "VirtualSize" : "SizeOfRawData") + " 0x" + Long.toHexString(memSize)
+                            + " ends past SizeOfImage 0x" + Long.toHexString(sizeOfImage) + ": damaged");
                 }
                 if ((chars & Section.CNT_UNINITIALIZED_DATA) != 0 && (chars & Section.CNT_CODE) == 0) {
                     rawSize = 0; // .bss-like: no file data whatever the header says
@@ -305,17 +316,54 @@ public final class PeReader {
             if (rva == 0) {
                 return;
             }
+            // the descriptors first, up to the null one, so the tables they point at can be checked against them
+            List<long[]> descriptors = new ArrayList<>();
             for (int i = 0; ; i++) {
+                if (i >= MAX_IMPORTS) {
+                    throw bad("has more than " + MAX_IMPORTS + " import descriptors: damaged or not a driver image");
+                }
                 long d = rva + 20L * i;
                 long ilt = r32(d, "import descriptor " + i);
                 long nameRva = r32(d + 12, "import descriptor " + i);
                 long iat = r32(d + 16, "import descriptor " + i);
                 if (ilt == 0 && nameRva == 0 && iat == 0) {
-                    return;
+                    break;
                 }
-                String module = cString(nameRva, "the name of imported module " + i);
-                readThunks(out, module, ilt != 0 ? ilt : iat, iat, false);
+                descriptors.add(new long[] {ilt, nameRva, iat});
             }
+            long tableEnd = rva + 20L * (descriptors.size() + 1);
+            for (int i = 0; i < descriptors.size(); i++) {
+                long[] d = descriptors.get(i);
+                String module = cString(d[1], "the name of imported module " + i);
+                if (module.isEmpty()) {
+                    throw importsUnreadable("import descriptor " + i + " names no module");
+                }
+                int before = out.size();
+                long names = d[0] != 0 ? d[0] : d[2];
+                notInside(module, names, d[2], 0, rva, tableEnd);
+                readThunks(out, module, names, d[2], false);
+                notInside(module, names, d[2], out.size() - before, rva, tableEnd);
+            }
+        }
+
+        /**
+         * A lookup (name) or address (slot) table inside its own descriptors reads the descriptors as imports: the
+         * import table points at itself.
+         */
+        private void notInside(String module, long names, long slots, int count, long from, long to) {
+            long len = count == 0 ? 1 : (long) (plus ? 8 : 4) * (count + 1);
+            for (long table : new long[] {names, slots}) {
+                if (table != 0 && table < to && table + len > from) {
+                    throw importsUnreadable("the import " + (table == names ? "lookup" : "address") + " table of " + module
+                            + " (RVA 0x" + Long.toHexString(table) + ") lies inside the import descriptors (RVA 0x"
+                            + Long.toHexString(from) + " to 0x" + Long.toHexString(to) + ")");
+                }
+            }
+        }
+
+        /** The import table is there but cannot be trusted: without it no pool call can be found, so say so. */
+        private InputException importsUnreadable(String why) {
+            return bad("the imports could not be read: " + why + " (damaged import directory)");
         }
 
         private void readDelayImports(List<Import> out) {
@@ -324,6 +372,9 @@ public final class PeReader {
                 return;
             }
             for (int i = 0; ; i++) {
+                if (i >= MAX_IMPORTS) {
+                    throw bad("has more than " + MAX_IMPORTS + " delay-import descriptors: damaged or not a driver image");
+                }
                 long d = rva + 32L * i;
                 long attrs = r32(d, "delay-import descriptor " + i);
                 long nameRva = r32(d + 4, "delay-import descriptor " + i);
@@ -339,7 +390,13 @@ public final class PeReader {
                     intRva = (intRva - imageBase) & 0xFFFFFFFFL;
                 }
                 String module = cString(nameRva, "the name of delay-imported module " + i);
+                if (module.isEmpty()) {
+                    throw importsUnreadable("delay-import descriptor " + i + " names no module");
+                }
+                int before = out.size();
+                notInside(module, intRva, iat, 0, d, d + 32);
                 readThunks(out, module, intRva, iat, true);
+                notInside(module, intRva, iat, out.size() - before, d, d + 32);
             }
         }
 
@@ -365,7 +422,11 @@ public final class PeReader {
                     if (delayed && hintName >= imageBase && imageBase > 0 && offset(hintName) < 0) {
                         hintName -= imageBase;
                     }
-                    out.add(new Import(module, cString(hintName + 2, "an import name of " + module), -1, (int) slot, delayed));
+                    String importName = cString(hintName + 2, "an import name of " + module);
+                    if (importName.isEmpty()) {
+                        throw importsUnreadable("import " + k + " of " + module + " has an empty name");
+                    }
+                    out.add(new Import(module, importName, -1, (int) slot, delayed));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.snapshot.BigPoolAllocation;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
@@ -356,6 +357,20 @@ public final class PoolModel {
         totals.put("pool.nonpaged", tags.totalBytes(PoolType.NONPAGED));
         totals.put("pool.paged", tags.totalBytes(PoolType.PAGED));
         return new Snapshot(time, host, source, tags.rows(), totals);
+    }
+
+    /**
+     * The big-pool table as the kernel keeps it: every outstanding allocation of a page or more whose pool is known,
+     * with its address, pool, size in whole pages and tag (SystemBigPoolInformation's view of the model).
+     */
+    public List<BigPoolAllocation> bigPoolTable() {
+        List<BigPoolAllocation> out = new ArrayList<>();
+        live.forEach(b -> {
+            if (b.big() && b.tracked() != null) {
+                out.add(new BigPoolAllocation(b.address(), b.tracked(), b.charged(), b.tag()));
+            }
+        });
+        return out;
     }
 
     /** Every outstanding block (in no particular order). */

@@ -80,12 +80,12 @@ public final class LeakJunit {
         x.writeAttribute("tests", Integer.toString(tests));
         x.writeAttribute("failures", Long.toString(failures));
         x.writeStartElement("testsuite");
-        x.writeAttribute("name", suite);
+        x.writeAttribute("name", xml(suite));
         x.writeAttribute("tests", Integer.toString(tests));
         x.writeAttribute("failures", Long.toString(failures));
         x.writeAttribute("errors", "0");
         x.writeAttribute("skipped", "0");
-        x.writeAttribute("timestamp", timestamp);
+        x.writeAttribute("timestamp", xml(timestamp));
         x.writeAttribute("time", "0");
         x.writeStartElement("properties");
         return x;
@@ -106,17 +106,17 @@ public final class LeakJunit {
         x.writeCharacters("\n");
         x.writeStartElement("testcase");
         x.writeAttribute("classname", "pooltags.leaks." + key.type().poolmonName());
-        x.writeAttribute("name", key.label());
+        x.writeAttribute("name", xml(key.label()));
         x.writeAttribute("time", "0");
         if (verdict.atLeast(gate)) {
             x.writeStartElement("failure");
-            x.writeAttribute("type", verdict.label());
-            x.writeAttribute("message", verdict.label() + ": " + explanation);
-            x.writeCharacters(explanation + (details.isEmpty() ? "" : "\n" + details));
+            x.writeAttribute("type", xml(verdict.label()));
+            x.writeAttribute("message", xml(verdict.label() + ": " + explanation));
+            x.writeCharacters(xml(explanation + (details.isEmpty() ? "" : "\n" + details)));
             x.writeEndElement();
         } else if (verdict != Verdict.STABLE) {
             x.writeStartElement("system-out");
-            x.writeCharacters(verdict.label() + ": " + explanation);
+            x.writeCharacters(xml(verdict.label() + ": " + explanation));
             x.writeEndElement();
         }
         x.writeEndElement();
@@ -143,8 +143,39 @@ public final class LeakJunit {
 
     private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
         x.writeStartElement("property");
-        x.writeAttribute("name", name);
-        x.writeAttribute("value", value);
+        x.writeAttribute("name", xml(name));
+        x.writeAttribute("value", xml(value));
         x.writeEndElement();
+    }
+
+    /**
+     * The text with every character XML 1.0 forbids (C0 controls but tab, line feed and carriage return; U+FFFE,
+     * U+FFFF; unpaired surrogates) replaced by its {@code \xHH} or {@code \}{@code uHHHH} spelling: a tag or owner
+     * with 0x01 or ESC in it must not make the whole report unreadable to a CI server.
+     */
+    static String xml(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean ok = c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || pair;
+            if (ok) {
+                if (sb != null) {
+                    sb.append(c);
+                    if (pair) {
+                        sb.append(s.charAt(i + 1));
+                    }
+                }
+                if (pair) {
+                    i++;
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            sb.append(c <= 0xFF ? String.format("\\x%02X", (int) c) : String.format("\\u%04X", (int) c));
+        }
+        return sb == null ? s : sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pooltags.report;
 
+import dev.pooltags.source.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pooltags.lint.Finding;
@@ -23,14 +24,15 @@ public final class LintReport {
         List<Finding> active = r.active();
         for (Finding f : active) {
             Location w = f.where();
-            out.println(w.file() + "(" + w.line() + "," + w.col() + "): " + f.severity().word() + " " + f.ruleId() + ": "
-                    + f.message());
+            // each finding is one line whatever its file name or message holds: an IDE parses these lines
+            out.println(TerminalText.escape(w.file() + "(" + w.line() + "," + w.col() + "): " + f.severity().word() + " "
+                    + f.ruleId() + ": " + f.message()));
             for (Finding.Related rel : f.related()) {
-                out.println("    " + rel.where() + ": note: " + rel.message());
+                out.println("    " + TerminalText.escape(rel.where() + ": note: " + rel.message()));
             }
             if (f.fix() != null) {
                 for (Fix.Replacement rep : f.fix().replacements()) {
-                    out.println("    fix: " + f.fix().description() + ": " + rep.text());
+                    out.println("    fix: " + TerminalText.escape(f.fix().description() + ": " + rep.text()));
                 }
             }
             if (showHelp) {

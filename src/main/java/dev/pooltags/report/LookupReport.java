@@ -3,6 +3,7 @@ package dev.pooltags.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagEntry;
 import dev.pooltags.tagdb.TagFile;
@@ -32,9 +33,9 @@ public final class LookupReport {
                 PoolTag t = a.tag();
                 out.println(TextTable.tagCell(t.memoryText()) + "   " + t.hexText() + "  literal '" + t.charLiteralText() + "'"
                         + (t.isProtected() ? "  protected" : "")
-                        + (a.form() == TagLookup.Form.MEMORY_TEXT ? "" : "   (read '" + a.query() + "' as " + a.form().description() + ")"));
+                        + (a.form() == TagLookup.Form.MEMORY_TEXT ? "" : "   (read " + TerminalText.escape(quoted(a.query())) + " as " + a.form().description() + ")"));
             } else {
-                out.println(a.query() + "   pattern: " + a.matches().size() + (a.matches().size() == 1 ? " entry" : " entries"));
+                out.println(TerminalText.escape(a.query()) + "   pattern: " + a.matches().size() + (a.matches().size() == 1 ? " entry" : " entries"));
             }
             if (a.found()) {
                 TextTable table = new TextTable("", "", "", "", "");
@@ -46,7 +47,7 @@ public final class LookupReport {
                 table.print(out, false);
             } else {
                 for (String h : a.hints()) {
-                    out.println("  " + h);
+                    out.println("  " + TerminalText.escape(h));
                 }
             }
         }
@@ -139,5 +140,11 @@ public final class LookupReport {
             throw new UncheckedIOException(e);
         }
         out.flush();
+    }
+
+    /** The query in single quotes, once: a C character literal brings its own ('fByM', not ''fByM''). */
+    static String quoted(String query) {
+        boolean hasQuotes = query.length() >= 2 && query.startsWith("'") && query.endsWith("'");
+        return hasQuotes ? query : "'" + query + "'";
     }
 }

@@ -6,6 +6,7 @@ import dev.pooltags.scan.ByteMatch;
 import dev.pooltags.scan.FileScan;
 import dev.pooltags.scan.ImageScan;
 import dev.pooltags.scan.TagUse;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.TagPattern;
 import dev.pooltags.tagdb.EntrySource;
@@ -56,7 +57,7 @@ public final class ScanReport {
             if (shown++ > 0) {
                 out.println();
             }
-            out.println(heading(f));
+            out.println(TerminalText.escape(heading(f))); // a file name is one line, whatever it holds
             if (f.status() != FileScan.Status.SCANNED) {
                 for (ByteMatch m : f.bytes()) {
                     out.println("  bytes of " + TextTable.tagCell(m.tag().memoryText()) + " occur " + m.count()
@@ -77,7 +78,7 @@ public final class ScanReport {
         long withSites = files.stream().filter(f -> !f.uses().isEmpty()).count();
         long skipped = files.stream().filter(f -> f.status() == FileScan.Status.NOT_PE).count();
         long undecodable = files.stream().filter(f -> f.status() == FileScan.Status.UNDECODABLE).count();
-        long errors = files.stream().filter(f -> f.status() == FileScan.Status.ERROR).count();
+        long errors = files.stream().filter(FileScan::unreadable).count();
         if (shown > 0) {
             out.println();
         }
@@ -100,7 +101,7 @@ public final class ScanReport {
                         .append(unknown).append(" unknown, ").append(untagged).append(" untagged)");
             }
             case UNDECODABLE -> sb.append("  (code not decoded: ").append(f.image().undecodable()).append(')');
-            case ERROR -> sb.append("  (error: ").append(f.problem()).append(')');
+            case ERROR, FAILED -> sb.append("  (error: ").append(f.problem()).append(')');
             case NOT_PE -> sb.append("  (not a PE file)");
         }
         return sb.toString();
@@ -207,7 +208,7 @@ public final class ScanReport {
         sum.put("files", arr.size());
         sum.put("scanned", files.stream().filter(f -> f.status() == FileScan.Status.SCANNED).count());
         sum.put("notDecoded", files.stream().filter(f -> f.status() == FileScan.Status.UNDECODABLE).count());
-        sum.put("errors", files.stream().filter(f -> f.status() == FileScan.Status.ERROR).count());
+        sum.put("errors", files.stream().filter(FileScan::unreadable).count());
         sum.put("notPe", files.stream().filter(f -> f.status() == FileScan.Status.NOT_PE).count());
         sum.put("sites", sites);
         Json.write(out, root);

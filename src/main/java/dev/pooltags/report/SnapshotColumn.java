@@ -2,6 +2,7 @@ package dev.pooltags.report;
 
 import dev.pooltags.snapshot.SnapshotDelta;
 import dev.pooltags.snapshot.TagCounters;
+import dev.pooltags.source.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -17,6 +18,11 @@ import java.util.function.Function;
  * @param cell   the text of a row's cell
  */
 public record SnapshotColumn(String id, String header, boolean right, boolean flex, Function<SnapshotDelta.Row, String> cell) {
+    public SnapshotColumn {
+        // a row name or owner read from a file or the OS is shown escaped, before any width is measured
+        Function<SnapshotDelta.Row, String> raw = cell;
+        cell = r -> TerminalText.shown(raw.apply(r));
+    }
 
     /** The tag (quoted when it has spaces) or the slab cache's name. */
     public static SnapshotColumn tag() {

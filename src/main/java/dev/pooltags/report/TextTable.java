@@ -1,12 +1,13 @@
 package dev.pooltags.report;
 
+import dev.pooltags.source.TerminalText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A plain-text table for terminals: columns padded to their widest cell, numbers right-aligned, the last
- * column left ragged so long descriptions do not pad every line.
+ * column left ragged so long descriptions do not pad every line. Cells are shown through {@link TerminalText}.
  */
 public final class TextTable {
     private final List<String> headers;
@@ -29,7 +30,8 @@ public final class TextTable {
         }
         String[] r = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            r[i] = cells[i] == null ? "" : cells[i].toString();
+            // escaped before measuring: a control character in a name must neither act nor shift the columns
+            r[i] = cells[i] == null ? "" : TerminalText.shown(cells[i].toString());
         }
         rows.add(r);
         return this;

@@ -5,6 +5,7 @@ import dev.pooltags.snapshot.RowOrder;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotDelta;
 import dev.pooltags.snapshot.TagCounters;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolType;
 import dev.pooltags.tag.TagFormatException;
 import java.time.ZoneOffset;
@@ -262,7 +263,7 @@ public final class TopView {
     public Screen render(int width, int height) {
         List<String> lines = new ArrayList<>(height);
         String title = "pooltags top  " + (current == null ? "waiting for the first sample"
-                : current.source() + (current.host().isEmpty() ? "" : " on " + current.host()) + "  "
+                : TerminalText.escape(current.source() + (current.host().isEmpty() ? "" : " on " + current.host())) + "  "
                         + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC).format(current.time()))
                 + (paused ? "  [paused]" : "") + (sourceNote.isEmpty() ? "" : "  [" + sourceNote + "]");
         lines.add(title);

@@ -2,7 +2,9 @@ package dev.pooltags.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pooltags.scan.FileScan;
 import dev.pooltags.scan.WhoAnalysis;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagEntry;
 import dev.pooltags.tagdb.TagMatch;
@@ -24,7 +26,10 @@ public final class WhoReport {
         return String.format("0x%X", v);
     }
 
-    public static void text(PrintWriter out, List<WhoAnalysis.Answer> answers, String drivers, int files, int tagFiles) {
+    public static void text(PrintWriter out, List<WhoAnalysis.Answer> answers, String drivers, List<FileScan> scans,
+            int tagFiles) {
+        int files = scans.size();
+        List<FileScan> unreadable = scans.stream().filter(FileScan::unreadable).toList();
         boolean first = true;
         for (WhoAnalysis.Answer a : answers) {
             if (!first) {
@@ -50,7 +55,8 @@ public final class WhoReport {
                 continue;
             }
             if (a.calls().isEmpty()) {
-                out.println("  Drivers whose code passes it to a pool routine: none of " + files + " files in " + drivers);
+                out.println("  Drivers whose code passes it to a pool routine: none of " + files + " files in "
+                        + TerminalText.escape(drivers + unreadableNote(unreadable)));
             } else {
                 out.println("  Drivers whose code passes it to a pool routine:");
                 TextTable tt = new TextTable("", "", "", "", "", "", "");
@@ -89,7 +95,20 @@ public final class WhoReport {
         out.flush();
     }
 
-    public static void json(PrintWriter out, List<WhoAnalysis.Answer> answers, String drivers, int files) {
+    /** Which files the answer could not look into: a "none" is only as good as the files read. */
+    private static String unreadableNote(List<FileScan> unreadable) {
+        if (unreadable.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" (" + unreadable.size() + " of them could not be read: ");
+        for (int i = 0; i < unreadable.size() && i < 3; i++) {
+            sb.append(i == 0 ? "" : ", ").append(unreadable.get(i).file());
+        }
+        return sb.append(unreadable.size() > 3 ? ", ...)" : ")").toString();
+    }
+
+    public static void json(PrintWriter out, List<WhoAnalysis.Answer> answers, String drivers, List<FileScan> scans) {
+        int files = scans.size();
         ObjectNode root = Json.object();
         if (drivers == null) {
             root.putNull("drivers");
@@ -97,6 +116,12 @@ public final class WhoReport {
             root.put("drivers", drivers);
         }
         root.put("files", files);
+        ArrayNode unreadable = root.putArray("unreadable");
+        for (FileScan f : scans) {
+            if (f.unreadable()) {
+                unreadable.addObject().put("file", f.file()).put("problem", f.problem());
+            }
+        }
         ArrayNode results = root.putArray("results");
         for (WhoAnalysis.Answer a : answers) {
             ObjectNode r = results.addObject();

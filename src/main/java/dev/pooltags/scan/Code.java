@@ -1,6 +1,7 @@
 package dev.pooltags.scan;
 
 import dev.pooltags.pe.PeImage;
+import dev.pooltags.pe.PeReader;
 import dev.pooltags.pe.Section;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -22,15 +23,22 @@ final class Code {
 
     Code(PeImage image, Section s) {
         this.section = s;
-        this.start = s.virtualAddress();
         java.nio.ByteBuffer bytes = image.bytes();
-        long backed = s.fileBackedSize();
-        long fileEnd = Math.min((long) s.rawOffset() + backed, bytes.limit());
-        int len = (int) Math.max(0, Math.min(fileEnd - Integer.toUnsignedLong(s.rawOffset()), Integer.MAX_VALUE - (long) start));
-        this.end = start + len;
-        this.data = new byte[len];
+        // all in 64 bits: the header fields are unsigned 32-bit values, and the reader keeps every section below
+        // PeReader.MAX_IMAGE_SIZE, so start + len (and an RVA plus a short displacement) also fits an int
+        long va = Integer.toUnsignedLong(s.virtualAddress());
+        long rawOffset = Integer.toUnsignedLong(s.rawOffset());
+        long fileEnd = Math.min(rawOffset + s.fileBackedSize(), bytes.limit());
+        long len = Math.max(0, Math.min(fileEnd - rawOffset, PeReader.MAX_IMAGE_SIZE - va));
+        if (va > PeReader.MAX_IMAGE_SIZE) {
+            va = 0;
+            len = 0;
+        }
+        this.start = (int) va;
+        this.end = (int) (va + len);
+        this.data = new byte[(int) len];
         if (len > 0) {
-            bytes.get(s.rawOffset(), data);
+            bytes.get((int) rawOffset, data);
         }
     }
 

@@ -99,8 +99,9 @@ public final class DriverScan {
             return new FileScan(name, size, FileScan.Status.ERROR, null, e.problem(), matches);
         } catch (RuntimeException e) {
             // one file must not end a folder scan; the fuzz tests make sure this is never reached
-            return new FileScan(name, size, FileScan.Status.ERROR, null,
-                    "internal error while decoding (" + e + "); please report it", matches);
+            StackTraceElement[] at = e.getStackTrace();
+            return new FileScan(name, size, FileScan.Status.FAILED, null, "internal error while decoding (" + e
+                    + (at.length > 0 ? " at " + at[0] : "") + "); please report it with this file", matches);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param size    its size in bytes
  * @param status  what happened
  * @param image   the scan of its code (for {@link Status#SCANNED} and {@link Status#UNDECODABLE}), else null
- * @param problem why it could not be read (for {@link Status#ERROR}), else null
+ * @param problem why it could not be read (for {@link Status#ERROR} and {@link Status#FAILED}), else null
  * @param bytes   tags found by byte search (only those asked for)
  */
 public record FileScan(String file, long size, Status status, ImageScan image, String problem, List<ByteMatch> bytes) {
@@ -26,7 +26,9 @@ public record FileScan(String file, long size, Status status, ImageScan image, S
         /** Not a PE file (no MZ signature): skipped when found in a folder. */
         NOT_PE("not a PE file"),
         /** A PE file that is truncated or malformed, or cannot be read. */
-        ERROR("error");
+        ERROR("error"),
+        /** pooltags failed on it: a bug (the problem names the exception); the command exits 5. */
+        FAILED("internal error");
 
         private final String label;
 
@@ -37,6 +39,11 @@ public record FileScan(String file, long size, Status status, ImageScan image, S
         public String label() {
             return label;
         }
+    }
+
+    /** True when the file could not be read or scanned (damaged, unreadable, or a bug): its problem says why. */
+    public boolean unreadable() {
+        return status == Status.ERROR || status == Status.FAILED;
     }
 
     public List<TagUse> uses() {

@@ -109,7 +109,7 @@ public final class WhoAnalysis {
             }
             case UNDECODABLE -> "code not decoded: " + f.image().undecodable();
             case NOT_PE -> "not a PE file";
-            case ERROR -> "could not be read: " + f.problem();
+            case ERROR, FAILED -> "could not be read: " + f.problem();
         };
     }
 }

@@ -37,7 +37,7 @@ public final class PemFiles {
 
     /** Every certificate of a PEM file, in file order. */
     public static List<X509Certificate> certificates(Path file) {
-        byte[] bytes = TextFiles.readAllBytes(file);
+        byte[] bytes = TextFiles.readAllBytes(file, TextFiles.CONFIG);
         try {
             List<X509Certificate> out = new ArrayList<>();
             for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes))) {
@@ -54,7 +54,7 @@ public final class PemFiles {
 
     /** The private key of a PEM file. */
     public static PrivateKey privateKey(Path file) {
-        String text = new String(TextFiles.readAllBytes(file), StandardCharsets.US_ASCII);
+        String text = new String(TextFiles.readAllBytes(file, TextFiles.CONFIG), StandardCharsets.US_ASCII);
         Matcher m = BLOCK.matcher(text);
         while (m.find()) {
             String type = m.group(1);

@@ -57,7 +57,7 @@ public final class WebConfigReader {
 
     /** Reads and checks the file; every problem is an {@link InputException} with the file and line. */
     public static WebConfig read(Path path) {
-        String text = new String(TextFiles.readAllBytes(path), StandardCharsets.UTF_8);
+        String text = new String(TextFiles.readAllBytes(path, TextFiles.CONFIG), StandardCharsets.UTF_8);
         return new WebConfigReader(path).parse(text);
     }
 

@@ -2,6 +2,7 @@ package dev.pooltags.sim;
 
 import dev.pooltags.pool.PoolEvent;
 import dev.pooltags.pool.Violation;
+import dev.pooltags.snapshot.BigPoolAllocation;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotSource;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Per-tag snapshots of a running scenario, one per sample interval of simulated time, from the model's per-tag
@@ -20,6 +22,9 @@ import java.util.function.Consumer;
  * <p>The first snapshot is taken at simulated time 0 (after the scenario's initial allocations), then one every
  * interval. A bounded source ends after the scenario's duration; an endless one keeps the workloads running.
  * With {@link Pacing#REAL_TIME} {@link #next()} waits until the wall clock has caught up with simulated time.
+ * With {@link Pacing#LIVE} (the {@code demo:} source of {@code top}, {@code record} and {@code serve}) it is a
+ * live source like the kernel's: each {@link #next()} runs the simulation up to the moment of the call and stamps
+ * the sample with that moment, whatever interval the caller samples at.
  */
 public final class ScenarioSource implements SnapshotSource {
     /** Snapshot times of simulated runs start here, so the same seed gives the same file. */
@@ -30,7 +35,9 @@ public final class ScenarioSource implements SnapshotSource {
         /** As fast as asked: simulated time only. */
         SIMULATED,
         /** One interval of simulated time per interval of wall-clock time. */
-        REAL_TIME
+        REAL_TIME,
+        /** Simulated time is the wall-clock time since the start: a sample is the state at the moment it is taken. */
+        LIVE
     }
 
     private static final int KEPT_VIOLATIONS = 1000;
@@ -42,7 +49,8 @@ public final class ScenarioSource implements SnapshotSource {
     private final boolean endless;
     private final Simulation sim;
     private final List<Violation> violations = new ArrayList<>();
-    private final long wallStart = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long wallStart;
     private long violationCount;
     private long nextSample;
 
@@ -56,7 +64,12 @@ public final class ScenarioSource implements SnapshotSource {
         Scenario s = Scenarios.byName(scenarioName).orElseThrow(() -> new dev.pooltags.cli.UsageException(
                 (scenarioName.isEmpty() ? "demo needs a scenario: demo:SCENARIO" : "no scenario named '" + scenarioName + "'")
                         + "; the scenarios are " + String.join(", ", Scenarios.NAMES)));
-        return new ScenarioSource(s.with(0, 1_000_000L), s.seed(), Pacing.REAL_TIME, true, e -> { });
+        return live(s, System::nanoTime);
+    }
+
+    /** A shipped scenario running endlessly against {@code nanoTime} (a test's clock), sampled when asked. */
+    public static ScenarioSource live(Scenario s, LongSupplier nanoTime) {
+        return new ScenarioSource(s.with(0, 1_000_000L), s.seed(), Pacing.LIVE, true, e -> { }, nanoTime);
     }
 
     /**
@@ -74,6 +87,13 @@ public final class ScenarioSource implements SnapshotSource {
      * @param trace   receives every pool event as it happens
      */
     public ScenarioSource(Scenario scenario, long seed, Pacing pacing, boolean endless, Consumer<PoolEvent> trace) {
+        this(scenario, seed, pacing, endless, trace, System::nanoTime);
+    }
+
+    private ScenarioSource(Scenario scenario, long seed, Pacing pacing, boolean endless, Consumer<PoolEvent> trace,
+            LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.wallStart = nanoTime.getAsLong();
         this.scenario = Objects.requireNonNull(scenario);
         this.seed = seed;
         this.pacing = Objects.requireNonNull(pacing);
@@ -89,11 +109,18 @@ public final class ScenarioSource implements SnapshotSource {
 
     @Override
     public Optional<Snapshot> next() {
+        if (pacing == Pacing.LIVE) {
+            // the moment of the call, in microseconds since the start, never going back
+            long now = Math.max(nextSample, (nanoTime.getAsLong() - wallStart) / 1000);
+            sim.runUntil(now);
+            nextSample = now;
+            return Optional.of(sim.model().snapshot(start.plusNanos(now * 1000), "", name()));
+        }
         if (!endless && nextSample > scenario.duration()) {
             return Optional.empty();
         }
         if (pacing == Pacing.REAL_TIME) {
-            long waitNanos = nextSample * 1000 - (System.nanoTime() - wallStart);
+            long waitNanos = nextSample * 1000 - (nanoTime.getAsLong() - wallStart);
             if (waitNanos > 0) {
                 try {
                     Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
@@ -112,6 +139,12 @@ public final class ScenarioSource implements SnapshotSource {
     @Override
     public String name() {
         return "demo:" + scenario.name();
+    }
+
+    /** The simulated kernel's big-pool table now. */
+    @Override
+    public Optional<List<BigPoolAllocation>> bigPool() {
+        return Optional.of(sim.model().bigPoolTable());
     }
 
     @Override

@@ -22,8 +22,11 @@ import java.util.Objects;
  * @param source where it came from: {@code windows}, {@code linux}, {@code demo:SCENARIO}, a file name, ...
  * @param rows   rows, in {@link TagCounters.RowKey} order
  * @param totals system totals by the keys above
+ * @param bigPool the big-pool table at that moment (allocations of a page or more, one by one), when it was asked
+ *                for ({@code snapshot --big-pool}) and the source has one; empty otherwise
  */
-public record Snapshot(Instant time, String host, String source, List<TagCounters> rows, Map<String, Long> totals) {
+public record Snapshot(Instant time, String host, String source, List<TagCounters> rows, Map<String, Long> totals,
+        List<BigPoolAllocation> bigPool) {
     public Snapshot {
         Objects.requireNonNull(time);
         Objects.requireNonNull(host);
@@ -32,6 +35,16 @@ public record Snapshot(Instant time, String host, String source, List<TagCounter
         sorted.sort(TagCounters::compareKeys); // TimSort: one pass when the rows come in order, as sources give them
         rows = Collections.unmodifiableList(sorted);
         totals = Collections.unmodifiableMap(new LinkedHashMap<>(totals));
+        bigPool = List.copyOf(bigPool);
+    }
+
+    public Snapshot(Instant time, String host, String source, List<TagCounters> rows, Map<String, Long> totals) {
+        this(time, host, source, rows, totals, List.of());
+    }
+
+    /** This snapshot with the big-pool table attached. */
+    public Snapshot withBigPool(List<BigPoolAllocation> table) {
+        return new Snapshot(time, host, source, rows, totals, table);
     }
 
     public Snapshot(Instant time, String host, String source, List<TagCounters> rows) {

@@ -30,11 +30,16 @@ import java.util.Map;
  * Each snapshot starts with a {@code sample} line; {@code total} lines carry one total each (value in
  * {@code bytes}); {@code tag} and {@code name} lines are rows ({@code key} is the tag's text as
  * {@link PoolTag#toString()} writes it, or the name). {@code diff} and {@code per_alloc} are derived, written
- * for people and ignored on reading.
+ * for people and ignored on reading. A series with big-pool tables ({@code snapshot --big-pool}) has a twelfth
+ * column, {@code address}, and one {@code bigpool} line per allocation:
+ * {@code 2026-11-26T12:00:00Z,HOST,windows,bigpool,CM31,Nonp,,,,12288,,0xFFFFA00012340000}.
  */
 public final class SnapshotCsv {
     static final String[] HEADER = {"time", "host", "source", "kind", "key", "type", "allocs", "frees", "diff", "bytes",
         "per_alloc"};
+    /** The header of a series with big-pool tables: one more column. */
+    static final String[] BIG_POOL_HEADER = {"time", "host", "source", "kind", "key", "type", "allocs", "frees", "diff", "bytes",
+        "per_alloc", "address"};
 
     private SnapshotCsv() {}
 
@@ -44,18 +49,24 @@ public final class SnapshotCsv {
 
     public static void write(PrintWriter out, List<Snapshot> series) {
         CsvWriter w = Csv.writer(out);
-        w.writeRecord(HEADER);
+        boolean big = series.stream().anyMatch(s -> !s.bigPool().isEmpty());
+        w.writeRecord(big ? BIG_POOL_HEADER : HEADER);
+        String[] f = new String[big ? BIG_POOL_HEADER.length : HEADER.length];
         for (Snapshot s : series) {
             String t = s.time().toString();
-            w.writeRecord(t, s.host(), s.source(), "sample", "", "", "", "", "", "", "");
+            record(w, f, t, s.host(), s.source(), "sample", "", "", "", "", "", "", "");
             for (Map.Entry<String, Long> e : s.totals().entrySet()) {
-                w.writeRecord(t, s.host(), s.source(), "total", e.getKey(), "", "", "", "", Long.toString(e.getValue()), "");
+                record(w, f, t, s.host(), s.source(), "total", e.getKey(), "", "", "", "", Long.toString(e.getValue()), "");
             }
             for (TagCounters r : s.rows()) {
-                w.writeRecord(t, s.host(), s.source(), r.tag() != null ? "tag" : "name",
+                record(w, f, t, s.host(), s.source(), r.tag() != null ? "tag" : "name",
                         r.tag() != null ? r.tag().toString() : r.name(), r.type().poolmonName(), Long.toString(r.allocs()),
                         Long.toString(r.frees()), Long.toString(r.outstanding()), Long.toString(r.bytes()),
                         Long.toString(r.perAlloc()));
+            }
+            for (BigPoolAllocation a : s.bigPool()) {
+                record(w, f, t, s.host(), s.source(), "bigpool", a.tag().toString(), a.type().poolmonName(), "", "", "",
+                        Long.toString(a.bytes()), "", a.addressText());
             }
         }
         try {
@@ -64,6 +75,13 @@ public final class SnapshotCsv {
             throw new UncheckedIOException(e);
         }
         out.flush();
+    }
+
+    /** Writes one record, padded with empty fields to the header's width. */
+    private static void record(CsvWriter w, String[] fields, String... values) {
+        java.util.Arrays.fill(fields, "");
+        System.arraycopy(values, 0, fields, 0, values.length);
+        w.writeRecord(fields);
     }
 
     public static List<Snapshot> read(String name, String text) {
@@ -75,22 +93,25 @@ public final class SnapshotCsv {
             String source = null;
             List<TagCounters> rows = null;
             Map<String, Long> totals = null;
+            List<BigPoolAllocation> big = null;
+            int width = HEADER.length;
             for (CsvRecord r : csv) {
                 long line = r.getStartingLineNumber();
                 if (header) {
                     if (!looksLike(String.join(",", r.getFields()))) {
                         throw new InputException(name, line, "not a pooltags CSV: the header must be " + String.join(",", HEADER));
                     }
+                    width = r.getFieldCount() == BIG_POOL_HEADER.length ? BIG_POOL_HEADER.length : HEADER.length;
                     header = false;
                     continue;
                 }
-                if (r.getFieldCount() != HEADER.length) {
-                    throw new InputException(name, line, "expected " + HEADER.length + " fields, found " + r.getFieldCount());
+                if (r.getFieldCount() != width) {
+                    throw new InputException(name, line, "expected " + width + " fields, found " + r.getFieldCount());
                 }
                 String kind = r.getField(3);
                 if (kind.equals("sample")) {
                     if (rows != null) {
-                        out.add(new Snapshot(time, host, source, rows, totals));
+                        out.add(new Snapshot(time, host, source, rows, totals, big));
                     }
                     try {
                         time = Instant.parse(r.getField(0));
@@ -101,6 +122,7 @@ public final class SnapshotCsv {
                     source = r.getField(2);
                     rows = new ArrayList<>();
                     totals = new LinkedHashMap<>();
+                    big = new ArrayList<>();
                     continue;
                 }
                 if (rows == null) {
@@ -131,14 +153,26 @@ public final class SnapshotCsv {
                             rows.add(TagCounters.named(r.getField(4), type, allocs, frees, bytes));
                         }
                     }
-                    default -> throw new InputException(name, line, "kind '" + kind + "' is not sample, total, tag or name");
+                    case "bigpool" -> {
+                        if (width < BIG_POOL_HEADER.length) {
+                            throw new InputException(name, line, "a 'bigpool' line needs the address column: the header must be "
+                                    + String.join(",", BIG_POOL_HEADER));
+                        }
+                        try {
+                            big.add(new BigPoolAllocation(SnapshotJsonLines.address(r.getField(11)), PoolType.parse(r.getField(5)),
+                                    number(name, line, r.getField(9), "size"), PoolTag.parse(r.getField(4))));
+                        } catch (IllegalArgumentException e) {
+                            throw new InputException(name, line, e.getMessage());
+                        }
+                    }
+                    default -> throw new InputException(name, line, "kind '" + kind + "' is not sample, total, tag, name or bigpool");
                 }
             }
             if (header) {
                 throw new InputException(name, 0, "empty file: expected the header " + String.join(",", HEADER));
             }
             if (rows != null) {
-                out.add(new Snapshot(time, host, source, rows, totals));
+                out.add(new Snapshot(time, host, source, rows, totals, big));
             }
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             throw new InputException(name, 0, "not valid CSV: " + e.getMessage());

@@ -51,6 +51,25 @@ public enum SnapshotFormat {
         return id;
     }
 
+    /** What the format is called in messages. */
+    public String title() {
+        return switch (this) {
+            case JSON -> "pooltags JSON Lines";
+            case CSV -> "pooltags CSV";
+            case POOLMONX -> "a PoolMonX CSV";
+            case POOLMON -> "a PoolMon screen or log";
+            case POOLUSED -> "!poolused output";
+            case RECORDING -> "a pooltags recording";
+            case SLABINFO -> "a saved /proc/slabinfo";
+            case DUMP -> "a Windows kernel crash dump";
+        };
+    }
+
+    /** True when the format stores the time of each sample (the others are stamped from outside). */
+    public boolean hasTime() {
+        return this == JSON || this == CSV || this == RECORDING || this == DUMP;
+    }
+
     public boolean writable() {
         return writable;
     }
@@ -147,6 +166,7 @@ public enum SnapshotFormat {
      *         PoolMon, PoolMonX and !poolused hold pool tags, not named rows)
      */
     public void writeText(PrintWriter out, List<Snapshot> series, Function<PoolTag, String[]> owner) {
+        checkWritable(series);
         switch (this) {
             case JSON -> {
                 try {
@@ -159,19 +179,48 @@ public enum SnapshotFormat {
                 }
             }
             case CSV -> SnapshotCsv.write(out, series);
-            case POOLMONX -> {
-                if (series.size() != 1) {
-                    throw new IllegalArgumentException("PoolMonX's CSV holds one snapshot and there are " + series.size()
-                            + ": pick one with --sample, or write json, csv or rec");
-                }
-                PoolMonXCsv.write(out, series.get(0), owner);
-            }
+            case POOLMONX -> PoolMonXCsv.write(out, series.get(0), owner);
             case POOLMON -> PoolMonText.write(out, series);
             case POOLUSED -> PoolUsedText.write(out, series, owner == null ? null : t -> {
                 String[] o = owner.apply(t);
                 return o == null ? null : o[1] + (o[0] == null || o[0].isEmpty() ? "" : " , Binary: " + o[0]);
             });
             default -> throw new IllegalArgumentException("pooltags does not write " + id + " as text");
+        }
+    }
+
+    /**
+     * Checks that this format can hold the series, before anything is written (so a refusal leaves no partial
+     * output): PoolMonX holds one snapshot; PoolMon, PoolMonX and !poolused hold pool tags, not named rows (Linux
+     * slab caches).
+     *
+     * @throws IllegalArgumentException naming what does not fit, and what to write instead
+     */
+    public void checkWritable(List<Snapshot> series) {
+        if (!writable || this == RECORDING) {
+            if (this != RECORDING) {
+                throw new IllegalArgumentException("pooltags does not write " + id);
+            }
+            return;
+        }
+        if (this == POOLMONX && series.size() != 1) {
+            throw new IllegalArgumentException("PoolMonX's CSV holds one snapshot and there are " + series.size()
+                    + ": pick one with --sample, or write json, csv or rec");
+        }
+        if (this == POOLMON || this == POOLMONX || this == POOLUSED) {
+            String name = switch (this) {
+                case POOLMON -> "PoolMon's format";
+                case POOLMONX -> "PoolMonX's CSV";
+                default -> "!poolused";
+            };
+            for (Snapshot s : series) {
+                for (TagCounters r : s.rows()) {
+                    if (r.tag() == null) {
+                        throw new IllegalArgumentException(name + " holds pool tags; '" + r.name()
+                                + "' is a named row (write json, csv or rec for Linux slab caches)");
+                    }
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pooltags.snapshot;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.ReadNotes;
 import dev.pooltags.source.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -29,17 +33,47 @@ public final class SnapshotInputs {
 
     private SnapshotInputs() {}
 
-    /** Every snapshot in the inputs, in time order; warnings (torn recording tails) are dropped. */
+    /** Every snapshot in the inputs, in time order; warnings (torn recording tails) and damage are dropped. */
     public static List<Snapshot> readSeries(List<Path> inputs) {
-        return readSeries(inputs, w -> { });
+        return readSeries(inputs, ReadNotes.NONE);
     }
 
-    /** Every snapshot in the inputs, in time order; each warning (a torn recording tail) goes to {@code warnings}. */
-    public static List<Snapshot> readSeries(List<Path> inputs, Consumer<String> warnings) {
+    /**
+     * Every snapshot in the inputs, in time order; each warning (a torn recording tail) and each damage (a
+     * recording's damaged frame, with what was skipped) goes to {@code warnings}.
+     */
+    public static List<Snapshot> readSeries(List<Path> inputs, ReadNotes warnings) {
+        return readSeries(inputs, warnings, null);
+    }
+
+    /**
+     * As {@link #readSeries(List, ReadNotes)}; files of a format that holds no time (PoolMon, PoolMonX, !poolused,
+     * a saved slabinfo) are stamped with their modification time, which says when the file was copied, not when
+     * the sample was taken. {@code start} (when not null) is the time of the first of them instead, later ones
+     * keeping their distance by modification time. Without it, a warning says the times are the files'.
+     */
+    public static List<Snapshot> readSeries(List<Path> inputs, ReadNotes warnings, Instant start) {
+        List<Path> files = expand(inputs, warnings);
+        Map<Path, Instant> stamps = timeless(files);
+        String noTime = null;
+        if (!stamps.isEmpty()) {
+            Instant first = stamps.values().stream().min(Comparator.naturalOrder()).orElseThrow();
+            if (start == null) {
+                Path one = stamps.keySet().iterator().next();
+                boolean many = stamps.size() > 1;
+                noTime = one + (many ? " and " + (stamps.size() - 1) + " more files hold no time of their own ("
+                        : " holds no time of its own (") + formatOf(one).title() + "): stamped with "
+                        + (many ? "their modification times (" + first + " for the first)" : "the file's modification time (" + first + ")")
+                        + "; give --start TIME for when " + (many ? "the first was" : "it was") + " taken";
+            } else {
+                Duration shift = Duration.between(first, start);
+                stamps.replaceAll((p, t) -> t.plus(shift));
+            }
+        }
         List<Snapshot> plain = new ArrayList<>();
         List<Snapshot> outstandingOnly = new ArrayList<>();
-        for (Path p : expand(inputs, warnings)) {
-            Read r = read(p, warnings);
+        for (Path p : files) {
+            Read r = read(p, warnings, stamps.get(p));
             (r.format.outstandingOnly() ? outstandingOnly : plain).addAll(r.snapshots);
         }
         if (!outstandingOnly.isEmpty()) {
@@ -47,12 +81,15 @@ public final class SnapshotInputs {
             plain.addAll(CounterSynthesis.series(outstandingOnly));
         }
         plain.sort(Comparator.comparing(Snapshot::time)); // stable: equal times keep input order
+        if (noTime != null) {
+            warnings.warning(noTime); // once the files were read: a file that fails needs no such note
+        }
         return plain;
     }
 
     /** Files named directly, and the snapshot files inside named folders (sorted by name). */
     public static List<Path> expand(List<Path> inputs) {
-        return expand(inputs, w -> { });
+        return expand(inputs, ReadNotes.NONE);
     }
 
     /**
@@ -60,7 +97,7 @@ public final class SnapshotInputs {
      * {@code trace.jsonl} beside {@code snapshots.jsonl} that {@code demo --record} writes) is left out, with a
      * warning saying so.
      */
-    public static List<Path> expand(List<Path> inputs, Consumer<String> warnings) {
+    public static List<Path> expand(List<Path> inputs, ReadNotes warnings) {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
@@ -68,7 +105,7 @@ public final class SnapshotInputs {
                     List<Path> inDir = new ArrayList<>();
                     for (Path f : s.filter(Files::isRegularFile).filter(SnapshotInputs::isSnapshotFile).sorted().toList()) {
                         if (isEventTrace(f)) {
-                            warnings.accept(f + ": skipped, it holds allocation events, not snapshots (read it with pooltags trace)");
+                            warnings.warning(f + ": skipped, it holds allocation events, not snapshots (read it with pooltags trace)");
                         } else {
                             inDir.add(f);
                         }
@@ -105,9 +142,20 @@ public final class SnapshotInputs {
         return EXTENSIONS.stream().anyMatch(n::endsWith);
     }
 
+    /** The modification times of the files whose format holds no time, in file order. */
+    private static Map<Path, Instant> timeless(List<Path> files) {
+        Map<Path, Instant> out = new LinkedHashMap<>();
+        for (Path p : files) {
+            if (!formatOf(p).hasTime()) {
+                out.put(p, SnapshotFormat.fileTime(p));
+            }
+        }
+        return out;
+    }
+
     /** All snapshots of one file, format chosen from its content. */
     public static List<Snapshot> readFile(Path p) {
-        Read r = read(p, w -> { });
+        Read r = read(p, ReadNotes.NONE, null);
         return r.format.outstandingOnly() ? CounterSynthesis.series(r.snapshots) : r.snapshots;
     }
 
@@ -118,17 +166,20 @@ public final class SnapshotInputs {
 
     private record Read(SnapshotFormat format, List<Snapshot> snapshots) {}
 
-    private static Read read(Path p, Consumer<String> warnings) {
+    private static Read read(Path p, ReadNotes warnings, Instant time) {
         SnapshotFormat f = formatOf(p);
         if (f == SnapshotFormat.RECORDING) {
             RecordingReader.Contents c = RecordingReader.readAll(p);
-            c.tornTail().ifPresent(t -> warnings.accept(t.describe(p.toString())));
+            for (RecordingReader.Damage d : c.damage()) {
+                warnings.damage(d.describe(p.toString()));
+            }
+            c.tornTail().ifPresent(t -> warnings.warning(t.describe(p.toString())));
             return new Read(f, c.samples());
         }
         if (f == SnapshotFormat.DUMP) {
-            return new Read(f, List.of(DumpSnapshots.read(p, warnings)));
+            return new Read(f, List.of(DumpSnapshots.read(p, warnings::warning)));
         }
-        return new Read(f, f.readText(p.toString(), TextFiles.readAllBytes(p), SnapshotFormat.fileTime(p)));
+        return new Read(f, f.readText(p.toString(), TextFiles.readAllBytes(p), time != null ? time : SnapshotFormat.fileTime(p)));
     }
 
     private static byte[] head(Path p) {

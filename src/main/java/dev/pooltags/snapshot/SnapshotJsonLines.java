@@ -32,7 +32,9 @@ import java.util.Map;
  *          {"name":"kmalloc-64","type":"Nonp","allocs":5,"frees":0,"bytes":320}]}</pre>
  *
  * {@code tag} is the memory-order text with {@code \xHH} escapes (and {@code " (Protected)"}), as
- * {@link PoolTag#toString()} writes it; {@code type} is {@code Paged} or {@code Nonp}.
+ * {@link PoolTag#toString()} writes it; {@code type} is {@code Paged} or {@code Nonp}. A snapshot taken with its
+ * big-pool table ({@code snapshot --big-pool}) also has
+ * {@code "bigPool":[{"address":"0xFFFFA00012340000","type":"Nonp","bytes":12288,"tag":"CM31"}]}.
  */
 public final class SnapshotJsonLines {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -68,6 +70,18 @@ public final class SnapshotJsonLines {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (!s.bigPool().isEmpty()) {
+                g.writeArrayFieldStart("bigPool");
+                for (BigPoolAllocation a : s.bigPool()) {
+                    g.writeStartObject();
+                    g.writeStringField("address", a.addressText());
+                    g.writeStringField("type", a.type().poolmonName());
+                    g.writeNumberField("bytes", a.bytes());
+                    g.writeStringField("tag", a.tag().toString());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         out.write(sw.toString());
@@ -149,7 +163,37 @@ public final class SnapshotJsonLines {
                 throw new InputException(name, lineNo, where + "has neither \"tag\" nor \"name\"");
             }
         }
-        return new Snapshot(time, host, source, list, totals);
+        return new Snapshot(time, host, source, list, totals, bigPool(n.path("bigPool"), name, lineNo));
+    }
+
+    private static List<BigPoolAllocation> bigPool(JsonNode arr, String name, int lineNo) {
+        if (arr.isMissingNode()) {
+            return List.of();
+        }
+        if (!arr.isArray()) {
+            throw new InputException(name, lineNo, "\"bigPool\" must be an array of {address, type, bytes, tag}");
+        }
+        List<BigPoolAllocation> out = new ArrayList<>(arr.size());
+        int i = 0;
+        for (JsonNode a : arr) {
+            i++;
+            String where = "big-pool allocation " + i + ": ";
+            try {
+                out.add(new BigPoolAllocation(address(a.path("address").asText("")), PoolType.parse(a.path("type").asText("")),
+                        number(a, "bytes", name, lineNo, where), PoolTag.parse(a.path("tag").asText(""))));
+            } catch (IllegalArgumentException e) { // a bad address, type or tag
+                throw new InputException(name, lineNo, where + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** {@code 0x} and up to 16 hex digits, as {@link BigPoolAllocation#addressText()} writes it. */
+    static long address(String text) {
+        if (!text.startsWith("0x") || text.length() < 3 || text.length() > 18) {
+            throw new IllegalArgumentException("address '" + text + "' is not 0x and up to 16 hex digits");
+        }
+        return Long.parseUnsignedLong(text.substring(2), 16);
     }
 
     private static String text(JsonNode n, String field, String name, int line) {

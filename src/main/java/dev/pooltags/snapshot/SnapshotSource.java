@@ -16,6 +16,14 @@ public interface SnapshotSource extends AutoCloseable {
     /** What to call this source in output: {@code windows}, {@code linux}, {@code demo:leak-fast}, a file name. */
     String name();
 
+    /**
+     * The big-pool table (allocations of a page or more, one by one) at the moment of the last sample, for a source
+     * that has one: the live Windows source (SystemBigPoolInformation) and the simulator; empty for others.
+     */
+    default java.util.Optional<java.util.List<BigPoolAllocation>> bigPool() {
+        return java.util.Optional.empty();
+    }
+
     /** True when samples are produced as fast as asked (replay, simulation) rather than at wall-clock pace. */
     default boolean isSimulated() {
         return false;

@@ -2,12 +2,12 @@ package dev.pooltags.snapshot;
 
 import dev.pooltags.cli.UsageException;
 import dev.pooltags.source.EnvironmentException;
+import dev.pooltags.source.ReadNotes;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Opens a source from its {@code --source} text, {@code KIND[:ARGUMENT]}:
@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  *       sessions, {@code windows:session=N} for one session);</li>
  *   <li>{@code linux}: this Linux machine's slab caches;</li>
  *   <li>{@code replay:FILE}: plays back a recording, or any snapshot file or folder {@link SnapshotInputs} reads;</li>
- *   <li>{@code demo:SCENARIO}: a simulated system running one of the simulator's scenarios, sampled every second
- *       of wall-clock time, endlessly.</li>
+ *   <li>{@code demo:SCENARIO}: a simulated system running one of the simulator's scenarios endlessly against the
+ *       wall clock; a sample is its state at the moment it is taken, stamped with that moment.</li>
  * </ul>
  * Each kind is one case of {@link #open(String, Consumer)}, so another source kind is one more case.
  */
@@ -26,11 +26,22 @@ public final class SnapshotSources {
 
     /** The source named by {@code spec}; a spec that names no known source is a usage error. */
     public static SnapshotSource open(String spec) {
-        return open(spec, w -> { });
+        return open(spec, ReadNotes.NONE);
     }
 
-    /** As {@link #open(String)}; warnings the source finds later (a torn recording tail) go to {@code warnings}. */
-    public static SnapshotSource open(String spec, Consumer<String> warnings) {
+    /**
+     * As {@link #open(String)}; warnings the source finds later (a torn recording tail) and damage (a damaged frame
+     * of a recording) go to {@code warnings}.
+     */
+    public static SnapshotSource open(String spec, ReadNotes warnings) {
+        return open(spec, warnings, null);
+    }
+
+    /**
+     * As {@link #open(String, ReadNotes)}; {@code start} (when not null) is when the first sample of a replayed file
+     * without times was taken ({@link SnapshotInputs#readSeries(List, ReadNotes, java.time.Instant)}).
+     */
+    public static SnapshotSource open(String spec, ReadNotes warnings, java.time.Instant start) {
         int colon = spec.indexOf(':');
         String kind = (colon < 0 ? spec : spec.substring(0, colon)).toLowerCase(Locale.ROOT);
         String arg = colon < 0 ? "" : spec.substring(colon + 1);
@@ -46,7 +57,7 @@ public final class SnapshotSources {
                 if (arg.isEmpty()) {
                     throw new UsageException("replay needs a file: --source replay:FILE");
                 }
-                yield replayFile(spec, Path.of(arg), warnings);
+                yield replayFile(spec, Path.of(arg), warnings, start);
             }
             case "demo" -> dev.pooltags.sim.ScenarioSource.live(arg);
             default -> throw new UsageException("unknown source '" + spec
@@ -66,7 +77,7 @@ public final class SnapshotSources {
         throw new EnvironmentException("no live source on " + os + ": use --source replay:FILE");
     }
 
-    private static SnapshotSource replayFile(String spec, Path file, Consumer<String> warnings) {
+    private static SnapshotSource replayFile(String spec, Path file, ReadNotes warnings, java.time.Instant start) {
         if (!java.nio.file.Files.isDirectory(file) && SnapshotInputs.formatOf(file) == SnapshotFormat.RECORDING) {
             RecordingReader r = RecordingReader.open(file);
             return new SnapshotSource() {
@@ -75,9 +86,12 @@ public final class SnapshotSources {
                 @Override
                 public Optional<Snapshot> next() {
                     Optional<Snapshot> s = r.next();
+                    for (RecordingReader.Damage d : r.newDamage()) {
+                        warnings.damage(d.describe(file.toString()));
+                    }
                     if (s.isEmpty() && !warned) {
                         warned = true;
-                        r.tornTail().ifPresent(t -> warnings.accept(t.describe(file.toString())));
+                        r.tornTail().ifPresent(t -> warnings.warning(t.describe(file.toString())));
                     }
                     return s;
                 }
@@ -98,7 +112,7 @@ public final class SnapshotSources {
                 }
             };
         }
-        return replay(spec, SnapshotInputs.readSeries(List.of(file), warnings));
+        return replay(spec, SnapshotInputs.readSeries(List.of(file), warnings, start));
     }
 
     /** A source that hands out the given snapshots in order, then is exhausted. */

@@ -46,9 +46,6 @@ public final class WindowsPoolBuffers {
     /** SystemSessionPoolTagInformation. */
     public static final int SESSION_POOL_TAG_CLASS = 67;
 
-    /** One big-pool allocation (at least a page, tracked one by one). */
-    public record BigPoolEntry(long address, boolean nonPaged, long bytes, PoolTag tag) {}
-
     private WindowsPoolBuffers() {}
 
     /** Size of SYSTEM_POOLTAG in the layout. */
@@ -117,30 +114,31 @@ public final class WindowsPoolBuffers {
     }
 
     /** The allocations of a SystemBigPoolInformation buffer. */
-    public static List<BigPoolEntry> bigPool(ByteBuffer buf, int limit, boolean is64) {
+    public static List<BigPoolAllocation> bigPool(ByteBuffer buf, int limit, boolean is64) {
         ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         need(limit, 4, "SystemBigPoolInformation", "its Count");
         long count = Integer.toUnsignedLong(b.getInt(0));
         int first = is64 ? 8 : 4;
         int size = is64 ? 24 : 12;
         checkArray(limit, first, count, size, "SystemBigPoolInformation");
-        List<BigPoolEntry> out = new ArrayList<>((int) count);
+        List<BigPoolAllocation> out = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             int o = first + i * size;
             long va = is64 ? b.getLong(o) : Integer.toUnsignedLong(b.getInt(o));
             long bytes = is64 ? b.getLong(o + 8) : Integer.toUnsignedLong(b.getInt(o + 4));
             int tag = b.getInt(o + (is64 ? 16 : 8));
-            out.add(new BigPoolEntry(va & ~1L, (va & 1) != 0, bytes, PoolTag.ofValue(tag)));
+            // the low bit of VirtualAddress is the NonPaged flag (allocations are page-aligned, so it is free)
+            out.add(new BigPoolAllocation(va & ~1L, (va & 1) != 0 ? PoolType.NONPAGED : PoolType.PAGED, bytes, PoolTag.ofValue(tag)));
         }
         return out;
     }
 
     /** Big-pool totals: {@code bigpool.count}, {@code bigpool.paged}, {@code bigpool.nonpaged} (bytes). */
-    public static Map<String, Long> bigPoolTotals(List<BigPoolEntry> entries) {
+    public static Map<String, Long> bigPoolTotals(List<BigPoolAllocation> entries) {
         long paged = 0;
         long nonPaged = 0;
-        for (BigPoolEntry e : entries) {
-            if (e.nonPaged()) {
+        for (BigPoolAllocation e : entries) {
+            if (e.type() == PoolType.NONPAGED) {
                 nonPaged += e.bytes();
             } else {
                 paged += e.bytes();

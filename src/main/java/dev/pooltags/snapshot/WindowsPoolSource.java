@@ -80,6 +80,8 @@ final class WindowsPoolSource implements SnapshotSource {
         static final Psapi PSAPI = Native.load("psapi", Psapi.class);
     }
 
+    private List<BigPoolAllocation> lastBigPool;
+
     @Override
     public Optional<Snapshot> next() {
         boolean is64 = Native.POINTER_SIZE == 8;
@@ -104,7 +106,9 @@ final class WindowsPoolSource implements SnapshotSource {
         if (session == SYSTEM) {
             Query big = query(WindowsPoolBuffers.BIG_POOL_CLASS, false); // needs more rights on some versions: optional
             if (big != null) {
-                totals.putAll(decode(() -> WindowsPoolBuffers.bigPoolTotals(WindowsPoolBuffers.bigPool(big.buffer, big.length, is64))));
+                List<BigPoolAllocation> table = decode(() -> WindowsPoolBuffers.bigPool(big.buffer, big.length, is64));
+                lastBigPool = table;
+                totals.putAll(WindowsPoolBuffers.bigPoolTotals(table));
             }
         }
         return Optional.of(new Snapshot(now, host, name, rows, totals));
@@ -169,5 +173,11 @@ final class WindowsPoolSource implements SnapshotSource {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The table read with the last sample: present when the kernel granted SystemBigPoolInformation. */
+    @Override
+    public Optional<List<BigPoolAllocation>> bigPool() {
+        return Optional.ofNullable(lastBigPool);
     }
 }

@@ -29,26 +29,17 @@ public class InputException extends RuntimeException {
     }
 
     /**
-     * The text with control characters shown as {@code \xHH}: messages quote names read from damaged input (an
-     * import name in a fuzzed driver held a line break), and an error must stay one line on the terminal.
+     * The text with control and invisible format characters escaped ({@link TerminalText}): messages quote names
+     * read from damaged input (an import name in a fuzzed driver held a line break), and an error must stay one
+     * line on the terminal, showing what is really there.
      */
     static String oneLine(String s) {
-        if (s == null) {
-            return null;
+        if (s != null && s.length() > 4 * TerminalText.MAX_SHOWN) {
+            // a message quoting a 200 MB line is not printed whole
+            return TerminalText.escape(s.substring(0, 4 * TerminalText.MAX_SHOWN)) + "... ("
+                    + (s.length() - 4 * TerminalText.MAX_SHOWN) + " more characters)";
         }
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
-                if (sb == null) {
-                    sb = new StringBuilder(s.length() + 8).append(s, 0, i);
-                }
-                sb.append(String.format("\\x%02X", (int) c));
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? s : sb.toString();
+        return TerminalText.escape(s);
     }
 
     public InputException(Path file, String problem) {

@@ -13,15 +13,50 @@ import java.nio.file.Path;
  * {@link InputException} that names the file and says what to do.
  */
 public final class TextFiles {
+    /**
+     * How large a file of some kind may be before it is refused: every whole-file read has one, checked against the
+     * file's size before a byte is read (so a 1 GiB sparse file costs no memory to refuse), and the message says
+     * what it is.
+     *
+     * @param bytes the most read
+     * @param what  what such a file is, for the message ("a tag file (Pooltag.txt is about 0.3 MiB)")
+     */
+    public record Limit(long bytes, String what) {}
+
+    /** Any text file read whole: the most a Java array holds comfortably. */
+    public static final Limit TEXT = new Limit(1L << 30, "a text file read whole");
+    /** Pooltag.txt and local tag files. */
+    public static final Limit TAG_FILE = new Limit(64L << 20, "a tag file (Pooltag.txt is about 0.3 MiB)");
+    /** A C/C++ source or header file for lint. */
+    public static final Limit SOURCE = new Limit(256L << 20, "a C/C++ source file");
+    /** Small configuration files: a web configuration (a few hundred bytes), a PEM certificate chain or key, a scenario. */
+    public static final Limit CONFIG = new Limit(1L << 20, "a configuration file");
+
     private TextFiles() {}
 
-    /** The file's bytes; missing, unreadable and directory paths become one clear {@link InputException}. */
+    /** The file's bytes, up to {@link #TEXT}; missing, unreadable and directory paths become one clear {@link InputException}. */
     public static byte[] readAllBytes(Path file) {
+        return readAllBytes(file, TEXT);
+    }
+
+    /** The file's bytes, refused with a message naming {@code limit} when the file is larger. */
+    public static byte[] readAllBytes(Path file, Limit limit) {
         try {
             if (Files.isDirectory(file)) {
                 throw new InputException(file, "is a folder, not a file");
             }
-            return Files.readAllBytes(file);
+            long size = Files.size(file);
+            if (size > limit.bytes()) {
+                throw tooLarge(file, size, limit);
+            }
+            byte[] b;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                b = in.readNBytes((int) limit.bytes() + 1); // the file may have grown since its size was read
+            }
+            if (b.length > limit.bytes()) {
+                throw tooLarge(file, b.length, limit);
+            }
+            return b;
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
         } catch (AccessDeniedException e) {
@@ -31,9 +66,33 @@ public final class TextFiles {
         }
     }
 
+    private static InputException tooLarge(Path file, long size, Limit limit) {
+        return new InputException(file, "is " + human(size) + ", more than " + human(limit.bytes()) + ", the most pooltags"
+                + " reads as " + limit.what());
+    }
+
+    /** A size for messages: 2.0 GiB, 64 MiB, 512 bytes. */
+    public static String human(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+        }
+        if (bytes >= 1L << 20) {
+            return String.format(java.util.Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
+        }
+        if (bytes >= 1L << 10) {
+            return String.format(java.util.Locale.ROOT, "%.0f KiB", bytes / (double) (1L << 10));
+        }
+        return bytes + " bytes";
+    }
+
     /** Latin-1 text of the file. */
     public static String readLatin1(Path file) {
         return new String(readAllBytes(file), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Latin-1 text of the file, up to {@code limit}. */
+    public static String readLatin1(Path file, Limit limit) {
+        return new String(readAllBytes(file, limit), StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -23,11 +23,17 @@ import java.util.List;
  * them. Nothing is dropped silently.
  */
 public final class TagFileReader {
+    /**
+     * The longest line read as an entry (the real Pooltag.txt's longest is under 200 characters); a longer line is
+     * irregular and only its start is kept for reports, so a 200 MB line is never printed whole.
+     */
+    public static final int MAX_LINE = 4096;
+
     private TagFileReader() {}
 
     /** Reads a tag file from disk; a missing, unreadable or binary file is an {@link InputException}. */
     public static TagFile read(Path file, int rank) {
-        byte[] bytes = TextFiles.readAllBytes(file);
+        byte[] bytes = TextFiles.readAllBytes(file, TextFiles.TAG_FILE);
         if (TextFiles.looksBinary(bytes)) {
             throw new InputException(file, "is a binary file, not a tag file (expected lines like 'Ntfx - ntfs.sys - description')");
         }
@@ -50,6 +56,12 @@ public final class TagFileReader {
             int start = pos;
             pos = nl < 0 ? len : nl + 1;
             lineNo++;
+            if (stop - start > MAX_LINE) {
+                irregular.add(new IrregularLine(lineNo, text.substring(start, start + 200) + "... (" + (stop - start - 200)
+                        + " more characters)", "the line has " + (stop - start) + " characters, more than the "
+                        + MAX_LINE + " an entry may have: not an entry", null));
+                continue;
+            }
             switch (classify(text, start, stop)) {
                 case BLANK -> blanks++;
                 case COMMENT -> comments++;

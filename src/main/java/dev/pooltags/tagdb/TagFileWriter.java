@@ -1,5 +1,6 @@
 package dev.pooltags.tagdb;
 
+import dev.pooltags.source.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class TagFileWriter {
     /** Writes an optional comment header ({@code //} lines) and the entries. */
     public static void write(Writer out, List<String> header, List<TagEntry> entries) throws IOException {
         for (String h : header) {
-            out.write("// " + h + "\r\n");
+            out.write("// " + TerminalText.escape(h) + "\r\n"); // one comment line, whatever a file name holds
         }
         if (!header.isEmpty()) {
             out.write("\r\n");
@@ -34,13 +35,14 @@ public final class TagFileWriter {
     /** One entry as a line (without the line ending). Bytes the tag file cannot hold raw are written raw. */
     public static String line(TagEntry e, int binaryWidth) {
         String tag = e.isWildcard() ? (e.key().text() + "    ").substring(0, 4) : e.tag().rawText();
-        String binary = e.binary().isEmpty() ? "<unknown>" : e.binary();
+        // a field read from a driver's file name or source must stay one field: no line break, no control
+        String binary = e.binary().isEmpty() ? "<unknown>" : TerminalText.escape(e.binary());
         StringBuilder sb = new StringBuilder(64);
         sb.append(tag).append(" - ").append(binary);
         for (int i = binary.length(); i < binaryWidth; i++) {
             sb.append(' ');
         }
-        sb.append(" - ").append(e.description().replace('\r', ' ').replace('\n', ' '));
+        sb.append(" - ").append(TerminalText.escape(e.description()));
         return sb.toString();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -116,5 +117,56 @@ class ScanCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("(code not decoded: unsupported machine IA-64")
                 .contains("bytes of Pa01 occur").contains("bytes of Zz99 occur").contains("weaker evidence, not a call site");
+    }
+
+    /** Issue 17: a section at 2 GiB crashed the ARM64 slot search; now it is a damaged file naming the field. */
+    @Test
+    void aSectionPastSizeOfImageIsDamagedInputNotAnInternalError(@TempDir Path tmp) throws Exception {
+        byte[] b = Files.readAllBytes(Path.of(DRIVERS, "clang-arm64/poolalloc.sys"));
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int lfanew = bb.getInt(0x3C);
+        bb.putInt(lfanew + 24 + (bb.getShort(lfanew + 20) & 0xFFFF) + 12, 0x7FFFFFFF);
+        Path bad = tmp.resolve("far.sys");
+        Files.write(bad, b);
+        CliRun r = CliRun.of("scan", bad.toString(), "--no-localtag");
+        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.err().strip()).isEqualTo("pooltags: " + bad + ": section .text (header 1): VirtualAddress 0x7fffffff"
+                + " + VirtualSize 0x" + Integer.toHexString(bb.getInt(lfanew + 24 + (bb.getShort(lfanew + 20) & 0xFFFF) + 8))
+                + " ends past SizeOfImage 0x" + Integer.toHexString(bb.getInt(lfanew + 24 + 56)) + ": damaged");
+    }
+
+    /** A bug in pooltags on one file is exit 5, as the README says, and outranks a damaged file's 3. */
+    @Test
+    void anInternalErrorOnAFileExitsFive() {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(sw, true);
+        List<dev.pooltags.scan.FileScan> results = List.of(
+                new dev.pooltags.scan.FileScan("a.sys", 10, dev.pooltags.scan.FileScan.Status.ERROR, null, "truncated", List.of()),
+                new dev.pooltags.scan.FileScan("b.sys", 10, dev.pooltags.scan.FileScan.Status.FAILED, null,
+                        "internal error while decoding (java.lang.ArithmeticException)", List.of()));
+        List<dev.pooltags.scan.DriverFiles.Target> files = List.of(new dev.pooltags.scan.DriverFiles.Target(Path.of("a.sys"), true),
+                new dev.pooltags.scan.DriverFiles.Target(Path.of("b.sys"), false));
+        assertThat(ScanCommand.exitCode(results, files, err)).isEqualTo(Main.INTERNAL);
+        assertThat(sw.toString().lines()).containsExactly("pooltags: a.sys: truncated",
+                "pooltags: b.sys: internal error while decoding (java.lang.ArithmeticException)");
+        assertThat(ScanCommand.exitCode(results.subList(0, 1), files.subList(0, 1), err)).isEqualTo(Main.INPUT);
+    }
+
+    /** Issue 20 item 14: an import table pointing at itself was "0 pool calls"; now the imports could not be read. */
+    @Test
+    void anImportTablePointingAtItselfIsNotZeroPoolCalls(@TempDir Path tmp) throws Exception {
+        byte[] b = Files.readAllBytes(Path.of(DRIVERS, "clang-x64/poolalloc.sys"));
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int lfanew = bb.getInt(0x3C);
+        int importRva = bb.getInt(lfanew + 24 + 112 + 8);
+        int desc = (int) dev.pooltags.pe.PeReader.parse("x", java.nio.ByteBuffer.wrap(b.clone())).fileOffset(importRva);
+        bb.putInt(desc, importRva); // OriginalFirstThunk: the descriptors themselves
+        Path self = tmp.resolve("self.sys");
+        Files.write(self, b);
+        CliRun r = CliRun.of("scan", self.toString(), "--no-localtag");
+        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.out()).doesNotContain("0 call sites)\n").contains("1 unreadable");
+        assertThat(r.err().strip()).startsWith("pooltags: " + self + ": the imports could not be read: the import lookup table"
+                + " of ntoskrnl.exe (RVA 0x" + Integer.toHexString(importRva) + ") lies inside the import descriptors");
     }
 }

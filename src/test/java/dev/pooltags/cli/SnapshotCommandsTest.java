@@ -69,7 +69,7 @@ class SnapshotCommandsTest {
         Run unknown = run("snapshot", "--source", "nowhere");
         assertThat(unknown.code()).isEqualTo(Main.USAGE);
         Run noOut = run("convert", f.toString(), "--format", "rec");
-        assertThat(noOut.code()).isEqualTo(Main.INPUT); // the input is read first and is bad
+        assertThat(noOut.code()).isEqualTo(Main.USAGE); // where to write is checked before minutes of reading
         Path good = dir.resolve("good.log");
         Files.writeString(good, SCREEN);
         assertThat(run("convert", good.toString(), "--format", "rec").code()).isEqualTo(Main.USAGE);

@@ -75,4 +75,22 @@ class WhoCommandTest {
         assertThat(r.code()).isEqualTo(Main.FINDINGS);
         assertThat(r.out()).contains("pooltags who Nv01 --drivers DIR");
     }
+
+    /** Issue 17: "none of 2 files" while one of them could not be read; every unreadable file is named. */
+    @Test
+    void namesEveryDriverItCouldNotRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path good = java.nio.file.Path.of(DRIVERS, "clang-x64/netvideo.sys");
+        java.nio.file.Files.copy(good, tmp.resolve("good.sys"));
+        byte[] b = java.nio.file.Files.readAllBytes(good);
+        java.nio.file.Files.write(tmp.resolve("cut.sys"), java.util.Arrays.copyOf(b, 1200));
+        CliRun r = CliRun.of("who", "Zz98", "--drivers", tmp.toString(), "--no-localtag", "--tagfile", POOLTAG);
+        assertThat(r.code()).isEqualTo(Main.FINDINGS);
+        assertThat(r.out()).contains("none of 2 files in " + tmp + " (1 of them could not be read: " + tmp.resolve("cut.sys") + ")");
+        assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("pooltags: " + tmp.resolve("cut.sys") + ": ");
+        CliRun json = CliRun.of("who", "Zz98", "--drivers", tmp.toString(), "--no-localtag", "--tagfile", POOLTAG, "--format", "json");
+        JsonNode unreadable = new ObjectMapper().readTree(json.out()).path("unreadable");
+        assertThat(unreadable).hasSize(1);
+        assertThat(unreadable.get(0).path("file").asText()).endsWith("cut.sys");
+        assertThat(unreadable.get(0).path("problem").asText()).isNotEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.pooltags.pe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pooltags.scan.ImageScan;
 import dev.pooltags.scan.ImageScanner;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -108,6 +110,44 @@ class PeFuzzTest {
             bb.putInt(at, value);
         }
         readAndScan(b);
+    }
+
+    /** The seed that found the ARM64 crash of issue 17, kept as a case of its own. */
+    @Property(tries = 200, seed = "-7789634648552852010")
+    void headerFieldsAbsurdSeedOfIssue17(@ForAll("driver") byte[] driver, @ForAll("headerField") int field,
+            @ForAll("absurd") int value) {
+        headerFieldsAbsurd(driver, field, value);
+    }
+
+    /**
+     * What that seed found: an ARM64 image whose first section has VirtualAddress 0x7FFFFFFF made the slot search
+     * index its code array at -2^31 (ArrayIndexOutOfBoundsException). Such a section ends past SizeOfImage, which
+     * the loader refuses: it is damaged input, named by section and field.
+     */
+    @Example
+    void aSectionAt2GiBIsDamagedInputNamingTheField() throws IOException {
+        for (String build : List.of("clang-arm64", "clang-x64", "clang-x86")) {
+            byte[] b = PeReaderTest.bytes(build, "poolalloc");
+            ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+            int lfanew = bb.getInt(0x3C);
+            int sections = lfanew + 24 + (bb.getShort(lfanew + 20) & 0xFFFF);
+            bb.putInt(sections + 12, 0x7FFFFFFF);
+            assertThatThrownBy(() -> PeReader.parse("fuzz.sys", ByteBuffer.wrap(b))).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith("fuzz.sys: section .text (header 1): VirtualAddress 0x7fffffff + VirtualSize")
+                    .hasMessageContaining("ends past SizeOfImage");
+            readAndScan(b);
+        }
+    }
+
+    /** SizeOfImage of 2 GiB or more: Windows loads no such image, and the decoders index RVAs as int. */
+    @Example
+    void anImageOf2GiBIsDamagedInput() throws IOException {
+        byte[] b = PeReaderTest.bytes("clang-arm64", "poolalloc");
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        bb.putInt(bb.getInt(0x3C) + 24 + 56, 0x7FFFFFFF);
+        assertThatThrownBy(() -> PeReader.parse("fuzz.sys", ByteBuffer.wrap(b)))
+                .hasMessage("fuzz.sys: SizeOfImage is 0x7fffffff bytes in the optional header, more than any image can have"
+                        + " (Windows loads images under 2 GiB): damaged");
     }
 
     @Property(tries = 100)

@@ -155,4 +155,37 @@ class PeReaderTest {
         assertThat(mapped.functions()).isEqualTo(small.functions());
         assertThat(List.of(mapped.bytes().isDirect(), mapped.bytes().isReadOnly())).containsExactly(true, true);
     }
+
+    /** The file offset of an RVA, from the section table (test helper for patching images). */
+    static int fileOffset(byte[] b, long rva) {
+        PeImage img = parse(b);
+        return (int) img.fileOffset(rva);
+    }
+
+    /**
+     * Issue 20 item 14: an import table that points at itself read its own descriptors as imports with empty or
+     * junk names, and the scan said "0 pool calls". Now the reader says the imports could not be read.
+     */
+    @Test
+    void anImportTablePointingAtItselfSaysTheImportsCouldNotBeRead() throws IOException {
+        for (String build : List.of("clang-x64", "clang-x86", "clang-arm64", "mingw-x64", "mingw-x86")) {
+            byte[] good = bytes(build, "poolalloc");
+            ByteBuffer bb = ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN);
+            int lfanew = bb.getInt(0x3C);
+            int opt = lfanew + 24;
+            int dd = opt + (bb.getShort(opt) == 0x20B ? 112 : 96);
+            int importRva = bb.getInt(dd + 8);
+            int desc = fileOffset(good, importRva);
+            // the lookup table, then both tables, at the descriptors themselves
+            for (int[] fields : new int[][] {{0}, {0, 16}, {16}}) {
+                byte[] b = good.clone();
+                for (int f : fields) {
+                    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(desc + f, importRva);
+                }
+                assertThatThrownBy(() -> parse(b)).as(build).isInstanceOf(InputException.class)
+                        .hasMessageStartingWith("test.sys: the imports could not be read: the import ")
+                        .hasMessageContaining("table of ").hasMessageContaining("lies inside the import descriptors");
+            }
+        }
+    }
 }

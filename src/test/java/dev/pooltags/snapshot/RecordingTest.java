@@ -73,18 +73,132 @@ class RecordingTest {
         return out;
     }
 
+    /** Where each frame starts, walking the length fields. */
+    private static List<Long> frameStarts(byte[] b) {
+        List<Long> out = new ArrayList<>();
+        long at = RecordingFrames.MAGIC.length;
+        while (at < b.length) {
+            out.add(at);
+            at += RecordingFrames.OVERHEAD + RecordingFrames.getIntLE(b, (int) at);
+        }
+        return out;
+    }
+
     @Test
-    void damageInsideTheFileIsAnErrorNotAMisread(@TempDir Path dir) throws Exception {
+    void damageInsideTheFileIsReportedNotMisreadAndNotATornTail(@TempDir Path dir) throws Exception {
         List<Snapshot> s = series(5, 20, 2);
         Path f = dir.resolve("d.rec");
         long[] ends = record(f, s);
         byte[] bytes = Files.readAllBytes(f);
         bytes[(int) ends[1] + 7] ^= 0x40; // inside the third sample's frame
         Files.write(f, bytes);
-        assertThatThrownBy(() -> RecordingReader.readAll(f)).isInstanceOf(InputException.class)
-                .hasMessageContaining("at byte " + ends[1]).hasMessageContaining("checksum");
-        // and a recorder refuses to append to it
-        assertThatThrownBy(() -> RecordingWriter.open(f, false)).hasMessageContaining("not appending");
+        RecordingReader.Contents c = RecordingReader.readAll(f);
+        assertThat(c.tornTail()).isEmpty();
+        assertThat(c.samples()).isEqualTo(s.subList(0, 2)); // the rest depends on the damaged frame: skipped
+        assertThat(c.damage()).hasSize(1);
+        assertThat(c.damage().get(0).describe("d.rec")).isEqualTo("d.rec: at byte " + ends[1]
+                + ": damaged frame (checksum mismatch); skipped the 2 samples after it (each stores only what changed since"
+                + " the one before): no session frame followed");
+        // and a recorder refuses to append to it, and leaves it as it is
+        assertThatThrownBy(() -> RecordingWriter.open(f, false)).isInstanceOf(InputException.class)
+                .hasMessageContaining("not appending: at byte " + ends[1])
+                .hasMessageContaining("the file is left as it is. Copy what can be read into a new recording with 'pooltags convert");
+        assertThat(Files.readAllBytes(f)).isEqualTo(bytes);
+    }
+
+    /**
+     * Issue 20 item 2: a flipped bit in a frame's length byte was read as a torn tail ("the recorder was
+     * interrupted"), and the next append cut off every sample after it. The length is the only thing wrong, and the
+     * frame's checksum proves it: every sample is read, the damage is named with its offset, and append refuses.
+     */
+    @Test
+    void aFlippedBitInALengthFieldLosesNoSample(@TempDir Path dir) throws Exception {
+        List<Snapshot> s = series(200, 40, 5);
+        Path f = dir.resolve("l.rec");
+        record(f, s);
+        byte[] clean = Files.readAllBytes(f);
+        List<Long> starts = frameStarts(clean);
+        long target = starts.get(starts.size() / 2);
+        for (int lengthByte = 0; lengthByte < 4; lengthByte++) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] b = clean.clone();
+                b[(int) target + lengthByte] ^= (byte) (1 << bit);
+                Files.write(f, b);
+                RecordingReader.Contents c = RecordingReader.readAll(f);
+                String at = "byte " + lengthByte + " bit " + bit;
+                assertThat(c.tornTail()).as(at).isEmpty();
+                assertThat(c.samples()).as(at).isEqualTo(s);
+                assertThat(c.damage()).as(at).hasSize(1);
+                assertThat(c.damage().get(0).offset()).as(at).isEqualTo(target);
+                assertThat(c.damage().get(0).what()).as(at).contains("only the length field was damaged");
+            }
+        }
+        // the last frame too: its length may now run past the end of the file, which is not a torn tail
+        long last = starts.get(starts.size() - 1);
+        byte[] b = clean.clone();
+        b[(int) last + 1] ^= 0x10;
+        Files.write(f, b);
+        RecordingReader.Contents c = RecordingReader.readAll(f);
+        assertThat(c.tornTail()).isEmpty();
+        assertThat(c.samples()).isEqualTo(s);
+        assertThat(c.damage()).singleElement().extracting(RecordingReader.Damage::offset).isEqualTo(last);
+    }
+
+    /** A flipped bit in a payload costs the samples up to the next checkpoint session, never more, never a misread. */
+    @Test
+    void aFlippedBitInAPayloadSkipsOnlyToTheNextCheckpoint(@TempDir Path dir) throws Exception {
+        int n = RecordingWriter.CHECKPOINT * 2 + 100;
+        List<Snapshot> s = series(n, 10, 6).stream() // one host: sessions only at the checkpoints
+                .map(x -> new Snapshot(x.time(), "host", x.source(), x.rows(), x.totals())).toList();
+        Path f = dir.resolve("p.rec");
+        long[] ends = record(f, s);
+        byte[] b = Files.readAllBytes(f);
+        int damagedSample = 100;
+        b[(int) ends[damagedSample - 1] + 12] ^= 0x04; // inside sample 100's payload
+        Files.write(f, b);
+        RecordingReader.Contents c = RecordingReader.readAll(f);
+        List<Snapshot> expected = new ArrayList<>(s.subList(0, damagedSample));
+        expected.addAll(s.subList(RecordingWriter.CHECKPOINT, n));
+        assertThat(c.samples()).isEqualTo(expected);
+        assertThat(c.tornTail()).isEmpty();
+        assertThat(c.damage()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(ends[damagedSample - 1]);
+            assertThat(d.what()).isEqualTo("damaged frame (checksum mismatch); skipped " + (RecordingWriter.CHECKPOINT - damagedSample - 1)
+                    + " samples after it (each stores only what changed since the one before) up to the next session frame at byte "
+                    + ends[RecordingWriter.CHECKPOINT - 1]);
+        });
+    }
+
+    private static boolean isSubsequence(List<Snapshot> part, List<Snapshot> whole) {
+        int i = 0;
+        for (Snapshot x : whole) {
+            if (i < part.size() && part.get(i).equals(x)) {
+                i++;
+            }
+        }
+        return i == part.size();
+    }
+
+    /** Every single flipped bit after the magic: detected as damage (never a torn tail), nothing misread. */
+    @Test
+    void everyFlippedBitIsDamageAndNothingIsMisread(@TempDir Path dir) throws Exception {
+        List<Snapshot> s = series(6, 4, 7);
+        Path f = dir.resolve("e.rec");
+        record(f, s);
+        byte[] clean = Files.readAllBytes(f);
+        for (int at = RecordingFrames.MAGIC.length; at < clean.length; at++) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] b = clean.clone();
+                b[at] ^= (byte) (1 << bit);
+                Files.write(f, b);
+                RecordingReader.Contents c = RecordingReader.readAll(f);
+                String where = "byte " + at + " bit " + bit;
+                assertThat(c.tornTail()).as(where).isEmpty();
+                assertThat(c.damage()).as(where).isNotEmpty();
+                // what is returned are original samples, in order: damage only ever skips some
+                assertThat(isSubsequence(c.samples(), s)).as(where).isTrue();
+            }
+        }
     }
 
     @Test

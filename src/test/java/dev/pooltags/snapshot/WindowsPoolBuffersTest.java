@@ -101,26 +101,41 @@ class WindowsPoolBuffersTest {
         assertThatThrownBy(() -> WindowsPoolBuffers.sessionPoolTags(bad, b.position(), is64)).hasMessageContaining("NextEntryOffset");
     }
 
+    /**
+     * Issue 17: the big-pool table per allocation, decoded from a SystemBigPoolInformation buffer laid out as the
+     * kernel returns it (phnt's SYSTEM_BIGPOOL_INFORMATION: ULONG Count, the entries aligned to a pointer; each
+     * entry a PVOID VirtualAddress whose bit 0 is NonPaged, a SIZE_T SizeInBytes and a ULONG Tag, 24 bytes on x64
+     * and 12 on x86). The live source cannot run here: these bytes stand in for the kernel's.
+     */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void bigPoolInformation(boolean is64) {
         ByteBuffer b = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(2);
+        b.putInt(3);
         if (is64) {
-            b.putInt(0);
+            b.putInt(0); // padding: the entries are pointer-aligned
             b.putLong(0xFFFFA00012340001L).putLong(0x3000).putInt(PoolTag.parse("CM31").value()).putInt(0);
             b.putLong(0xFFFFA00012350000L).putLong(0x1000).putInt(PoolTag.parse("File").value()).putInt(0);
+            b.putLong(0xFFFFB80000400001L).putLong(0x200000).putInt(PoolTag.parse("'Pa10'").value() | 0x80000000).putInt(0);
         } else {
             b.putInt(0x85240001).putInt(0x3000).putInt(PoolTag.parse("CM31").value());
             b.putInt(0x85250000).putInt(0x1000).putInt(PoolTag.parse("File").value());
+            b.putInt(0x9C400001).putInt(0x200000).putInt(PoolTag.parse("'Pa10'").value() | 0x80000000);
         }
-        List<WindowsPoolBuffers.BigPoolEntry> e = WindowsPoolBuffers.bigPool(b, b.position(), is64);
-        assertThat(e).hasSize(2);
-        assertThat(e.get(0).nonPaged()).isTrue();
-        assertThat(e.get(0).tag()).isEqualTo(PoolTag.parse("CM31"));
-        assertThat(e.get(1).nonPaged()).isFalse();
-        assertThat(WindowsPoolBuffers.bigPoolTotals(e)).containsEntry("bigpool.nonpaged", 0x3000L).containsEntry("bigpool.paged", 0x1000L)
-                .containsEntry("bigpool.count", 2L);
+        List<BigPoolAllocation> e = WindowsPoolBuffers.bigPool(b, b.position(), is64);
+        assertThat(e).hasSize(3);
+        assertThat(e.get(0)).isEqualTo(new BigPoolAllocation(is64 ? 0xFFFFA00012340000L : 0x85240000L, PoolType.NONPAGED, 0x3000,
+                PoolTag.parse("CM31")));
+        assertThat(e.get(1)).isEqualTo(new BigPoolAllocation(is64 ? 0xFFFFA00012350000L : 0x85250000L, PoolType.PAGED, 0x1000,
+                PoolTag.parse("File")));
+        assertThat(e.get(2).tag().isProtected()).isTrue();
+        assertThat(e.get(2).addressText()).isEqualTo(is64 ? "0xFFFFB80000400000" : "0x9C400000");
+        assertThat(WindowsPoolBuffers.bigPoolTotals(e)).containsEntry("bigpool.nonpaged", 0x203000L).containsEntry("bigpool.paged", 0x1000L)
+                .containsEntry("bigpool.count", 3L);
+        // a Count the buffer cannot hold is the kernel's buffer pooltags cannot decode, never an overread
+        ByteBuffer lying = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(1000);
+        assertThatThrownBy(() -> WindowsPoolBuffers.bigPool(lying, 16, is64)).hasMessageContaining("Count 1000 entries of "
+                + (is64 ? 24 : 12) + " bytes do not fit in the 16-byte buffer");
     }
 
     @ParameterizedTest
