@@ -17,6 +17,7 @@ import dev.pooltags.source.InputException;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -100,8 +101,35 @@ public final class LeaksCommand implements Callable<Integer> {
             description = "Confidence of the slope interval (default ${DEFAULT-VALUE}).")
     double confidence = LeakOptions.DEFAULTS.confidence();
 
-    @Option(names = "--min-samples", paramLabel = "N", description = "Samples needed for a leak (default ${DEFAULT-VALUE}).")
-    int minSamples = LeakOptions.DEFAULTS.minSamples();
+    @Option(names = "--likely-samples", paramLabel = "N",
+            description = "Samples of growth a likely leak needs (default ${DEFAULT-VALUE}).")
+    int likelySamples = LeakOptions.Gates.DEFAULTS.likelySamples();
+
+    @Option(names = {"--leak-samples", "--min-samples"}, paramLabel = "N",
+            description = "Samples of growth a leak needs (default ${DEFAULT-VALUE}).")
+    int leakSamples = LeakOptions.Gates.DEFAULTS.leakSamples();
+
+    @Option(names = "--likely-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Growth a likely leak needs (default 30s).")
+    Duration likelyAfter = seconds(LeakOptions.Gates.DEFAULTS.likelySeconds());
+
+    @Option(names = "--leak-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Growth a leak needs (default 90s).")
+    Duration leakAfter = seconds(LeakOptions.Gates.DEFAULTS.leakSeconds());
+
+    @Option(names = "--likely-warmup", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A likely leak's growth must be straight enough to rule out every warm-up (a working set "
+                    + "or cache filling toward a level) faster than this (default 1m).")
+    Duration likelyWarmup = seconds(LeakOptions.Gates.DEFAULTS.likelyWarmup());
+
+    @Option(names = "--leak-warmup", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The same for a leak (default 3m).")
+    Duration leakWarmup = seconds(LeakOptions.Gates.DEFAULTS.leakWarmup());
+
+    @Option(names = "--fill-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Growth during which the source counts almost no frees must last this long before it can be "
+                    + "a leak: caches and tables fill that way (default 5m).")
+    Duration fillTime = seconds(LeakOptions.Gates.DEFAULTS.fillSeconds());
 
     @Option(names = "--noise-multiple", paramLabel = "K",
             description = "Growth must exceed K times the noise (default ${DEFAULT-VALUE}).")
@@ -135,16 +163,27 @@ public final class LeaksCommand implements Callable<Integer> {
             description = "Longer series are reduced to N block medians (default ${DEFAULT-VALUE}).")
     int maxPoints = LeakOptions.DEFAULTS.maxPoints();
 
+    @Option(names = "--window", paramLabel = "N",
+            description = "Judge only the last N samples, as top and serve do (600: ten minutes at 1 s); default: all.")
+    Integer window;
+
     @Option(names = "--no-serial-correction", description = "Treat samples as independent (no Hamed-Rao correction).")
     boolean noSerialCorrection;
 
     LeakOptions options() {
         try {
-            return new LeakOptions(alpha, likelyAlpha, confidence, minSamples, noiseMultiple, minCountGrowth,
-                    minBytesGrowth, levelShare, releaseShare, releaseNoise, shapeEvidence, maxPoints, !noSerialCorrection);
+            LeakOptions.Gates gates = new LeakOptions.Gates(likelySamples, likelyAfter.toMillis() / 1000.0,
+                    likelyWarmup.toMillis() / 1000.0, leakSamples, leakAfter.toMillis() / 1000.0,
+                    leakWarmup.toMillis() / 1000.0, fillTime.toMillis() / 1000.0);
+            return new LeakOptions(alpha, likelyAlpha, confidence, noiseMultiple, minCountGrowth, minBytesGrowth,
+                    levelShare, releaseShare, releaseNoise, shapeEvidence, maxPoints, !noSerialCorrection, gates);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.round(s * 1000));
     }
 
     @Override
@@ -152,6 +191,9 @@ public final class LeaksCommand implements Callable<Integer> {
         LeakOptions o = options();
         if (top < 1) {
             throw new UsageException("--top must be at least 1");
+        }
+        if (window != null && window < 3) {
+            throw new UsageException("--window must be at least 3 samples");
         }
         boolean phase = !baseline.isEmpty() || !after.isEmpty();
         if (phase && (baseline.isEmpty() || after.isEmpty())) {
@@ -197,7 +239,9 @@ public final class LeaksCommand implements Callable<Integer> {
             if (!checked.usable()) {
                 throw new InputException(names(inputs), 0, checked.problem());
             }
-            LeakResult r = LeakAnalysis.analyze(SeriesTable.of(checked.series()), o, checked.notes());
+            // the state a live view shows after these samples: the middle of the last three checkpoints' verdicts
+            LeakResult r = LeakAnalysis.state(checked.series(), window == null ? Integer.MAX_VALUE : window,
+                    LeakAnalysis.EVERY, o, checked.notes());
             try (OutputOption.Target t = output.open(stdout)) {
                 switch (format) {
                     case text -> LeakText.write(t.writer(), r, db, top, all);

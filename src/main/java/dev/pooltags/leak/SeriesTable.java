@@ -24,6 +24,7 @@ public final class SeriesTable {
     private final double[] seconds;
     private final List<TagSeries> series;
     private final Map<TagCounters.RowKey, TagSeries> byKey;
+    private final boolean countsFrees;
 
     /**
      * One row's columns.
@@ -35,9 +36,10 @@ public final class SeriesTable {
      * @param present      whether each sample lists the row
      * @param allocsChange allocations over the window (sum of wrap-aware steps between samples listing the row)
      * @param freesChange  frees over the window, likewise
+     * @param freesSoFar   frees since the row's first sample, at every sample (wrap-aware; held while absent)
      */
     public record TagSeries(TagCounters.RowKey key, int first, long[] count, long[] bytes, boolean[] present,
-            long allocsChange, long freesChange) {
+            long allocsChange, long freesChange, long[] freesSoFar) {
         /** True when the last sample does not list the row: it vanished. */
         public boolean vanished() {
             return !present[present.length - 1];
@@ -57,10 +59,71 @@ public final class SeriesTable {
         public long[] values(Metric m) {
             return m == Metric.COUNT ? count : bytes;
         }
+
+        /** The row's allocation counts, with its frees when the source counts them apart. */
+        public Counts counts(boolean countsFrees) {
+            return new Counts(count, bytes, countsFrees ? freesSoFar : null);
+        }
     }
 
-    private SeriesTable(List<Instant> instants, double[] seconds, List<TagSeries> series) {
+    /**
+     * What the counters of one row say about any stretch of it: how much of what was allocated was freed, and how far
+     * the number in use wanders by chance.
+     *
+     * @param count      outstanding allocations per sample
+     * @param bytes      bytes outstanding per sample
+     * @param freesSoFar frees since the row's first sample, per sample; null when the source does not count frees
+     */
+    public record Counts(long[] count, long[] bytes, long[] freesSoFar) {
+        /** Lifetimes (at most N in use over the allocation rate) after which chance variation no longer applies. */
+        static final double RENEWALS = 3;
+
+        /** Share of the allocations made between samples a and b that were freed; NaN when unknown or none were made. */
+        public double freedShare(int a, int b) {
+            if (freesSoFar == null) {
+                return Double.NaN;
+            }
+            long freed = freesSoFar[b] - freesSoFar[a];
+            long allocated = count[b] - count[a] + freed;
+            return allocated <= 0 ? Double.NaN : (double) freed / allocated;
+        }
+
+        /**
+         * How far the number in use moves by chance between samples a and b, in the metric's unit: a tag whose
+         * allocations come and go independently holds a Poisson number of them, so two looks differ by about
+         * sqrt(2N) for N in use at the start, and never by more than the allocations and frees in between allow,
+         * sqrt(allocs + frees). Bytes scale it by the bytes per allocation. A leak must outgrow this; a tag with 300
+         * allocations in use drifting up by 20 has not. Once the stretch is three times as long as an allocation
+         * lives at most (Little's law: N in use over allocations per sample, counted as samples), the tag has
+         * renewed everything it holds and the trend statistics alone judge it: 0.
+         */
+        public double chanceVariation(Metric m, int a, int b) {
+            double n = Math.max(0, count[a]);
+            double var = 2 * n;
+            if (freesSoFar != null) {
+                long freed = freesSoFar[b] - freesSoFar[a];
+                long allocated = count[b] - count[a] + freed;
+                if (allocated >= 0 && freed >= 0) {
+                    var = Math.min(var, allocated + freed);
+                }
+                double perSample = b > a ? (double) allocated / (b - a) : 0;
+                if (perSample > 0 && b - a >= RENEWALS * Math.max(n, 1) / perSample) {
+                    return 0;
+                }
+            }
+            double sd = Math.sqrt(Math.max(1, var));
+            if (m == Metric.BYTES) {
+                long c = Math.max(count[a], count[b]);
+                long by = Math.max(bytes[a], bytes[b]);
+                sd *= c > 0 ? (double) by / c : 0;
+            }
+            return sd;
+        }
+    }
+
+    private SeriesTable(List<Instant> instants, double[] seconds, List<TagSeries> series, boolean countsFrees) {
         this.instants = instants;
+        this.countsFrees = countsFrees;
         this.seconds = seconds;
         this.series = series;
         this.byKey = new HashMap<>(series.size() * 2);
@@ -97,7 +160,21 @@ public final class SeriesTable {
             out.add(b.build());
         }
         out.sort((a, b) -> a.key().compareTo(b.key()));
-        return new SeriesTable(Collections.unmodifiableList(instants), seconds, Collections.unmodifiableList(out));
+        boolean countsFrees = false;
+        for (Builder b : order) {
+            countsFrees |= b.churned;
+        }
+        return new SeriesTable(Collections.unmodifiableList(instants), seconds, Collections.unmodifiableList(out),
+                countsFrees);
+    }
+
+    /**
+     * True when the source counts allocations and frees apart, as Windows does: some row allocated and freed within
+     * one interval. Sources that only know what is outstanding (Linux slab caches, {@code !poolused}) get counters
+     * that move one way per interval, and say nothing about whether a growing tag frees anything.
+     */
+    public boolean countsFrees() {
+        return countsFrees;
     }
 
     /** Sample times. */
@@ -132,7 +209,10 @@ public final class SeriesTable {
         final boolean[] present;
         long allocsChange;
         long freesChange;
+        final long[] freesSoFar;
+        boolean churned;
         TagCounters prev;
+        int prevAt;
 
         Builder(TagCounters.RowKey key, int first, int n) {
             this.key = key;
@@ -140,6 +220,7 @@ public final class SeriesTable {
             this.count = new long[n];
             this.bytes = new long[n];
             this.present = new boolean[n];
+            this.freesSoFar = new long[n];
         }
 
         void add(int i, TagCounters r) {
@@ -147,14 +228,25 @@ public final class SeriesTable {
             bytes[i] = r.bytes();
             present[i] = true;
             if (prev != null) {
-                allocsChange += SnapshotDelta.counterChange(prev.allocs(), r.allocs());
-                freesChange += SnapshotDelta.counterChange(prev.frees(), r.frees());
+                long a = SnapshotDelta.counterChange(prev.allocs(), r.allocs());
+                long f = SnapshotDelta.counterChange(prev.frees(), r.frees());
+                allocsChange += a;
+                freesChange += f;
+                churned |= a > 0 && f > 0;
+                for (int k = prevAt + 1; k < i; k++) {
+                    freesSoFar[k] = freesSoFar[prevAt]; // absent in between: nothing seen
+                }
+                freesSoFar[i] = freesSoFar[prevAt] + f;
             }
             prev = r;
+            prevAt = i;
         }
 
         TagSeries build() {
-            return new TagSeries(key, first, count, bytes, present, allocsChange, freesChange);
+            for (int k = prevAt + 1; k < freesSoFar.length; k++) {
+                freesSoFar[k] = freesSoFar[prevAt];
+            }
+            return new TagSeries(key, first, count, bytes, present, allocsChange, freesChange, freesSoFar);
         }
     }
 }

@@ -36,6 +36,17 @@ public final class TrendAnalysis {
      * cycle), so their test is exact and coarse; five troughs all rising give 0.0083.
      */
     static final double FLOOR_ALPHA = 0.01;
+    /**
+     * Growth must exceed this many noise multiples of the chance variation of the number in use
+     * ({@link SeriesTable.Counts#chanceVariation}): 1.5 × 4 = 6 standard deviations, as a Poisson count wanders
+     * about 4 of them over a long look and a warm-up adds its own rise on top.
+     */
+    static final double CHANCE_MULTIPLE = 1.5;
+    /** Allocations each half of a growth phase needs before its share of frees is compared with the other's. */
+    static final int MIN_HALF_ALLOCS = 20;
+    /** One-sided z (p < 0.01) and size of the rise in the share of frees that says frees are catching up. */
+    static final double CATCH_UP_Z = 2.326;
+    static final double CATCH_UP_SHARE = 0.05;
 
     private TrendAnalysis() {}
 
@@ -77,8 +88,18 @@ public final class TrendAnalysis {
     /** One phase's trend test and slope. */
     private record Phase(MannKendall.Result mk, TheilSen.Fit ts, double factor) {}
 
-    /** Analyses {@code values[from..to)} at times {@code t[from..to)} (seconds). */
+    /** Analyses {@code values[from..to)} at times {@code t[from..to)} (seconds), without free counts. */
     public static MetricTrend analyze(Metric metric, double[] t, long[] values, int from, int to, LeakOptions o) {
+        return analyze(metric, t, values, null, from, to, o);
+    }
+
+    /**
+     * Analyses {@code values[from..to)} at times {@code t[from..to)} (seconds).
+     *
+     * @param counts the row's counters (frees, the number in use), or null when only the values are known
+     */
+    public static MetricTrend analyze(Metric metric, double[] t, long[] values, SeriesTable.Counts counts, int from, int to,
+            LeakOptions o) {
         int n = to - from;
         double first = n > 0 ? values[from] : 0;
         double last = n > 0 ? values[to - 1] : 0;
@@ -91,11 +112,12 @@ public final class TrendAnalysis {
         double start = n > 0 ? t[from] : 0;
         double end = n > 0 ? t[to - 1] : 0;
         if (n < 2 || end <= start) {
-            return trivial(metric, n, start, end, first, last, min, max, Pattern.TOO_SHORT);
+            return trivial(metric, n, start, end, first, last, min, max, Pattern.TOO_SHORT, Verdict.EARLY);
         }
         if (min == max) {
-            return trivial(metric, n, start, end, first, last, min, max, Pattern.CONSTANT);
+            return trivial(metric, n, start, end, first, last, min, max, Pattern.CONSTANT, Verdict.STABLE);
         }
+        double interval = (end - start) / (n - 1);
 
         // Reduce long series to block medians: the cost of the rank statistics is quadratic in points, and
         // medians of neighbouring samples damp single spikes.
@@ -160,7 +182,7 @@ public final class TrendAnalysis {
         // overall; smaller drops inside a growing series are noise (or a partial cleanup) on top of the growth.
         if (releases > 0 && largestRelease >= o.releaseShare() * Math.max(0, endLevel - startLevel)) {
             return released(metric, n, start, end, first, last, min, max, startLevel, endLevel, whole, tt, y, m,
-                    stepNoise, rises, segments - 1, peaks, releases, largestRelease, from, t, o);
+                    stepNoise, rises, segments - 1, peaks, releases, largestRelease, from, t, interval, o);
         }
 
         // --- shape: line, step or bend
@@ -170,17 +192,26 @@ public final class TrendAnalysis {
         Phase before = j > 0 ? phase(tt, y, 0, j, o) : null;
         Phase after = j > 0 ? phase(tt, y, j, m, o) : whole;
         double noise = residualNoise(tt, y, m, j, before, after);
-        double phaseStart = j > 0 ? tt[j] : start;
-        int phaseSamples = j > 0 ? countFrom(t, from, to, phaseStart) : n;
+        // the phase starts at the first sample of the block after the break
+        double phaseStart = j > 0 ? t[from + j * block] : start;
+        int phaseSamples = j > 0 ? to - (from + j * block) : n;
         double phaseGrowth = after.ts().slope() * (end - phaseStart);
         double phaseShare = (end - phaseStart) / (end - start);
 
         // a leak grows through its phase; a few jumps in a long level are not sustained growth
         int[] phaseTenths = rises(y, j, m);
         boolean sustained = sustained(phaseTenths[0], phaseTenths[1]);
-        boolean strong = growing(after, o.alpha()) && phaseGrowth >= minGrowth && phaseGrowth >= o.noiseMultiple() * noise;
+        // growth must outgrow what the number in use does by chance, for leak and likely leak alike
+        double chance = CHANCE_MULTIPLE * o.noiseMultiple()
+                * (counts == null ? 0 : counts.chanceVariation(metric, from + j * block, to - 1));
         boolean weak = growing(after, o.likelyAlpha()) && phaseGrowth >= minGrowth
-                && phaseGrowth >= o.noiseMultiple() / 2 * noise;
+                && phaseGrowth >= o.noiseMultiple() / 2 * noise && phaseGrowth >= chance;
+        if (weak) {
+            // and the growth must stand out from how far single samples stray from the trend (the block medians
+            // smooth that away): a tag that wanders by ±10 has not leaked when it rose by 15
+            weak = phaseGrowth >= o.noiseMultiple() * amplitude(t, values, from + j * block, to, after.ts());
+        }
+        boolean strong = weak && growing(after, o.alpha()) && phaseGrowth >= o.noiseMultiple() * noise;
         boolean beforeGrowing = before != null && growing(before, o.likelyAlpha());
 
         boolean slowed = shape.kind() == ShapeFit.Kind.BEND && beforeGrowing
@@ -189,6 +220,8 @@ public final class TrendAnalysis {
         Verdict verdict;
         double since;
         double sinceGrowth;
+        Evidence evidence = Evidence.NONE;
+        SaturationFit.Result saturation = SaturationFit.Result.NONE;
         if (slowed && shrinking(after, o.likelyAlpha())) {
             // grew, then fell: the growth is being given back
             pattern = Pattern.SHRINKING;
@@ -196,6 +229,18 @@ public final class TrendAnalysis {
             since = phaseStart;
             sinceGrowth = phaseGrowth;
         } else if (slowed && !growing(after, o.likelyAlpha())) {
+            // grew, then stopped. A short pause after growth that was a leak by itself keeps that verdict (and its
+            // rate): a leak that pauses for a few samples has not become a cache.
+            int growthEnd = from + j * block;
+            MetricTrend growth = growthEnd - from >= 3
+                    ? analyze(metric, t, values, counts, from, growthEnd, o) : null;
+            double pause = end - phaseStart;
+            if (growth != null && growth.verdict().atLeast(Verdict.LIKELY_LEAK)
+                    && (growth.pattern() == Pattern.STEADY_GROWTH || growth.pattern() == Pattern.GROWTH_AFTER_LEVEL)
+                    && pause <= pauseLimit(growth, o)) {
+                return paused(growth, n, start, end, first, last, min, max, startLevel, endLevel, whole, shape, phaseStart,
+                        noise, stepNoise);
+            }
             pattern = Pattern.LEVELLED_OFF;
             verdict = phaseShare >= o.levelShare() ? Verdict.STABLE : Verdict.GROWING;
             since = phaseStart;
@@ -219,8 +264,14 @@ public final class TrendAnalysis {
                 }
                 boolean heldLevel = phaseGrowth >= o.noiseMultiple() * levelSpread
                         && phaseGrowth > largestRise(y, 0, j, m - j) && endLevel > highest;
-                verdict = !heldLevel || !sustained ? Verdict.GROWING
-                        : strong && phaseSamples >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
+                saturation = SaturationFit.fit(tt, y, j, m);
+                evidence = evidence(end - phaseStart, phaseSamples, saturation, counts, from + j * block, to, interval);
+                if (saturation.saturating() || evidence.catchingUp()) {
+                    pattern = Pattern.SATURATING;
+                    verdict = Verdict.GROWING;
+                } else {
+                    verdict = !heldLevel || !sustained ? Verdict.GROWING : gate(strong, evidence, o);
+                }
                 since = phaseStart;
                 sinceGrowth = phaseGrowth;
             } else {
@@ -232,9 +283,21 @@ public final class TrendAnalysis {
                     phaseSamples = n;
                     phaseTenths = tenths;
                     sustained = sustained(tenths[0], tenths[1]);
+                    double wholeGrowth = whole.ts().slope() * (end - start);
+                    double wholeChance = CHANCE_MULTIPLE * o.noiseMultiple()
+                            * (counts == null ? 0 : counts.chanceVariation(metric, from, to - 1));
+                    strong = growing(whole, o.alpha()) && wholeGrowth >= minGrowth
+                            && wholeGrowth >= o.noiseMultiple() * noise && wholeGrowth >= wholeChance
+                            && wholeGrowth >= o.noiseMultiple() * amplitude(t, values, from, to, whole.ts());
                 }
-                verdict = !sustained ? Verdict.GROWING
-                        : strong && n >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
+                saturation = SaturationFit.fit(tt, y, 0, m);
+                evidence = evidence(end - start, n, saturation, counts, from, to, interval);
+                if (saturation.saturating() || evidence.catchingUp()) {
+                    pattern = Pattern.SATURATING;
+                    verdict = Verdict.GROWING;
+                } else {
+                    verdict = !sustained ? Verdict.GROWING : gate(strong, evidence, o);
+                }
                 sinceGrowth = after.ts().slope() * (end - start);
             }
         } else if (shape.kind() == ShapeFit.Kind.STEP) {
@@ -264,11 +327,12 @@ public final class TrendAnalysis {
             phaseSamples = n;
             sinceGrowth = whole.ts().slope() * (end - start);
         } else if (n < 4 && last - first >= Math.max(1, minGrowth)) {
-            // two or three samples: no test can tell a leak from a cache, but the growth is worth showing
+            // two or three samples: no test can tell a leak from a cache yet
             pattern = Pattern.TOO_SHORT;
-            verdict = Verdict.GROWING;
+            verdict = Verdict.EARLY;
             since = start;
             sinceGrowth = last - first;
+            evidence = new Evidence(end - start, n, 0, false, interval);
         } else {
             pattern = Pattern.FLAT;
             verdict = Verdict.STABLE;
@@ -278,14 +342,71 @@ public final class TrendAnalysis {
         return new MetricTrend(metric, n, m, start, end, first, last, min, max, startLevel, endLevel, whole.mk(),
                 whole.ts(), whole.factor(), noise, stepNoise, phaseTenths[0], phaseTenths[1], shape, pattern, phaseStart,
                 after.mk(), after.ts(), phaseSamples, since, sinceGrowth, 0, 0, verdict,
-                score(verdict, after.mk(), whole.mk()));
+                score(verdict, after.mk(), whole.mk()), evidence, saturation, Double.NaN);
+    }
+
+    /** The verdict growth earns: leak when strong, else likely leak, capped by what the evidence allows. */
+    private static Verdict gate(boolean strong, Evidence evidence, LeakOptions o) {
+        Verdict wanted = strong ? Verdict.LEAK : Verdict.LIKELY_LEAK;
+        Verdict allowed = evidence.allows(o.gates());
+        return wanted.ordinal() >= allowed.ordinal() ? wanted : allowed;
+    }
+
+    /** The evidence of a growth phase over samples [lo, hi). */
+    private static Evidence evidence(double seconds, int samples, SaturationFit.Result saturation, SeriesTable.Counts counts,
+            int lo, int hi, double interval) {
+        if (counts == null || counts.freesSoFar() == null) {
+            return new Evidence(seconds, samples, saturation.tauLower(), false, interval);
+        }
+        boolean fill = counts.freedShare(lo, hi - 1) <= Evidence.FILL_FREE_SHARE;
+        // frees against allocations in each half of the phase: a warm-up frees a growing share, a leak the same
+        int mid = lo + (hi - lo) / 2;
+        long[] first = allocsAndFrees(counts, lo, mid);
+        long[] second = allocsAndFrees(counts, mid, hi - 1);
+        double r1 = first[0] > 0 ? (double) first[1] / first[0] : Double.NaN;
+        double r2 = second[0] > 0 ? (double) second[1] / second[0] : Double.NaN;
+        boolean catchingUp = false;
+        if (first[0] >= MIN_HALF_ALLOCS && second[0] >= MIN_HALF_ALLOCS && r2 > r1) {
+            double pooled = (double) (first[1] + second[1]) / (first[0] + second[0]);
+            double se = Math.sqrt(Math.max(1e-12, pooled * (1 - pooled) * (1.0 / first[0] + 1.0 / second[0])));
+            catchingUp = (r2 - r1) / se >= CATCH_UP_Z && r2 - r1 >= CATCH_UP_SHARE;
+        }
+        return new Evidence(seconds, samples, saturation.tauLower(), fill, interval, Math.min(1, r1), Math.min(1, r2),
+                catchingUp);
+    }
+
+    /** {allocations, frees} between samples a and b by the row's counters (never negative). */
+    private static long[] allocsAndFrees(SeriesTable.Counts c, int a, int b) {
+        long freed = Math.max(0, c.freesSoFar()[b] - c.freesSoFar()[a]);
+        long allocated = Math.max(0, c.count()[b] - c.count()[a] + freed);
+        return new long[] {allocated, freed};
+    }
+
+    /**
+     * How long growth may pause and keep its verdict: a quarter of its own length, and never less than the time a
+     * likely leak needs (so one quiet stretch of a fast leak is not mistaken for a full cache).
+     */
+    static double pauseLimit(MetricTrend growth, LeakOptions o) {
+        double growthSpan = growth.endSeconds() - growth.phaseStartSeconds();
+        return Math.max(o.gates().likelySeconds(), 0.25 * growthSpan);
+    }
+
+    /** A leak whose growth paused: the growth phase's verdict, rate and evidence, over the whole window. */
+    private static MetricTrend paused(MetricTrend g, int n, double start, double end, double first, double last,
+            double min, double max, double startLevel, double endLevel, Phase whole, ShapeFit.Result shape,
+            double pauseStart, double noise, double stepNoise) {
+        return new MetricTrend(g.metric(), n, g.points(), start, end, first, last, min, max, startLevel, endLevel,
+                whole.mk(), whole.ts(), whole.factor(), noise, stepNoise, g.monotoneRises(), g.monotoneSteps(), shape,
+                Pattern.GROWTH_PAUSED, g.phaseStartSeconds(), g.phaseTrend(), g.phaseSlope(), g.phaseSamples(),
+                g.sinceSeconds(), g.growthSinceLastLevel(), 0, 0, g.verdict(), g.score(), g.evidence(), g.saturation(),
+                pauseStart);
     }
 
     /** The sawtooth case: memory is given back; the troughs of the cycles tell whether a floor still rises. */
     private static MetricTrend released(Metric metric, int n, double start, double end, double first, double last,
             double min, double max, double startLevel, double endLevel, Phase whole, double[] tt, double[] y, int m,
             double stepNoise, int rises, int steps, int[] peaks, int releases, double largestRelease, int from,
-            double[] t, LeakOptions o) {
+            double[] t, double interval, LeakOptions o) {
         int cycles = releases + 1;
         double[] troughT = new double[cycles];
         double[] troughY = new double[cycles];
@@ -331,9 +452,13 @@ public final class TrendAnalysis {
         MannKendall.Result phaseMk = finalCycle.mk();
         TheilSen.Fit phaseTs = finalCycle.ts();
         double phaseStart = tt[lastTroughAt];
+        Evidence evidence = Evidence.NONE;
         if (cycles >= MIN_CYCLES && floorMatters && floorTrend.pIncreasing() < o.likelyAlpha()) {
             pattern = Pattern.RISING_FLOOR;
-            verdict = floorTrend.pIncreasing() < FLOOR_ALPHA ? Verdict.LEAK : Verdict.LIKELY_LEAK;
+            // the cycles themselves rule out a warm-up of the floor as well as a line can: the floor rose in every
+            // one of them; what remains is the time and the samples the rise took
+            evidence = new Evidence(troughT[cycles - 1] - troughT[0], n, Double.POSITIVE_INFINITY, false, interval);
+            verdict = gate(floorTrend.pIncreasing() < FLOOR_ALPHA, evidence, o);
             phaseMk = floorTrend;
             phaseTs = TheilSen.fit(troughT, troughY, 0, cycles, o.confidence(), floorTrend.variance());
             phaseStart = start;
@@ -351,11 +476,12 @@ public final class TrendAnalysis {
                 Double.NaN);
         return new MetricTrend(metric, n, m, start, end, first, last, min, max, startLevel, endLevel, whole.mk(),
                 whole.ts(), whole.factor(), noise, stepNoise, rises, steps, none, pattern, phaseStart, phaseMk, phaseTs,
-                phaseSamples, since, sinceGrowth, releases, largestRelease, verdict, score(verdict, phaseMk, whole.mk()));
+                phaseSamples, since, sinceGrowth, releases, largestRelease, verdict, score(verdict, phaseMk, whole.mk()),
+                evidence, SaturationFit.Result.NONE, Double.NaN);
     }
 
     private static MetricTrend trivial(Metric metric, int n, double start, double end, double first, double last,
-            double min, double max, Pattern pattern) {
+            double min, double max, Pattern pattern, Verdict verdict) {
         MannKendall.Result mk = MannKendall.Result.NONE;
         double slope = n >= 2 && end > start ? (last - first) / (end - start) : 0;
         if (pattern == Pattern.CONSTANT) {
@@ -368,7 +494,9 @@ public final class TrendAnalysis {
         ShapeFit.Result none = new ShapeFit.Result(ShapeFit.Kind.LINE, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN);
         return new MetricTrend(metric, n, n, start, end, first, last, n > 0 ? min : 0, n > 0 ? max : 0, first, last, mk, ts,
-                1, 0, 0, 0, 0, none, pattern, start, mk, ts, n, Double.NaN, last - first, 0, 0, Verdict.STABLE, 0);
+                1, 0, 0, 0, 0, none, pattern, start, mk, ts, n, Double.NaN, last - first, 0, 0, verdict,
+                verdict == Verdict.EARLY ? 10 : 0, verdict == Verdict.EARLY ? new Evidence(Math.max(0, end - start), n, 0,
+                        false, 0) : Evidence.NONE, SaturationFit.Result.NONE, Double.NaN);
     }
 
     /** Trend test and slope of y[lo..hi), the test widened for serial correlation when the options say so. */
@@ -399,6 +527,19 @@ public final class TrendAnalysis {
 
     private static boolean shrinking(Phase p, double alpha) {
         return p.mk().s() < 0 && p.mk().pTwoSided() < 2 * alpha && p.ts().upper() < 0;
+    }
+
+    /** 1.4826 MAD of the samples values[lo..hi) about a fitted line: how far single samples stray from the trend. */
+    static double amplitude(double[] t, long[] values, int lo, int hi, TheilSen.Fit fit) {
+        int n = hi - lo;
+        if (n < 3) {
+            return 0;
+        }
+        double[] r = new double[n];
+        for (int i = lo; i < hi; i++) {
+            r[i - lo] = values[i] - fit.at(t[i]);
+        }
+        return 1.4826 * mad(r, n);
     }
 
     /** 1.4826 MAD of the residuals about the before and after fits (the whole fit when j is 0). */
@@ -478,7 +619,10 @@ public final class TrendAnalysis {
         return len % 2 == 1 ? buf[len / 2] : (buf[len / 2 - 1] + buf[len / 2]) / 2;
     }
 
-    /** The verdict's band plus up to 25 for strength: the final phase's Mann–Kendall z, 10 and above counting full. */
+    /**
+     * The verdict's band plus up to 25 for strength (15 too early, 10 stable): the final phase's Mann–Kendall z, 10 and
+     * above counting full.
+     */
     static double score(Verdict v, MannKendall.Result phase, MannKendall.Result whole) {
         double z = Math.max(0, v == Verdict.STABLE ? whole.z() : phase.z());
         double strength = Math.min(1, z / 10);
@@ -486,9 +630,10 @@ public final class TrendAnalysis {
             case LEAK -> 75;
             case LIKELY_LEAK -> 50;
             case GROWING -> 25;
+            case EARLY -> 10;
             case STABLE -> 0;
         };
-        double s = base + (v == Verdict.STABLE ? 20 : 25) * strength;
+        double s = base + (v == Verdict.STABLE ? 10 : v == Verdict.EARLY ? 15 : 25) * strength;
         return Math.round(s * 10) / 10.0;
     }
 }

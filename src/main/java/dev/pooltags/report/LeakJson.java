@@ -121,7 +121,14 @@ public final class LeakJson {
         o.put("alpha", x.alpha());
         o.put("likelyAlpha", x.likelyAlpha());
         o.put("confidence", x.confidence());
-        o.put("minSamples", x.minSamples());
+        LeakOptions.Gates g = x.gates();
+        o.put("likelySamples", g.likelySamples());
+        o.put("likelySeconds", g.likelySeconds());
+        o.put("likelyWarmupSeconds", g.likelyWarmup());
+        o.put("leakSamples", g.leakSamples());
+        o.put("leakSeconds", g.leakSeconds());
+        o.put("leakWarmupSeconds", g.leakWarmup());
+        o.put("fillSeconds", g.fillSeconds());
         o.put("noiseMultiple", x.noiseMultiple());
         o.put("minCountGrowth", x.minCountGrowth());
         o.put("minBytesGrowth", x.minBytesGrowth());
