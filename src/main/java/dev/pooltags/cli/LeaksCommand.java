@@ -110,8 +110,13 @@ public final class LeaksCommand implements Callable<Integer> {
     int leakSamples = LeakOptions.Gates.DEFAULTS.leakSamples();
 
     @Option(names = "--likely-after", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Growth a likely leak needs (default 30s).")
+            description = "Growth a likely leak needs (default 1m).")
     Duration likelyAfter = seconds(LeakOptions.Gates.DEFAULTS.likelySeconds());
+
+    @Option(names = "--fast-likely-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Growth a likely leak needs when it is fast: 100 allocations a second or 1 MiB a minute "
+                    + "(default 30s).")
+    Duration fastLikelyAfter = seconds(LeakOptions.Gates.DEFAULTS.fastSeconds());
 
     @Option(names = "--leak-after", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Growth a leak needs (default 90s).")
@@ -172,7 +177,9 @@ public final class LeaksCommand implements Callable<Integer> {
 
     LeakOptions options() {
         try {
+            LeakOptions.Gates d = LeakOptions.Gates.DEFAULTS;
             LeakOptions.Gates gates = new LeakOptions.Gates(likelySamples, likelyAfter.toMillis() / 1000.0,
+                    fastLikelyAfter.toMillis() / 1000.0, d.fastAllocations(), d.fastBytes(),
                     likelyWarmup.toMillis() / 1000.0, leakSamples, leakAfter.toMillis() / 1000.0,
                     leakWarmup.toMillis() / 1000.0, fillTime.toMillis() / 1000.0);
             return new LeakOptions(alpha, likelyAlpha, confidence, noiseMultiple, minCountGrowth, minBytesGrowth,

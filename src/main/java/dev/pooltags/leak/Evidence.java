@@ -19,18 +19,25 @@ import java.util.List;
  * @param catchingUp     frees are catching up with allocations: the second share is higher than the first beyond
  *                       chance (a working set warming up keeps fewer and fewer of its allocations; a leak keeps the
  *                       same share)
+ * @param fast           the growth is fast ({@link LeakOptions.Gates#fastAllocations()} a second or
+ *                       {@link LeakOptions.Gates#fastBytes()} a minute): "likely leak" needs less time
  */
 public record Evidence(double seconds, int samples, double warmupRuledOut, boolean fill, double interval,
-        double freedFirst, double freedSecond, boolean catchingUp) {
+        double freedFirst, double freedSecond, boolean catchingUp, boolean fast) {
     /** Share of the allocations of a growth phase that may be freed for it to count as a fill. */
     static final double FILL_FREE_SHARE = 0.02;
 
     /** No growth phase. */
-    public static final Evidence NONE = new Evidence(0, 0, 0, false, 0, Double.NaN, Double.NaN, false);
+    public static final Evidence NONE = new Evidence(0, 0, 0, false, 0, Double.NaN, Double.NaN, false, false);
 
     /** Evidence without free counts. */
-    public Evidence(double seconds, int samples, double warmupRuledOut, boolean fill, double interval) {
-        this(seconds, samples, warmupRuledOut, fill, interval, Double.NaN, Double.NaN, false);
+    public Evidence(double seconds, int samples, double warmupRuledOut, boolean fill, double interval, boolean fast) {
+        this(seconds, samples, warmupRuledOut, fill, interval, Double.NaN, Double.NaN, false, fast);
+    }
+
+    /** Seconds of growth {@code v} needs. */
+    private double neededSeconds(Verdict v, LeakOptions.Gates g) {
+        return v == Verdict.LEAK ? g.leakSeconds() : fast ? g.fastSeconds() : g.likelySeconds();
     }
 
     /** The strongest verdict this evidence allows: leak, likely leak, or too early. */
@@ -45,7 +52,7 @@ public record Evidence(double seconds, int samples, double warmupRuledOut, boole
     public boolean meets(Verdict v, LeakOptions.Gates g) {
         boolean leak = v == Verdict.LEAK;
         return samples >= (leak ? g.leakSamples() : g.likelySamples())
-                && seconds >= (leak ? g.leakSeconds() : g.likelySeconds())
+                && seconds >= neededSeconds(v, g)
                 && warmupRuledOut >= (leak ? g.leakWarmup() : g.likelyWarmup())
                 && (!fill || seconds >= g.fillSeconds());
     }
@@ -60,7 +67,7 @@ public record Evidence(double seconds, int samples, double warmupRuledOut, boole
             return 0;
         }
         boolean leak = v == Verdict.LEAK;
-        double need = Math.max(0, (leak ? g.leakSeconds() : g.likelySeconds()) - seconds);
+        double need = Math.max(0, neededSeconds(v, g) - seconds);
         int missing = (leak ? g.leakSamples() : g.likelySamples()) - samples;
         if (missing > 0) {
             need = Math.max(need, missing * Math.max(interval, 0));
@@ -83,7 +90,7 @@ public record Evidence(double seconds, int samples, double warmupRuledOut, boole
             return out;
         }
         boolean leak = v == Verdict.LEAK;
-        double s = leak ? g.leakSeconds() : g.likelySeconds();
+        double s = neededSeconds(v, g);
         int n = leak ? g.leakSamples() : g.likelySamples();
         double warm = leak ? g.leakWarmup() : g.likelyWarmup();
         if (seconds < s) {

@@ -204,11 +204,12 @@ public final class LeakAnalysis {
         Verdict verdict = d.verdict();
         double score = d.score();
         if (d == bytes && verdict.atLeast(Verdict.LIKELY_LEAK) && informative(count)
-                && !count.verdict().atLeast(Verdict.LIKELY_LEAK)) {
-            // A leak is allocations that are never freed: the number in use must grow too. Bytes alone move by
-            // chance more than the count does (sizes vary), and bigger allocations are not lost ones.
-            verdict = count.verdict() == Verdict.EARLY ? Verdict.EARLY : Verdict.GROWING;
-            score = Math.min(score, verdict == Verdict.EARLY ? 24.9 : 49.9);
+                && (count.verdict() == Verdict.GROWING || count.verdict() == Verdict.STABLE)) {
+            // A leak is allocations that are never freed: the number in use must grow too (a count that grows like a
+            // leak but is too early to call lets the bytes decide). Bytes alone move by chance more than the count
+            // does (sizes vary), and bigger allocations are not lost ones.
+            verdict = Verdict.GROWING;
+            score = Math.min(score, 49.9);
             words += " Not called a leak: the number of allocations in use did not grow beyond chance ("
                     + count.pattern().words() + ", " + count.verdict().label() + "); bytes alone do not make a leak.";
         }

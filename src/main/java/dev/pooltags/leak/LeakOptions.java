@@ -31,6 +31,11 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, d
      *
      * @param likelySamples samples in the growth phase for "likely leak"
      * @param likelySeconds seconds of growth for "likely leak"
+     * @param fastSeconds   seconds of growth for "likely leak" when the growth is fast (at least
+     *                      {@code fastAllocations} a second or {@code fastBytes} a minute): such a leak exhausts the pool
+     *                      soon, so it is named sooner; a warm-up of a working set that fast is rarer than a slow one
+     * @param fastAllocations growth of outstanding allocations per second that counts as fast
+     * @param fastBytes     growth of bytes per minute that counts as fast
      * @param likelyWarmup  warm-ups with a time constant shorter than this (seconds) must be ruled out for "likely leak"
      * @param leakSamples   samples in the growth phase for "leak"
      * @param leakSeconds   seconds of growth for "leak"
@@ -39,14 +44,17 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, d
      *                      leak verdict: a cache or table that only allocates while it fills looks like a leak
      *                      until it is full
      */
-    public record Gates(int likelySamples, double likelySeconds, double likelyWarmup, int leakSamples,
-            double leakSeconds, double leakWarmup, double fillSeconds) {
-        public static final Gates DEFAULTS = new Gates(10, 30, 60, 20, 90, 180, 300);
+    public record Gates(int likelySamples, double likelySeconds, double fastSeconds, double fastAllocations,
+            double fastBytes, double likelyWarmup, int leakSamples, double leakSeconds, double leakWarmup,
+            double fillSeconds) {
+        public static final Gates DEFAULTS = new Gates(10, 60, 30, 100, 1 << 20, 60, 20, 90, 180, 300);
 
         public Gates {
             check(likelySamples >= 4, "likely-samples must be at least 4");
             check(leakSamples >= likelySamples, "leak-samples must be at least likely-samples");
             check(likelySeconds >= 0 && leakSeconds >= likelySeconds, "leak-after must be at least likely-after, both >= 0");
+            check(fastSeconds >= 0 && fastSeconds <= likelySeconds, "fast-likely-after must be between 0 and likely-after");
+            check(fastAllocations > 0 && fastBytes > 0, "fast growth rates must be positive");
             check(likelyWarmup >= 0 && leakWarmup >= likelyWarmup, "leak-warmup must be at least likely-warmup, both >= 0");
             check(fillSeconds >= 0, "fill-time must not be negative");
         }

@@ -265,7 +265,8 @@ public final class TrendAnalysis {
                 boolean heldLevel = phaseGrowth >= o.noiseMultiple() * levelSpread
                         && phaseGrowth > largestRise(y, 0, j, m - j) && endLevel > highest;
                 saturation = SaturationFit.fit(tt, y, j, m);
-                evidence = evidence(end - phaseStart, phaseSamples, saturation, counts, from + j * block, to, interval);
+                evidence = evidence(end - phaseStart, phaseSamples, saturation, counts, from + j * block, to, interval,
+                        fast(metric, after.ts().slope(), o));
                 if (saturation.saturating() || evidence.catchingUp()) {
                     pattern = Pattern.SATURATING;
                     verdict = Verdict.GROWING;
@@ -291,7 +292,8 @@ public final class TrendAnalysis {
                             && wholeGrowth >= o.noiseMultiple() * amplitude(t, values, from, to, whole.ts());
                 }
                 saturation = SaturationFit.fit(tt, y, 0, m);
-                evidence = evidence(end - start, n, saturation, counts, from, to, interval);
+                evidence = evidence(end - start, n, saturation, counts, from, to, interval,
+                        fast(metric, after.ts().slope(), o));
                 if (saturation.saturating() || evidence.catchingUp()) {
                     pattern = Pattern.SATURATING;
                     verdict = Verdict.GROWING;
@@ -332,7 +334,7 @@ public final class TrendAnalysis {
             verdict = Verdict.EARLY;
             since = start;
             sinceGrowth = last - first;
-            evidence = new Evidence(end - start, n, 0, false, interval);
+            evidence = new Evidence(end - start, n, 0, false, interval, false);
         } else {
             pattern = Pattern.FLAT;
             verdict = Verdict.STABLE;
@@ -353,10 +355,16 @@ public final class TrendAnalysis {
     }
 
     /** The evidence of a growth phase over samples [lo, hi). */
+    /** Growth at least as fast as the gates' fast rates (per second for allocations, per minute for bytes). */
+    private static boolean fast(Metric m, double slopePerSecond, LeakOptions o) {
+        return m == Metric.COUNT ? slopePerSecond >= o.gates().fastAllocations()
+                : slopePerSecond * 60 >= o.gates().fastBytes();
+    }
+
     private static Evidence evidence(double seconds, int samples, SaturationFit.Result saturation, SeriesTable.Counts counts,
-            int lo, int hi, double interval) {
+            int lo, int hi, double interval, boolean fast) {
         if (counts == null || counts.freesSoFar() == null) {
-            return new Evidence(seconds, samples, saturation.tauLower(), false, interval);
+            return new Evidence(seconds, samples, saturation.tauLower(), false, interval, fast);
         }
         boolean fill = counts.freedShare(lo, hi - 1) <= Evidence.FILL_FREE_SHARE;
         // frees against allocations in each half of the phase: a warm-up frees a growing share, a leak the same
@@ -372,7 +380,7 @@ public final class TrendAnalysis {
             catchingUp = (r2 - r1) / se >= CATCH_UP_Z && r2 - r1 >= CATCH_UP_SHARE;
         }
         return new Evidence(seconds, samples, saturation.tauLower(), fill, interval, Math.min(1, r1), Math.min(1, r2),
-                catchingUp);
+                catchingUp, fast);
     }
 
     /** {allocations, frees} between samples a and b by the row's counters (never negative). */
@@ -457,7 +465,7 @@ public final class TrendAnalysis {
             pattern = Pattern.RISING_FLOOR;
             // the cycles themselves rule out a warm-up of the floor as well as a line can: the floor rose in every
             // one of them; what remains is the time and the samples the rise took
-            evidence = new Evidence(troughT[cycles - 1] - troughT[0], n, Double.POSITIVE_INFINITY, false, interval);
+            evidence = new Evidence(troughT[cycles - 1] - troughT[0], n, Double.POSITIVE_INFINITY, false, interval, false);
             verdict = gate(floorTrend.pIncreasing() < FLOOR_ALPHA, evidence, o);
             phaseMk = floorTrend;
             phaseTs = TheilSen.fit(troughT, troughY, 0, cycles, o.confidence(), floorTrend.variance());
@@ -496,7 +504,7 @@ public final class TrendAnalysis {
         return new MetricTrend(metric, n, n, start, end, first, last, n > 0 ? min : 0, n > 0 ? max : 0, first, last, mk, ts,
                 1, 0, 0, 0, 0, none, pattern, start, mk, ts, n, Double.NaN, last - first, 0, 0, verdict,
                 verdict == Verdict.EARLY ? 10 : 0, verdict == Verdict.EARLY ? new Evidence(Math.max(0, end - start), n, 0,
-                        false, 0) : Evidence.NONE, SaturationFit.Result.NONE, Double.NaN);
+                        false, 0, false) : Evidence.NONE, SaturationFit.Result.NONE, Double.NaN);
     }
 
     /** Trend test and slope of y[lo..hi), the test widened for serial correlation when the options say so. */

@@ -124,6 +124,9 @@ public final class LeakJson {
         LeakOptions.Gates g = x.gates();
         o.put("likelySamples", g.likelySamples());
         o.put("likelySeconds", g.likelySeconds());
+        o.put("fastLikelySeconds", g.fastSeconds());
+        o.put("fastAllocationsPerSecond", g.fastAllocations());
+        o.put("fastBytesPerMinute", g.fastBytes());
         o.put("likelyWarmupSeconds", g.likelyWarmup());
         o.put("leakSamples", g.leakSamples());
         o.put("leakSeconds", g.leakSeconds());
