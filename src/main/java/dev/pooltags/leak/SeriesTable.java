@@ -60,9 +60,9 @@ public final class SeriesTable {
             return m == Metric.COUNT ? count : bytes;
         }
 
-        /** The row's allocation counts, with its frees when the source counts them apart. */
+        /** The row's counters; {@code countsFrees}: the source counts frees apart (see {@link #countsFrees()}). */
         public Counts counts(boolean countsFrees) {
-            return new Counts(count, bytes, countsFrees ? freesSoFar : null);
+            return new Counts(count, bytes, freesSoFar, countsFrees);
         }
     }
 
@@ -70,48 +70,58 @@ public final class SeriesTable {
      * What the counters of one row say about any stretch of it: how much of what was allocated was freed, and how far
      * the number in use wanders by chance.
      *
-     * @param count      outstanding allocations per sample
-     * @param bytes      bytes outstanding per sample
-     * @param freesSoFar frees since the row's first sample, per sample; null when the source does not count frees
+     * @param count       outstanding allocations per sample
+     * @param bytes       bytes outstanding per sample
+     * @param freesSoFar  frees since the row's first sample, per sample (for a source that only knows what is
+     *                    outstanding, the falls of the count: a lower bound)
+     * @param countsFrees the source counts allocations and frees apart, so a share of frees means something
      */
-    public record Counts(long[] count, long[] bytes, long[] freesSoFar) {
+    public record Counts(long[] count, long[] bytes, long[] freesSoFar, boolean countsFrees) {
         /** Lifetimes (at most N in use over the allocation rate) after which chance variation no longer applies. */
         static final double RENEWALS = 3;
+        /** Share of the allocations freed within a stretch above which they are turnover, not accumulation. */
+        static final double TURNOVER = 0.5;
+        /** ... and when there were this many allocations and frees: fewer events say too little to pair them up. */
+        static final long MANY_EVENTS = 1000;
+
+        /** {allocations, frees} between samples a and b (never negative). */
+        public long[] allocsAndFrees(int a, int b) {
+            long freed = Math.max(0, freesSoFar[b] - freesSoFar[a]);
+            long allocated = Math.max(0, count[b] - count[a] + freed);
+            return new long[] {allocated, freed};
+        }
 
         /** Share of the allocations made between samples a and b that were freed; NaN when unknown or none were made. */
         public double freedShare(int a, int b) {
-            if (freesSoFar == null) {
+            if (!countsFrees) {
                 return Double.NaN;
             }
-            long freed = freesSoFar[b] - freesSoFar[a];
-            long allocated = count[b] - count[a] + freed;
-            return allocated <= 0 ? Double.NaN : (double) freed / allocated;
+            long[] af = allocsAndFrees(a, b);
+            return af[0] <= 0 ? Double.NaN : (double) af[1] / af[0];
         }
 
         /**
-         * How far the number in use moves by chance between samples a and b, in the metric's unit: a tag whose
-         * allocations come and go independently holds a Poisson number of them, so two looks differ by about
-         * sqrt(2N) for N in use at the start, and never by more than the allocations and frees in between allow,
-         * sqrt(allocs + frees). Bytes scale it by the bytes per allocation. A leak must outgrow this; a tag with 300
-         * allocations in use drifting up by 20 has not. Once the stretch is three times as long as an allocation
-         * lives at most (Little's law: N in use over allocations per sample, counted as samples), the tag has
-         * renewed everything it holds and the trend statistics alone judge it: 0.
+         * How far the number in use moves by chance between samples a and b, in the metric's unit: when allocations
+         * and frees come independently, the count after A allocations and F frees is off its expected course by
+         * about sqrt(A + F). Bytes scale it by the bytes per allocation. A leak must outgrow this: a tag that made
+         * 23 allocations and 5 frees while it rose by 19 has not shown a leak, only the start of its working set.
+         * When half of the allocations or more were freed again within the stretch, and there were a thousand
+         * allocations and frees or more, they pair up and cancel, and how far the count strays from its trend
+         * measures chance better (the amplitude test does that): 0. This bound is for the few-events case: a slow
+         * tag warming up, much of what it allocated in the last minutes still in use. Likewise once the stretch is three times as long as an allocation lives at most (Little's
+         * law: N in use over allocations per sample): the tag has renewed everything it holds.
          */
         public double chanceVariation(Metric m, int a, int b) {
-            double n = Math.max(0, count[a]);
-            double var = 2 * n;
-            if (freesSoFar != null) {
-                long freed = freesSoFar[b] - freesSoFar[a];
-                long allocated = count[b] - count[a] + freed;
-                if (allocated >= 0 && freed >= 0) {
-                    var = Math.min(var, allocated + freed);
-                }
-                double perSample = b > a ? (double) allocated / (b - a) : 0;
-                if (perSample > 0 && b - a >= RENEWALS * Math.max(n, 1) / perSample) {
-                    return 0;
-                }
+            long[] af = allocsAndFrees(a, b);
+            if (af[1] >= TURNOVER * af[0] && af[0] + af[1] >= MANY_EVENTS) {
+                return 0;
             }
-            double sd = Math.sqrt(Math.max(1, var));
+            double n = Math.max(0, count[a]);
+            double perSample = b > a ? (double) af[0] / (b - a) : 0;
+            if (countsFrees && perSample > 0 && b - a >= RENEWALS * Math.max(n, 1) / perSample) {
+                return 0;
+            }
+            double sd = Math.sqrt(Math.max(1, af[0] + af[1]));
             if (m == Metric.BYTES) {
                 long c = Math.max(count[a], count[b]);
                 long by = Math.max(bytes[a], bytes[b]);
@@ -162,7 +172,9 @@ public final class SeriesTable {
         out.sort((a, b) -> a.key().compareTo(b.key()));
         boolean countsFrees = false;
         for (Builder b : order) {
-            countsFrees |= b.churned;
+            // a row that allocated and freed within one interval, or that arrived with frees since boot (a source
+            // that only knows what is outstanding starts every row at none)
+            countsFrees |= b.churned || b.firstFrees > 0;
         }
         return new SeriesTable(Collections.unmodifiableList(instants), seconds, Collections.unmodifiableList(out),
                 countsFrees);
@@ -170,8 +182,9 @@ public final class SeriesTable {
 
     /**
      * True when the source counts allocations and frees apart, as Windows does: some row allocated and freed within
-     * one interval. Sources that only know what is outstanding (Linux slab caches, {@code !poolused}) get counters
-     * that move one way per interval, and say nothing about whether a growing tag frees anything.
+     * one interval, or arrived with frees counted since boot. Sources that only know what is outstanding (Linux slab
+     * caches, {@code !poolused}) get counters that start at no frees and move one way per interval, and say nothing
+     * about whether a growing tag frees anything.
      */
     public boolean countsFrees() {
         return countsFrees;
@@ -211,6 +224,7 @@ public final class SeriesTable {
         long freesChange;
         final long[] freesSoFar;
         boolean churned;
+        long firstFrees = -1;
         TagCounters prev;
         int prevAt;
 
@@ -227,6 +241,9 @@ public final class SeriesTable {
             count[i] = r.outstanding();
             bytes[i] = r.bytes();
             present[i] = true;
+            if (firstFrees < 0) {
+                firstFrees = r.frees();
+            }
             if (prev != null) {
                 long a = SnapshotDelta.counterChange(prev.allocs(), r.allocs());
                 long f = SnapshotDelta.counterChange(prev.frees(), r.frees());

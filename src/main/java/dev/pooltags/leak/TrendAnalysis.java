@@ -38,8 +38,9 @@ public final class TrendAnalysis {
     static final double FLOOR_ALPHA = 0.01;
     /**
      * Growth must exceed this many noise multiples of the chance variation of the number in use
-     * ({@link SeriesTable.Counts#chanceVariation}): 1.5 × 4 = 6 standard deviations, as a Poisson count wanders
-     * about 4 of them over a long look and a warm-up adds its own rise on top.
+     * ({@link SeriesTable.Counts#chanceVariation}) and of how far single samples stray from the trend: 1.5 × 4 = 6
+     * standard deviations, as a count that wanders slowly strays about 4 of them over a long look and a warm-up adds
+     * its own rise on top.
      */
     static final double CHANCE_MULTIPLE = 1.5;
     /** Allocations each half of a growth phase needs before its share of frees is compared with the other's. */
@@ -47,6 +48,12 @@ public final class TrendAnalysis {
     /** One-sided z (p < 0.01) and size of the rise in the share of frees that says frees are catching up. */
     static final double CATCH_UP_Z = 2.326;
     static final double CATCH_UP_SHARE = 0.05;
+    /** The allocation rates of the two halves may differ by this share for their frees to be compared. */
+    static final double STEADY_ALLOCATIONS = 0.2;
+    /** ... and the second half must keep at most this share of what the first kept. */
+    static final double KEPT_FALL = 0.75;
+    /** ... by at least this many times the count's own noise (sqrt 2 for a difference, times 2). */
+    static final double CATCH_UP_NOISE = 2 * Math.sqrt(2);
 
     private TrendAnalysis() {}
 
@@ -208,8 +215,9 @@ public final class TrendAnalysis {
                 && phaseGrowth >= o.noiseMultiple() / 2 * noise && phaseGrowth >= chance;
         if (weak) {
             // and the growth must stand out from how far single samples stray from the trend (the block medians
-            // smooth that away): a tag that wanders by ±10 has not leaked when it rose by 15
-            weak = phaseGrowth >= o.noiseMultiple() * amplitude(t, values, from + j * block, to, after.ts());
+            // smooth that away), by six times: a tag that wanders by ±10 has not leaked when it rose by 40
+            weak = phaseGrowth >= CHANCE_MULTIPLE * o.noiseMultiple()
+                    * amplitude(t, values, from + j * block, to, after.ts());
         }
         boolean strong = weak && growing(after, o.alpha()) && phaseGrowth >= o.noiseMultiple() * noise;
         boolean beforeGrowing = before != null && growing(before, o.likelyAlpha());
@@ -266,7 +274,7 @@ public final class TrendAnalysis {
                         && phaseGrowth > largestRise(y, 0, j, m - j) && endLevel > highest;
                 saturation = SaturationFit.fit(tt, y, j, m);
                 evidence = evidence(end - phaseStart, phaseSamples, saturation, counts, from + j * block, to, interval,
-                        fast(metric, after.ts().slope(), o));
+                        fast(metric, after.ts().slope(), o), countNoise(metric, counts, t, from + j * block, to));
                 if (saturation.saturating() || evidence.catchingUp()) {
                     pattern = Pattern.SATURATING;
                     verdict = Verdict.GROWING;
@@ -289,11 +297,11 @@ public final class TrendAnalysis {
                             * (counts == null ? 0 : counts.chanceVariation(metric, from, to - 1));
                     strong = growing(whole, o.alpha()) && wholeGrowth >= minGrowth
                             && wholeGrowth >= o.noiseMultiple() * noise && wholeGrowth >= wholeChance
-                            && wholeGrowth >= o.noiseMultiple() * amplitude(t, values, from, to, whole.ts());
+                            && wholeGrowth >= CHANCE_MULTIPLE * o.noiseMultiple() * amplitude(t, values, from, to, whole.ts());
                 }
                 saturation = SaturationFit.fit(tt, y, 0, m);
                 evidence = evidence(end - start, n, saturation, counts, from, to, interval,
-                        fast(metric, after.ts().slope(), o));
+                        fast(metric, after.ts().slope(), o), countNoise(metric, counts, t, from, to));
                 if (saturation.saturating() || evidence.catchingUp()) {
                     pattern = Pattern.SATURATING;
                     verdict = Verdict.GROWING;
@@ -355,6 +363,21 @@ public final class TrendAnalysis {
     }
 
     /** The evidence of a growth phase over samples [lo, hi). */
+    /** How far single samples of the count stray from its straight trend over [lo, hi), for the catch-up test. */
+    private static double countNoise(Metric m, SeriesTable.Counts counts, double[] t, int lo, int hi) {
+        if (counts == null || hi - lo < 3) {
+            return 0;
+        }
+        double[] y = new double[hi - lo];
+        for (int i = lo; i < hi; i++) {
+            y[i - lo] = counts.count()[i];
+        }
+        double[] tt = java.util.Arrays.copyOfRange(t, lo, hi);
+        TheilSen.Fit f = TheilSen.slopes(tt, y, 0, y.length).fit(0.95, 1);
+        return amplitude(t, counts.count(), lo, hi, new TheilSen.Fit(f.slope(), f.intercept() - f.slope() * 0, 0, 0, 0.95,
+                0));
+    }
+
     /** Growth at least as fast as the gates' fast rates (per second for allocations, per minute for bytes). */
     private static boolean fast(Metric m, double slopePerSecond, LeakOptions o) {
         return m == Metric.COUNT ? slopePerSecond >= o.gates().fastAllocations()
@@ -362,19 +385,25 @@ public final class TrendAnalysis {
     }
 
     private static Evidence evidence(double seconds, int samples, SaturationFit.Result saturation, SeriesTable.Counts counts,
-            int lo, int hi, double interval, boolean fast) {
-        if (counts == null || counts.freesSoFar() == null) {
+            int lo, int hi, double interval, boolean fast, double noise) {
+        if (counts == null || !counts.countsFrees()) {
             return new Evidence(seconds, samples, saturation.tauLower(), false, interval, fast);
         }
         boolean fill = counts.freedShare(lo, hi - 1) <= Evidence.FILL_FREE_SHARE;
-        // frees against allocations in each half of the phase: a warm-up frees a growing share, a leak the same
+        // frees against allocations in each half of the phase: at a steady allocation rate a warm-up frees a growing
+        // share and keeps less and less; a leak frees the same share and keeps the same amount
         int mid = lo + (hi - lo) / 2;
-        long[] first = allocsAndFrees(counts, lo, mid);
-        long[] second = allocsAndFrees(counts, mid, hi - 1);
+        long[] first = counts.allocsAndFrees(lo, mid);
+        long[] second = counts.allocsAndFrees(mid, hi - 1);
         double r1 = first[0] > 0 ? (double) first[1] / first[0] : Double.NaN;
         double r2 = second[0] > 0 ? (double) second[1] / second[0] : Double.NaN;
         boolean catchingUp = false;
-        if (first[0] >= MIN_HALF_ALLOCS && second[0] >= MIN_HALF_ALLOCS && r2 > r1) {
+        double steady = first[0] > 0 ? (double) second[0] / first[0] * (mid - lo) / Math.max(1, hi - 1 - mid) : 0;
+        long kept1 = first[0] - first[1];
+        long kept2 = second[0] - second[1];
+        if (first[0] >= MIN_HALF_ALLOCS && second[0] >= MIN_HALF_ALLOCS && r2 > r1
+                && Math.abs(steady - 1) <= STEADY_ALLOCATIONS && kept2 <= KEPT_FALL * kept1
+                && kept1 - kept2 >= CATCH_UP_NOISE * noise) {
             double pooled = (double) (first[1] + second[1]) / (first[0] + second[0]);
             double se = Math.sqrt(Math.max(1e-12, pooled * (1 - pooled) * (1.0 / first[0] + 1.0 / second[0])));
             catchingUp = (r2 - r1) / se >= CATCH_UP_Z && r2 - r1 >= CATCH_UP_SHARE;
@@ -383,12 +412,7 @@ public final class TrendAnalysis {
                 catchingUp, fast);
     }
 
-    /** {allocations, frees} between samples a and b by the row's counters (never negative). */
-    private static long[] allocsAndFrees(SeriesTable.Counts c, int a, int b) {
-        long freed = Math.max(0, c.freesSoFar()[b] - c.freesSoFar()[a]);
-        long allocated = Math.max(0, c.count()[b] - c.count()[a] + freed);
-        return new long[] {allocated, freed};
-    }
+
 
     /**
      * How long growth may pause and keep its verdict: a quarter of its own length, and never less than the time a
@@ -537,7 +561,12 @@ public final class TrendAnalysis {
         return p.mk().s() < 0 && p.mk().pTwoSided() < 2 * alpha && p.ts().upper() < 0;
     }
 
-    /** 1.4826 MAD of the samples values[lo..hi) about a fitted line: how far single samples stray from the trend. */
+    /**
+     * How far the samples values[lo..hi) stray from a fitted line: the larger of 1.4826 MAD of the residuals and of
+     * the changes of the residuals over a quarter of the stretch (over sqrt 2). Independent noise gives the same from
+     * both; a count that wanders slowly (a small working set whose allocations live a minute) strays further over a
+     * quarter of the stretch than from one sample to the next, and that is the scale a leak must outgrow.
+     */
     static double amplitude(double[] t, long[] values, int lo, int hi, TheilSen.Fit fit) {
         int n = hi - lo;
         if (n < 3) {
@@ -547,7 +576,13 @@ public final class TrendAnalysis {
         for (int i = lo; i < hi; i++) {
             r[i - lo] = values[i] - fit.at(t[i]);
         }
-        return 1.4826 * mad(r, n);
+        int lag = Math.max(1, n / 4);
+        double[] d = new double[n - lag];
+        for (int i = 0; i + lag < n; i++) {
+            d[i] = r[i + lag] - r[i];
+        }
+        double wander = n - lag >= 3 ? 1.4826 * mad(d, n - lag) / Math.sqrt(2) : 0;
+        return Math.max(1.4826 * mad(r, n), wander);
     }
 
     /** 1.4826 MAD of the residuals about the before and after fits (the whole fit when j is 0). */

@@ -34,6 +34,7 @@ public final class DemoSeries {
             (w.leak() > 0 ? leaking : healthy).add(w.tag().memoryText());
         }
         healthy.removeAll(leaking);
-        return new LabelledSeries(scenarioName + " seed " + seed + " every " + intervalSeconds + "s", out, leaking, healthy);
+        return new LabelledSeries(scenarioName + " seed " + seed + " every " + intervalSeconds + "s", out, leaking, healthy,
+                null);
     }
 }

@@ -13,8 +13,18 @@ import java.util.Set;
  * @param snapshots the samples, in time order
  * @param leaking   labels of the rows that leak ({@code Lk2x}, {@code sock_inode_cache})
  * @param healthy   labels of the rows known not to leak
+ * @param onset     when the leaking rows start to leak (null: from the first sample); before it they are not judged
  */
-public record LabelledSeries(String name, List<Snapshot> snapshots, Set<String> leaking, Set<String> healthy) {
+public record LabelledSeries(String name, List<Snapshot> snapshots, Set<String> leaking, Set<String> healthy,
+        java.time.Instant onset) {
+    /** One series of the synthetic evaluation set: its one row leaks or does not. */
+    public static LabelledSeries of(EvalCase c) {
+        String label = c.snapshots().stream().flatMap(s -> s.rows().stream()).findFirst()
+                .map(dev.pooltags.snapshot.TagCounters::label).orElse("");
+        return new LabelledSeries(c.name(), c.snapshots(), c.leak() ? Set.of(label) : Set.of(),
+                c.leak() ? Set.of() : Set.of(label), null);
+    }
+
     /** The truth for a row label: true leaks, false does not, null unknown. */
     public Boolean truth(String label) {
         if (leaking.contains(label)) {

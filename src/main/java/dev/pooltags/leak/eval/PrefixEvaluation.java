@@ -1,5 +1,6 @@
 package dev.pooltags.leak.eval;
 
+import dev.pooltags.leak.LeakAnalysis;
 import dev.pooltags.leak.LeakOptions;
 import dev.pooltags.leak.TagVerdict;
 import dev.pooltags.leak.Verdict;
@@ -56,9 +57,64 @@ public final class PrefixEvaluation {
 
     private PrefixEvaluation() {}
 
-    /** Judges every series at every prefix length of {@link #PREFIXES} that is shorter than it, and whole. */
+    /**
+     * Judges every series at every prefix length of {@link #PREFIXES} that is shorter than it, and whole, with the
+     * engine every command uses ({@link LeakAnalysis#state}: what {@code leaks}, {@code top} and {@code serve} show
+     * after that many samples).
+     */
     public static List<Tally> run(List<LabelledSeries> series, LeakOptions options) {
-        return run(series, PREFIXES, (s, o) -> dev.pooltags.leak.LeakAnalysis.verdicts(s, o), options);
+        return run(series, PREFIXES, PrefixEvaluation::state, options);
+    }
+
+    /** The state after the samples, as {@code leaks} computes it (and a live view with a window that long). */
+    public static Map<TagCounters.RowKey, TagVerdict> state(List<Snapshot> samples, LeakOptions o) {
+        return LeakAnalysis.state(samples, Integer.MAX_VALUE, LeakAnalysis.EVERY, o, List.of()).byKey();
+    }
+
+    /**
+     * How long each leaking row took to be called, judged as a live view judges (the last {@code window} samples,
+     * every {@code every} samples): seconds from its onset (or the first sample) to the first checkpoint that showed
+     * "likely leak" or "leak", and to the first that showed "leak"; NaN when never.
+     *
+     * @param series the series
+     * @param row    the leaking row
+     * @param likely seconds to "likely leak" or stronger
+     * @param leak   seconds to "leak"
+     */
+    public record Timing(String series, String row, double likely, double leak) {}
+
+    /** Timings of every leaking row of every series. */
+    public static List<Timing> timings(List<LabelledSeries> series, int window, int every, LeakOptions o) {
+        List<Timing> out = new ArrayList<>();
+        for (LabelledSeries s : series) {
+            List<Snapshot> all = s.snapshots();
+            java.time.Instant from = s.onset() != null ? s.onset() : all.get(0).time();
+            Map<String, double[]> first = new LinkedHashMap<>();
+            for (String l : s.leaking()) {
+                first.put(l, new double[] {Double.NaN, Double.NaN});
+            }
+            for (int n = every; n <= all.size(); n += every) {
+                if (n < 3) {
+                    continue;
+                }
+                List<Snapshot> prefix = all.subList(0, n);
+                double at = java.time.Duration.between(from, prefix.get(n - 1).time()).toMillis() / 1000.0;
+                for (TagVerdict v : LeakAnalysis.state(prefix, window, every, o, List.of()).ranked()) {
+                    double[] f = first.get(v.key().label());
+                    if (f == null || at < 0) {
+                        continue;
+                    }
+                    if (Double.isNaN(f[0]) && v.verdict().atLeast(Verdict.LIKELY_LEAK)) {
+                        f[0] = at;
+                    }
+                    if (Double.isNaN(f[1]) && v.verdict() == Verdict.LEAK) {
+                        f[1] = at;
+                    }
+                }
+            }
+            first.forEach((row, f) -> out.add(new Timing(s.name(), row, f[0], f[1])));
+        }
+        return out;
     }
 
     /**
@@ -114,6 +170,9 @@ public final class PrefixEvaluation {
                     .toMillis() / 1000.0;
             for (TagVerdict v : verdicts.values()) {
                 Boolean truth = s.truth(v.key().label());
+                if (Boolean.TRUE.equals(truth) && s.onset() != null && prefix.get(prefix.size() - 1).time().isBefore(s.onset())) {
+                    continue; // not leaking yet
+                }
                 boolean likely = v.verdict().atLeast(Verdict.LIKELY_LEAK);
                 if (truth == null) {
                     if (likely) {
