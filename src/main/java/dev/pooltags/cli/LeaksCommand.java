@@ -115,7 +115,7 @@ public final class LeaksCommand implements Callable<Integer> {
 
     @Option(names = "--fast-likely-after", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Growth a likely leak needs when it is fast: 100 allocations a second or 1 MiB a minute "
-                    + "(default 30s).")
+                    + "(default 20s).")
     Duration fastLikelyAfter = seconds(LeakOptions.Gates.DEFAULTS.fastSeconds());
 
     @Option(names = "--leak-after", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -246,7 +246,7 @@ public final class LeaksCommand implements Callable<Integer> {
             if (!checked.usable()) {
                 throw new InputException(names(inputs), 0, checked.problem());
             }
-            // the state a live view shows after these samples: the middle of the last three checkpoints' verdicts
+            // the state a live view shows after these samples (the checkpoints' verdicts, settled)
             LeakResult r = LeakAnalysis.state(checked.series(), window == null ? Integer.MAX_VALUE : window,
                     LeakAnalysis.EVERY, o, checked.notes());
             try (OutputOption.Target t = output.open(stdout)) {

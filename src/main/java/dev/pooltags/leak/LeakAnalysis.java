@@ -37,10 +37,10 @@ public final class LeakAnalysis {
             .thenComparing(TagVerdict::key);
 
     /**
-     * Checkpoints whose verdicts make a tag's state: the middle one of the last three, so a state changes when two
-     * checkpoints in a row say so.
+     * Checkpoints whose verdicts make a tag's state ({@link #settled}): a state changes when two checkpoints in a row
+     * say so.
      */
-    public static final int CHECKPOINTS = 3;
+    public static final int CHECKPOINTS = 4;
     /** Samples between checkpoints, by default. */
     public static final int EVERY = 5;
 
@@ -60,19 +60,29 @@ public final class LeakAnalysis {
     }
 
     /**
-     * The middle verdict of a tag's verdicts at consecutive checkpoints (oldest first): sorted from weakest to
-     * strongest, the one in the middle (of two, the weaker); of the checkpoints with that verdict, the latest, whose
-     * explanation and numbers are shown.
+     * The state shown for a tag, from its verdicts at consecutive checkpoints (oldest first): the latest verdict that
+     * two checkpoints in a row agreed on; when no two in a row agree (a tag on the edge between two verdicts), the
+     * middle one, of two middles the weaker, so an edge never flickers and one odd checkpoint changes nothing. Of the checkpoints with that verdict, the latest is returned (its
+     * explanation and numbers are shown).
      */
-    static TagVerdict middle(List<TagVerdict> raw) {
-        List<Verdict> sorted = new ArrayList<>(raw.size());
-        for (TagVerdict v : raw) {
-            sorted.add(v.verdict());
+    static TagVerdict settled(List<TagVerdict> raw) {
+        Verdict state = null;
+        for (int i = raw.size() - 1; i >= 1 && state == null; i--) {
+            if (raw.get(i).verdict() == raw.get(i - 1).verdict()) {
+                state = raw.get(i).verdict();
+            }
         }
-        sorted.sort(Comparator.comparingInt(Verdict::ordinal).reversed());
-        Verdict mid = sorted.get((sorted.size() - 1) / 2);
+        if (state == null) {
+            // no two in a row agree: the middle one, of two middles the weaker (weaker verdicts come later)
+            List<Verdict> sorted = new ArrayList<>(raw.size());
+            for (TagVerdict v : raw) {
+                sorted.add(v.verdict());
+            }
+            sorted.sort(Comparator.comparingInt(Verdict::ordinal));
+            state = sorted.get(sorted.size() / 2);
+        }
         for (int i = raw.size() - 1; i >= 0; i--) {
-            if (raw.get(i).verdict() == mid) {
+            if (raw.get(i).verdict() == state) {
                 return raw.get(i);
             }
         }
@@ -81,8 +91,8 @@ public final class LeakAnalysis {
 
     /**
      * The state of every tag after the samples of {@code history} (in time order, distinct times), exactly as a live
-     * view that saw them shows it ({@link LiveLeaks}): the middle of the verdicts at the last {@value #CHECKPOINTS}
-     * checkpoints (this sample, and {@code every} and twice that many samples before), each over the last
+     * view that saw them shows it ({@link LiveLeaks}): {@link #settled} over the verdicts at the last
+     * {@value #CHECKPOINTS} checkpoints (this sample, and {@code every} and twice that many samples before), each over the last
      * {@code window} samples. {@code leaks} reports this over a whole series, so its answer after N samples is the
      * answer {@code top} and {@code serve} show after N samples.
      */
@@ -117,7 +127,7 @@ public final class LeakAnalysis {
             for (int i = checkpoints.size() - 1; i >= 0 && checkpoints.get(i).containsKey(k); i--) {
                 run.addFirst(checkpoints.get(i).get(k));
             }
-            TagVerdict v = middle(List.copyOf(run));
+            TagVerdict v = settled(List.copyOf(run));
             shown.add(v);
             byKey.put(k, v);
         }

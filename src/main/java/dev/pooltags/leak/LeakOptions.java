@@ -47,7 +47,7 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, d
     public record Gates(int likelySamples, double likelySeconds, double fastSeconds, double fastAllocations,
             double fastBytes, double likelyWarmup, int leakSamples, double leakSeconds, double leakWarmup,
             double fillSeconds) {
-        public static final Gates DEFAULTS = new Gates(10, 60, 30, 100, 1 << 20, 60, 20, 90, 180, 300);
+        public static final Gates DEFAULTS = new Gates(10, 60, 20, 100, 1 << 20, 60, 20, 90, 180, 300);
 
         public Gates {
             check(likelySamples >= 4, "likely-samples must be at least 4");

@@ -15,10 +15,10 @@ import java.util.Map;
  * metrics), the same engine as {@code pooltags leaks} ({@link LeakAnalysis#state}).
  *
  * <p>Every {@code every} samples (every rows/100 when that is more, so 3,000 tags are judged every 30 samples) the
- * last {@code window} samples are analysed: a checkpoint. The state shown for a tag is the middle one of its
- * verdicts at the last {@value LeakAnalysis#CHECKPOINTS} checkpoints, so one checkpoint on the other side of a
- * threshold does not make it flicker: a state changes when two checkpoints in a row say so. Each state remembers when
- * it began (shown as how long it has held). Memory is bounded by the window.
+ * last {@code window} samples are analysed: a checkpoint. The state shown for a tag changes when two checkpoints in a
+ * row say so; a tag on the edge between two verdicts shows the middle one ({@link LeakAnalysis#settled}), so one
+ * checkpoint on the other side of a threshold does not make it flicker. Each state remembers when it began (shown
+ * as how long it has held). Memory is bounded by the window.
  *
  * <p>Not thread-safe: one thread feeds samples and reads verdicts.
  */
@@ -105,7 +105,7 @@ public final class LiveLeaks {
                 it.remove(); // no longer in the window
                 continue;
             }
-            TagVerdict v = LeakAnalysis.middle(List.copyOf(t.raw));
+            TagVerdict v = LeakAnalysis.settled(List.copyOf(t.raw));
             if (v.verdict() != t.state) {
                 t.state = v.verdict();
                 t.since = sample.time();

@@ -27,8 +27,8 @@ import java.util.Arrays;
 public final class TrendAnalysis {
     /** A bend whose later slope is under this share of the earlier one is "slowing", not a leak. */
     static final double SLOWING_RATIO = 0.5;
-    /** Cycles (troughs) needed before a rising floor under releases is believed. */
-    static final int MIN_CYCLES = 4;
+    /** Cycles (troughs) needed before a rising floor under releases is believed (five all rising: p = 1/120). */
+    static final int MIN_CYCLES = 5;
     /** Below this many points noise is not estimated from the changes between them. */
     static final int SHORT = 8;
     /**
@@ -215,9 +215,9 @@ public final class TrendAnalysis {
                 && phaseGrowth >= o.noiseMultiple() / 2 * noise && phaseGrowth >= chance;
         if (weak) {
             // and the growth must stand out from how far single samples stray from the trend (the block medians
-            // smooth that away), by six times: a tag that wanders by ±10 has not leaked when it rose by 40
-            weak = phaseGrowth >= CHANCE_MULTIPLE * o.noiseMultiple()
-                    * amplitude(t, values, from + j * block, to, after.ts());
+            // smooth that away) and from how far it wanders over a quarter of the phase: a tag that wanders by ±10
+            // has not leaked when it rose by 30
+            weak = phaseGrowth >= o.noiseMultiple() * amplitude(t, values, from + j * block, to, after.ts());
         }
         boolean strong = weak && growing(after, o.alpha()) && phaseGrowth >= o.noiseMultiple() * noise;
         boolean beforeGrowing = before != null && growing(before, o.likelyAlpha());
@@ -297,7 +297,7 @@ public final class TrendAnalysis {
                             * (counts == null ? 0 : counts.chanceVariation(metric, from, to - 1));
                     strong = growing(whole, o.alpha()) && wholeGrowth >= minGrowth
                             && wholeGrowth >= o.noiseMultiple() * noise && wholeGrowth >= wholeChance
-                            && wholeGrowth >= CHANCE_MULTIPLE * o.noiseMultiple() * amplitude(t, values, from, to, whole.ts());
+                            && wholeGrowth >= o.noiseMultiple() * amplitude(t, values, from, to, whole.ts());
                 }
                 saturation = SaturationFit.fit(tt, y, 0, m);
                 evidence = evidence(end - start, n, saturation, counts, from, to, interval,
@@ -327,8 +327,9 @@ public final class TrendAnalysis {
             verdict = Verdict.STABLE;
             since = Double.NaN;
             sinceGrowth = endLevel - startLevel;
-        } else if (growing(whole, o.likelyAlpha()) && endLevel > startLevel) {
-            // significant but small, or too little above the noise: worth showing, not a leak
+        } else if (growing(whole, o.alpha()) && endLevel - startLevel >= Math.max(1, minGrowth)) {
+            // clearly significant, but small, or too little above the noise: worth showing, not a leak (weaker
+            // evidence is the ordinary jitter of a busy tag, and showing it would only make the column flicker)
             pattern = Pattern.STEADY_GROWTH;
             verdict = Verdict.GROWING;
             since = start;
@@ -348,6 +349,13 @@ public final class TrendAnalysis {
             verdict = Verdict.STABLE;
             since = Double.NaN;
             sinceGrowth = endLevel - startLevel;
+        }
+        if (verdict == Verdict.GROWING) {
+            // "growing" is worth a user's look only when the tag grew by more than it strays on its own
+            double grew = Math.max(endLevel - startLevel, sinceGrowth);
+            if (grew < Math.max(1, minGrowth) || grew < o.noiseMultiple() * amplitude(t, values, from, to, whole.ts())) {
+                verdict = Verdict.STABLE;
+            }
         }
         return new MetricTrend(metric, n, m, start, end, first, last, min, max, startLevel, endLevel, whole.mk(),
                 whole.ts(), whole.factor(), noise, stepNoise, phaseTenths[0], phaseTenths[1], shape, pattern, phaseStart,
@@ -475,7 +483,7 @@ public final class TrendAnalysis {
         double noise = residualNoise(tt, y, m, 0, null, whole);
 
         double floorRise = troughY[cycles - 1] - troughY[0];
-        boolean floorMatters = floorRise >= minGrowth && floorRise >= o.noiseMultiple() * stepNoise;
+        boolean floorMatters = floorRise >= minGrowth && floorRise >= CHANCE_MULTIPLE * o.noiseMultiple() * stepNoise;
         MannKendall.Result floorTrend = MannKendall.test(troughY, 0, cycles, 1.0);
         Pattern pattern;
         Verdict verdict;

@@ -19,7 +19,7 @@ class LeakAnalysisTest {
                 Scenario.SAWTOOTH_RELEASED), 300, 1, 4);
         Map<TagCounters.RowKey, TagVerdict> one = LeakAnalysis.verdicts(history.subList(0, 1), LeakOptions.live());
         assertThat(one).hasSize(3);
-        assertThat(one.values()).allMatch(v -> v.verdict() == Verdict.STABLE && v.count().pattern() == Pattern.TOO_SHORT);
+        assertThat(one.values()).allMatch(v -> v.verdict() == Verdict.EARLY && v.count().pattern() == Pattern.TOO_SHORT);
 
         Map<TagCounters.RowKey, TagVerdict> all = LeakAnalysis.verdicts(history, LeakOptions.live());
         TagCounters.RowKey leak = all.keySet().stream().filter(k -> k.tag().equals(PoolTag.parse("Lf00"))).findFirst()
