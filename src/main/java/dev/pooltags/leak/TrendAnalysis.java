@@ -52,8 +52,8 @@ public final class TrendAnalysis {
     static final double STEADY_ALLOCATIONS = 0.2;
     /** ... and the second half must keep at most this share of what the first kept. */
     static final double KEPT_FALL = 0.75;
-    /** ... by at least this many times the count's own noise (sqrt 2 for a difference, times 2). */
-    static final double CATCH_UP_NOISE = 2 * Math.sqrt(2);
+    /** ... by at least this many times the count's own noise (sqrt 2 for a difference, times 3). */
+    static final double CATCH_UP_NOISE = 3 * Math.sqrt(2);
 
     private TrendAnalysis() {}
 
