@@ -397,6 +397,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--evaluate", description = "Measure precision and recall instead of speed.")
         boolean evaluate;
 
+        @Option(names = "--live", description = "Measure the live analysis of top and serve instead: CPU per second of"
+                + " samples for --tags tags sampled every second (target: under 5%% of one core for 3,000).")
+        boolean live;
+
+        @Option(names = "--seconds", description = "Samples measured with --live (default ${DEFAULT-VALUE}).")
+        int seconds = 300;
+
         @Option(names = "--real", paramLabel = "FILE",
                 description = "Real series in the leak_timeseries.csv layout (default: ../shared/data/series/"
                         + "leak_timeseries.csv when present).")
@@ -423,6 +430,16 @@ public final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (tags < 1 || samples < 2 || rounds < 1) {
                 throw new UsageException("--tags, --samples and --rounds must be positive (samples at least 2)");
+            }
+            if (live) {
+                LeakBenchmark.Live l = LeakBenchmark.live(tags, seconds, seed);
+                out.printf("live analysis   %,d tags, one sample a second, %d s of samples after a full window, %d"
+                        + " checkpoints%n", l.tags(), l.seconds(), l.checkpoints());
+                out.printf("baseline        %,10.1f ms CPU   (the change against the previous sample, as every view"
+                        + " computes it)%n", l.baselineCpu() / 1e6);
+                out.printf("analysis        %,10.1f ms CPU   %.2fx the baseline; %.2f%% of one core (target under 5%%)%n",
+                        l.analyseCpu() / 1e6, (double) l.analyseCpu() / l.baselineCpu(), l.corePercent());
+                return Main.OK;
             }
             if (evaluate) {
                 long t0 = System.nanoTime();

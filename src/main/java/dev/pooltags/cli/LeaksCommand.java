@@ -165,7 +165,8 @@ public final class LeaksCommand implements Callable<Integer> {
     double shapeEvidence = LeakOptions.DEFAULTS.shapeEvidence();
 
     @Option(names = "--max-points", paramLabel = "N",
-            description = "Longer series are reduced to N block medians (default ${DEFAULT-VALUE}).")
+            description = "Longer series are reduced to N block medians (default: 48 up to 600 samples, as top and "
+                    + "serve judge their window, 120 for longer series).")
     int maxPoints = LeakOptions.DEFAULTS.maxPoints();
 
     @Option(names = "--window", paramLabel = "N",

@@ -14,7 +14,8 @@ package dev.pooltags.leak;
  * @param releaseShare    share of its rise a drop must give back to count as a release (sawtooth)
  * @param releaseNoise    a release must also drop at least this many times the sample-to-sample noise
  * @param shapeEvidence   BIC improvement over a straight line that a step or a bend must show to be believed
- * @param maxPoints       longer series are reduced to this many block medians before the rank statistics
+ * @param maxPoints       longer series are reduced to this many block medians before the rank statistics; 0: as
+ *                        many as suit the series ({@link #pointsFor})
  * @param serialCorrelation whether to widen the Mann–Kendall variance for serially correlated samples
  * @param gates           how much evidence "likely leak" and "leak" need: before that a growing tag is "too early"
  */
@@ -61,14 +62,26 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, d
     }
 
     public static final LeakOptions DEFAULTS = new LeakOptions(0.001, 0.05, 0.95, 4.0, 10, 65536, 0.2, 0.5, 6.0,
-            10.0, 120, true, Gates.DEFAULTS);
+            10.0, 0, true, Gates.DEFAULTS);
+
+    /** Samples a live view keeps (ten minutes at one a second); series up to this long get {@link #LIVE_POINTS}. */
+    public static final int LIVE_WINDOW = 600;
+    /** Points per series up to {@link #LIVE_WINDOW} samples: a live view judges thousands of tags every few seconds. */
+    public static final int LIVE_POINTS = 48;
+    /** Points per longer series (a recording of hours): finer rank statistics where the time is there. */
+    public static final int LONG_POINTS = 120;
+
+    /** The options of a live view: the defaults (a series as long as its window gets 48 points). */
+    public static LeakOptions live() {
+        return DEFAULTS;
+    }
 
     /**
-     * The defaults with fewer points per series (48), for a live view that judges every tag every few samples: the
-     * rank statistics cost grows with the square of the points.
+     * Block medians a series of {@code samples} is reduced to: the set number, or with 0, 48 up to the live window
+     * and 120 beyond, so {@code leaks} over ten minutes of samples judges exactly as {@code top} and {@code serve}.
      */
-    public static LeakOptions live() {
-        return DEFAULTS.withMaxPoints(48);
+    public int pointsFor(int samples) {
+        return maxPoints > 0 ? maxPoints : samples <= LIVE_WINDOW ? LIVE_POINTS : LONG_POINTS;
     }
 
     public LeakOptions {
@@ -81,7 +94,7 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, d
         check(releaseShare > 0 && releaseShare <= 1, "release-share must be between 0 and 1");
         check(releaseNoise >= 0, "release-noise must not be negative");
         check(shapeEvidence >= 0, "shape-evidence must not be negative");
-        check(maxPoints >= 16, "max-points must be at least 16");
+        check(maxPoints == 0 || maxPoints >= 16, "max-points must be at least 16 (or 0: chosen by the series' length)");
         check(gates != null, "gates must be given");
     }
 

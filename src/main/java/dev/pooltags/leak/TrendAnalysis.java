@@ -128,7 +128,8 @@ public final class TrendAnalysis {
 
         // Reduce long series to block medians: the cost of the rank statistics is quadratic in points, and
         // medians of neighbouring samples damp single spikes.
-        int block = (n + o.maxPoints() - 1) / o.maxPoints();
+        int points = o.pointsFor(n);
+        int block = (n + points - 1) / points;
         int m = (n + block - 1) / block;
         double[] tt = new double[m];
         double[] y = new double[m];

@@ -30,8 +30,10 @@ class LeakAnalysisTest {
     }
 
     @Test
-    void the_live_options_use_fewer_points_and_the_same_thresholds() {
-        assertThat(LeakOptions.live().maxPoints()).isLessThan(LeakOptions.DEFAULTS.maxPoints());
+    void the_live_window_gets_fewer_points_and_the_same_thresholds() {
+        assertThat(LeakOptions.live().pointsFor(600)).isEqualTo(48);
+        assertThat(LeakOptions.DEFAULTS.pointsFor(601)).isEqualTo(120);
+        assertThat(LeakOptions.DEFAULTS.withMaxPoints(30).pointsFor(10_000)).isEqualTo(30);
         assertThat(LeakOptions.live().alpha()).isEqualTo(LeakOptions.DEFAULTS.alpha());
     }
 
