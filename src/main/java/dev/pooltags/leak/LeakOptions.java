@@ -59,6 +59,13 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, d
             check(likelyWarmup >= 0 && leakWarmup >= likelyWarmup, "leak-warmup must be at least likely-warmup, both >= 0");
             check(fillSeconds >= 0, "fill-time must not be negative");
         }
+
+        // its own check: calling the enclosing record's would initialize it, whose defaults need these
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
     }
 
     public static final LeakOptions DEFAULTS = new LeakOptions(0.001, 0.05, 0.95, 4.0, 10, 65536, 0.2, 0.5, 6.0,
