@@ -25,7 +25,7 @@ trap 'rm -rf "$(dirname "$jar")"' EXIT
 for name in "${names[@]}"; do
   line="$(python3 "$here/workload.py" list | awk -F'\t' -v n="$name" '$1 == n')"
   if [ -z "$line" ]; then echo "record-corpus.sh: no scenario named '$name'" >&2; exit 2; fi
-  IFS=$'\t' read -r _ kind duration truth onset text <<<"$line"
+  IFS=$'\t' read -r _ kind duration truth onset text limit <<<"$line"
   caches="$(python3 "$here/workload.py" calibrate "$kind")"
   echo "$name: $text; caches it moves: $caches" >&2
   rm -f "$out/$name.rec"
@@ -36,13 +36,16 @@ for name in "${names[@]}"; do
   start="$(python3 "$here/workload.py" run "$name" | head -1)"
   wait "$recorder"
   rm -f "$out/$name.record.log"
-  python3 - "$out/$name.truth.json" "$name" "$truth" "$onset" "$start" "$caches" "$text" <<'PY'
+  python3 - "$out/$name.truth.json" "$name" "$truth" "$onset" "$start" "$caches" "$text" "$limit" <<'PY'
 import json, sys, datetime, platform
-path, name, truth, onset, start, caches, text = sys.argv[1:]
+path, name, truth, onset, start, caches, text, limit = sys.argv[1:]
 t = datetime.datetime.fromtimestamp(float(start) + float(onset), datetime.timezone.utc)
-json.dump({"scenario": name, "description": text, "truth": truth, "caches": json.loads(caches),
-           "onset": t.isoformat().replace("+00:00", "Z"), "kernel": platform.release(),
-           "recordedBy": "scripts/slab-corpus/record-corpus.sh"}, open(path, "w"), indent=1)
+d = {"scenario": name, "description": text, "truth": truth, "caches": json.loads(caches),
+     "onset": t.isoformat().replace("+00:00", "Z"), "kernel": platform.release(),
+     "recordedBy": "scripts/slab-corpus/record-corpus.sh"}
+if limit:
+    d["limit"] = limit
+json.dump(d, open(path, "w"), indent=1)
 open(path, "a").write("\n")
 PY
   echo "$name: $(stat -c %s "$out/$name.rec") bytes" >&2

@@ -44,7 +44,9 @@ SCENARIOS = {
                                text="5,000 socket pairs at once at 20 s, held 30 s, then closed"),
     "ramp-release": dict(kind="socketpair", leak=False, onset=15, rate=100, length=40, hold=10, duration=100,
                          text="100 socket pairs a second for 40 s from 15 s, held 10 s, then all closed (a test that"
-                              " cleans up)"),
+                              " cleans up)",
+                         limit="created at a leak's pace for 40 s, longer than a fast leak needs to be called likely"
+                               " (20 s), then given back: a likely leak while it ramps, by design"),
     "steady-churn": dict(kind="pipe", leak=False, onset=10, churn=400, life=0.2, duration=90,
                          text="400 pipes a second from 10 s, each closed after 0.2 s"),
     "periodic-burst": dict(kind="eventfd", leak=False, onset=5, burst=3000, every=15, hold=5, duration=120,
@@ -221,8 +223,8 @@ def main():
     raise_fd_limit()
     if len(sys.argv) >= 2 and sys.argv[1] == "list":
         for k, v in SCENARIOS.items():
-            print("%s\t%s\t%d\t%s\t%s\t%s" % (k, v["kind"], v["duration"], "leak" if v["leak"] else "no-leak",
-                                               v["onset"], v["text"]))
+            print("%s\t%s\t%d\t%s\t%s\t%s\t%s" % (k, v["kind"], v["duration"], "leak" if v["leak"] else "no-leak",
+                                                   v["onset"], v["text"], v.get("limit", "")))
     elif len(sys.argv) == 3 and sys.argv[1] == "calibrate":
         calibrate(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "run":

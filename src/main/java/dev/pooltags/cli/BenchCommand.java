@@ -473,13 +473,19 @@ public final class BenchCommand implements Runnable {
                 }
                 Path dir = corpus != null ? corpus : SlabCorpus.DEFAULT;
                 if (Files.isDirectory(dir) || corpus != null) {
-                    List<LabelledSeries> slab = SlabCorpus.read(dir);
+                    List<LabelledSeries> all = SlabCorpus.read(dir);
+                    List<LabelledSeries> slab = PrefixEvaluation.targets(all);
                     out.println();
                     out.printf("Real-workload corpus: %d recordings of /proc/slabinfo at 1 s (%s):%n", slab.size(), dir);
                     EvaluationReport.prefixes(out, PrefixEvaluation.run(slab, LeakOptions.live()), misses);
                     out.println("Time from each leak's start to its verdict (checkpoints every 5 samples):");
                     EvaluationReport.timings(out, PrefixEvaluation.timings(slab, 600, LeakAnalysis.EVERY,
                             LeakOptions.live()));
+                    for (LabelledSeries limit : PrefixEvaluation.limits(all)) {
+                        out.println();
+                        out.println("Known limit, not held to the targets: " + limit.name() + ": " + limit.limit());
+                        EvaluationReport.prefixes(out, PrefixEvaluation.run(List.of(limit), LeakOptions.live()), misses);
+                    }
                 }
                 Path csv = real != null ? real : Path.of("..", "shared", "data", "series", "leak_timeseries.csv");
                 List<RealSeries.RealCase> cases = new ArrayList<>();

@@ -36,6 +36,8 @@ public final class TrendAnalysis {
      * cycle), so their test is exact and coarse; five troughs all rising give 0.0083.
      */
     static final double FLOOR_ALPHA = 0.01;
+    /** A rising floor must rise by at least this share of the largest release. */
+    static final double FLOOR_SHARE = 0.1;
     /**
      * Growth must exceed this many noise multiples of the chance variation of the number in use
      * ({@link SeriesTable.Counts#chanceVariation}) and of how far single samples stray from the trend: 1.5 × 4 = 6
@@ -484,7 +486,9 @@ public final class TrendAnalysis {
         double noise = residualNoise(tt, y, m, 0, null, whole);
 
         double floorRise = troughY[cycles - 1] - troughY[0];
-        boolean floorMatters = floorRise >= minGrowth && floorRise >= CHANCE_MULTIPLE * o.noiseMultiple() * stepNoise;
+        // the floor must rise by more than a working set misses its floor by: a tenth of what a cycle gives back
+        boolean floorMatters = floorRise >= minGrowth && floorRise >= CHANCE_MULTIPLE * o.noiseMultiple() * stepNoise
+                && floorRise >= FLOOR_SHARE * largestRelease;
         MannKendall.Result floorTrend = MannKendall.test(troughY, 0, cycles, 1.0);
         Pattern pattern;
         Verdict verdict;

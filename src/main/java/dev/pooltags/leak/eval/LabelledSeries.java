@@ -14,9 +14,16 @@ import java.util.Set;
  * @param leaking   labels of the rows that leak ({@code Lk2x}, {@code sock_inode_cache})
  * @param healthy   labels of the rows known not to leak
  * @param onset     when the leaking rows start to leak (null: from the first sample); before it they are not judged
+ * @param limit     for a series that shows a known limit rather than a target (growth that cannot be told from a
+ *                  leak until it is given back), what it shows; null for the others
  */
 public record LabelledSeries(String name, List<Snapshot> snapshots, Set<String> leaking, Set<String> healthy,
-        java.time.Instant onset) {
+        java.time.Instant onset, String limit) {
+    public LabelledSeries(String name, List<Snapshot> snapshots, Set<String> leaking, Set<String> healthy,
+            java.time.Instant onset) {
+        this(name, snapshots, leaking, healthy, onset, null);
+    }
+
     /** One series of the synthetic evaluation set: its one row leaks or does not. */
     public static LabelledSeries of(EvalCase c) {
         String label = c.snapshots().stream().flatMap(s -> s.rows().stream()).findFirst()

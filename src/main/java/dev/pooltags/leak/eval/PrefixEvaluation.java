@@ -57,6 +57,16 @@ public final class PrefixEvaluation {
 
     private PrefixEvaluation() {}
 
+    /** The series held to the targets: all but those that show a known limit. */
+    public static List<LabelledSeries> targets(List<LabelledSeries> series) {
+        return series.stream().filter(s -> s.limit() == null).toList();
+    }
+
+    /** The series that show a known limit. */
+    public static List<LabelledSeries> limits(List<LabelledSeries> series) {
+        return series.stream().filter(s -> s.limit() != null).toList();
+    }
+
     /**
      * Judges every series at every prefix length of {@link #PREFIXES} that is shorter than it, and whole, with the
      * engine every command uses ({@link LeakAnalysis#state}: what {@code leaks}, {@code top} and {@code serve} show

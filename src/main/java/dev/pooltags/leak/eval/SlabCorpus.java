@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * objects with known truth ({@code scripts/slab-corpus/record-corpus.sh}). Each {@code NAME.rec} has a
  * {@code NAME.truth.json}: whether the scenario leaks, from when, and which caches its objects live in (measured on
  * the kernel that recorded it). Those caches are labelled (leaking, or known not to leak); every other cache of the
- * machine is unlabelled: its truth is nobody's to know.
+ * machine is unlabelled: its truth is nobody's to know. A truth file with a {@code limit} describes a known limit
+ * (objects created at a leak's pace for longer than the gates, then given back): it is reported, not held to the
+ * targets.
  */
 public final class SlabCorpus {
     /** Where the corpus lives in a checkout. */
@@ -53,8 +55,9 @@ public final class SlabCorpus {
             j.path("caches").forEach(c -> caches.add(c.asText()));
             boolean leak = "leak".equals(j.path("truth").asText());
             Instant onset = j.hasNonNull("onset") ? Instant.parse(j.get("onset").asText()) : null;
+            String limit = j.hasNonNull("limit") ? j.get("limit").asText() : null;
             out.add(new LabelledSeries(name, series, leak ? caches : Set.of(), leak ? Set.of() : caches,
-                    leak ? onset : null));
+                    leak ? onset : null, limit));
         }
         return out;
     }
