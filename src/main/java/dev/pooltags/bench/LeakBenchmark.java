@@ -1,6 +1,8 @@
 package dev.pooltags.bench;
 
 import dev.pooltags.leak.LeakAnalysis;
+import dev.pooltags.leak.LiveLeaks;
+import dev.pooltags.snapshot.SnapshotDelta;
 import dev.pooltags.leak.LeakOptions;
 import dev.pooltags.leak.LeakResult;
 import dev.pooltags.leak.SeriesTable;
@@ -43,6 +45,50 @@ public final class LeakBenchmark {
 
     private LeakBenchmark() {}
 
+    /**
+     * The live analysis of {@code top} and {@code serve}, as it runs: {@code tags} tags sampled every second, fed to
+     * {@link LiveLeaks} (a full window of 600 samples first, then {@code seconds} samples measured). The baseline,
+     * in the same run, is what every view does with every sample anyway: the change against the previous sample
+     * ({@link SnapshotDelta}).
+     *
+     * @param tags          tags
+     * @param seconds       samples measured (one per second of the recording)
+     * @param analyseCpu    CPU time of the live analysis over them
+     * @param baselineCpu   CPU time of the deltas over them
+     * @param checkpoints   checkpoints taken (analyses run)
+     */
+    public record Live(int tags, int seconds, long analyseCpu, long baselineCpu, int checkpoints) {
+        /** Share of one core the analysis takes while samples arrive every second. */
+        public double corePercent() {
+            return 100.0 * analyseCpu / (seconds * 1e9);
+        }
+    }
+
+    public static Live live(int tags, int seconds, long seed) {
+        int window = 600;
+        List<Snapshot> series = SyntheticRecording.generate(tags, window + seconds, 1, seed, SyntheticRecording.Mix.machine());
+        LiveLeaks live = LiveLeaks.defaults();
+        for (int i = 0; i < window; i++) {
+            live.observe(series.get(i));
+        }
+        // process CPU: the analysis splits large passes across the common pool's threads
+        com.sun.management.OperatingSystemMXBean cpu =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long c0 = cpu.getProcessCpuTime();
+        int checkpoints = 0;
+        for (int i = window; i < window + seconds; i++) {
+            checkpoints += live.observe(series.get(i)) ? 1 : 0;
+        }
+        long analyse = cpu.getProcessCpuTime() - c0;
+        long b0 = cpu.getProcessCpuTime();
+        long rows = 0;
+        for (int i = window; i < window + seconds; i++) {
+            rows += SnapshotDelta.between(series.get(i - 1), series.get(i)).size();
+        }
+        long baseline = Math.max(1, cpu.getProcessCpuTime() - b0 + (rows < 0 ? 1 : 0));
+        return new Live(tags, seconds, analyse, baseline, checkpoints);
+    }
+
     public static Result run(int tags, int samples, int rounds, long seed, Path dir) {
         List<Snapshot> series = SyntheticRecording.generate(tags, samples, 10, seed, SyntheticRecording.Mix.machine());
         Path file = dir.resolve("machine.jsonl");
@@ -63,9 +109,10 @@ public final class LeakBenchmark {
         List<Path> in = List.of(dir);
         long read = Stopwatch.medianNanos(1, rounds, () -> SnapshotInputs.readSeries(in).size());
         List<Snapshot> loaded = SnapshotInputs.readSeries(in);
-        long analyse = Stopwatch.medianNanos(1, rounds,
-                () -> LeakAnalysis.analyze(SeriesTable.of(loaded), LeakOptions.DEFAULTS, List.of()).ranked().size());
-        LeakResult r = LeakAnalysis.analyze(SeriesTable.of(loaded), LeakOptions.DEFAULTS, List.of());
+        // what pooltags leaks does: the state after these samples (the verdicts at the last checkpoints, settled)
+        long analyse = Stopwatch.medianNanos(1, rounds, () -> LeakAnalysis.state(loaded, Integer.MAX_VALUE,
+                LeakAnalysis.EVERY, LeakOptions.DEFAULTS, List.of()).ranked().size());
+        LeakResult r = LeakAnalysis.state(loaded, Integer.MAX_VALUE, LeakAnalysis.EVERY, LeakOptions.DEFAULTS, List.of());
         return new Result(r.ranked().size(), loaded.size(), size, read, analyse, r.counts().get(Verdict.LEAK),
                 r.counts().get(Verdict.LIKELY_LEAK));
     }

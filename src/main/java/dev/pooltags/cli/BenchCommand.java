@@ -11,7 +11,12 @@ import dev.pooltags.bench.SyntheticLeakSeries;
 import dev.pooltags.bench.TagDatabaseBenchmark;
 import dev.pooltags.bench.TraceBenchmark;
 import dev.pooltags.bench.WrkRun;
+import dev.pooltags.leak.LeakAnalysis;
 import dev.pooltags.leak.LeakOptions;
+import dev.pooltags.leak.eval.DemoSeries;
+import dev.pooltags.leak.eval.LabelledSeries;
+import dev.pooltags.leak.eval.PrefixEvaluation;
+import dev.pooltags.leak.eval.SlabCorpus;
 import dev.pooltags.leak.eval.EvalCase;
 import dev.pooltags.leak.eval.Evaluation;
 import dev.pooltags.leak.eval.EvaluationSet;
@@ -442,6 +447,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--evaluate", description = "Measure precision and recall instead of speed.")
         boolean evaluate;
 
+        @Option(names = "--live", description = "Measure the live analysis of top and serve instead: CPU per second of"
+                + " samples for --tags tags sampled every second (target: under 5%% of one core for 3,000).")
+        boolean live;
+
+        @Option(names = "--seconds", description = "Samples measured with --live (default ${DEFAULT-VALUE}).")
+        int seconds = 300;
+
         @Option(names = "--real", paramLabel = "FILE",
                 description = "Real series in the leak_timeseries.csv layout (default: ../shared/data/series/"
                         + "leak_timeseries.csv when present).")
@@ -449,6 +461,15 @@ public final class BenchCommand implements Runnable {
 
         @Option(names = "--misses", description = "Wrong calls to list (default ${DEFAULT-VALUE}).")
         int misses = 20;
+
+        @Option(names = "--demo-seeds", paramLabel = "N",
+                description = "Seeds each demo scenario is simulated with in --evaluate (default ${DEFAULT-VALUE}).")
+        int demoSeeds = 3;
+
+        @Option(names = "--corpus", paramLabel = "DIR",
+                description = "The real-workload corpus (slab recordings with truth files; default: "
+                        + "src/test/resources/dev/pooltags/leak/slab-corpus when present).")
+        Path corpus;
 
         @Option(names = "--keep", paramLabel = "DIR",
                 description = "Write the synthetic recording to DIR and keep it (default: a temporary folder, deleted).")
@@ -460,6 +481,16 @@ public final class BenchCommand implements Runnable {
             if (tags < 1 || samples < 2 || rounds < 1) {
                 throw new UsageException("--tags, --samples and --rounds must be positive (samples at least 2)");
             }
+            if (live) {
+                LeakBenchmark.Live l = LeakBenchmark.live(tags, seconds, seed);
+                out.printf("live analysis   %,d tags, one sample a second, %d s of samples after a full window, %d"
+                        + " checkpoints%n", l.tags(), l.seconds(), l.checkpoints());
+                out.printf("baseline        %,10.1f ms CPU   (the change against the previous sample, as every view"
+                        + " computes it)%n", l.baselineCpu() / 1e6);
+                out.printf("analysis        %,10.1f ms CPU   %.2fx the baseline; %.2f%% of one core (target under 5%%)%n",
+                        l.analyseCpu() / 1e6, (double) l.analyseCpu() / l.baselineCpu(), l.corePercent());
+                return Main.OK;
+            }
             if (evaluate) {
                 long t0 = System.nanoTime();
                 List<EvalCase> set = EvaluationSet.generate(seed);
@@ -468,6 +499,44 @@ public final class BenchCommand implements Runnable {
                 out.printf("evaluation set: seed %d, %d series, judged in %.1f s%n%n", seed, set.size(),
                         (System.nanoTime() - t0) / 1e9);
                 EvaluationReport.text(out, r, misses);
+                out.println();
+                out.println("Synthetic set at every prefix length (the state leaks, top and serve show after that many"
+                        + " samples):");
+                List<LabelledSeries> synthetic = set.stream().map(LabelledSeries::of).toList();
+                EvaluationReport.prefixes(out, PrefixEvaluation.run(synthetic, LeakOptions.DEFAULTS), misses);
+                for (int interval : new int[] {5, 1}) {
+                    List<LabelledSeries> demos = new ArrayList<>();
+                    for (String name : dev.pooltags.sim.Scenarios.NAMES) {
+                        for (int sd = 1; sd <= demoSeeds; sd++) {
+                            demos.add(DemoSeries.of(name, sd, interval, 600));
+                        }
+                    }
+                    out.println();
+                    out.printf("Demo scenarios, sampled every %d s for 10 minutes, seeds 1 to %d (%d series):%n", interval,
+                            demoSeeds, demos.size());
+                    LeakOptions o = interval == 1 ? LeakOptions.live() : LeakOptions.DEFAULTS;
+                    EvaluationReport.prefixes(out, PrefixEvaluation.run(demos, o), misses);
+                    if (interval == 1) {
+                        out.println("Time to the verdict, as top shows it (checkpoints every 5 samples, 600 kept):");
+                        EvaluationReport.timings(out, PrefixEvaluation.timings(demos, 600, LeakAnalysis.EVERY, o));
+                    }
+                }
+                Path dir = corpus != null ? corpus : SlabCorpus.DEFAULT;
+                if (Files.isDirectory(dir) || corpus != null) {
+                    List<LabelledSeries> all = SlabCorpus.read(dir);
+                    List<LabelledSeries> slab = PrefixEvaluation.targets(all);
+                    out.println();
+                    out.printf("Real-workload corpus: %d recordings of /proc/slabinfo at 1 s (%s):%n", slab.size(), dir);
+                    EvaluationReport.prefixes(out, PrefixEvaluation.run(slab, LeakOptions.live()), misses);
+                    out.println("Time from each leak's start to its verdict (checkpoints every 5 samples):");
+                    EvaluationReport.timings(out, PrefixEvaluation.timings(slab, 600, LeakAnalysis.EVERY,
+                            LeakOptions.live()));
+                    for (LabelledSeries limit : PrefixEvaluation.limits(all)) {
+                        out.println();
+                        out.println("Known limit, not held to the targets: " + limit.name() + ": " + limit.limit());
+                        EvaluationReport.prefixes(out, PrefixEvaluation.run(List.of(limit), LeakOptions.live()), misses);
+                    }
+                }
                 Path csv = real != null ? real : Path.of("..", "shared", "data", "series", "leak_timeseries.csv");
                 List<RealSeries.RealCase> cases = new ArrayList<>();
                 if (Files.exists(csv)) {

@@ -5,7 +5,6 @@ import dev.pooltags.leak.LeakOptions;
 import dev.pooltags.leak.LeakResult;
 import dev.pooltags.leak.PhaseComparison;
 import dev.pooltags.leak.SeriesCheck;
-import dev.pooltags.leak.SeriesTable;
 import dev.pooltags.leak.Verdict;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LeakHtml;
@@ -19,6 +18,7 @@ import dev.pooltags.source.TerminalText;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -105,8 +105,40 @@ public final class LeaksCommand implements Callable<Integer> {
             description = "Confidence of the slope interval (default ${DEFAULT-VALUE}).")
     double confidence = LeakOptions.DEFAULTS.confidence();
 
-    @Option(names = "--min-samples", paramLabel = "N", description = "Samples needed for a leak (default ${DEFAULT-VALUE}).")
-    int minSamples = LeakOptions.DEFAULTS.minSamples();
+    @Option(names = "--likely-samples", paramLabel = "N",
+            description = "Samples of growth a likely leak needs (default ${DEFAULT-VALUE}).")
+    int likelySamples = LeakOptions.Gates.DEFAULTS.likelySamples();
+
+    @Option(names = {"--leak-samples", "--min-samples"}, paramLabel = "N",
+            description = "Samples of growth a leak needs (default ${DEFAULT-VALUE}).")
+    int leakSamples = LeakOptions.Gates.DEFAULTS.leakSamples();
+
+    @Option(names = "--likely-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Growth a likely leak needs (default 1m).")
+    Duration likelyAfter = seconds(LeakOptions.Gates.DEFAULTS.likelySeconds());
+
+    @Option(names = "--fast-likely-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Growth a likely leak needs when it is fast: 100 allocations a second or 1 MiB a minute "
+                    + "(default 20s).")
+    Duration fastLikelyAfter = seconds(LeakOptions.Gates.DEFAULTS.fastSeconds());
+
+    @Option(names = "--leak-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Growth a leak needs (default 90s).")
+    Duration leakAfter = seconds(LeakOptions.Gates.DEFAULTS.leakSeconds());
+
+    @Option(names = "--likely-warmup", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A likely leak's growth must be straight enough to rule out every warm-up (a working set "
+                    + "or cache filling toward a level) faster than this (default 1m).")
+    Duration likelyWarmup = seconds(LeakOptions.Gates.DEFAULTS.likelyWarmup());
+
+    @Option(names = "--leak-warmup", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The same for a leak (default 3m).")
+    Duration leakWarmup = seconds(LeakOptions.Gates.DEFAULTS.leakWarmup());
+
+    @Option(names = "--fill-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Growth during which the source counts almost no frees must last this long before it can be "
+                    + "a leak: caches and tables fill that way (default 5m).")
+    Duration fillTime = seconds(LeakOptions.Gates.DEFAULTS.fillSeconds());
 
     @Option(names = "--noise-multiple", paramLabel = "K",
             description = "Growth must exceed K times the noise (default ${DEFAULT-VALUE}).")
@@ -137,19 +169,33 @@ public final class LeaksCommand implements Callable<Integer> {
     double shapeEvidence = LeakOptions.DEFAULTS.shapeEvidence();
 
     @Option(names = "--max-points", paramLabel = "N",
-            description = "Longer series are reduced to N block medians (default ${DEFAULT-VALUE}).")
+            description = "Longer series are reduced to N block medians (default: 48 up to 600 samples, as top and "
+                    + "serve judge their window, 120 for longer series).")
     int maxPoints = LeakOptions.DEFAULTS.maxPoints();
+
+    @Option(names = "--window", paramLabel = "N",
+            description = "Judge only the last N samples, as top and serve do (600: ten minutes at 1 s); default: all.")
+    Integer window;
 
     @Option(names = "--no-serial-correction", description = "Treat samples as independent (no Hamed-Rao correction).")
     boolean noSerialCorrection;
 
     LeakOptions options() {
         try {
-            return new LeakOptions(alpha, likelyAlpha, confidence, minSamples, noiseMultiple, minCountGrowth,
-                    minBytesGrowth, levelShare, releaseShare, releaseNoise, shapeEvidence, maxPoints, !noSerialCorrection);
+            LeakOptions.Gates d = LeakOptions.Gates.DEFAULTS;
+            LeakOptions.Gates gates = new LeakOptions.Gates(likelySamples, likelyAfter.toMillis() / 1000.0,
+                    fastLikelyAfter.toMillis() / 1000.0, d.fastAllocations(), d.fastBytes(),
+                    likelyWarmup.toMillis() / 1000.0, leakSamples, leakAfter.toMillis() / 1000.0,
+                    leakWarmup.toMillis() / 1000.0, fillTime.toMillis() / 1000.0);
+            return new LeakOptions(alpha, likelyAlpha, confidence, noiseMultiple, minCountGrowth, minBytesGrowth,
+                    levelShare, releaseShare, releaseNoise, shapeEvidence, maxPoints, !noSerialCorrection, gates);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.round(s * 1000));
     }
 
     @Override
@@ -157,6 +203,9 @@ public final class LeaksCommand implements Callable<Integer> {
         LeakOptions o = options();
         if (top < 1) {
             throw new UsageException("--top must be at least 1");
+        }
+        if (window != null && window < 3) {
+            throw new UsageException("--window must be at least 3 samples");
         }
         boolean phase = !baseline.isEmpty() || !after.isEmpty();
         if (phase && (baseline.isEmpty() || after.isEmpty())) {
@@ -203,7 +252,9 @@ public final class LeaksCommand implements Callable<Integer> {
             if (!checked.usable()) {
                 throw new InputException(names(inputs), 0, checked.problem());
             }
-            LeakResult r = LeakAnalysis.analyze(SeriesTable.of(checked.series()), o, checked.notes());
+            // the state a live view shows after these samples (the checkpoints' verdicts, settled)
+            LeakResult r = LeakAnalysis.state(checked.series(), window == null ? Integer.MAX_VALUE : window,
+                    LeakAnalysis.EVERY, o, checked.notes());
             target.write(stdout, w -> {
                 switch (format) {
                     case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);

@@ -74,6 +74,37 @@ final class Explanation {
                             .append("): this tag wanders; not called a leak.");
                 }
             }
+            case SATURATING -> {
+                sb.append(unit).append(" grew by ").append(Quantity.of(m, d.growthSinceLastLevel(), true)).append(" over ")
+                        .append(Quantity.duration(d.endSeconds() - d.phaseStartSeconds())).append(" (Mann-Kendall ")
+                        .append(Quantity.p(d.phaseTrend().pIncreasing())).append("), but ");
+                Evidence e = d.evidence();
+                SaturationFit.Result f = d.saturation();
+                if (f.saturating()) {
+                    sb.append("at a falling rate: it fits a warm-up toward about ").append(Quantity.of(m, f.level(), false))
+                            .append(" (time constant ").append(Quantity.duration(f.tau())).append(") better than a straight"
+                                    + " line");
+                    if (e.catchingUp()) {
+                        sb.append(", and ");
+                    }
+                }
+                if (e.catchingUp()) {
+                    sb.append(String.format(java.util.Locale.ROOT, "frees are catching up with allocations (%.0f%% of the"
+                            + " allocations freed in the first half of the growth, %.0f%% in the second)",
+                            100 * e.freedFirst(), 100 * e.freedSecond()));
+                }
+                sb.append(": a working set or cache filling up, not a leak. Watch whether it levels off.");
+            }
+            case GROWTH_PAUSED -> {
+                sb.append(unit).append(" grew steadily by ").append(Quantity.of(m, d.growthSinceLastLevel(), true))
+                        .append(" over ").append(Quantity.duration(d.pauseSeconds() - d.phaseStartSeconds())).append(" at ");
+                rate(sb, d);
+                sb.append(" (Mann-Kendall ").append(Quantity.p(d.phaseTrend().pIncreasing())).append("), then paused at ")
+                        .append(at(start, d.pauseSeconds())).append(" for ")
+                        .append(Quantity.duration(d.endSeconds() - d.pauseSeconds()))
+                        .append(": a pause this short after growth this long keeps the verdict of the growth; if it"
+                                + " stays level, it was a fill, not a leak.");
+            }
             case SLOWING -> {
                 sb.append(unit).append(" grew at ").append(Quantity.rate(m, d.shape().slopeBefore() * 3600))
                         .append(" until ").append(at(start, d.sinceSeconds())).append(", then slowed to ");

@@ -6,7 +6,6 @@ package dev.pooltags.leak;
  * @param alpha           one-sided Mann–Kendall p-value below which growth is significant enough for "leak"
  * @param likelyAlpha     the weaker p-value that still allows "likely leak" and "growing"
  * @param confidence      two-sided confidence of the Theil–Sen slope interval
- * @param minSamples      samples a tag needs for a "leak" verdict (fewer can at most be "likely leak")
  * @param noiseMultiple   growth must exceed this many times the noise (robust scale of the residuals)
  * @param minCountGrowth  smallest growth of outstanding allocations worth a leak verdict
  * @param minBytesGrowth  smallest growth of bytes worth a leak verdict
@@ -15,36 +14,95 @@ package dev.pooltags.leak;
  * @param releaseShare    share of its rise a drop must give back to count as a release (sawtooth)
  * @param releaseNoise    a release must also drop at least this many times the sample-to-sample noise
  * @param shapeEvidence   BIC improvement over a straight line that a step or a bend must show to be believed
- * @param maxPoints       longer series are reduced to this many block medians before the rank statistics
+ * @param maxPoints       longer series are reduced to this many block medians before the rank statistics; 0: as
+ *                        many as suit the series ({@link #pointsFor})
  * @param serialCorrelation whether to widen the Mann–Kendall variance for serially correlated samples
+ * @param gates           how much evidence "likely leak" and "leak" need: before that a growing tag is "too early"
  */
-public record LeakOptions(double alpha, double likelyAlpha, double confidence, int minSamples, double noiseMultiple,
+public record LeakOptions(double alpha, double likelyAlpha, double confidence, double noiseMultiple,
         long minCountGrowth, long minBytesGrowth, double levelShare, double releaseShare, double releaseNoise,
-        double shapeEvidence, int maxPoints, boolean serialCorrelation) {
-
-    public static final LeakOptions DEFAULTS = new LeakOptions(0.001, 0.05, 0.95, 8, 4.0, 10, 65536, 0.2, 0.5, 6.0,
-            10.0, 120, true);
+        double shapeEvidence, int maxPoints, boolean serialCorrelation, Gates gates) {
 
     /**
-     * The defaults with fewer points per series (48), for a live view that judges every tag on every refresh: the
-     * rank statistics cost grows with the square of the points.
+     * The evidence a growth phase must hold before a leak can be claimed; until then the verdict is "too early".
+     * Each number rules something out: the samples and seconds a one-off step, a short burst or a periodic pattern
+     * shorter than the phase; the warm-up time constant a queue or cache filling toward its working set (growth
+     * must be straight enough, for long enough, that every warm-up faster than this would already have bent
+     * away); the fill time the caches and tables that only allocate while they fill.
+     *
+     * @param likelySamples samples in the growth phase for "likely leak"
+     * @param likelySeconds seconds of growth for "likely leak"
+     * @param fastSeconds   seconds of growth for "likely leak" when the growth is fast (at least
+     *                      {@code fastAllocations} a second or {@code fastBytes} a minute): such a leak exhausts the pool
+     *                      soon, so it is named sooner; a warm-up of a working set that fast is rarer than a slow one
+     * @param fastAllocations growth of outstanding allocations per second that counts as fast
+     * @param fastBytes     growth of bytes per minute that counts as fast
+     * @param likelyWarmup  warm-ups with a time constant shorter than this (seconds) must be ruled out for "likely leak"
+     * @param leakSamples   samples in the growth phase for "leak"
+     * @param leakSeconds   seconds of growth for "leak"
+     * @param leakWarmup    warm-ups shorter than this (seconds) must be ruled out for "leak"
+     * @param fillSeconds   growth with (almost) no frees, where the source counts frees, must last this long for any
+     *                      leak verdict: a cache or table that only allocates while it fills looks like a leak
+     *                      until it is full
      */
+    public record Gates(int likelySamples, double likelySeconds, double fastSeconds, double fastAllocations,
+            double fastBytes, double likelyWarmup, int leakSamples, double leakSeconds, double leakWarmup,
+            double fillSeconds) {
+        public static final Gates DEFAULTS = new Gates(10, 60, 20, 100, 1 << 20, 60, 20, 90, 180, 300);
+
+        public Gates {
+            check(likelySamples >= 4, "likely-samples must be at least 4");
+            check(leakSamples >= likelySamples, "leak-samples must be at least likely-samples");
+            check(likelySeconds >= 0 && leakSeconds >= likelySeconds, "leak-after must be at least likely-after, both >= 0");
+            check(fastSeconds >= 0 && fastSeconds <= likelySeconds, "fast-likely-after must be between 0 and likely-after");
+            check(fastAllocations > 0 && fastBytes > 0, "fast growth rates must be positive");
+            check(likelyWarmup >= 0 && leakWarmup >= likelyWarmup, "leak-warmup must be at least likely-warmup, both >= 0");
+            check(fillSeconds >= 0, "fill-time must not be negative");
+        }
+
+        // its own check: calling the enclosing record's would initialize it, whose defaults need these
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+
+    public static final LeakOptions DEFAULTS = new LeakOptions(0.001, 0.05, 0.95, 4.0, 10, 65536, 0.2, 0.5, 6.0,
+            10.0, 0, true, Gates.DEFAULTS);
+
+    /** Samples a live view keeps (ten minutes at one a second); series up to this long get {@link #LIVE_POINTS}. */
+    public static final int LIVE_WINDOW = 600;
+    /** Points per series up to {@link #LIVE_WINDOW} samples: a live view judges thousands of tags every few seconds. */
+    public static final int LIVE_POINTS = 48;
+    /** Points per longer series (a recording of hours): finer rank statistics where the time is there. */
+    public static final int LONG_POINTS = 120;
+
+    /** The options of a live view: the defaults (a series as long as its window gets 48 points). */
     public static LeakOptions live() {
-        return DEFAULTS.withMaxPoints(48);
+        return DEFAULTS;
+    }
+
+    /**
+     * Block medians a series of {@code samples} is reduced to: the set number, or with 0, 48 up to the live window
+     * and 120 beyond, so {@code leaks} over ten minutes of samples judges exactly as {@code top} and {@code serve}.
+     */
+    public int pointsFor(int samples) {
+        return maxPoints > 0 ? maxPoints : samples <= LIVE_WINDOW ? LIVE_POINTS : LONG_POINTS;
     }
 
     public LeakOptions {
         check(alpha > 0 && alpha < 1, "alpha must be between 0 and 1");
         check(likelyAlpha >= alpha && likelyAlpha < 1, "likely-alpha must be between alpha and 1");
         check(confidence > 0 && confidence < 1, "confidence must be between 0 and 1");
-        check(minSamples >= 3, "min-samples must be at least 3");
         check(noiseMultiple >= 0, "noise-multiple must not be negative");
         check(minCountGrowth >= 0 && minBytesGrowth >= 0, "minimum growths must not be negative");
         check(levelShare > 0 && levelShare < 1, "level-share must be between 0 and 1");
         check(releaseShare > 0 && releaseShare <= 1, "release-share must be between 0 and 1");
         check(releaseNoise >= 0, "release-noise must not be negative");
         check(shapeEvidence >= 0, "shape-evidence must not be negative");
-        check(maxPoints >= 16, "max-points must be at least 16");
+        check(maxPoints == 0 || maxPoints >= 16, "max-points must be at least 16 (or 0: chosen by the series' length)");
+        check(gates != null, "gates must be given");
     }
 
     private static void check(boolean ok, String message) {
@@ -59,7 +117,12 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, i
     }
 
     public LeakOptions withMaxPoints(int points) {
-        return new LeakOptions(alpha, likelyAlpha, confidence, minSamples, noiseMultiple, minCountGrowth, minBytesGrowth,
-                levelShare, releaseShare, releaseNoise, shapeEvidence, points, serialCorrelation);
+        return new LeakOptions(alpha, likelyAlpha, confidence, noiseMultiple, minCountGrowth, minBytesGrowth, levelShare,
+                releaseShare, releaseNoise, shapeEvidence, points, serialCorrelation, gates);
+    }
+
+    public LeakOptions withGates(Gates g) {
+        return new LeakOptions(alpha, likelyAlpha, confidence, noiseMultiple, minCountGrowth, minBytesGrowth, levelShare,
+                releaseShare, releaseNoise, shapeEvidence, maxPoints, serialCorrelation, g);
     }
 }

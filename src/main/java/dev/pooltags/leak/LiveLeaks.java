@@ -2,15 +2,23 @@ package dev.pooltags.leak;
 
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.TagCounters;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Leak verdicts over a live view's running history ({@code top}'s leak column, {@code serve}'s dashboard): the
- * same analysis as {@code pooltags leaks}, over the last {@code window} samples, redone every {@code every}
- * samples (every rows/100 samples when that is more, so a machine with 3,000 tags is judged every 30 samples) so
- * a refresh stays cheap. Memory is bounded by the window.
+ * Leak verdicts over a live view's running history ({@code top}'s leak column, {@code serve}'s dashboard and
+ * metrics), the same engine as {@code pooltags leaks} ({@link LeakAnalysis#state}).
+ *
+ * <p>Every {@code every} samples (every rows/100 when that is more, so 3,000 tags are judged every 30 samples) the
+ * last {@code window} samples are analysed: a checkpoint. The state shown for a tag changes when two checkpoints in a
+ * row say so; a tag on the edge between two verdicts shows the middle one ({@link LeakAnalysis#settled}), so one
+ * checkpoint on the other side of a threshold does not make it flicker. Each state remembers when it began (shown
+ * as how long it has held). Memory is bounded by the window.
  *
  * <p>Not thread-safe: one thread feeds samples and reads verdicts.
  */
@@ -19,8 +27,18 @@ public final class LiveLeaks {
     private final int every;
     private final LeakOptions options;
     private final ArrayDeque<Snapshot> history;
-    private int sinceAnalysis;
+    private long seen;
+    private final Map<TagCounters.RowKey, Track> tracks = new HashMap<>();
     private Map<TagCounters.RowKey, TagVerdict> verdicts = Map.of();
+    private Map<TagCounters.RowKey, Instant> heldSince = Map.of();
+
+    /** One row's verdicts at the last checkpoints (oldest first) and the state shown. */
+    private static final class Track {
+        final ArrayDeque<TagVerdict> raw = new ArrayDeque<>(LeakAnalysis.CHECKPOINTS);
+        Verdict state;
+        Instant since;
+        long lastCheckpoint;
+    }
 
     public LiveLeaks(int window, int every, LeakOptions options) {
         if (window < 3 || every < 1) {
@@ -29,12 +47,12 @@ public final class LiveLeaks {
         this.window = window;
         this.every = every;
         this.options = options;
-        this.history = new ArrayDeque<>(window);
+        this.history = new ArrayDeque<>(Math.min(window, 4096));
     }
 
     /** The live defaults: the last 600 samples (10 minutes at 1 s), judged every 5 samples. */
     public static LiveLeaks defaults() {
-        return new LiveLeaks(600, 5, LeakOptions.live());
+        return new LiveLeaks(600, LeakAnalysis.EVERY, LeakOptions.live());
     }
 
     /** Samples kept. */
@@ -42,12 +60,21 @@ public final class LiveLeaks {
         return window;
     }
 
+    /** Samples between checkpoints (when there are fewer than 100 × that many rows). */
+    public int every() {
+        return every;
+    }
+
+    public LeakOptions options() {
+        return options;
+    }
+
     /** Samples seen and kept so far. */
     public int samples() {
         return history.size();
     }
 
-    /** Takes a sample into account; returns true when the verdicts were recomputed. */
+    /** Takes a sample into account; returns true at a checkpoint, when the verdicts were recomputed. */
     public boolean observe(Snapshot sample) {
         if (!history.isEmpty() && !sample.time().isAfter(history.peekLast().time())) {
             return false; // a repeated or older time stamp adds nothing a trend can use
@@ -56,18 +83,53 @@ public final class LiveLeaks {
             history.removeFirst();
         }
         history.addLast(sample);
-        // a pass over 3,000 noisy tags costs about a second of CPU: with many rows, judge less often
-        int due = Math.max(every, sample.rows().size() / 100);
-        if (history.size() >= 3 && (++sinceAnalysis >= due || verdicts.isEmpty())) {
-            sinceAnalysis = 0;
-            verdicts = Map.copyOf(LeakAnalysis.verdicts(new ArrayList<>(history), options));
-            return true;
+        seen++;
+        if (!LeakAnalysis.checkpoint(seen, sample, every)) {
+            return false;
         }
-        return false;
+        Map<TagCounters.RowKey, TagVerdict> raw = LeakAnalysis.verdicts(new ArrayList<>(history), options);
+        for (Map.Entry<TagCounters.RowKey, TagVerdict> e : raw.entrySet()) {
+            Track t = tracks.computeIfAbsent(e.getKey(), k -> new Track());
+            if (t.raw.size() == LeakAnalysis.CHECKPOINTS) {
+                t.raw.removeFirst();
+            }
+            t.raw.addLast(e.getValue());
+            t.lastCheckpoint = seen;
+        }
+        Map<TagCounters.RowKey, TagVerdict> shown = new HashMap<>(raw.size() * 2);
+        Map<TagCounters.RowKey, Instant> since = new HashMap<>(raw.size() * 2);
+        for (Iterator<Map.Entry<TagCounters.RowKey, Track>> it = tracks.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<TagCounters.RowKey, Track> e = it.next();
+            Track t = e.getValue();
+            if (t.lastCheckpoint != seen) {
+                it.remove(); // no longer in the window
+                continue;
+            }
+            TagVerdict v = LeakAnalysis.settled(List.copyOf(t.raw));
+            if (v.verdict() != t.state) {
+                t.state = v.verdict();
+                t.since = sample.time();
+            }
+            shown.put(e.getKey(), v);
+            since.put(e.getKey(), t.since);
+        }
+        verdicts = Map.copyOf(shown);
+        heldSince = Map.copyOf(since);
+        return true;
     }
 
-    /** The latest verdicts by row; empty until enough samples were seen. */
+    /** The state of every row as of the last checkpoint; empty before the first. */
     public Map<TagCounters.RowKey, TagVerdict> verdicts() {
         return verdicts;
+    }
+
+    /** When each row's state began (the checkpoint at which it changed to what it is). */
+    public Map<TagCounters.RowKey, Instant> heldSince() {
+        return heldSince;
+    }
+
+    /** The time of the newest sample, or null before the first. */
+    public Instant latest() {
+        return history.isEmpty() ? null : history.peekLast().time();
     }
 }

@@ -33,14 +33,19 @@ package dev.pooltags.leak;
  * @param releases          drops that gave back at least the release share of the rise
  * @param largestRelease    the largest amount given back in one drop
  * @param verdict           what this metric supports
- * @param score             0..100: the verdict band (leak 75+, likely 50+, growing 25+, stable below) plus strength
+ * @param score             0..100: the verdict band (leak 75+, likely 50+, growing 25+, too early 10+, stable below)
+ *                          plus strength
+ * @param evidence          how much evidence the growth phase holds against what a leak verdict needs
+ * @param saturation        steady growth against a warm-up approaching a level, over the growth phase
+ * @param pauseSeconds      when growth paused ({@link Pattern#GROWTH_PAUSED}), else NaN
  */
 public record MetricTrend(Metric metric, int samples, int points, double startSeconds, double endSeconds, double first,
         double last, double min, double max, double startLevel, double endLevel, MannKendall.Result trend,
         TheilSen.Fit slope, double serialFactor, double noise, double stepNoise, int monotoneRises, int monotoneSteps,
         ShapeFit.Result shape, Pattern pattern, double phaseStartSeconds, MannKendall.Result phaseTrend,
         TheilSen.Fit phaseSlope, int phaseSamples, double sinceSeconds, double growthSinceLastLevel, int releases,
-        double largestRelease, Verdict verdict, double score) {
+        double largestRelease, Verdict verdict, double score, Evidence evidence, SaturationFit.Result saturation,
+        double pauseSeconds) {
 
     /** End level minus start level. */
     public double growthSinceStart() {

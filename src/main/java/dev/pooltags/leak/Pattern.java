@@ -16,6 +16,10 @@ public enum Pattern {
     GROWTH_AFTER_LEVEL("growing since a level"),
     /** Growth that slowed down markedly and is still rising a little. */
     SLOWING("growth slowing down"),
+    /** Growth whose rate falls off the way a warm-up does: approaching a level (a queue or cache filling). */
+    SATURATING("approaching a level"),
+    /** Grew like a leak for a long time, then stopped only recently: the growth phase still decides. */
+    GROWTH_PAUSED("growth paused"),
     /** Grew, then levelled off and held (a cache that filled up). */
     LEVELLED_OFF("levelled off"),
     /** One jump, level before and after. */

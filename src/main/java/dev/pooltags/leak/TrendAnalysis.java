@@ -27,8 +27,8 @@ import java.util.Arrays;
 public final class TrendAnalysis {
     /** A bend whose later slope is under this share of the earlier one is "slowing", not a leak. */
     static final double SLOWING_RATIO = 0.5;
-    /** Cycles (troughs) needed before a rising floor under releases is believed. */
-    static final int MIN_CYCLES = 4;
+    /** Cycles (troughs) needed before a rising floor under releases is believed (five all rising: p = 1/120). */
+    static final int MIN_CYCLES = 5;
     /** Below this many points noise is not estimated from the changes between them. */
     static final int SHORT = 8;
     /**
@@ -36,6 +36,26 @@ public final class TrendAnalysis {
      * cycle), so their test is exact and coarse; five troughs all rising give 0.0083.
      */
     static final double FLOOR_ALPHA = 0.01;
+    /** A rising floor must rise by at least this share of the largest release. */
+    static final double FLOOR_SHARE = 0.1;
+    /**
+     * Growth must exceed this many noise multiples of the chance variation of the number in use
+     * ({@link SeriesTable.Counts#chanceVariation}) and of how far single samples stray from the trend: 1.5 × 4 = 6
+     * standard deviations, as a count that wanders slowly strays about 4 of them over a long look and a warm-up adds
+     * its own rise on top.
+     */
+    static final double CHANCE_MULTIPLE = 1.5;
+    /** Allocations each half of a growth phase needs before its share of frees is compared with the other's. */
+    static final int MIN_HALF_ALLOCS = 20;
+    /** One-sided z (p < 0.01) and size of the rise in the share of frees that says frees are catching up. */
+    static final double CATCH_UP_Z = 2.326;
+    static final double CATCH_UP_SHARE = 0.05;
+    /** The allocation rates of the two halves may differ by this share for their frees to be compared. */
+    static final double STEADY_ALLOCATIONS = 0.2;
+    /** ... and the second half must keep at most this share of what the first kept. */
+    static final double KEPT_FALL = 0.75;
+    /** ... by at least this many times the count's own noise (sqrt 2 for a difference, times 3). */
+    static final double CATCH_UP_NOISE = 3 * Math.sqrt(2);
 
     private TrendAnalysis() {}
 
@@ -77,8 +97,18 @@ public final class TrendAnalysis {
     /** One phase's trend test and slope. */
     private record Phase(MannKendall.Result mk, TheilSen.Fit ts, double factor) {}
 
-    /** Analyses {@code values[from..to)} at times {@code t[from..to)} (seconds). */
+    /** Analyses {@code values[from..to)} at times {@code t[from..to)} (seconds), without free counts. */
     public static MetricTrend analyze(Metric metric, double[] t, long[] values, int from, int to, LeakOptions o) {
+        return analyze(metric, t, values, null, from, to, o);
+    }
+
+    /**
+     * Analyses {@code values[from..to)} at times {@code t[from..to)} (seconds).
+     *
+     * @param counts the row's counters (frees, the number in use), or null when only the values are known
+     */
+    public static MetricTrend analyze(Metric metric, double[] t, long[] values, SeriesTable.Counts counts, int from, int to,
+            LeakOptions o) {
         int n = to - from;
         double first = n > 0 ? values[from] : 0;
         double last = n > 0 ? values[to - 1] : 0;
@@ -91,15 +121,17 @@ public final class TrendAnalysis {
         double start = n > 0 ? t[from] : 0;
         double end = n > 0 ? t[to - 1] : 0;
         if (n < 2 || end <= start) {
-            return trivial(metric, n, start, end, first, last, min, max, Pattern.TOO_SHORT);
+            return trivial(metric, n, start, end, first, last, min, max, Pattern.TOO_SHORT, Verdict.EARLY);
         }
         if (min == max) {
-            return trivial(metric, n, start, end, first, last, min, max, Pattern.CONSTANT);
+            return trivial(metric, n, start, end, first, last, min, max, Pattern.CONSTANT, Verdict.STABLE);
         }
+        double interval = (end - start) / (n - 1);
 
         // Reduce long series to block medians: the cost of the rank statistics is quadratic in points, and
         // medians of neighbouring samples damp single spikes.
-        int block = (n + o.maxPoints() - 1) / o.maxPoints();
+        int points = o.pointsFor(n);
+        int block = (n + points - 1) / points;
         int m = (n + block - 1) / block;
         double[] tt = new double[m];
         double[] y = new double[m];
@@ -160,7 +192,7 @@ public final class TrendAnalysis {
         // overall; smaller drops inside a growing series are noise (or a partial cleanup) on top of the growth.
         if (releases > 0 && largestRelease >= o.releaseShare() * Math.max(0, endLevel - startLevel)) {
             return released(metric, n, start, end, first, last, min, max, startLevel, endLevel, whole, tt, y, m,
-                    stepNoise, rises, segments - 1, peaks, releases, largestRelease, from, t, o);
+                    stepNoise, rises, segments - 1, peaks, releases, largestRelease, from, t, interval, o);
         }
 
         // --- shape: line, step or bend
@@ -170,17 +202,27 @@ public final class TrendAnalysis {
         Phase before = j > 0 ? phase(tt, y, 0, j, o) : null;
         Phase after = j > 0 ? phase(tt, y, j, m, o) : whole;
         double noise = residualNoise(tt, y, m, j, before, after);
-        double phaseStart = j > 0 ? tt[j] : start;
-        int phaseSamples = j > 0 ? countFrom(t, from, to, phaseStart) : n;
+        // the phase starts at the first sample of the block after the break
+        double phaseStart = j > 0 ? t[from + j * block] : start;
+        int phaseSamples = j > 0 ? to - (from + j * block) : n;
         double phaseGrowth = after.ts().slope() * (end - phaseStart);
         double phaseShare = (end - phaseStart) / (end - start);
 
         // a leak grows through its phase; a few jumps in a long level are not sustained growth
         int[] phaseTenths = rises(y, j, m);
         boolean sustained = sustained(phaseTenths[0], phaseTenths[1]);
-        boolean strong = growing(after, o.alpha()) && phaseGrowth >= minGrowth && phaseGrowth >= o.noiseMultiple() * noise;
+        // growth must outgrow what the number in use does by chance, for leak and likely leak alike
+        double chance = CHANCE_MULTIPLE * o.noiseMultiple()
+                * (counts == null ? 0 : counts.chanceVariation(metric, from + j * block, to - 1));
         boolean weak = growing(after, o.likelyAlpha()) && phaseGrowth >= minGrowth
-                && phaseGrowth >= o.noiseMultiple() / 2 * noise;
+                && phaseGrowth >= o.noiseMultiple() / 2 * noise && phaseGrowth >= chance;
+        if (weak) {
+            // and the growth must stand out from how far single samples stray from the trend (the block medians
+            // smooth that away) and from how far it wanders over a quarter of the phase: a tag that wanders by ±10
+            // has not leaked when it rose by 30
+            weak = phaseGrowth >= o.noiseMultiple() * amplitude(t, values, from + j * block, to, after.ts());
+        }
+        boolean strong = weak && growing(after, o.alpha()) && phaseGrowth >= o.noiseMultiple() * noise;
         boolean beforeGrowing = before != null && growing(before, o.likelyAlpha());
 
         boolean slowed = shape.kind() == ShapeFit.Kind.BEND && beforeGrowing
@@ -189,6 +231,8 @@ public final class TrendAnalysis {
         Verdict verdict;
         double since;
         double sinceGrowth;
+        Evidence evidence = Evidence.NONE;
+        SaturationFit.Result saturation = SaturationFit.Result.NONE;
         if (slowed && shrinking(after, o.likelyAlpha())) {
             // grew, then fell: the growth is being given back
             pattern = Pattern.SHRINKING;
@@ -196,6 +240,18 @@ public final class TrendAnalysis {
             since = phaseStart;
             sinceGrowth = phaseGrowth;
         } else if (slowed && !growing(after, o.likelyAlpha())) {
+            // grew, then stopped. A short pause after growth that was a leak by itself keeps that verdict (and its
+            // rate): a leak that pauses for a few samples has not become a cache.
+            int growthEnd = from + j * block;
+            MetricTrend growth = growthEnd - from >= 3
+                    ? analyze(metric, t, values, counts, from, growthEnd, o) : null;
+            double pause = end - phaseStart;
+            if (growth != null && growth.verdict().atLeast(Verdict.LIKELY_LEAK)
+                    && (growth.pattern() == Pattern.STEADY_GROWTH || growth.pattern() == Pattern.GROWTH_AFTER_LEVEL)
+                    && pause <= pauseLimit(growth, o)) {
+                return paused(growth, n, start, end, first, last, min, max, startLevel, endLevel, whole, shape, phaseStart,
+                        noise, stepNoise);
+            }
             pattern = Pattern.LEVELLED_OFF;
             verdict = phaseShare >= o.levelShare() ? Verdict.STABLE : Verdict.GROWING;
             since = phaseStart;
@@ -219,8 +275,15 @@ public final class TrendAnalysis {
                 }
                 boolean heldLevel = phaseGrowth >= o.noiseMultiple() * levelSpread
                         && phaseGrowth > largestRise(y, 0, j, m - j) && endLevel > highest;
-                verdict = !heldLevel || !sustained ? Verdict.GROWING
-                        : strong && phaseSamples >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
+                saturation = SaturationFit.fit(tt, y, j, m);
+                evidence = evidence(end - phaseStart, phaseSamples, saturation, counts, from + j * block, to, interval,
+                        fast(metric, after.ts().slope(), o), countNoise(metric, counts, t, from + j * block, to));
+                if (saturation.saturating() || evidence.catchingUp()) {
+                    pattern = Pattern.SATURATING;
+                    verdict = Verdict.GROWING;
+                } else {
+                    verdict = !heldLevel || !sustained ? Verdict.GROWING : gate(strong, evidence, o);
+                }
                 since = phaseStart;
                 sinceGrowth = phaseGrowth;
             } else {
@@ -232,9 +295,22 @@ public final class TrendAnalysis {
                     phaseSamples = n;
                     phaseTenths = tenths;
                     sustained = sustained(tenths[0], tenths[1]);
+                    double wholeGrowth = whole.ts().slope() * (end - start);
+                    double wholeChance = CHANCE_MULTIPLE * o.noiseMultiple()
+                            * (counts == null ? 0 : counts.chanceVariation(metric, from, to - 1));
+                    strong = growing(whole, o.alpha()) && wholeGrowth >= minGrowth
+                            && wholeGrowth >= o.noiseMultiple() * noise && wholeGrowth >= wholeChance
+                            && wholeGrowth >= o.noiseMultiple() * amplitude(t, values, from, to, whole.ts());
                 }
-                verdict = !sustained ? Verdict.GROWING
-                        : strong && n >= o.minSamples() ? Verdict.LEAK : Verdict.LIKELY_LEAK;
+                saturation = SaturationFit.fit(tt, y, 0, m);
+                evidence = evidence(end - start, n, saturation, counts, from, to, interval,
+                        fast(metric, after.ts().slope(), o), countNoise(metric, counts, t, from, to));
+                if (saturation.saturating() || evidence.catchingUp()) {
+                    pattern = Pattern.SATURATING;
+                    verdict = Verdict.GROWING;
+                } else {
+                    verdict = !sustained ? Verdict.GROWING : gate(strong, evidence, o);
+                }
                 sinceGrowth = after.ts().slope() * (end - start);
             }
         } else if (shape.kind() == ShapeFit.Kind.STEP) {
@@ -254,8 +330,9 @@ public final class TrendAnalysis {
             verdict = Verdict.STABLE;
             since = Double.NaN;
             sinceGrowth = endLevel - startLevel;
-        } else if (growing(whole, o.likelyAlpha()) && endLevel > startLevel) {
-            // significant but small, or too little above the noise: worth showing, not a leak
+        } else if (growing(whole, o.alpha()) && endLevel - startLevel >= Math.max(1, minGrowth)) {
+            // clearly significant, but small, or too little above the noise: worth showing, not a leak (weaker
+            // evidence is the ordinary jitter of a busy tag, and showing it would only make the column flicker)
             pattern = Pattern.STEADY_GROWTH;
             verdict = Verdict.GROWING;
             since = start;
@@ -264,28 +341,115 @@ public final class TrendAnalysis {
             phaseSamples = n;
             sinceGrowth = whole.ts().slope() * (end - start);
         } else if (n < 4 && last - first >= Math.max(1, minGrowth)) {
-            // two or three samples: no test can tell a leak from a cache, but the growth is worth showing
+            // two or three samples: no test can tell a leak from a cache yet
             pattern = Pattern.TOO_SHORT;
-            verdict = Verdict.GROWING;
+            verdict = Verdict.EARLY;
             since = start;
             sinceGrowth = last - first;
+            evidence = new Evidence(end - start, n, 0, false, interval, false);
         } else {
             pattern = Pattern.FLAT;
             verdict = Verdict.STABLE;
             since = Double.NaN;
             sinceGrowth = endLevel - startLevel;
         }
+        if (verdict == Verdict.GROWING) {
+            // "growing" is worth a user's look only when the tag grew by more than it strays on its own
+            double grew = Math.max(endLevel - startLevel, sinceGrowth);
+            if (grew < Math.max(1, minGrowth) || grew < o.noiseMultiple() * amplitude(t, values, from, to, whole.ts())) {
+                verdict = Verdict.STABLE;
+            }
+        }
         return new MetricTrend(metric, n, m, start, end, first, last, min, max, startLevel, endLevel, whole.mk(),
                 whole.ts(), whole.factor(), noise, stepNoise, phaseTenths[0], phaseTenths[1], shape, pattern, phaseStart,
                 after.mk(), after.ts(), phaseSamples, since, sinceGrowth, 0, 0, verdict,
-                score(verdict, after.mk(), whole.mk()));
+                score(verdict, after.mk(), whole.mk()), evidence, saturation, Double.NaN);
+    }
+
+    /** The verdict growth earns: leak when strong, else likely leak, capped by what the evidence allows. */
+    private static Verdict gate(boolean strong, Evidence evidence, LeakOptions o) {
+        Verdict wanted = strong ? Verdict.LEAK : Verdict.LIKELY_LEAK;
+        Verdict allowed = evidence.allows(o.gates());
+        return wanted.ordinal() >= allowed.ordinal() ? wanted : allowed;
+    }
+
+    /** The evidence of a growth phase over samples [lo, hi). */
+    /** How far single samples of the count stray from its straight trend over [lo, hi), for the catch-up test. */
+    private static double countNoise(Metric m, SeriesTable.Counts counts, double[] t, int lo, int hi) {
+        if (counts == null || hi - lo < 3) {
+            return 0;
+        }
+        double[] y = new double[hi - lo];
+        for (int i = lo; i < hi; i++) {
+            y[i - lo] = counts.count()[i];
+        }
+        double[] tt = java.util.Arrays.copyOfRange(t, lo, hi);
+        TheilSen.Fit f = TheilSen.slopes(tt, y, 0, y.length).fit(0.95, 1);
+        return amplitude(t, counts.count(), lo, hi, new TheilSen.Fit(f.slope(), f.intercept() - f.slope() * 0, 0, 0, 0.95,
+                0));
+    }
+
+    /** Growth at least as fast as the gates' fast rates (per second for allocations, per minute for bytes). */
+    private static boolean fast(Metric m, double slopePerSecond, LeakOptions o) {
+        return m == Metric.COUNT ? slopePerSecond >= o.gates().fastAllocations()
+                : slopePerSecond * 60 >= o.gates().fastBytes();
+    }
+
+    private static Evidence evidence(double seconds, int samples, SaturationFit.Result saturation, SeriesTable.Counts counts,
+            int lo, int hi, double interval, boolean fast, double noise) {
+        if (counts == null || !counts.countsFrees()) {
+            return new Evidence(seconds, samples, saturation.tauLower(), false, interval, fast);
+        }
+        boolean fill = counts.freedShare(lo, hi - 1) <= Evidence.FILL_FREE_SHARE;
+        // frees against allocations in each half of the phase: at a steady allocation rate a warm-up frees a growing
+        // share and keeps less and less; a leak frees the same share and keeps the same amount
+        int mid = lo + (hi - lo) / 2;
+        long[] first = counts.allocsAndFrees(lo, mid);
+        long[] second = counts.allocsAndFrees(mid, hi - 1);
+        double r1 = first[0] > 0 ? (double) first[1] / first[0] : Double.NaN;
+        double r2 = second[0] > 0 ? (double) second[1] / second[0] : Double.NaN;
+        boolean catchingUp = false;
+        double steady = first[0] > 0 ? (double) second[0] / first[0] * (mid - lo) / Math.max(1, hi - 1 - mid) : 0;
+        long kept1 = first[0] - first[1];
+        long kept2 = second[0] - second[1];
+        if (first[0] >= MIN_HALF_ALLOCS && second[0] >= MIN_HALF_ALLOCS && r2 > r1
+                && Math.abs(steady - 1) <= STEADY_ALLOCATIONS && kept2 <= KEPT_FALL * kept1
+                && kept1 - kept2 >= CATCH_UP_NOISE * noise) {
+            double pooled = (double) (first[1] + second[1]) / (first[0] + second[0]);
+            double se = Math.sqrt(Math.max(1e-12, pooled * (1 - pooled) * (1.0 / first[0] + 1.0 / second[0])));
+            catchingUp = (r2 - r1) / se >= CATCH_UP_Z && r2 - r1 >= CATCH_UP_SHARE;
+        }
+        return new Evidence(seconds, samples, saturation.tauLower(), fill, interval, Math.min(1, r1), Math.min(1, r2),
+                catchingUp, fast);
+    }
+
+
+
+    /**
+     * How long growth may pause and keep its verdict: a quarter of its own length, and never less than the time a
+     * likely leak needs (so one quiet stretch of a fast leak is not mistaken for a full cache).
+     */
+    static double pauseLimit(MetricTrend growth, LeakOptions o) {
+        double growthSpan = growth.endSeconds() - growth.phaseStartSeconds();
+        return Math.max(o.gates().likelySeconds(), 0.25 * growthSpan);
+    }
+
+    /** A leak whose growth paused: the growth phase's verdict, rate and evidence, over the whole window. */
+    private static MetricTrend paused(MetricTrend g, int n, double start, double end, double first, double last,
+            double min, double max, double startLevel, double endLevel, Phase whole, ShapeFit.Result shape,
+            double pauseStart, double noise, double stepNoise) {
+        return new MetricTrend(g.metric(), n, g.points(), start, end, first, last, min, max, startLevel, endLevel,
+                whole.mk(), whole.ts(), whole.factor(), noise, stepNoise, g.monotoneRises(), g.monotoneSteps(), shape,
+                Pattern.GROWTH_PAUSED, g.phaseStartSeconds(), g.phaseTrend(), g.phaseSlope(), g.phaseSamples(),
+                g.sinceSeconds(), g.growthSinceLastLevel(), 0, 0, g.verdict(), g.score(), g.evidence(), g.saturation(),
+                pauseStart);
     }
 
     /** The sawtooth case: memory is given back; the troughs of the cycles tell whether a floor still rises. */
     private static MetricTrend released(Metric metric, int n, double start, double end, double first, double last,
             double min, double max, double startLevel, double endLevel, Phase whole, double[] tt, double[] y, int m,
             double stepNoise, int rises, int steps, int[] peaks, int releases, double largestRelease, int from,
-            double[] t, LeakOptions o) {
+            double[] t, double interval, LeakOptions o) {
         int cycles = releases + 1;
         double[] troughT = new double[cycles];
         double[] troughY = new double[cycles];
@@ -322,7 +486,9 @@ public final class TrendAnalysis {
         double noise = residualNoise(tt, y, m, 0, null, whole);
 
         double floorRise = troughY[cycles - 1] - troughY[0];
-        boolean floorMatters = floorRise >= minGrowth && floorRise >= o.noiseMultiple() * stepNoise;
+        // the floor must rise by more than a working set misses its floor by: a tenth of what a cycle gives back
+        boolean floorMatters = floorRise >= minGrowth && floorRise >= CHANCE_MULTIPLE * o.noiseMultiple() * stepNoise
+                && floorRise >= FLOOR_SHARE * largestRelease;
         MannKendall.Result floorTrend = MannKendall.test(troughY, 0, cycles, 1.0);
         Pattern pattern;
         Verdict verdict;
@@ -331,9 +497,13 @@ public final class TrendAnalysis {
         MannKendall.Result phaseMk = finalCycle.mk();
         TheilSen.Fit phaseTs = finalCycle.ts();
         double phaseStart = tt[lastTroughAt];
+        Evidence evidence = Evidence.NONE;
         if (cycles >= MIN_CYCLES && floorMatters && floorTrend.pIncreasing() < o.likelyAlpha()) {
             pattern = Pattern.RISING_FLOOR;
-            verdict = floorTrend.pIncreasing() < FLOOR_ALPHA ? Verdict.LEAK : Verdict.LIKELY_LEAK;
+            // the cycles themselves rule out a warm-up of the floor as well as a line can: the floor rose in every
+            // one of them; what remains is the time and the samples the rise took
+            evidence = new Evidence(troughT[cycles - 1] - troughT[0], n, Double.POSITIVE_INFINITY, false, interval, false);
+            verdict = gate(floorTrend.pIncreasing() < FLOOR_ALPHA, evidence, o);
             phaseMk = floorTrend;
             phaseTs = TheilSen.fit(troughT, troughY, 0, cycles, o.confidence(), floorTrend.variance());
             phaseStart = start;
@@ -351,11 +521,12 @@ public final class TrendAnalysis {
                 Double.NaN);
         return new MetricTrend(metric, n, m, start, end, first, last, min, max, startLevel, endLevel, whole.mk(),
                 whole.ts(), whole.factor(), noise, stepNoise, rises, steps, none, pattern, phaseStart, phaseMk, phaseTs,
-                phaseSamples, since, sinceGrowth, releases, largestRelease, verdict, score(verdict, phaseMk, whole.mk()));
+                phaseSamples, since, sinceGrowth, releases, largestRelease, verdict, score(verdict, phaseMk, whole.mk()),
+                evidence, SaturationFit.Result.NONE, Double.NaN);
     }
 
     private static MetricTrend trivial(Metric metric, int n, double start, double end, double first, double last,
-            double min, double max, Pattern pattern) {
+            double min, double max, Pattern pattern, Verdict verdict) {
         MannKendall.Result mk = MannKendall.Result.NONE;
         double slope = n >= 2 && end > start ? (last - first) / (end - start) : 0;
         if (pattern == Pattern.CONSTANT) {
@@ -368,7 +539,9 @@ public final class TrendAnalysis {
         ShapeFit.Result none = new ShapeFit.Result(ShapeFit.Kind.LINE, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN);
         return new MetricTrend(metric, n, n, start, end, first, last, n > 0 ? min : 0, n > 0 ? max : 0, first, last, mk, ts,
-                1, 0, 0, 0, 0, none, pattern, start, mk, ts, n, Double.NaN, last - first, 0, 0, Verdict.STABLE, 0);
+                1, 0, 0, 0, 0, none, pattern, start, mk, ts, n, Double.NaN, last - first, 0, 0, verdict,
+                verdict == Verdict.EARLY ? 10 : 0, verdict == Verdict.EARLY ? new Evidence(Math.max(0, end - start), n, 0,
+                        false, 0, false) : Evidence.NONE, SaturationFit.Result.NONE, Double.NaN);
     }
 
     /** Trend test and slope of y[lo..hi), the test widened for serial correlation when the options say so. */
@@ -399,6 +572,30 @@ public final class TrendAnalysis {
 
     private static boolean shrinking(Phase p, double alpha) {
         return p.mk().s() < 0 && p.mk().pTwoSided() < 2 * alpha && p.ts().upper() < 0;
+    }
+
+    /**
+     * How far the samples values[lo..hi) stray from a fitted line: the larger of 1.4826 MAD of the residuals and of
+     * the changes of the residuals over a quarter of the stretch (over sqrt 2). Independent noise gives the same from
+     * both; a count that wanders slowly (a small working set whose allocations live a minute) strays further over a
+     * quarter of the stretch than from one sample to the next, and that is the scale a leak must outgrow.
+     */
+    static double amplitude(double[] t, long[] values, int lo, int hi, TheilSen.Fit fit) {
+        int n = hi - lo;
+        if (n < 3) {
+            return 0;
+        }
+        double[] r = new double[n];
+        for (int i = lo; i < hi; i++) {
+            r[i - lo] = values[i] - fit.at(t[i]);
+        }
+        int lag = Math.max(1, n / 4);
+        double[] d = new double[n - lag];
+        for (int i = 0; i + lag < n; i++) {
+            d[i] = r[i + lag] - r[i];
+        }
+        double wander = n - lag >= 3 ? 1.4826 * mad(d, n - lag) / Math.sqrt(2) : 0;
+        return Math.max(1.4826 * mad(r, n), wander);
     }
 
     /** 1.4826 MAD of the residuals about the before and after fits (the whole fit when j is 0). */
@@ -478,7 +675,10 @@ public final class TrendAnalysis {
         return len % 2 == 1 ? buf[len / 2] : (buf[len / 2 - 1] + buf[len / 2]) / 2;
     }
 
-    /** The verdict's band plus up to 25 for strength: the final phase's Mann–Kendall z, 10 and above counting full. */
+    /**
+     * The verdict's band plus up to 25 for strength (15 too early, 10 stable): the final phase's Mann–Kendall z, 10 and
+     * above counting full.
+     */
     static double score(Verdict v, MannKendall.Result phase, MannKendall.Result whole) {
         double z = Math.max(0, v == Verdict.STABLE ? whole.z() : phase.z());
         double strength = Math.min(1, z / 10);
@@ -486,9 +686,10 @@ public final class TrendAnalysis {
             case LEAK -> 75;
             case LIKELY_LEAK -> 50;
             case GROWING -> 25;
+            case EARLY -> 10;
             case STABLE -> 0;
         };
-        double s = base + (v == Verdict.STABLE ? 20 : 25) * strength;
+        double s = base + (v == Verdict.STABLE ? 10 : v == Verdict.EARLY ? 15 : 25) * strength;
         return Math.round(s * 10) / 10.0;
     }
 }

@@ -8,6 +8,11 @@ public enum Verdict {
     LIKELY_LEAK("likely leak"),
     /** Significant growth that does not look like a leak: it levelled off recently, it is released, it is small. */
     GROWING("growing"),
+    /**
+     * Grows the way a leak would, but not yet for long enough, over enough samples or straight enough to rule out a
+     * warm-up, a cache filling up, a step or a slow periodic pattern: too early to judge.
+     */
+    EARLY("too early"),
     /** No growth that matters: flat, noise, shrinking, a filled cache, a one-off step, released memory. */
     STABLE("stable");
 

@@ -9,6 +9,7 @@ import dev.pooltags.leak.SeriesTable;
 import dev.pooltags.leak.TagVerdict;
 import dev.pooltags.leak.Verdict;
 import dev.pooltags.leak.eval.Evaluation;
+import dev.pooltags.leak.eval.PrefixEvaluation;
 import dev.pooltags.leak.eval.RealSeries;
 import java.io.PrintWriter;
 import java.util.List;
@@ -44,6 +45,52 @@ public final class EvaluationReport {
         out.flush();
     }
 
+    /**
+     * The prefix table: per prefix length (in samples; "whole" for each whole series), the labelled rows judged,
+     * the "leak" and "likely leak or leak" calls right and wrong, precision, recall and the rows too early to judge.
+     */
+    public static void prefixes(PrintWriter out, List<PrefixEvaluation.Tally> tallies, int showFalse) {
+        TextTable t = new TextTable(">Samples", ">Rows", ">Leaks", ">leak ok", ">leak wrong", ">Precision",
+                ">likely+ ok", ">likely+ wrong", ">Precision", ">Recall", ">Recall likely+", ">too early");
+        for (PrefixEvaluation.Tally x : tallies) {
+            t.row(x.samples() == 0 ? "whole" : Integer.toString(x.samples()), x.rows(), x.positives(), x.leakTp(),
+                    x.leakFp(), ratio(x.leakPrecision()), x.likelyTp(), x.likelyFp(), ratio(x.likelyPrecision()),
+                    ratio(x.leakRecall()), ratio(x.likelyRecall()), x.early());
+        }
+        t.print(out, true);
+        int unlabelled = tallies.stream().mapToInt(PrefixEvaluation.Tally::unlabelledCalls).sum();
+        if (unlabelled > 0) {
+            out.printf(Locale.ROOT, "(rows whose truth is unknown called likely leak or leak, over all prefixes: %d)%n",
+                    unlabelled);
+        }
+        List<String> wrong = tallies.stream().flatMap(x -> x.falseCalls().stream()).distinct().limit(showFalse).toList();
+        if (!wrong.isEmpty()) {
+            out.println("Wrong calls:");
+            for (String w : wrong) {
+                out.println("  " + w);
+            }
+        }
+        out.flush();
+    }
+
+    /** How long each leak took to be called, as a live view judges. */
+    public static void timings(PrintWriter out, List<PrefixEvaluation.Timing> timings) {
+        TextTable t = new TextTable("Series", "Row", ">likely leak after", ">leak after");
+        for (PrefixEvaluation.Timing x : timings) {
+            t.row(x.series(), x.row(), seconds(x.likely()), seconds(x.leak()));
+        }
+        t.print(out, true);
+        out.flush();
+    }
+
+    private static String ratio(double r) {
+        return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.2f", r);
+    }
+
+    private static String seconds(double s) {
+        return Double.isNaN(s) ? "never" : String.format(Locale.ROOT, "%.0f s", s);
+    }
+
     /** Runs and prints the real cases. */
     public static void real(PrintWriter out, List<RealSeries.RealCase> cases, List<String> singles, LeakOptions o) {
         for (RealSeries.RealCase c : cases) {
@@ -63,7 +110,7 @@ public final class EvaluationReport {
                 out.println("  pooltags: cannot judge: " + chk.problem());
                 continue;
             }
-            LeakResult r = LeakAnalysis.analyze(SeriesTable.of(chk.series()), o, chk.notes());
+            LeakResult r = LeakAnalysis.state(chk.series(), Integer.MAX_VALUE, LeakAnalysis.EVERY, o, chk.notes());
             TagVerdict v = r.ranked().get(0);
             out.println("  pooltags: " + v.verdict().label() + ": " + v.explanation());
         }

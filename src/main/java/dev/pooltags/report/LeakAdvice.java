@@ -45,6 +45,8 @@ public final class LeakAdvice {
             }
             case GROWING -> "Not a leak yet: keep sampling (pooltags record) and run pooltags leaks again over a longer"
                     + " window.";
+            case EARLY -> "Too early to judge: keep sampling (pooltags record, or leave top running); the verdict"
+                    + " comes when the growth has lasted long enough to tell a leak from a warm-up or a cache filling up.";
             case STABLE -> "";
         };
     }

@@ -53,6 +53,11 @@ public final class LeakJson {
             key(t, v.key());
             t.put("verdict", v.verdict().label());
             t.put("score", v.score());
+            num(t, "rank", v.weight());
+            t.put("next", v.next() == null ? null : v.next().label());
+            num(t, "secondsToNext", v.secondsToNext());
+            ArrayNode missing = t.putArray("missing");
+            v.missing().forEach(missing::add);
             t.put("decidedBy", v.primary().id());
             t.put("since", v.since() == null ? null : v.since().toString());
             t.put("vanished", v.vanished());
@@ -121,7 +126,17 @@ public final class LeakJson {
         o.put("alpha", x.alpha());
         o.put("likelyAlpha", x.likelyAlpha());
         o.put("confidence", x.confidence());
-        o.put("minSamples", x.minSamples());
+        LeakOptions.Gates g = x.gates();
+        o.put("likelySamples", g.likelySamples());
+        o.put("likelySeconds", g.likelySeconds());
+        o.put("fastLikelySeconds", g.fastSeconds());
+        o.put("fastAllocationsPerSecond", g.fastAllocations());
+        o.put("fastBytesPerMinute", g.fastBytes());
+        o.put("likelyWarmupSeconds", g.likelyWarmup());
+        o.put("leakSamples", g.leakSamples());
+        o.put("leakSeconds", g.leakSeconds());
+        o.put("leakWarmupSeconds", g.leakWarmup());
+        o.put("fillSeconds", g.fillSeconds());
         o.put("noiseMultiple", x.noiseMultiple());
         o.put("minCountGrowth", x.minCountGrowth());
         o.put("minBytesGrowth", x.minBytesGrowth());
@@ -194,6 +209,22 @@ public final class LeakJson {
         num(shape, "bicLine", m.shape().bicLine());
         num(shape, "bicStep", m.shape().bicStep());
         num(shape, "bicBend", m.shape().bicBend());
+        o.put("pausedSinceSeconds", Double.isNaN(m.pauseSeconds()) ? null : round(m.pauseSeconds()));
+        ObjectNode e = o.putObject("evidence");
+        num(e, "seconds", m.evidence().seconds());
+        e.put("samples", m.evidence().samples());
+        num(e, "warmupRuledOutSeconds", m.evidence().warmupRuledOut());
+        e.put("fill", m.evidence().fill());
+        e.put("fast", m.evidence().fast());
+        num(e, "freedFirstHalf", m.evidence().freedFirst());
+        num(e, "freedSecondHalf", m.evidence().freedSecond());
+        e.put("freesCatchingUp", m.evidence().catchingUp());
+        ObjectNode sat = o.putObject("saturation");
+        num(sat, "tauSeconds", m.saturation().tau());
+        num(sat, "tauLowerSeconds", m.saturation().tauLower());
+        sat.put("linePlausible", m.saturation().linearPlausible());
+        num(sat, "level", m.saturation().level());
+        num(sat, "endSlopeRatio", m.saturation().endSlopeRatio());
     }
 
     private static void slope(ObjectNode o, TheilSen.Fit f) {

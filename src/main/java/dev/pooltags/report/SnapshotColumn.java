@@ -62,21 +62,14 @@ public record SnapshotColumn(String id, String header, boolean right, boolean fl
     }
 
     /**
-     * The live leak verdict of a row ({@code leak}, {@code likely}, {@code growing}, blank while stable or before
-     * enough samples), from the verdicts the supplier gives at drawing time.
+     * The live leak state of a row: {@code LEAK 2m}, {@code likely 40s}, {@code growing 5m} with how long the state
+     * has held, {@code …18s} while too early with about how long the growth still needs, blank while stable or before
+     * the first checkpoint.
      */
-    public static SnapshotColumn leak(java.util.function.Supplier<java.util.Map<TagCounters.RowKey, dev.pooltags.leak.TagVerdict>> verdicts) {
+    public static SnapshotColumn leak(dev.pooltags.leak.LiveLeaks leaks) {
         return new SnapshotColumn("leak", "Leak", false, false, r -> {
-            dev.pooltags.leak.TagVerdict v = verdicts.get().get(r.key());
-            if (v == null) {
-                return "";
-            }
-            return switch (v.verdict()) {
-                case LEAK -> "LEAK";
-                case LIKELY_LEAK -> "likely";
-                case GROWING -> "growing";
-                case STABLE -> "";
-            };
+            dev.pooltags.leak.TagVerdict v = leaks.verdicts().get(r.key());
+            return v == null ? "" : LeakCell.text(v, leaks.heldSince().get(r.key()), leaks.latest());
         });
     }
 

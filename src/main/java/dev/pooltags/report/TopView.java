@@ -74,7 +74,7 @@ public final class TopView {
         if (leaks != null) {
             // before the owner column, which takes the width that is left
             int at = c.isEmpty() || !c.get(c.size() - 1).flex() ? c.size() : c.size() - 1;
-            c.add(at, SnapshotColumn.leak(leaks::verdicts));
+            c.add(at, SnapshotColumn.leak(leaks));
         }
         this.columns = List.copyOf(c);
         this.owner = owner;
@@ -138,8 +138,9 @@ public final class TopView {
         Comparator<SnapshotDelta.Row> cmp = order.comparator(byChange);
         if (byLeak && leaks != null) {
             java.util.Map<TagCounters.RowKey, dev.pooltags.leak.TagVerdict> v = leaks.verdicts();
-            // strongest verdict first, then the higher score; rows without a verdict after them
-            cmp = Comparator.<SnapshotDelta.Row>comparingInt(r -> v.containsKey(r.key()) ? v.get(r.key()).verdict().ordinal() : 99)
+            // evidence times size first (as pooltags leaks ranks), then the stronger verdict; rows without one after
+            cmp = Comparator.<SnapshotDelta.Row>comparingDouble(r -> v.containsKey(r.key()) ? -v.get(r.key()).weight() : 1)
+                    .thenComparingInt(r -> v.containsKey(r.key()) ? v.get(r.key()).verdict().ordinal() : 99)
                     .thenComparingDouble(r -> v.containsKey(r.key()) ? -v.get(r.key()).score() : 0).thenComparing(cmp);
         }
         out.sort(cmp);
@@ -269,7 +270,7 @@ public final class TopView {
         lines.add(title);
         lines.add(totalsLine());
         List<SnapshotDelta.Row> rows = rows();
-        lines.add("sort " + (byLeak ? "leak, then " : "") + order.id() + (byChange ? " by change" : "") + "   pool " + pools.name().toLowerCase(Locale.ROOT)
+        lines.add("sort " + (byLeak ? "leak evidence x growth, then " : "") + order.id() + (byChange ? " by change" : "") + "   pool " + pools.name().toLowerCase(Locale.ROOT)
                 + "   pattern " + (pattern.isEmpty() ? "-" : pattern) + "   search " + (search.isEmpty() ? "-" : search)
                 + "   rows " + rows.size() + (current == null ? "" : "/" + current.rows().size()));
         int tableRows = Math.max(0, height - lines.size() - 2);

@@ -67,6 +67,12 @@ public final class DashboardData {
                     g.writeStringField("label", verdict.label());
                     g.writeStringField("severity", verdict.severity().name());
                     g.writeStringField("detail", verdict.detail());
+                    if (verdict.level() >= 0) {
+                        g.writeStringField("state", Verdict.LEVELS.get(verdict.level()));
+                        g.writeNumberField("level", verdict.level());
+                        g.writeNumberField("score", verdict.score());
+                        g.writeNumberField("rank", verdict.rank());
+                    }
                     g.writeEndObject();
                 }
                 g.writeEndObject();

@@ -2,6 +2,7 @@ package dev.pooltags.serve;
 
 import dev.pooltags.leak.LiveLeaks;
 import dev.pooltags.leak.TagVerdict;
+import dev.pooltags.report.LeakCell;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.TagCounters;
 import java.util.HashMap;
@@ -28,19 +29,29 @@ public final class LeakVerdicts implements VerdictProvider {
     public Map<TagCounters.RowKey, Verdict> observe(Snapshot sample) {
         if (leaks.observe(sample)) {
             Map<TagCounters.RowKey, Verdict> out = new HashMap<>();
-            leaks.verdicts().forEach((k, v) -> out.put(k, toDashboard(v)));
+            Map<TagCounters.RowKey, java.time.Instant> since = leaks.heldSince();
+            leaks.verdicts().forEach((k, v) -> out.put(k, toDashboard(v, since.get(k), leaks.latest())));
             last = Map.copyOf(out);
         }
         return last;
     }
 
-    static Verdict toDashboard(TagVerdict v) {
+    static Verdict toDashboard(TagVerdict v, java.time.Instant since, java.time.Instant now) {
         Verdict.Severity s = switch (v.verdict()) {
             case LEAK -> Verdict.Severity.HIGH;
             case LIKELY_LEAK -> Verdict.Severity.MEDIUM;
-            case GROWING -> Verdict.Severity.LOW;
+            case GROWING, EARLY -> Verdict.Severity.LOW;
             case STABLE -> Verdict.Severity.NONE;
         };
-        return new Verdict(v.verdict().label(), s, v.explanation());
+        int level = switch (v.verdict()) {
+            case STABLE -> 0;
+            case EARLY -> 1;
+            case GROWING -> 2;
+            case LIKELY_LEAK -> 3;
+            case LEAK -> 4;
+        };
+        String label = LeakCell.text(v, since, now);
+        return new Verdict(label.isEmpty() ? v.verdict().label() : label, s, v.explanation(), level, v.score(),
+                v.weight());
     }
 }

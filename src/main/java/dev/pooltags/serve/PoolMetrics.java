@@ -26,6 +26,9 @@ import java.util.Map;
  * pooltags_tag_outstanding_allocations{tag,pool,owner}  gauge   allocations outstanding
  * pooltags_tag_allocations_total{tag,pool,owner}        counter allocations (32-bit wraps added back)
  * pooltags_tag_frees_total{tag,pool,owner}              counter frees (32-bit wraps added back)
+ * pooltags_tag_leak_verdict{tag,pool,owner}             gauge   leak state: 0 stable, 1 too early, 2 growing,
+ *                                                               3 likely leak, 4 leak (with leak analysis on)
+ * pooltags_tag_leak_score{tag,pool,owner}               gauge   0..100, the strength of the evidence behind it
  * pooltags_pool_bytes{pool}                             gauge   sum over all rows of the pool
  * pooltags_pool_tags{pool}                              gauge   rows in the pool
  * pooltags_pool_exported_tags{pool}                     gauge   rows exported as per-tag series
@@ -41,6 +44,8 @@ public final class PoolMetrics implements MultiCollector {
     static final String TAG_OUTSTANDING = "pooltags_tag_outstanding_allocations";
     static final String TAG_ALLOCS = "pooltags_tag_allocations";
     static final String TAG_FREES = "pooltags_tag_frees";
+    static final String TAG_LEAK_VERDICT = "pooltags_tag_leak_verdict";
+    static final String TAG_LEAK_SCORE = "pooltags_tag_leak_score";
 
     private volatile MetricSnapshots current = new MetricSnapshots();
 
@@ -64,6 +69,12 @@ public final class PoolMetrics implements MultiCollector {
                 .help("Allocations with the pool tag; the kernel's 32-bit counter with its wraps added back.");
         CounterSnapshot.Builder frees = CounterSnapshot.builder().name(TAG_FREES)
                 .help("Frees of the pool tag's allocations; the kernel's 32-bit counter with its wraps added back.");
+        GaugeSnapshot.Builder leakVerdict = GaugeSnapshot.builder().name(TAG_LEAK_VERDICT)
+                .help("pooltags' leak state of the tag: 0 stable, 1 too early to judge, 2 growing, 3 likely leak, 4 leak.");
+        GaugeSnapshot.Builder leakScore = GaugeSnapshot.builder().name(TAG_LEAK_SCORE)
+                .help("Strength of the evidence behind the leak state, 0 to 100 (leak 75+, likely 50+, growing 25+,"
+                        + " too early 10+).");
+        boolean judged = false;
 
         long[] poolBytes = new long[PoolType.values().length];
         long[] poolRows = new long[poolBytes.length];
@@ -83,6 +94,12 @@ public final class PoolMetrics implements MultiCollector {
             outstanding.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(r.outstanding()).build());
             allocs.dataPoint(CounterDataPointSnapshot.builder().labels(labels).value(r.allocs()).build());
             frees.dataPoint(CounterDataPointSnapshot.builder().labels(labels).value(r.frees()).build());
+            Verdict v = view.verdicts().get(r.key());
+            if (v != null && v.level() >= 0) {
+                judged = true;
+                leakVerdict.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(v.level()).build());
+                leakScore.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(v.score()).build());
+            }
         }
 
         List<MetricSnapshot> out = new ArrayList<>();
@@ -90,6 +107,10 @@ public final class PoolMetrics implements MultiCollector {
         out.add(outstanding.build());
         out.add(allocs.build());
         out.add(frees.build());
+        if (judged) {
+            out.add(leakVerdict.build());
+            out.add(leakScore.build());
+        }
         out.add(perPool("pooltags_pool_bytes", Unit.BYTES, "Bytes outstanding in the pool: the sum over all its tags.",
                 poolBytes));
         out.add(perPool("pooltags_pool_tags", null, "Tags (rows) in the pool.", poolRows));

@@ -29,7 +29,9 @@
   }
 
   function sortValue(r, key) {
-    if (key === "verdict") return r.verdict ? SEVERITY_RANK[r.verdict.severity] || 0 : 0;
+    // pooltags' own verdicts sort by evidence times size (as pooltags leaks ranks), others by severity
+    if (key === "verdict") return r.verdict ? (r.verdict.rank !== undefined ? r.verdict.rank : 0) +
+      (SEVERITY_RANK[r.verdict.severity] || 0) * 1e-6 : -1;
     const v = r[key];
     return v === undefined ? -Infinity : v;
   }

@@ -130,7 +130,7 @@ class ServeCommandTest {
                 Thread.sleep(200);
                 for (JsonNode row : new ObjectMapper().readTree(get(r.base.resolve("api/tags"))).get("rows")) {
                     if (row.get("tag").asText().equals("Leak") && row.has("verdict")) {
-                        label = row.get("verdict").get("label").asText();
+                        label = row.get("verdict").get("state").asText();
                     }
                 }
             }

@@ -19,7 +19,7 @@ class LeakAnalysisTest {
                 Scenario.SAWTOOTH_RELEASED), 300, 1, 4);
         Map<TagCounters.RowKey, TagVerdict> one = LeakAnalysis.verdicts(history.subList(0, 1), LeakOptions.live());
         assertThat(one).hasSize(3);
-        assertThat(one.values()).allMatch(v -> v.verdict() == Verdict.STABLE && v.count().pattern() == Pattern.TOO_SHORT);
+        assertThat(one.values()).allMatch(v -> v.verdict() == Verdict.EARLY && v.count().pattern() == Pattern.TOO_SHORT);
 
         Map<TagCounters.RowKey, TagVerdict> all = LeakAnalysis.verdicts(history, LeakOptions.live());
         TagCounters.RowKey leak = all.keySet().stream().filter(k -> k.tag().equals(PoolTag.parse("Lf00"))).findFirst()
@@ -30,8 +30,10 @@ class LeakAnalysisTest {
     }
 
     @Test
-    void the_live_options_use_fewer_points_and_the_same_thresholds() {
-        assertThat(LeakOptions.live().maxPoints()).isLessThan(LeakOptions.DEFAULTS.maxPoints());
+    void the_live_window_gets_fewer_points_and_the_same_thresholds() {
+        assertThat(LeakOptions.live().pointsFor(600)).isEqualTo(48);
+        assertThat(LeakOptions.DEFAULTS.pointsFor(601)).isEqualTo(120);
+        assertThat(LeakOptions.DEFAULTS.withMaxPoints(30).pointsFor(10_000)).isEqualTo(30);
         assertThat(LeakOptions.live().alpha()).isEqualTo(LeakOptions.DEFAULTS.alpha());
     }
 

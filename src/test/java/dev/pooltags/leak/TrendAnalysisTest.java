@@ -66,10 +66,10 @@ class TrendAnalysisTest {
     }
 
     @Test
-    void two_samples_are_growing_at_most_and_a_constant_is_stable() {
+    void two_samples_are_too_early_and_a_constant_is_stable() {
         double[] t = {0, 3600};
         MetricTrend two = TrendAnalysis.analyze(Metric.COUNT, t, new long[] {100, 900}, 0, 2, LeakOptions.DEFAULTS);
-        assertThat(two.verdict()).isEqualTo(Verdict.GROWING);
+        assertThat(two.verdict()).isEqualTo(Verdict.EARLY);
         assertThat(two.pattern()).isEqualTo(Pattern.TOO_SHORT);
         MetricTrend flat = TrendAnalysis.analyze(Metric.BYTES, new double[] {0, 1, 2, 3}, new long[] {7, 7, 7, 7}, 0, 4,
                 LeakOptions.DEFAULTS);

@@ -16,30 +16,41 @@ import org.junit.jupiter.api.Test;
 /** top's Leak column: the live leak analysis over the running history, and the l key that sorts by it. */
 class TopViewLeakColumnTest {
     @Test
-    void aSteadyLeakIsMarkedAndSortedFirst() {
+    void aSteadyLeakIsTooEarlyFirstThenALeakWithHowLongItHeldAndSortedFirst() {
         TopView view = new TopView(SnapshotColumn.standard(true, null), null, RowOrder.BYTES, LiveLeaks.defaults());
         Random noise = new Random(7);
         long leakAllocs = 0;
-        for (int i = 0; i < 60; i++) {
-            leakAllocs += 10;
-            // Leak keeps 10 more blocks each second; Big is larger but flat with noise; Churn comes and goes
+        long leakFrees = 0;
+        List<String> at20 = null;
+        for (int i = 0; i < 150; i++) {
+            // Leak allocates 30 blocks a second and frees all but about 10; Big is larger but flat with noise;
+            // Chrn comes and goes
+            leakAllocs += 30;
+            leakFrees += 18 + noise.nextInt(5);
             long churn = 500 + noise.nextInt(40);
             view.sample(new Snapshot(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), "h", "test", List.of(
-                    TagCounters.of(PoolTag.parse("Leak"), PoolType.NONPAGED, leakAllocs, 0, leakAllocs * 256),
+                    TagCounters.of(PoolTag.parse("Leak"), PoolType.NONPAGED, leakAllocs, leakFrees,
+                            (leakAllocs - leakFrees) * 4096),
                     TagCounters.of(PoolTag.parse("Big "), PoolType.PAGED, 5000 + i * 50L, i * 50L, 80_000_000 + noise.nextInt(4096)),
                     TagCounters.of(PoolTag.parse("Chrn"), PoolType.NONPAGED, 10_000 + i * 600L, 10_000 + i * 600L - churn, churn * 128))));
+            if (i == 19) {
+                at20 = view.render(120, 20).lines();
+            }
         }
+        // after 20 s the leak is too early to judge: an ellipsis and the time it still needs
+        String early = at20.stream().filter(l -> l.startsWith("Leak ")).findFirst().orElseThrow();
+        assertThat(early).contains("\u2026").doesNotContain("LEAK").doesNotContain("likely");
         List<String> lines = view.render(120, 20).lines();
         String header = lines.stream().filter(l -> l.startsWith("Tag ")).findFirst().orElseThrow();
         assertThat(header).contains("Leak");
         String leakRow = lines.stream().filter(l -> l.startsWith("Leak ")).findFirst().orElseThrow();
-        assertThat(leakRow).contains("LEAK");
+        assertThat(leakRow).containsPattern("LEAK \\d+s");
         assertThat(lines.stream().filter(l -> l.startsWith("'Big '")).findFirst().orElseThrow()).doesNotContain("LEAK");
         // sorted by bytes, Big comes first; l puts the leak on top
         assertThat(view.rows().get(0).key().label()).isEqualTo("Big ");
         view.key("l", 10);
         assertThat(view.rows().get(0).key().label()).isEqualTo("Leak");
-        assertThat(view.render(120, 20).lines()).anyMatch(l -> l.contains("sort leak, then bytes"));
+        assertThat(view.render(120, 20).lines()).anyMatch(l -> l.contains("sort leak evidence x growth, then bytes"));
         view.key("b", 10);
         assertThat(view.rows().get(0).key().label()).isEqualTo("Big ");
     }

@@ -64,7 +64,7 @@ public final class Evaluation {
     public static Report run(List<EvalCase> cases, LeakOptions options) {
         List<Outcome> outcomes = new ArrayList<>(cases.size());
         for (EvalCase c : cases) {
-            LeakResult r = LeakAnalysis.analyze(c.snapshots(), options);
+            LeakResult r = LeakAnalysis.state(c.snapshots(), Integer.MAX_VALUE, LeakAnalysis.EVERY, options, List.of());
             if (r.ranked().size() != 1) {
                 throw new IllegalStateException(c.name() + ": expected one tag, got " + r.ranked().size());
             }

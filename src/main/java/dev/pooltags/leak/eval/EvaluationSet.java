@@ -47,7 +47,10 @@ public final class EvaluationSet {
         APPEAR_GROW_VANISH(false, 15, "Av"),
         STABLE_WITH_COUNTER_WRAP(false, 10, "Hx"),
         TRANSIENT_BURST(false, 10, "Tb"),
-        SHRINKING(false, 10, "Sh");
+        SHRINKING(false, 10, "Sh"),
+        PERIODIC_WORKING_SET(false, 15, "Pw"),
+        WARM_UP(false, 20, "Wu"),
+        FILL_THEN_STOP(false, 20, "Fs");
 
         final boolean leak;
         final int count;
@@ -74,13 +77,14 @@ public final class EvaluationSet {
 
         /** True for the caches that fill and level off: none of them may be called a leak. */
         public boolean plateau() {
-            return this == PLATEAU_CACHE_LINEAR || this == PLATEAU_CACHE_EXPONENTIAL;
+            return this == PLATEAU_CACHE_LINEAR || this == PLATEAU_CACHE_EXPONENTIAL || this == FILL_THEN_STOP;
         }
     }
 
     private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
     private static final int[] SAMPLES = {60, 240, 720, 1440};
-    private static final int[] INTERVALS = {1, 10, 30, 60};
+    /** Sample intervals in seconds; with 60 samples the shortest series spans 5 minutes. */
+    private static final int[] INTERVALS = {5, 10, 30, 60};
 
     private EvaluationSet() {}
 
@@ -112,7 +116,7 @@ public final class EvaluationSet {
     static EvalCase make(Scenario s, int index, Random r) {
         int n = SAMPLES[r.nextInt(SAMPLES.length)];
         int interval = INTERVALS[r.nextInt(INTERVALS.length)];
-        Track t = track(s, index, n, r);
+        Track t = track(s, index, n, interval, r);
         List<Snapshot> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(new Snapshot(START.plusSeconds((long) i * interval), "eval", "eval:" + s.id(),
@@ -131,8 +135,25 @@ public final class EvaluationSet {
      */
     public record Track(PoolTag tag, TagCounters[] rows, String parameters) {}
 
-    /** The rows of one series of a scenario. */
+    /** The rows of one series of a scenario, sampled every 30 s. */
     public static Track track(Scenario s, int index, int n, Random r) {
+        return track(s, index, n, 30, r);
+    }
+
+    /** A duration in seconds drawn log-uniformly between lo and hi, as samples of {@code interval} (at least 1). */
+    private static double samples(Random r, double lo, double hi, int interval) {
+        double seconds = lo * Math.pow(hi / lo, r.nextDouble());
+        return Math.max(1, seconds / interval);
+    }
+
+    /**
+     * The rows of one series of a scenario, sampled every {@code interval} seconds. Leaks grow through the window
+     * (a leak has no time scale of its own); the benign shapes have the time scales of real pools, in seconds: caches
+     * fill in 10 s to a minute (4 minutes for those that only allocate), warm-ups have time constants of 3 to 40 s,
+     * working sets cycle every 20 s to 2 minutes, wandering tags forget in 30 s to 3 minutes. A benign shape that
+     * grows straight for longer than the leak gates is, by design, a leak until it stops (docs/leaks.md).
+     */
+    public static Track track(Scenario s, int index, int n, int interval, Random r) {
         double sigma = 5 + r.nextDouble() * 295; // noise in allocations
         double base = sigma * (20 + r.nextDouble() * 200);
         double size = 64 + r.nextInt(1985);
@@ -142,6 +163,7 @@ public final class EvaluationSet {
         java.util.Arrays.fill(present, true);
         double[] noise = noise(NoiseKind.IID, n, sigma, 0, r);
         boolean wrap = false;
+        boolean[] allocOnly = null; // samples in which the tag only allocates (a cache filling): no frees at all
         switch (s) {
             case SLOW_LEAK_HEAVY_NOISE -> {
                 double g = sigma * (6 + r.nextDouble() * 9);
@@ -149,7 +171,7 @@ public final class EvaluationSet {
                 ramp(level, base, 0, g);
             }
             case SLOW_LEAK_CORRELATED_NOISE -> {
-                double rho = 0.5 + r.nextDouble() * 0.4;
+                double rho = Math.exp(-1 / samples(r, 2, 60, interval));
                 noise = noise(NoiseKind.AR1, n, sigma, rho, r);
                 double g = sigma * (8 + r.nextDouble() * 12);
                 d.put("rho", rho).put("growth/sigma", g / sigma);
@@ -210,7 +232,7 @@ public final class EvaluationSet {
                 ramp(level, base, 0, g);
             }
             case PLATEAU_CACHE_LINEAR -> {
-                double fillEnd = 0.15 + r.nextDouble() * 0.45;
+                double fillEnd = Math.min(0.6, samples(r, 10, 60, interval) / (n - 1));
                 double fill = sigma * (10 + r.nextDouble() * 40);
                 d.put("fillEnd", fillEnd).put("fill/sigma", fill / sigma);
                 for (int i = 0; i < n; i++) {
@@ -219,7 +241,7 @@ public final class EvaluationSet {
                 }
             }
             case PLATEAU_CACHE_EXPONENTIAL -> {
-                double tau = 0.03 + r.nextDouble() * 0.09;
+                double tau = Math.min(0.12, samples(r, 3, 40, interval) / (n - 1));
                 double fill = sigma * (10 + r.nextDouble() * 40);
                 d.put("tau", tau).put("fill/sigma", fill / sigma);
                 for (int i = 0; i < n; i++) {
@@ -229,7 +251,7 @@ public final class EvaluationSet {
             }
             case SAWTOOTH_RELEASED -> {
                 double amp = sigma * (10 + r.nextDouble() * 30);
-                double period = n / (3 + r.nextDouble() * 7);
+                double period = Math.max(3, Math.min(n / 3.0, samples(r, 10, 60, interval)));
                 double phase = r.nextDouble() * period;
                 d.put("amplitude/sigma", amp / sigma).put("periods", n / period);
                 for (int i = 0; i < n; i++) {
@@ -246,27 +268,30 @@ public final class EvaluationSet {
             }
             case HEALTHY_NOISE -> java.util.Arrays.fill(level, base);
             case HEALTHY_CORRELATED_NOISE -> {
-                double rho = 0.5 + r.nextDouble() * 0.45;
+                double rho = Math.exp(-1 / samples(r, 2, 60, interval));
                 d.put("rho", rho);
                 noise = noise(NoiseKind.AR1, n, sigma, rho, r);
                 java.util.Arrays.fill(level, base);
             }
             case HEALTHY_WANDERING -> {
-                double rho = 0.98 + r.nextDouble() * 0.015;
+                double rho = Math.exp(-1 / samples(r, 30, 180, interval));
                 d.put("rho", rho);
                 noise = noise(NoiseKind.AR1, n, sigma * 3, rho, r);
                 java.util.Arrays.fill(level, base);
             }
             case APPEAR_GROW_VANISH -> {
+                // a driver that loads, builds its working set for 10 s to a minute, holds it, and unloads
                 double appear = r.nextDouble() * 0.3;
                 double vanish = 0.6 + r.nextDouble() * 0.3;
+                double growFor = samples(r, 10, 60, interval) / (n - 1);
                 double g = sigma * (10 + r.nextDouble() * 20);
                 d.put("appears", appear).put("vanishes", vanish).put("growth/sigma", g / sigma);
                 int a = (int) (appear * n);
                 int v = (int) (vanish * n);
+                double growSamples = Math.max(1, Math.min(v - a, growFor * (n - 1)));
                 for (int i = 0; i < n; i++) {
                     present[i] = i >= a && i < v;
-                    level[i] = present[i] ? sigma * 3 + g * (i - a) / (double) (v - a) : 0;
+                    level[i] = present[i] ? sigma * 3 + g * Math.min(1, (i - a) / growSamples) : 0;
                 }
                 noise = noise(NoiseKind.IID, n, sigma / 3, 0, r);
             }
@@ -276,7 +301,7 @@ public final class EvaluationSet {
             }
             case TRANSIENT_BURST -> {
                 double at = 0.2 + r.nextDouble() * 0.5;
-                double len = 0.05 + r.nextDouble() * 0.15;
+                double len = Math.min(0.2, samples(r, 5, 60, interval) / (n - 1));
                 double h = sigma * (10 + r.nextDouble() * 30);
                 d.put("burstAt", at).put("length", len).put("height/sigma", h / sigma);
                 for (int i = 0; i < n; i++) {
@@ -289,9 +314,42 @@ public final class EvaluationSet {
                 d.put("decline/sigma", g / sigma);
                 ramp(level, base + g, 0, -g);
             }
+            case PERIODIC_WORKING_SET -> {
+                // a working set that follows a daily or batch cycle: smooth, two to six cycles in the window
+                double amp = sigma * (10 + r.nextDouble() * 30);
+                double cycles = Math.max(2, (n - 1) / samples(r, 20, 120, interval));
+                double phase = r.nextDouble() * 2 * Math.PI;
+                d.put("amplitude/sigma", amp / sigma).put("cycles", cycles);
+                for (int i = 0; i < n; i++) {
+                    level[i] = base + amp * (1 + Math.sin(phase + 2 * Math.PI * cycles * i / (n - 1))) / 2;
+                }
+            }
+            case WARM_UP -> {
+                // a working set approaching its level from a start (a driver loading, a service starting): the rate
+                // falls off with a time constant of 3% to 40% of the window
+                double tau = Math.min(0.4, samples(r, 3, 40, interval) / (n - 1));
+                double rise = sigma * (10 + r.nextDouble() * 40);
+                d.put("tau", tau).put("rise/sigma", rise / sigma);
+                for (int i = 0; i < n; i++) {
+                    level[i] = base + rise * (1 - Math.exp(-((double) i / (n - 1)) / tau));
+                }
+            }
+            case FILL_THEN_STOP -> {
+                // a cache or table that only allocates while it fills (no frees), then holds
+                double fillEnd = Math.min(0.6, samples(r, 10, 240, interval) / (n - 1));
+                double fill = sigma * (20 + r.nextDouble() * 60);
+                d.put("fillEnd", fillEnd).put("fill/sigma", fill / sigma);
+                allocOnly = new boolean[n];
+                int end = (int) (fillEnd * (n - 1));
+                for (int i = 0; i < n; i++) {
+                    level[i] = base + fill * Math.min(1, (double) i / Math.max(1, end));
+                    allocOnly[i] = i > 0 && i <= end;
+                }
+                noise = new double[n]; // a fill step by step, without churn noise
+            }
         }
         PoolTag tag = PoolTag.ofMemoryText(s.code + String.format(Locale.ROOT, "%02d", index % 100));
-        return new Track(tag, rows(tag, level, noise, present, size, wrap, r), d.words.toString());
+        return new Track(tag, rows(tag, level, noise, present, size, wrap, allocOnly, r), d.words.toString());
     }
 
     private static void ramp(double[] level, double base, double onset, double growth) {
@@ -327,7 +385,7 @@ public final class EvaluationSet {
      * times the average size with a little size variation.
      */
     private static TagCounters[] rows(PoolTag tag, double[] level, double[] noise, boolean[] present, double size,
-            boolean wrap, Random r) {
+            boolean wrap, boolean[] allocOnly, Random r) {
         int n = level.length;
         PoolType type = r.nextBoolean() ? PoolType.PAGED : PoolType.NONPAGED;
         long allocs = wrap ? TagCounters.COUNTER_MODULUS - 1 - r.nextInt(1_000_000) : r.nextInt(1_000_000);
@@ -338,7 +396,7 @@ public final class EvaluationSet {
             if (present[i]) {
                 long count = Math.max(0, Math.round(level[i] + noise[i]));
                 long rise = Math.max(0, count - prevCount);
-                long turnover = Math.round(churn * (0.5 + r.nextDouble()));
+                long turnover = allocOnly != null && allocOnly[i] ? 0 : Math.round(churn * (0.5 + r.nextDouble()));
                 if (wrap) {
                     turnover += 120_000_000L; // enough traffic to pass 2^32 during the window
                 }

@@ -52,7 +52,7 @@ public final class SyntheticRecording {
                 pick -= mix.shares()[s];
                 s++;
             }
-            tracks.add(rename(EvaluationSet.track(all[s], perScenario[s]++, samples, r).rows(), all[s], perScenario[s] - 1));
+            tracks.add(rename(EvaluationSet.track(all[s], perScenario[s]++, samples, interval, r).rows(), all[s], perScenario[s] - 1));
         }
         return merge(tracks, samples, interval, "synthetic");
     }
@@ -63,7 +63,7 @@ public final class SyntheticRecording {
         List<TagCounters[]> tracks = new ArrayList<>();
         int i = 0;
         for (EvaluationSet.Scenario s : scenarios) {
-            tracks.add(EvaluationSet.track(s, i++, samples, r).rows());
+            tracks.add(EvaluationSet.track(s, i++, samples, interval, r).rows());
         }
         return merge(tracks, samples, interval, "synthetic");
     }
