@@ -59,8 +59,7 @@ public record Evidence(double seconds, int samples, double warmupRuledOut, boole
 
     /**
      * About how many more seconds of the same growth {@code v} needs (0 when it is met). The warm-up part is an
-     * estimate: the time constants a straight line rules out grow at least in proportion to how long it has been
-     * straight.
+     * estimate: the time constants a straight line rules out grow about as the span to the power 1.5.
      */
     public double secondsTo(Verdict v, LeakOptions.Gates g) {
         if (meets(v, g)) {
@@ -77,8 +76,10 @@ public record Evidence(double seconds, int samples, double warmupRuledOut, boole
         }
         double warm = leak ? g.leakWarmup() : g.likelyWarmup();
         if (warmupRuledOut < warm && seconds > 0) {
+            // on a straight line the curvature a warm-up would show grows with the square of the span and the
+            // points with the span, so what is ruled out grows about as the span to the power 1.5
             double ratio = warmupRuledOut > 0 ? warm / warmupRuledOut : 2;
-            need = Math.max(need, seconds * Math.min(ratio - 1, 4));
+            need = Math.max(need, seconds * Math.min(Math.pow(ratio, 2.0 / 3) - 1, 4));
         }
         return need;
     }
