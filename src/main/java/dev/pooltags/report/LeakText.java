@@ -114,10 +114,10 @@ public final class LeakText {
     }
 
     static String counts(Map<Verdict, Integer> c) {
-        return String.format(java.util.Locale.ROOT, "%,d %s, %,d %s, %,d growing, %,d stable", c.get(Verdict.LEAK),
-                c.get(Verdict.LEAK) == 1 ? "leak" : "leaks", c.get(Verdict.LIKELY_LEAK),
+        return String.format(java.util.Locale.ROOT, "%,d %s, %,d %s, %,d growing, %,d too early, %,d stable",
+                c.get(Verdict.LEAK), c.get(Verdict.LEAK) == 1 ? "leak" : "leaks", c.get(Verdict.LIKELY_LEAK),
                 c.get(Verdict.LIKELY_LEAK) == 1 ? "likely leak" : "likely leaks", c.get(Verdict.GROWING),
-                c.get(Verdict.STABLE));
+                c.get(Verdict.EARLY), c.get(Verdict.STABLE));
     }
 
     static String rate(MetricTrend t, Metric m) {
