@@ -101,7 +101,8 @@ public final class LintCommand implements Callable<Integer> {
             throw new UsageException("--format " + format + " is for --tags; findings are text, json or sarif");
         }
         TagDatabase db = tagFiles.load(false);
-        LintResult result = new Linter(rules).run(ProjectLayout.discover(paths), db);
+        LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX))
+                .run(ProjectLayout.discover(paths), db);
         try (OutputOption.Target t = output.open(stdout)) {
             PrintWriter w = t.writer();
             if (tags) {

@@ -35,8 +35,18 @@ public final class FileScanner {
     private record Function(String id, Set<String> params) {
     }
 
-    private record Snapshot(List<Brace> stack, Function function) {
+    private record Snapshot(List<Brace> stack, Function function, int block, List<Pseudo> pseudo, int parenDepth) {
     }
+
+    /**
+     * The brace-less body of {@code if}, {@code else}, {@code for}, {@code while} or {@code do}: a block of its own
+     * for the reaching analysis, ended by the {@code ;} (or the closing brace) that ends its statement.
+     */
+    private record Pseudo(int braceDepth, int parenDepth, boolean label) {
+    }
+
+    /** Blocks deeper than this share their ancestor's id: generated code, not worth following. */
+    private static final int MAX_BLOCK_DEPTH = 256;
 
     private static final class Cond {
         final Snapshot start;
@@ -51,46 +61,117 @@ public final class FileScanner {
     private record FTok(Token t, String file, boolean body) {
     }
 
+    /**
+     * Receives what a full scan finds, in file order and in pieces, so a file's calls and pointer events never need
+     * to be held all at once.
+     */
+    public interface Sink {
+        /** Pool-routine calls: inside functions, and inside macro definitions (reported once, at the body). */
+        void calls(List<Call> calls);
+
+        /**
+         * The pointer events of one function, when it ends. {@code blockParents} links each block of the file to the
+         * one around it (see {@link PointerEvent#block()}); {@code truncated} is true when the function had more
+         * than {@link #MAX_EVENTS} of them and the rest were not kept.
+         */
+        void function(String function, List<PointerEvent> events, IntList blockParents, boolean truncated);
+    }
+
+    /** Tokens of a constant's initializer kept: longer ones are tables, not values a rule reads. */
+    private static final int MAX_EXPRESSION = 64;
+
+    /** Calls handed to the sink at a time. */
+    static final int CALL_BATCH = 4096;
+    /** Pointer events kept per function: beyond this a function is generated code, not followed further. */
+    static final int MAX_EVENTS = 20_000;
+
     private final String file;
-    private final String text;
-    private final List<Token> tokens;
+    private final TokenList tokens;
     private final Macros macros;
+    private final Sink sink;
     private final boolean full;
 
     private final List<Definition> definitions = new ArrayList<>();
     private final List<String> includes = new ArrayList<>();
     private final Set<String> globals = new HashSet<>();
     private final Set<String> calledNames = new HashSet<>();
-    private final List<Call> calls = new ArrayList<>();
-    private final List<PointerEvent> events = new ArrayList<>();
+    private List<Call> calls = new ArrayList<>();
+    private List<PointerEvent> events = new ArrayList<>();
+    private boolean eventsTruncated;
     private final Set<Integer> handledAmpersands = new HashSet<>();
     private Location nxRuntime;
     private Location miniport;
 
     private List<Brace> stack = new ArrayList<>();
     private Function function;
+    /** Parent of each block of this file (-1 for a function body), and the innermost block now (-1 outside). */
+    private final IntList blockParents = new IntList();
+    private final IntList blockDepths = new IntList();
+    private int block = -1;
+    private List<Pseudo> pseudo = new ArrayList<>();
+    private int parenDepth;
+    private final Set<Integer> controlHeaderEnds = new HashSet<>();
     private final List<Cond> conds = new ArrayList<>();
     private int statementStart;
 
-    private FileScanner(String file, String text, List<Token> tokens, Macros macros, boolean full) {
+    private FileScanner(String file, TokenList tokens, Macros macros, Sink sink) {
         this.file = file;
-        this.text = text;
         this.tokens = tokens;
         this.macros = macros;
-        this.full = full;
+        this.sink = sink;
+        this.full = sink != null;
     }
 
     /**
-     * Scans a file. With {@code full} false only definitions, includes, file-scope names and called names are
-     * collected (the first pass over every file); with {@code full} true calls and pointer events too.
+     * Indexes a file (the first pass over every file): definitions, includes, file-scope names, the names it calls,
+     * and where it registers as a miniport or opts in to NX pool.
      */
-    public static FileFacts scan(String file, String text, Tokenizer.Result r, Macros macros, boolean full,
-            Suppressions suppressions) {
-        FileScanner s = new FileScanner(file, text, r.tokens(), macros, full);
+    public static FileFacts index(String file, Tokenizer.Result r, Suppressions suppressions) {
+        FileScanner s = new FileScanner(file, r.tokens(), Macros.NONE, null);
         s.run();
-        return new FileFacts(file, r.lines(), List.copyOf(s.definitions), List.copyOf(s.includes), Set.copyOf(s.globals),
-                Set.copyOf(s.calledNames), List.copyOf(s.calls), List.copyOf(s.events), s.nxRuntime, s.miniport,
-                suppressions);
+        return s.facts(r, suppressions);
+    }
+
+    /**
+     * Scans a file fully: as {@link #index}, and its pool-routine calls (through the wrapper macros it can see) and
+     * pointer events go to the sink as they are found.
+     */
+    public static FileFacts scan(String file, Tokenizer.Result r, Macros macros, Sink sink, Suppressions suppressions) {
+        FileScanner s = new FileScanner(file, r.tokens(), macros, sink);
+        s.run();
+        s.flushCalls();
+        if (s.function != null) {
+            s.endFunction(); // an unclosed function at the end of the file
+        }
+        return s.facts(r, suppressions);
+    }
+
+    private FileFacts facts(Tokenizer.Result r, Suppressions suppressions) {
+        return new FileFacts(file, r.lines(), List.copyOf(definitions), List.copyOf(includes), Set.copyOf(globals),
+                NameSet.of(calledNames), nxRuntime, miniport, suppressions);
+    }
+
+    private void flushCalls() {
+        if (!calls.isEmpty()) {
+            sink.calls(calls);
+            calls = new ArrayList<>();
+        }
+    }
+
+    private void endFunction() {
+        if (full && (!events.isEmpty() || eventsTruncated)) {
+            sink.function(function.id(), events, blockParents, eventsTruncated);
+        }
+        events = new ArrayList<>();
+        eventsTruncated = false;
+    }
+
+    private void addEvent(PointerEvent e) {
+        if (events.size() < MAX_EVENTS) {
+            events.add(e);
+        } else {
+            eventsTruncated = true;
+        }
     }
 
     private Token tok(int k) {
@@ -98,8 +179,7 @@ public final class FileScanner {
     }
 
     private boolean isPunct(int k, String p) {
-        Token t = tok(k);
-        return t != null && t.kind() == Token.Kind.PUNCT && t.text().equals(p);
+        return tokens.isPunct(k, p);
     }
 
     private boolean atFileScope() {
@@ -114,11 +194,10 @@ public final class FileScanner {
     private void run() {
         int n = tokens.size();
         for (int k = 0; k < n; k++) {
-            Token t = tokens.get(k);
-            switch (t.kind()) {
-                case DIRECTIVE -> directive(t, k);
-                case PUNCT -> punct(t, k);
-                case IDENT -> ident(t, k);
+            switch (tokens.kind(k)) {
+                case DIRECTIVE -> directive(tokens.get(k), k);
+                case PUNCT -> punct(tokens.punct(k), k);
+                case IDENT -> ident(k);
                 default -> {
                 }
             }
@@ -128,12 +207,75 @@ public final class FileScanner {
     // ---- preprocessor -------------------------------------------------------------------------------------------
 
     private Snapshot snapshot() {
-        return new Snapshot(new ArrayList<>(stack), function);
+        return new Snapshot(new ArrayList<>(stack), function, block, new ArrayList<>(pseudo), parenDepth);
     }
 
     private void restore(Snapshot s) {
         stack = new ArrayList<>(s.stack());
         function = s.function();
+        block = s.block();
+        pseudo = new ArrayList<>(s.pseudo());
+        parenDepth = s.parenDepth();
+    }
+
+    /** Opens a block inside the current one (or a function body when there is none). */
+    private void openBlock() {
+        int depth = block < 0 ? 0 : blockDepths.get(block) + 1;
+        if (depth > MAX_BLOCK_DEPTH) {
+            blockDepths.add(blockDepths.get(block));
+            blockParents.add(blockParents.get(block));
+            block = blockParents.size() - 1; // a sibling of the deepest followed block
+            return;
+        }
+        blockParents.add(block);
+        blockDepths.add(depth);
+        block = blockParents.size() - 1;
+    }
+
+    private void closeBlock() {
+        if (block >= 0) {
+            block = blockParents.get(block);
+        }
+    }
+
+    /** True when the token after {@code k} continues the statement a brace-less body belongs to. */
+    private boolean continuesStatement(int k) {
+        Token next = tok(k + 1);
+        return next != null && (next.is("else") || next.is("while"));
+    }
+
+    /** Ends the brace-less bodies that the statement ending at {@code k} (a ';') closes. */
+    private void endPseudoAtSemicolon(int k) {
+        while (!pseudo.isEmpty()) {
+            Pseudo p = pseudo.get(pseudo.size() - 1);
+            if (p.braceDepth() != stack.size() || p.parenDepth() != parenDepth || p.label()) {
+                return;
+            }
+            pseudo.remove(pseudo.size() - 1);
+            closeBlock();
+            if (continuesStatement(k)) {
+                return; // 'if (a) x; else y;': the else belongs to the statement of the next body out
+            }
+        }
+    }
+
+    /** A brace-less body begins after the token at {@code k}. */
+    private void startPseudo() {
+        pseudo.add(new Pseudo(stack.size(), parenDepth, false));
+        openBlock();
+    }
+
+    /**
+     * A {@code case} or {@code default} label: control may arrive from the switch as well as from the case before,
+     * so each case is a block of its own, ended by the next label or the switch's closing brace.
+     */
+    private void caseLabel() {
+        while (!pseudo.isEmpty() && pseudo.get(pseudo.size() - 1).braceDepth() >= stack.size()) {
+            pseudo.remove(pseudo.size() - 1);
+            closeBlock();
+        }
+        pseudo.add(new Pseudo(stack.size(), parenDepth, true));
+        openBlock();
     }
 
     private void directive(Token t, int k) {
@@ -157,7 +299,7 @@ public final class FileScanner {
                     }
                 }
             }
-            case "define" -> define(d);
+            case "define" -> define(t);
             case "include", "include_next", "import" -> include(d);
             default -> {
             }
@@ -184,50 +326,29 @@ public final class FileScanner {
         }
     }
 
-    private void define(Directive d) {
-        List<Token> ts = d.tokens();
-        if (ts.isEmpty() || !ts.get(0).isIdent()) {
+    private void define(Token directive) {
+        Definition def = Definition.ofDefine(file, directive, tokens.source());
+        if (def == null) {
             return;
         }
-        Token name = ts.get(0);
-        List<String> params = null;
-        int bodyStart = 1;
-        if (ts.size() > 1 && ts.get(1).is("(") && ts.get(1).start() == name.end()) {
-            params = new ArrayList<>();
-            int k = 2;
-            for (; k < ts.size() && !ts.get(k).is(")"); k++) {
-                Token p = ts.get(k);
-                if (p.isIdent()) {
-                    params.add(p.text());
-                } else if (p.is("...")) {
-                    params.add("__VA_ARGS__");
-                }
-            }
-            bodyStart = Math.min(ts.size(), k + 1);
-        }
-        List<Token> body = List.copyOf(ts.subList(bodyStart, ts.size()));
-        for (int k = 0; k + 1 < body.size(); k++) {
-            if (body.get(k).isIdent() && body.get(k + 1).is("(")) {
-                calledNames.add(body.get(k).text());
-            }
-        }
-        definitions.add(new Definition(name.text(), params == null ? null : List.copyOf(params), body,
-                Location.of(file, name), Definition.Kind.DEFINE));
-        if (full) {
+        calledNames.addAll(def.callees());
+        definitions.add(def);
+        if (sink != null && def.callees().stream().anyMatch(n -> PoolRoutine.byName(n) != null)) {
             // calls written inside a macro body: reported once, at the body
+            List<Token> body = def.body();
             List<FTok> seq = new ArrayList<>(body.size());
             for (Token b : body) {
                 seq.add(new FTok(b, file, false));
             }
-            List<String> unknowns = params == null ? List.of() : List.copyOf(params);
+            List<String> unknowns = def.params() == null ? List.of() : def.params();
             for (int k = 0; k + 1 < seq.size(); k++) {
                 Token b = seq.get(k).t();
                 if (b.isIdent() && seq.get(k + 1).t().is("(")) {
                     PoolRoutine r = PoolRoutine.byName(b.text());
-                    if (r != null && !b.text().equals(name.text())) {
+                    if (r != null && !b.text().equals(def.name())) {
                         Call c = extractCall(r, seq, k, null, -1, null, unknowns);
                         if (c != null) {
-                            calls.add(c);
+                            addCall(c);
                         }
                     }
                 }
@@ -237,8 +358,7 @@ public final class FileScanner {
 
     // ---- braces and statements ----------------------------------------------------------------------------------
 
-    private void punct(Token t, int k) {
-        String p = t.text();
+    private void punct(String p, int k) {
         switch (p) {
             case "{" -> openBrace(k);
             case "}" -> closeBrace(k);
@@ -246,11 +366,21 @@ public final class FileScanner {
                 if (atFileScope()) {
                     fileScopeStatement(statementStart, k);
                     statementStart = k + 1;
+                } else if (function != null) {
+                    endPseudoAtSemicolon(k);
+                }
+            }
+            case "(" -> parenDepth++;
+            case ")" -> {
+                parenDepth = Math.max(0, parenDepth - 1);
+                if (function != null && controlHeaderEnds.remove(k) && !isPunct(k + 1, "{")) {
+                    startPseudo(); // if (x) p = ...;
                 }
             }
             default -> {
-                if (full && function != null) {
-                    pointerWrite(t, k);
+                if (full && function != null && (p.equals("=") || p.equals("+=") || p.equals("-=")
+                        || p.equals("++") || p.equals("--") || p.equals("&"))) {
+                    pointerWrite(tokens.get(k), k);
                 }
             }
         }
@@ -259,6 +389,7 @@ public final class FileScanner {
     private void openBrace(int k) {
         if (function != null) {
             stack.add(Brace.BLOCK);
+            openBlock();
             return;
         }
         int j = k - 1;
@@ -270,6 +401,11 @@ public final class FileScanner {
             Token name = tok(open - 1);
             if (open > 0 && name != null && name.isIdent() && !NOT_FUNCTIONS.contains(name.text())) {
                 stack.add(Brace.FUNCTION);
+                block = -1;
+                pseudo.clear();
+                parenDepth = 0;
+                controlHeaderEnds.clear();
+                openBlock();
                 String qualified = isPunct(open - 2, "::") && tok(open - 3) != null
                         ? tok(open - 3).text() + "::" + name.text() : name.text();
                 function = new Function(file + ":" + name.line() + " " + qualified, params(open, j));
@@ -293,9 +429,29 @@ public final class FileScanner {
         if (stack.isEmpty()) {
             return;
         }
+        if (function != null) {
+            // brace-less bodies inside the closing brace end with it
+            while (!pseudo.isEmpty() && pseudo.get(pseudo.size() - 1).braceDepth() >= stack.size()) {
+                pseudo.remove(pseudo.size() - 1);
+                closeBlock();
+            }
+        }
         Brace b = stack.remove(stack.size() - 1);
         if (b == Brace.FUNCTION) {
+            endFunction();
             function = null;
+            block = -1;
+            pseudo.clear();
+        } else if (function != null && b == Brace.BLOCK) {
+            closeBlock();
+            // 'if (a) for (...) { ... }': the brace was the statement of a brace-less body, which ends with it
+            Token next = tok(k + 1);
+            boolean inExpression = next != null && (next.is(";") || next.is(",") || next.is(")"));
+            while (!inExpression && !pseudo.isEmpty() && pseudo.get(pseudo.size() - 1).braceDepth() == stack.size()
+                    && !continuesStatement(k)) {
+                pseudo.remove(pseudo.size() - 1);
+                closeBlock();
+            }
         }
         if (atFileScope() && (b == Brace.FUNCTION || b == Brace.TRANSPARENT)) {
             statementStart = k + 1;
@@ -306,18 +462,18 @@ public final class FileScanner {
     private int matchBackward(int close) {
         int depth = 0;
         for (int j = close; j >= 0 && close - j < 4000; j--) {
-            Token t = tokens.get(j);
-            if (t.kind() != Token.Kind.PUNCT) {
+            String p = tokens.punct(j);
+            if (p == null) {
                 continue;
             }
-            if (t.text().equals(")")) {
+            if (p.equals(")")) {
                 depth++;
-            } else if (t.text().equals("(")) {
+            } else if (p.equals("(")) {
                 depth--;
                 if (depth == 0) {
                     return j;
                 }
-            } else if (t.text().equals(";") || t.text().equals("{") || t.text().equals("}")) {
+            } else if (p.equals(";") || p.equals("{") || p.equals("}")) {
                 return -1;
             }
         }
@@ -367,29 +523,36 @@ public final class FileScanner {
             return;
         }
         boolean paren = false;
+        boolean hasConst = false;
+        boolean hasEnum = false;
         for (int j = from; j < to; j++) {
-            Token t = tokens.get(j);
-            if (t.is("(")) {
+            if (isPunct(j, "(")) {
                 paren = true;
-                break;
+            } else if (tokens.isIdent(j, "const") || tokens.isIdent(j, "constexpr")) {
+                hasConst = true;
+            } else if (tokens.isIdent(j, "enum")) {
+                hasEnum = true;
             }
         }
-        constants(from, to);
-        enums(from, to);
+        if (hasConst) {
+            constants(from, to);
+        }
+        if (hasEnum) {
+            enums(from, to);
+        }
         if (paren) {
             return;
         }
         int depth = 0;
         for (int j = from; j < to; j++) {
-            Token t = tokens.get(j);
-            if (t.is("{") || t.is("[")) {
+            String p = tokens.punct(j);
+            if ("{".equals(p) || "[".equals(p)) {
                 depth++;
-            } else if (t.is("}") || t.is("]")) {
+            } else if ("}".equals(p) || "]".equals(p)) {
                 depth--;
-            } else if (depth == 0 && t.isIdent()) {
-                Token next = tok(j + 1);
-                if (next != null && (next.is("=") || next.is(",") || next.is(";") || next.is("["))) {
-                    globals.add(t.text());
+            } else if (depth == 0 && tokens.kind(j) == Token.Kind.IDENT) {
+                if (isPunct(j + 1, "=") || isPunct(j + 1, ",") || isPunct(j + 1, ";") || isPunct(j + 1, "[")) {
+                    globals.add(tokens.get(j).text());
                 }
             }
         }
@@ -415,6 +578,9 @@ public final class FileScanner {
                 if (name == null || !name.isIdent()) {
                     return;
                 }
+                if (isPunct(j + 1, "{")) {
+                    return; // an aggregate (a table, a structure): not a value a tag or pool type is read from
+                }
                 int end = j + 1;
                 int depth = 0;
                 while (end < to) {
@@ -429,14 +595,19 @@ public final class FileScanner {
                     end++;
                 }
                 List<Token> body = new ArrayList<>();
+                boolean contiguous = true;
                 for (int b = j + 1; b < end; b++) {
                     Token bt = tokens.get(b);
                     if (bt.kind() != Token.Kind.DIRECTIVE && !bt.is("{") && !bt.is("}")) {
                         body.add(bt);
+                    } else {
+                        contiguous = false;
                     }
                 }
-                definitions.add(new Definition(name.text(), null, List.copyOf(body), Location.of(file, name),
-                        Definition.Kind.CONST));
+                if (body.size() <= MAX_EXPRESSION) {
+                    definitions.add(Definition.ofExpression(file, name, Definition.Kind.CONST, body, contiguous, null,
+                            tokens.source()));
+                }
                 return;
             }
         }
@@ -445,7 +616,7 @@ public final class FileScanner {
     /** {@code enum [name] { A = expr, B, ... }} in a statement; implicit values count up from the previous one. */
     private void enums(int from, int to) {
         for (int j = from; j < to; j++) {
-            if (!tokens.get(j).is("enum")) {
+            if (!tokens.isIdent(j, "enum")) {
                 continue;
             }
             int open = j + 1;
@@ -464,8 +635,10 @@ public final class FileScanner {
                     continue;
                 }
                 int end = k + 1;
-                List<Token> body = new ArrayList<>();
-                if (end < to && tokens.get(end).is("=")) {
+                List<Token> body = null;
+                boolean contiguous = true;
+                if (end < to && isPunct(end, "=")) {
+                    body = new ArrayList<>();
                     int depth = 0;
                     end++;
                     while (end < to) {
@@ -479,18 +652,15 @@ public final class FileScanner {
                         }
                         if (e.kind() != Token.Kind.DIRECTIVE) {
                             body.add(e);
+                        } else {
+                            contiguous = false;
                         }
                         end++;
                     }
-                } else if (prevName == null) {
-                    body.add(synthetic(Token.Kind.NUMBER, "0", name));
-                } else {
-                    body.add(synthetic(Token.Kind.IDENT, prevName.text(), name));
-                    body.add(synthetic(Token.Kind.PUNCT, "+", name));
-                    body.add(synthetic(Token.Kind.NUMBER, "1", name));
                 }
-                definitions.add(new Definition(name.text(), null, List.copyOf(body), Location.of(file, name),
-                        Definition.Kind.ENUM));
+                definitions.add(Definition.ofExpression(file, name, Definition.Kind.ENUM,
+                        body != null && body.size() > MAX_EXPRESSION ? List.of() : body, contiguous,
+                        prevName == null ? null : prevName.text(), tokens.source()));
                 prevName = name;
                 k = end;
                 while (k < to && !tokens.get(k).is(",") && !tokens.get(k).is("}")) {
@@ -510,17 +680,30 @@ public final class FileScanner {
 
     // ---- calls --------------------------------------------------------------------------------------------------
 
-    private void ident(Token t, int k) {
+    private void ident(int k) {
+        if (function != null) {
+            if (parenDepth == 0 && (tokens.isIdent(k, "case") || tokens.isIdent(k, "default") && isPunct(k + 1, ":"))) {
+                caseLabel();
+                return;
+            }
+            if (tokens.isIdent(k, "else") && !isPunct(k + 1, "{") && !tokens.isIdent(k + 1, "if")
+                    || tokens.isIdent(k, "do") && !isPunct(k + 1, "{")) {
+                startPseudo();
+            }
+        }
         if (!isPunct(k + 1, "(")) {
             return;
         }
+        Token t = tokens.get(k);
         String name = t.text();
-        calledNames.add(name);
-        if (!full || function == null) {
-            return; // calls are followed inside function bodies only
-        }
-        if (isPunct(k - 1, ".") || isPunct(k - 1, "->")) {
+        if (function != null && (name.equals("if") || name.equals("while") || name.equals("for")
+                || name.equals("switch"))) {
+            controlHeaderEnds.add(matchForward(k + 1));
             return;
+        }
+        calledNames.add(name);
+        if (function == null || isPunct(k - 1, ".") || isPunct(k - 1, "->")) {
+            return; // calls are followed inside function bodies only
         }
         switch (name) {
             case "NdisMRegisterMiniportDriver" -> {
@@ -541,6 +724,9 @@ public final class FileScanner {
             default -> {
             }
         }
+        if (!full) {
+            return;
+        }
         Definition w = macros.wrapper(name);
         if (w != null) {
             expandAndExtract(w, k);
@@ -551,7 +737,7 @@ public final class FileScanner {
             List<FTok> seq = fileSeq(k, matchForward(k + 1));
             Call c = extractCall(r, seq, 0, null, k, null, List.of());
             if (c != null) {
-                addCall(c, seq, 0);
+                addCall(c);
             }
         }
     }
@@ -561,18 +747,18 @@ public final class FileScanner {
         int depth = 0;
         int n = tokens.size();
         for (int j = open; j < n; j++) {
-            Token t = tokens.get(j);
-            if (t.kind() != Token.Kind.PUNCT) {
+            String p = tokens.punct(j);
+            if (p == null) {
                 continue;
             }
-            if (t.text().equals("(")) {
+            if (p.equals("(")) {
                 depth++;
-            } else if (t.text().equals(")")) {
+            } else if (p.equals(")")) {
                 depth--;
                 if (depth == 0) {
                     return j;
                 }
-            } else if (t.text().equals(";") && depth <= 1 && j - open > 2000) {
+            } else if (p.equals(";") && depth <= 1 && j - open > 2000) {
                 return j;
             }
         }
@@ -604,7 +790,7 @@ public final class FileScanner {
                 if (r != null) {
                     Call c = extractCall(r, expansion, j, site, k, w.name(), List.of());
                     if (c != null) {
-                        addCall(c, expansion, j);
+                        addCall(c);
                     }
                 }
             }
@@ -805,10 +991,10 @@ public final class FileScanner {
     private String sourceText(List<Token> ts) {
         int a = ts.get(0).start();
         int b = ts.get(ts.size() - 1).end();
-        if (a < 0 || b > text.length() || a > b || b - a > 400) {
+        if (a < 0 || b > tokens.source().length || a > b || b - a > 400) {
             return joined(ts);
         }
-        String raw = text.substring(a, b);
+        String raw = new String(tokens.source(), a, b - a, java.nio.charset.StandardCharsets.ISO_8859_1);
         return raw.indexOf('\n') < 0 ? raw : raw.replaceAll("\\s*\\\\?\\r?\\n\\s*", " ");
     }
 
@@ -830,20 +1016,23 @@ public final class FileScanner {
         return sb.toString();
     }
 
-    private void addCall(Call c, List<FTok> seq, int at) {
+    private void addCall(Call c) {
         calls.add(c);
+        if (calls.size() >= CALL_BATCH) {
+            flushCalls();
+        }
         if (function == null) {
             return;
         }
         if (c.routine().allocates() && c.target() != null) {
-            events.add(new PointerEvent(PointerEvent.Type.ALLOC, c.target(), function.id(), isParam(c.target()), c.order(),
-                    c, c.site()));
+            addEvent(new PointerEvent(PointerEvent.Type.ALLOC, c.target(), function.id(), isParam(c.target()), c.order(),
+                    block, c, c.site()));
         } else if (c.routine().kind() == PoolRoutine.Kind.FREE) {
             Arg p = c.arg(c.routine().pointerArg());
             PointerPath path = p == null ? null : path(stripCasts(p.tokens()), p.text());
             if (path != null) {
-                events.add(new PointerEvent(PointerEvent.Type.FREE, path, function.id(), isParam(path), c.order(), c,
-                        c.site()));
+                addEvent(new PointerEvent(PointerEvent.Type.FREE, path, function.id(), isParam(path), c.order(), block,
+                        c, c.site()));
             }
         }
     }
@@ -1074,12 +1263,12 @@ public final class FileScanner {
                     }
                 }
             }
-            events.add(new PointerEvent(PointerEvent.Type.OTHER, lhs, function.id(), isParam(lhs), k, null,
+            addEvent(new PointerEvent(PointerEvent.Type.OTHER, lhs, function.id(), isParam(lhs), k, block, null,
                     Location.of(file, t)));
         } else if (p.equals("++") || p.equals("--")) {
             PointerPath before = tok(k - 1) != null && tok(k - 1).isIdent() ? chainBefore(k) : null;
             if (before != null) {
-                events.add(new PointerEvent(PointerEvent.Type.OTHER, before, function.id(), isParam(before), k, null,
+                addEvent(new PointerEvent(PointerEvent.Type.OTHER, before, function.id(), isParam(before), k, block, null,
                         Location.of(file, t)));
             }
         } else if (p.equals("&") && !handledAmpersands.contains(t.start())) {
@@ -1102,7 +1291,7 @@ public final class FileScanner {
             }
             if (!names.isEmpty() && !isPunct(j + 1, "[") && !isPunct(j + 1, "(") && !keepsPointers(k)) {
                 PointerPath pp = pathOfNames(names, sourceText(tokens.subList(k + 1, j + 1)), dot);
-                events.add(new PointerEvent(PointerEvent.Type.OTHER, pp, function.id(), isParam(pp), k, null,
+                addEvent(new PointerEvent(PointerEvent.Type.OTHER, pp, function.id(), isParam(pp), k, block, null,
                         Location.of(file, t)));
             }
         }

@@ -10,8 +10,11 @@ import java.util.List;
  * @param files      number of files read
  * @param lines      number of lines read
  * @param projects   the projects found
+ * @param notices    what the run could not do in full (a function too large to follow, findings beyond the limit
+ *                   per rule and file), one sentence each
  */
-public record LintResult(List<Finding> findings, List<TagUse> tagUses, int files, long lines, List<Project> projects) {
+public record LintResult(List<Finding> findings, List<TagUse> tagUses, int files, long lines, List<Project> projects,
+        List<String> notices) {
     /** Findings not silenced in the source. */
     public List<Finding> active() {
         return findings.stream().filter(f -> !f.suppressed()).toList();

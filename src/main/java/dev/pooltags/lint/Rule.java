@@ -5,8 +5,10 @@ import java.util.function.Consumer;
 
 /**
  * A lint rule: a small stateless check with an id ({@code PT005}), a default severity, a one-line title and help
- * text that says how to fix what it finds. {@link #check} looks at the whole context and reports findings; whether
- * a finding is suppressed is decided afterwards, from the source.
+ * text that says how to fix what it finds. {@link #check} is called for each piece of the scan (a file's calls, the
+ * pointer events of functions as they end) and {@link #finish} once at the end, for what needs every file (a
+ * place followed across files, tags shared by two drivers); what a rule keeps in between lives in the run's
+ * {@link LintContext#state}, not in the rule. Whether a finding is suppressed is decided afterwards, from the source.
  */
 public abstract class Rule {
     private final String id;
@@ -46,7 +48,12 @@ public abstract class Rule {
         return help;
     }
 
+    /** Judges one piece of the scan; may be called from several threads at once. */
     public abstract void check(LintContext ctx, Consumer<Finding> out);
+
+    /** Reports what needs the whole scan, once, after every piece was checked. */
+    public void finish(LintContext ctx, Consumer<Finding> out) {
+    }
 
     /** Every rule, in id order. */
     public static List<Rule> all() {

@@ -14,7 +14,7 @@ import java.util.List;
  * Renders lint findings as compiler-style text ({@code file(line,col): warning PT005: message}, which Visual Studio,
  * VS Code and most CI logs turn into links) or as JSON. The JSON layout is stable:
  * {@code {"files", "lines", "findings": [{rule, level, file, line, column, endLine, endColumn, message, fix?, related}],
- * "suppressed"}}.
+ * "suppressed", "notices"}}; notices say what the run could not do in full (a limit reached).
  */
 public final class LintReport {
     private LintReport() {}
@@ -36,6 +36,9 @@ public final class LintReport {
             if (showHelp) {
                 out.println("    help: " + help.apply(f.ruleId()));
             }
+        }
+        for (String n : r.notices()) {
+            out.println("notice: " + n);
         }
         long errors = active.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = active.stream().filter(f -> f.severity() == Severity.WARNING).count();
@@ -74,6 +77,8 @@ public final class LintReport {
             }
         }
         root.put("suppressed", r.suppressedCount());
+        ArrayNode notices = root.putArray("notices");
+        r.notices().forEach(notices::add);
         Json.write(out, root);
     }
 

@@ -91,6 +91,14 @@ public final class SarifReport {
         }
         ObjectNode inv = run.putArray("invocations").addObject();
         inv.put("executionSuccessful", true);
+        if (!r.notices().isEmpty()) {
+            ArrayNode notes = inv.putArray("toolExecutionNotifications");
+            for (String n : r.notices()) {
+                ObjectNode o = notes.addObject();
+                o.put("level", "note");
+                o.putObject("message").put("text", n);
+            }
+        }
         Json.write(out, root);
     }
 
