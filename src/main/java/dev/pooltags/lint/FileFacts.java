@@ -1,6 +1,7 @@
 package dev.pooltags.lint;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,11 +14,12 @@ import java.util.Set;
  * @param definitions    {@code #define}s, constants and enumerators, in file order
  * @param includes       the names in {@code #include "..."} and {@code <...>}, as written
  * @param globals        names declared at file scope
+ * @param members        the data members of each class or structure declared here (and static members defined here)
  * @param calledNames    every name used as {@code name(}: decides which files need the full pass
  * @param nxRuntimeCall  where {@code ExInitializeDriverRuntime(DrvRtPoolNxOptIn)} is called, or null
  * @param miniportCall   where {@code NdisMRegisterMiniportDriver} is called, or null
  * @param suppressions   the file's suppressions
  */
 public record FileFacts(String file, int lines, List<Definition> definitions, List<String> includes, Set<String> globals,
-        NameSet calledNames, Location nxRuntimeCall, Location miniportCall, Suppressions suppressions) {
+        Map<String, Set<String>> members, NameSet calledNames, Location nxRuntimeCall, Location miniportCall, Suppressions suppressions) {
 }

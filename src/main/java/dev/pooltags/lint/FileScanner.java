@@ -1,7 +1,9 @@
 package dev.pooltags.lint;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -30,10 +32,18 @@ public final class FileScanner {
     private static final Set<String> STATEMENT_KEYWORDS = Set.of("typedef", "using", "return", "friend", "template",
             "static_assert", "C_ASSERT");
 
-    private enum Brace { TRANSPARENT, FUNCTION, BLOCK, OTHER }
+    private enum Brace { TRANSPARENT, FUNCTION, BLOCK, CLASS, OTHER }
 
-    private record Function(String id, Set<String> params) {
+    /**
+     * A function being scanned: its identity ({@code file:line Class::name}), its class (for a member function,
+     * defined out of the class or inside it), its parameters and the names it declares.
+     */
+    private record Function(String id, String className, Set<String> params, Set<String> locals) {
     }
+
+    /** Identifiers that may stand before a name without declaring it ({@code return x;}). */
+    private static final Set<String> NOT_TYPES = Set.of("return", "case", "goto", "else", "do", "delete", "throw", "new",
+            "sizeof", "co_return", "break", "continue", "default", "typedef", "using", "operator");
 
     private record Snapshot(List<Brace> stack, Function function, int block, List<Pseudo> pseudo, int parenDepth) {
     }
@@ -94,6 +104,10 @@ public final class FileScanner {
     private final List<Definition> definitions = new ArrayList<>();
     private final List<String> includes = new ArrayList<>();
     private final Set<String> globals = new HashSet<>();
+    private final Map<String, Set<String>> members = new HashMap<>();
+    /** Class names of the CLASS braces open now, innermost last; where the current member declaration starts. */
+    private final List<String> classes = new ArrayList<>();
+    private int memberStart;
     private final Set<String> calledNames = new HashSet<>();
     private List<Call> calls = new ArrayList<>();
     private List<PointerEvent> events = new ArrayList<>();
@@ -147,8 +161,10 @@ public final class FileScanner {
     }
 
     private FileFacts facts(Tokenizer.Result r, Suppressions suppressions) {
+        Map<String, Set<String>> classMembers = new HashMap<>();
+        members.forEach((c, m) -> classMembers.put(c, Set.copyOf(m)));
         return new FileFacts(file, r.lines(), List.copyOf(definitions), List.copyOf(includes), Set.copyOf(globals),
-                NameSet.of(calledNames), nxRuntime, miniport, suppressions);
+                Map.copyOf(classMembers), NameSet.of(calledNames), nxRuntime, miniport, suppressions);
     }
 
     private void flushCalls() {
@@ -368,6 +384,15 @@ public final class FileScanner {
                     statementStart = k + 1;
                 } else if (function != null) {
                     endPseudoAtSemicolon(k);
+                } else if (stack.get(stack.size() - 1) == Brace.CLASS) {
+                    memberDeclaration(memberStart, k);
+                    memberStart = k + 1;
+                }
+            }
+            case ":" -> {
+                if (function == null && !stack.isEmpty() && stack.get(stack.size() - 1) == Brace.CLASS
+                        && k == memberStart + 1) {
+                    memberStart = k + 1; // public: protected: private:
                 }
             }
             case "(" -> parenDepth++;
@@ -397,7 +422,7 @@ public final class FileScanner {
             j--;
         }
         if (isPunct(j, ")")) {
-            int open = matchBackward(j);
+            int open = headerOpen(matchBackward(j));
             Token name = tok(open - 1);
             if (open > 0 && name != null && name.isIdent() && !NOT_FUNCTIONS.contains(name.text())) {
                 stack.add(Brace.FUNCTION);
@@ -406,9 +431,12 @@ public final class FileScanner {
                 parenDepth = 0;
                 controlHeaderEnds.clear();
                 openBlock();
-                String qualified = isPunct(open - 2, "::") && tok(open - 3) != null
-                        ? tok(open - 3).text() + "::" + name.text() : name.text();
-                function = new Function(file + ":" + name.line() + " " + qualified, params(open, j));
+                String cls = isPunct(open - 2, "::") && tok(open - 3) != null && tok(open - 3).isIdent()
+                        ? tok(open - 3).text() : classes.isEmpty() ? null : classes.get(classes.size() - 1);
+                String qualified = cls != null ? cls + "::" + name.text() : name.text();
+                int close = open < 0 ? j : matchForward(open);
+                function = new Function(file + ":" + name.line() + " " + qualified, cls, params(open, close),
+                        new HashSet<>());
                 return;
             }
         }
@@ -420,8 +448,93 @@ public final class FileScanner {
         if (transparent && atFileScope()) {
             stack.add(Brace.TRANSPARENT);
             statementStart = k + 1;
+            return;
+        }
+        String cls = className(k);
+        if (cls != null) {
+            stack.add(Brace.CLASS);
+            classes.add(cls);
+            members.computeIfAbsent(cls, c -> new HashSet<>());
+            memberStart = k + 1;
         } else {
             stack.add(Brace.OTHER);
+        }
+    }
+
+    /**
+     * The '(' of a function header, seen from the '(' just before its body: a constructor's member initializers
+     * ({@code C::C() : m_a(0), m_b(1) {}}) are stepped over to the header they follow.
+     */
+    private int headerOpen(int open) {
+        int cur = open;
+        for (int guard = 0; cur > 1 && guard < 256; guard++) {
+            int sep = cur - 2;
+            if (isPunct(sep, ",") && isPunct(sep - 1, ")")) {
+                cur = matchBackward(sep - 1);
+            } else if (isPunct(sep, ":") && tok(sep - 1) != null) {
+                int h = sep - 1;
+                while (tok(h) != null && tok(h).isIdent() && TRAILERS.contains(tok(h).text())) {
+                    h--;
+                }
+                return isPunct(h, ")") ? matchBackward(h) : cur;
+            } else {
+                return cur;
+            }
+        }
+        return cur;
+    }
+
+    /** The name of the class or structure whose body the brace at {@code k} opens, or null. */
+    private String className(int k) {
+        int from = classes.isEmpty() ? statementStart : memberStart;
+        for (int j = Math.max(from, k - 64); j < k; j++) {
+            if ((tokens.isIdent(j, "class") || tokens.isIdent(j, "struct")) && tok(j + 1) != null
+                    && tok(j + 1).isIdent()) {
+                // the last name of 'class DECLSPEC CName : public Base {'
+                int n = j + 1;
+                while (tok(n + 1) != null && tok(n + 1).isIdent() && n + 1 < k) {
+                    n++;
+                }
+                return tok(n).text();
+            }
+            if (isPunct(j, "(") || isPunct(j, "=")) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A declaration inside a class body, {@code [from, to)}: its member names. */
+    private void memberDeclaration(int from, int to) {
+        if (from >= to || classes.isEmpty()) {
+            return;
+        }
+        Token first = tok(from);
+        for (int j = from; j < to; j++) {
+            if (tokens.isIdent(j, "const") || tokens.isIdent(j, "constexpr")) {
+                constants(from, to); // static const ULONG TAG = 'gaTC'; in a class
+                break;
+            }
+        }
+        enums(from, to);
+        if (first == null || first.isIdent() && (STATEMENT_KEYWORDS.contains(first.text()) || first.is("enum")
+                || first.is("friend"))) {
+            return;
+        }
+        int depth = 0;
+        for (int j = from; j < to; j++) {
+            String p = tokens.punct(j);
+            if ("(".equals(p)) {
+                return; // a method, or a pointer to a function
+            }
+            if ("{".equals(p) || "[".equals(p) || "<".equals(p)) {
+                depth++;
+            } else if ("}".equals(p) || "]".equals(p) || ">".equals(p)) {
+                depth--;
+            } else if (depth == 0 && tokens.kind(j) == Token.Kind.IDENT && (isPunct(j + 1, ";") || isPunct(j + 1, ",")
+                    || isPunct(j + 1, "=") || isPunct(j + 1, "[") || isPunct(j + 1, ":") || j + 1 == to)) {
+                members.get(classes.get(classes.size() - 1)).add(tokens.get(j).text());
+            }
         }
     }
 
@@ -437,6 +550,12 @@ public final class FileScanner {
             }
         }
         Brace b = stack.remove(stack.size() - 1);
+        if (b == Brace.CLASS && !classes.isEmpty()) {
+            classes.remove(classes.size() - 1);
+        }
+        if (!stack.isEmpty() && stack.get(stack.size() - 1) == Brace.CLASS && (b == Brace.FUNCTION || b == Brace.CLASS)) {
+            memberStart = k + 1; // an inline method's body or a nested class ends a member
+        }
         if (b == Brace.FUNCTION) {
             endFunction();
             function = null;
@@ -456,6 +575,25 @@ public final class FileScanner {
         if (atFileScope() && (b == Brace.FUNCTION || b == Brace.TRANSPARENT)) {
             statementStart = k + 1;
         }
+    }
+
+    /** True when the name at {@code k} is declared there: {@code PVOID p = ...}, {@code UCHAR *buf;}, {@code T a[4];}. */
+    private boolean declares(int k) {
+        if (!(isPunct(k + 1, "=") || isPunct(k + 1, ";") || isPunct(k + 1, ",") || isPunct(k + 1, "["))) {
+            return false;
+        }
+        int j = k - 1;
+        while (isPunct(j, "*") || isPunct(j, "&")) {
+            j--;
+        }
+        Token before = tok(j);
+        if (before == null) {
+            return false;
+        }
+        if (before.isIdent()) {
+            return !NOT_TYPES.contains(before.text()) && !isPunct(j - 1, ".") && !isPunct(j - 1, "->");
+        }
+        return j < k - 1 && before.is(">"); // std::unique_ptr<T> p = ...
     }
 
     /** Index of the '(' matching the ')' at {@code close}, or -1. */
@@ -552,7 +690,12 @@ public final class FileScanner {
                 depth--;
             } else if (depth == 0 && tokens.kind(j) == Token.Kind.IDENT) {
                 if (isPunct(j + 1, "=") || isPunct(j + 1, ",") || isPunct(j + 1, ";") || isPunct(j + 1, "[")) {
-                    globals.add(tokens.get(j).text());
+                    if (isPunct(j - 1, "::") && tok(j - 2) != null && tok(j - 2).isIdent()) {
+                        // a static member defined out of its class: T CName::m_p = NULL;
+                        members.computeIfAbsent(tok(j - 2).text(), c -> new HashSet<>()).add(tokens.get(j).text());
+                    } else {
+                        globals.add(tokens.get(j).text());
+                    }
                 }
             }
         }
@@ -692,6 +835,9 @@ public final class FileScanner {
             }
         }
         if (!isPunct(k + 1, "(")) {
+            if (function != null && declares(k)) {
+                function.locals().add(tokens.get(k).text());
+            }
             return;
         }
         Token t = tokens.get(k);
@@ -1025,16 +1171,21 @@ public final class FileScanner {
             return;
         }
         if (c.routine().allocates() && c.target() != null) {
-            addEvent(new PointerEvent(PointerEvent.Type.ALLOC, c.target(), function.id(), isParam(c.target()), c.order(),
-                    block, c, c.site()));
+            addEvent(new PointerEvent(PointerEvent.Type.ALLOC, c.target(), function.id(), isParam(c.target()), isLocal(c.target()),
+                    c.order(), block, c, c.site()));
         } else if (c.routine().kind() == PoolRoutine.Kind.FREE) {
             Arg p = c.arg(c.routine().pointerArg());
             PointerPath path = p == null ? null : path(stripCasts(p.tokens()), p.text());
             if (path != null) {
-                addEvent(new PointerEvent(PointerEvent.Type.FREE, path, function.id(), isParam(path), c.order(), block,
-                        c, c.site()));
+                addEvent(new PointerEvent(PointerEvent.Type.FREE, path, function.id(), isParam(path), isLocal(path),
+                        c.order(), block, c, c.site()));
             }
         }
+    }
+
+    /** True when the path starts from a name the function declares (not a member, not a global). */
+    private boolean isLocal(PointerPath p) {
+        return function != null && function.locals().contains(p.base());
     }
 
     private boolean isParam(PointerPath p) {
@@ -1263,12 +1414,13 @@ public final class FileScanner {
                     }
                 }
             }
-            addEvent(new PointerEvent(PointerEvent.Type.OTHER, lhs, function.id(), isParam(lhs), k, block, null,
+            addEvent(new PointerEvent(PointerEvent.Type.OTHER, lhs, function.id(), isParam(lhs), isLocal(lhs), k, block, null,
                     Location.of(file, t)));
         } else if (p.equals("++") || p.equals("--")) {
             PointerPath before = tok(k - 1) != null && tok(k - 1).isIdent() ? chainBefore(k) : null;
             if (before != null) {
-                addEvent(new PointerEvent(PointerEvent.Type.OTHER, before, function.id(), isParam(before), k, block, null,
+                addEvent(new PointerEvent(PointerEvent.Type.OTHER, before, function.id(), isParam(before), isLocal(before), k, block,
+                        null,
                         Location.of(file, t)));
             }
         } else if (p.equals("&") && !handledAmpersands.contains(t.start())) {
@@ -1291,7 +1443,7 @@ public final class FileScanner {
             }
             if (!names.isEmpty() && !isPunct(j + 1, "[") && !isPunct(j + 1, "(") && !keepsPointers(k)) {
                 PointerPath pp = pathOfNames(names, sourceText(tokens.subList(k + 1, j + 1)), dot);
-                addEvent(new PointerEvent(PointerEvent.Type.OTHER, pp, function.id(), isParam(pp), k, block, null,
+                addEvent(new PointerEvent(PointerEvent.Type.OTHER, pp, function.id(), isParam(pp), isLocal(pp), k, block, null,
                         Location.of(file, t)));
             }
         }

@@ -285,11 +285,33 @@ public final class MismatchedFreeTagRule extends Rule {
             return null;
         }
         PointerPath p0 = e.path();
-        boolean global = ctx.scope().isGlobal(e.where().file(), p0.base());
+        String cls = classOf(e.function());
+        if (cls != null && !e.local()) {
+            // a member of the class a member function belongs to: m_p, this->m_p, m_s.Buffer
+            if (p0.base().equals("this") && p0.field()) {
+                return "P:" + proj + ":M:" + cls + "::" + p0.key();
+            }
+            if ((!p0.field() || p0.dotBase()) && ctx.scope().isMember(cls, p0.base())) {
+                return "P:" + proj + ":M:" + cls + "::" + (p0.field() ? p0.base() + "." + p0.key() : p0.key());
+            }
+        }
+        boolean global = !e.local() && ctx.scope().isGlobal(e.where().file(), p0.base());
         if (p0.field() && !p0.dotBase()) {
             return "P:" + proj + ":F:" + p0.key(); // through a pointer: any object of that type, project-wide
         }
         String name = p0.field() ? p0.base() + "." + p0.key() : p0.key();
         return global ? "P:" + proj + ":G:" + name : "L:" + e.function() + ":" + name;
+    }
+
+    /** The class of a member function's identity ({@code file:line CName::Method}), or null. */
+    static String classOf(String function) {
+        int space = function.lastIndexOf(' ');
+        int colons = function.lastIndexOf("::");
+        if (colons <= space) {
+            return null;
+        }
+        String cls = function.substring(space + 1, colons);
+        int outer = cls.lastIndexOf("::");
+        return outer < 0 ? cls : cls.substring(outer + 2); // Ns::CName::Method: the class is CName
     }
 }

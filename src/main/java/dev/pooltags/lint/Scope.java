@@ -29,6 +29,7 @@ public final class Scope {
     private final Map<String, List<String>> filesByProject = new HashMap<>();
     private final Map<String, List<String>> closures = new ConcurrentHashMap<>();
     private final Map<String, java.util.Set<String>> projectGlobals = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> classMembers = new HashMap<>();
 
     public Scope(Map<String, FileFacts> facts, Map<String, SourceFile> files) {
         this.facts = facts;
@@ -41,6 +42,8 @@ public final class Scope {
                 definitionsByName.computeIfAbsent(d.name(), k -> new ArrayList<>(1)).add(d);
             }
             definitionsByFile.put(f, m);
+            facts.get(f).members().forEach((c, names) -> classMembers.computeIfAbsent(c, k -> new HashSet<>())
+                    .addAll(names));
             SourceFile sf = files.get(f);
             if (sf != null) {
                 for (Project p : sf.projects()) {
@@ -247,6 +250,15 @@ public final class Scope {
             }
             return all;
         }).contains(name);
+    }
+
+    /**
+     * True when {@code name} is a data member of class {@code cls} as declared in the file's include closure or
+     * anywhere in the scan (a class's header is not always included by name).
+     */
+    public boolean isMember(String cls, String name) {
+        Set<String> m = classMembers.get(cls);
+        return m != null && m.contains(name);
     }
 
     /** Every file, sorted. */
