@@ -16,7 +16,7 @@ import java.util.List;
  * @param target   where the returned address is stored ({@code p = ExAllocatePool2(...)}), or null
  * @param unknowns names whose value is unknown here: the parameters of the macro a call is written in
  */
-public record Call(PoolRoutine routine, Location callee, Location region, Location site, String viaMacro, List<Arg> args,
+public record Call(Routine routine, Location callee, Location region, Location site, String viaMacro, List<Arg> args,
         String function, int order, PointerPath target, List<String> unknowns) {
 
     /** Argument {@code i}, or null when the call has fewer. */

@@ -32,7 +32,7 @@ public final class DeprecatedAllocatorRule extends Rule {
             if (c.calleeInMacroBody()) {
                 continue; // reported once, at the macro's definition
             }
-            PoolRoutine r = c.routine();
+            Routine r = c.routine();
             if (r != PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG && r != PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG
                     && r != PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY) {
                 continue;

@@ -35,7 +35,7 @@ public final class ExecutableNonPagedPoolRule extends Rule {
     @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         for (Call c : ctx.calls()) {
-            PoolRoutine r = c.routine();
+            Routine r = c.routine();
             if (r.poolTypeArg() < 0 && r.lookasideFlagsArg() < 0 || ctx.reachedByExpansion(c)) {
                 continue;
             }

@@ -17,9 +17,9 @@ import java.util.Set;
  * @param members        the data members of each class or structure declared here (and static members defined here)
  * @param calledNames    every name used as {@code name(}: decides which files need the full pass
  * @param nxRuntimeCall  where {@code ExInitializeDriverRuntime(DrvRtPoolNxOptIn)} is called, or null
- * @param miniportCall   where {@code NdisMRegisterMiniportDriver} is called, or null
+ * @param miniportCall   where the driver registers as an NDIS, Storport or video port miniport, or null
  * @param suppressions   the file's suppressions
  */
 public record FileFacts(String file, int lines, List<Definition> definitions, List<String> includes, Set<String> globals,
-        Map<String, Set<String>> members, NameSet calledNames, Location nxRuntimeCall, Location miniportCall, Suppressions suppressions) {
+        Map<String, Set<String>> members, NameSet calledNames, Location nxRuntimeCall, Miniport.Registration miniportCall, Suppressions suppressions) {
 }

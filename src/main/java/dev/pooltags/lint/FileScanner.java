@@ -114,7 +114,7 @@ public final class FileScanner {
     private boolean eventsTruncated;
     private final Set<Integer> handledAmpersands = new HashSet<>();
     private Location nxRuntime;
-    private Location miniport;
+    private Miniport.Registration miniport;
 
     private List<Brace> stack = new ArrayList<>();
     private Function function;
@@ -852,9 +852,9 @@ public final class FileScanner {
             return; // calls are followed inside function bodies only
         }
         switch (name) {
-            case "NdisMRegisterMiniportDriver" -> {
+            case "NdisMRegisterMiniportDriver", "StorPortInitialize", "VideoPortInitialize" -> {
                 if (miniport == null) {
-                    miniport = Location.of(file, t);
+                    miniport = new Miniport.Registration(Miniport.registeredBy(name), Location.of(file, t));
                 }
                 return;
             }
@@ -1062,7 +1062,7 @@ public final class FileScanner {
      * for a direct call), {@code fileIndex} the token index in this file of the name or macro use (-1 inside a
      * definition).
      */
-    private Call extractCall(PoolRoutine r, List<FTok> seq, int at, Location site, int fileIndex, String viaMacro,
+    private Call extractCall(Routine r, List<FTok> seq, int at, Location site, int fileIndex, String viaMacro,
             List<String> unknowns) {
         int close = matchIn(seq, at + 1);
         if (close < 0) {

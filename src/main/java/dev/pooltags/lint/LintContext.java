@@ -26,7 +26,7 @@ public final class LintContext {
         final Evaluator evaluator;
         final TagDatabase db;
         final Map<String, NxStatus> nx = new ConcurrentHashMap<>();
-        final Map<String, Location> miniports = new ConcurrentHashMap<>();
+        final Map<String, Miniport.Registration> miniports = new ConcurrentHashMap<>();
         final Map<String, Location> nxRuntimeCalls = new ConcurrentHashMap<>();
         final Set<Location> expandedCallees = ConcurrentHashMap.newKeySet();
         final Map<Rule, Object> states = new ConcurrentHashMap<>();
@@ -43,7 +43,7 @@ public final class LintContext {
                         nxRuntimeCalls.merge(p.id(), f.nxRuntimeCall(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
                     }
                     if (f.miniportCall() != null) {
-                        miniports.merge(p.id(), f.miniportCall(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                        miniports.merge(p.id(), f.miniportCall(), (a, b) -> a.where().compareTo(b.where()) <= 0 ? a : b);
                     }
                 }
             }
@@ -127,8 +127,8 @@ public final class LintContext {
         return run.scope.project(c.inDefinition() ? c.callee().file() : c.file());
     }
 
-    /** Where an NDIS miniport registers, for the project, or null when it is no miniport. */
-    public Location miniport(Project p) {
+    /** Where the project registers as an NDIS, Storport or video port miniport, or null when it is none. */
+    public Miniport.Registration miniport(Project p) {
         return p == null ? null : run.miniports.get(p.id());
     }
 

@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * kept to at most {@link Options#maxPerRuleAndFile} per rule and file, and marked when suppressed.
  */
 public final class Linter {
-    private static final Set<String> ALWAYS = Set.of("NdisMRegisterMiniportDriver", "ExInitializeDriverRuntime");
+    private static final Set<String> ALWAYS = Set.of("NdisMRegisterMiniportDriver", "StorPortInitialize",
+            "VideoPortInitialize", "ExInitializeDriverRuntime");
 
     /**
      * How a run is done.
