@@ -61,6 +61,10 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--tags", description = "List every tag the sources use (where, routine, name) instead of findings.")
     boolean tags;
 
+    @Option(names = "--wrappers", description = "List the driver's own functions taken as pool routines (found in the "
+            + "sources or declared in .pooltags.yml) instead of findings.")
+    boolean listWrappers;
+
     @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Exit 1 when a finding at or above LEVEL exists: error (default), warning, note, none.")
     FailOn failOn = FailOn.error;
@@ -94,6 +98,9 @@ public final class LintCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             throw new UsageException("name at least one source file or folder; see 'pooltags lint --help'");
         }
+        if (listWrappers && (tags || format == Format.sarif || format == Format.csv || format == Format.localtag)) {
+            throw new UsageException("--wrappers writes text or json, and not together with --tags");
+        }
         if (tags && format == Format.sarif) {
             throw new UsageException("--tags writes text, json, csv or localtag, not sarif");
         }
@@ -105,6 +112,14 @@ public final class LintCommand implements Callable<Integer> {
                 .run(ProjectLayout.discover(paths), db);
         try (OutputOption.Target t = output.open(stdout)) {
             PrintWriter w = t.writer();
+            if (listWrappers) {
+                if (format == Format.json) {
+                    LintReport.wrappersJson(w, result.wrappers());
+                } else {
+                    LintReport.wrappersText(w, result.wrappers());
+                }
+                return Main.OK;
+            }
             if (tags) {
                 switch (format) {
                     case json -> TagInventoryReport.json(w, result.tagUses());

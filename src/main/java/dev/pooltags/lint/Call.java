@@ -34,6 +34,21 @@ public record Call(Routine routine, Location callee, Location region, Location s
         return viaMacro != null && !callee.equals(site);
     }
 
+    /** The same call with argument {@code i} replaced (padded with empty arguments when it has fewer). */
+    Call withArg(int i, Arg a) {
+        java.util.List<Arg> out = new java.util.ArrayList<>(args);
+        while (out.size() <= i) {
+            out.add(new Arg(List.of(), "", site, false));
+        }
+        out.set(i, a);
+        return new Call(routine, callee, region, site, viaMacro, List.copyOf(out), function, order, target, unknowns);
+    }
+
+    /** The wrapper function this call goes through, or null for a documented routine. */
+    public PoolWrapper wrapper() {
+        return routine instanceof PoolWrapper w ? w : null;
+    }
+
     /** The file where this call happens. */
     public String file() {
         return site.file();

@@ -25,6 +25,14 @@ public final class FileScanner {
         Macros NONE = name -> null;
     }
 
+    /** Functions of the driver's own known to allocate or free pool, visible to the file being scanned. */
+    public interface Wrappers {
+        /** The wrapper function named {@code name}, or null. */
+        PoolWrapper wrapper(String name);
+
+        Wrappers NONE = name -> null;
+    }
+
     private static final Set<String> NOT_FUNCTIONS = Set.of("if", "while", "for", "switch", "return", "sizeof", "catch",
             "__try", "__except", "__finally", "defined", "alignof", "decltype", "_Pragma", "__pragma");
     private static final Set<String> TRAILERS = Set.of("const", "noexcept", "override", "final", "volatile");
@@ -38,7 +46,7 @@ public final class FileScanner {
      * A function being scanned: its identity ({@code file:line Class::name}), its class (for a member function,
      * defined out of the class or inside it), its parameters and the names it declares.
      */
-    private record Function(String id, String className, Set<String> params, Set<String> locals) {
+    private record Function(String id, String className, List<String> params, Set<String> locals) {
     }
 
     /** Identifiers that may stand before a name without declaring it ({@code return x;}). */
@@ -85,6 +93,10 @@ public final class FileScanner {
          * than {@link #MAX_EVENTS} of them and the rest were not kept.
          */
         void function(String function, List<PointerEvent> events, IntList blockParents, boolean truncated);
+
+        /** A function that turned out to allocate or free pool for its callers. */
+        default void wrapper(PoolWrapper w) {
+        }
     }
 
     /** Tokens of a constant's initializer kept: longer ones are tables, not values a rule reads. */
@@ -98,6 +110,15 @@ public final class FileScanner {
     private final String file;
     private final TokenList tokens;
     private final Macros macros;
+    private final Wrappers wrappers;
+    // what the current function does with pool, for its summary as a wrapper
+    private final List<Call> fnCalls = new ArrayList<>();
+    private final Set<Call> fnReturned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Map<Call, String> fnStoredThrough = new java.util.IdentityHashMap<>();
+    private final Set<String> fnReturnNames = new HashSet<>();
+    private Token fnName;
+    /** Pool calls a function may make and still be summarized as a wrapper. */
+    private static final int MAX_WRAPPER_CALLS = 16;
     private final Sink sink;
     private final boolean full;
 
@@ -128,10 +149,11 @@ public final class FileScanner {
     private final List<Cond> conds = new ArrayList<>();
     private int statementStart;
 
-    private FileScanner(String file, TokenList tokens, Macros macros, Sink sink) {
+    private FileScanner(String file, TokenList tokens, Macros macros, Wrappers wrappers, Sink sink) {
         this.file = file;
         this.tokens = tokens;
         this.macros = macros;
+        this.wrappers = wrappers;
         this.sink = sink;
         this.full = sink != null;
     }
@@ -141,7 +163,7 @@ public final class FileScanner {
      * and where it registers as a miniport or opts in to NX pool.
      */
     public static FileFacts index(String file, Tokenizer.Result r, Suppressions suppressions) {
-        FileScanner s = new FileScanner(file, r.tokens(), Macros.NONE, null);
+        FileScanner s = new FileScanner(file, r.tokens(), Macros.NONE, Wrappers.NONE, null);
         s.run();
         return s.facts(r, suppressions);
     }
@@ -150,8 +172,9 @@ public final class FileScanner {
      * Scans a file fully: as {@link #index}, and its pool-routine calls (through the wrapper macros it can see) and
      * pointer events go to the sink as they are found.
      */
-    public static FileFacts scan(String file, Tokenizer.Result r, Macros macros, Sink sink, Suppressions suppressions) {
-        FileScanner s = new FileScanner(file, r.tokens(), macros, sink);
+    public static FileFacts scan(String file, Tokenizer.Result r, Macros macros, Wrappers wrappers, Sink sink,
+            Suppressions suppressions) {
+        FileScanner s = new FileScanner(file, r.tokens(), macros, wrappers, sink);
         s.run();
         s.flushCalls();
         if (s.function != null) {
@@ -175,6 +198,14 @@ public final class FileScanner {
     }
 
     private void endFunction() {
+        if (full && !fnCalls.isEmpty() && fnCalls.size() <= MAX_WRAPPER_CALLS && fnName != null) {
+            PoolWrapper w = WrapperSummary.of(function.id(), fnName, function.params(), function.locals(), fnCalls,
+                    fnReturned, fnStoredThrough, fnReturnNames, file);
+            if (w != null) {
+                sink.wrapper(w);
+            }
+        }
+        fnCalls.clear();
         if (full && (!events.isEmpty() || eventsTruncated)) {
             sink.function(function.id(), events, blockParents, eventsTruncated);
         }
@@ -437,6 +468,11 @@ public final class FileScanner {
                 int close = open < 0 ? j : matchForward(open);
                 function = new Function(file + ":" + name.line() + " " + qualified, cls, params(open, close),
                         new HashSet<>());
+                fnName = name;
+                fnCalls.clear();
+                fnReturned.clear();
+                fnStoredThrough.clear();
+                fnReturnNames.clear();
                 return;
             }
         }
@@ -619,8 +655,8 @@ public final class FileScanner {
     }
 
     /** Parameter names of a function header between {@code open} and {@code close}. */
-    private Set<String> params(int open, int close) {
-        Set<String> out = new HashSet<>();
+    private List<String> params(int open, int close) {
+        List<String> out = new ArrayList<>();
         Token last = null;
         int depth = 0;
         for (int j = open + 1; j <= close; j++) {
@@ -646,6 +682,9 @@ public final class FileScanner {
                 }
                 last = null;
             }
+        }
+        if (out.size() == 1 && (out.get(0).equals("VOID") || out.get(0).equals("void"))) {
+            return List.of(); // f(VOID)
         }
         return out;
     }
@@ -837,8 +876,13 @@ public final class FileScanner {
         if (!isPunct(k + 1, "(")) {
             if (function != null && declares(k)) {
                 function.locals().add(tokens.get(k).text());
+            } else if (full && function != null && tokens.isIdent(k, "return")) {
+                returnStatement(k);
             }
             return;
+        }
+        if (full && function != null && tokens.isIdent(k, "return")) {
+            returnStatement(k);
         }
         Token t = tokens.get(k);
         String name = t.text();
@@ -884,6 +928,15 @@ public final class FileScanner {
             Call c = extractCall(r, seq, 0, null, k, null, List.of());
             if (c != null) {
                 addCall(c);
+            }
+            return;
+        }
+        PoolWrapper pw = wrappers.wrapper(name);
+        if (pw != null && !function.id().endsWith(" " + name) && !function.id().endsWith("::" + name)) {
+            List<FTok> seq = fileSeq(k, matchForward(k + 1));
+            Call c = extractCall(pw, seq, 0, null, k, null, List.of());
+            if (c != null) {
+                addCall(pw.fixedTag() != null ? c.withArg(pw.tagArg(), pw.fixedTag()) : c);
             }
         }
     }
@@ -1163,6 +1216,18 @@ public final class FileScanner {
     }
 
     private void addCall(Call c) {
+        if (c.function() != null && function != null) {
+            if (fnCalls.size() <= MAX_WRAPPER_CALLS) {
+                fnCalls.add(c);
+                if (returnedAt(c.order())) {
+                    fnReturned.add(c);
+                }
+                String through = storedThrough(c.order());
+                if (through != null) {
+                    fnStoredThrough.put(c, through);
+                }
+            }
+        }
         calls.add(c);
         if (calls.size() >= CALL_BATCH) {
             flushCalls();
@@ -1193,7 +1258,7 @@ public final class FileScanner {
     }
 
     /** The tokens without leading casts {@code (PVOID)} and enclosing parentheses. */
-    private static List<Token> stripCasts(List<Token> ts) {
+    static List<Token> stripCasts(List<Token> ts) {
         List<Token> cur = ts;
         for (int guard = 0; guard < 8 && !cur.isEmpty() && cur.get(0).is("("); guard++) {
             int d = 0;
@@ -1262,6 +1327,72 @@ public final class FileScanner {
         List<String> members = names.subList(1, names.size());
         String key = String.join(".", members.subList(Math.max(0, members.size() - 2), members.size()));
         return new PointerPath(true, key, text, names.get(0), dotBase);
+    }
+
+    /** The index just before the expression starting at {@code k}, past casts and opening parentheses. */
+    private int beforeExpression(int k) {
+        int j = k - 1;
+        for (int guard = 0; guard < 6; guard++) {
+            Token t = tok(j);
+            if (t == null) {
+                return -1;
+            }
+            if (t.is("(")) {
+                Token before = tok(j - 1);
+                if (before != null && before.is(">")) {
+                    int m = j - 1;
+                    while (m > 0 && !tok(m).is("<")) {
+                        m--;
+                    }
+                    j = m - 2; // static_cast<T*>(
+                } else {
+                    j--;
+                }
+            } else if (t.is(")")) {
+                int open = matchBackward(j);
+                if (open < 0 || !looksLikeType(tokens.subList(open + 1, j))) {
+                    return -1;
+                }
+                j = open - 1; // (PVOID)
+            } else {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the call at {@code k} is the value a {@code return} hands back. */
+    private boolean returnedAt(int k) {
+        return k >= 0 && tokens.isIdent(beforeExpression(k), "return");
+    }
+
+    /** The parameter the call at {@code k} is stored through ({@code *Out = ExAllocate...}), or null. */
+    private String storedThrough(int k) {
+        int eq = k < 0 ? -1 : beforeExpression(k);
+        if (eq < 2 || !isPunct(eq, "=") || !isPunct(eq - 2, "*") || tok(eq - 1) == null || !tok(eq - 1).isIdent()) {
+            return null;
+        }
+        Token before = tok(eq - 3);
+        boolean unary = before == null || before.kind() == Token.Kind.PUNCT && !before.is(")") && !before.is("]")
+                || before.kind() == Token.Kind.DIRECTIVE;
+        String name = tok(eq - 1).text();
+        return unary && function.params().contains(name) ? name : null;
+    }
+
+    /** {@code return x;} or {@code return (T)x;}: a name the function hands back. */
+    private void returnStatement(int k) {
+        int j = k + 1;
+        while (isPunct(j, "(")) {
+            int close = matchForward(j);
+            if (close + 1 < tokens.size() && looksLikeType(tokens.subList(j + 1, close)) && close > j + 1) {
+                j = close + 1; // a cast
+            } else {
+                j++;
+            }
+        }
+        if (tok(j) != null && tok(j).isIdent() && (isPunct(j + 1, ";") || isPunct(j + 1, ")"))) {
+            fnReturnNames.add(tok(j).text());
+        }
     }
 
     /** Where the value of the expression starting at {@code k} is stored: {@code x = (T)(ExAllocate...)}. */

@@ -80,14 +80,13 @@ public final class Linter {
         for (PoolRoutine r : PoolRoutine.values()) {
             interesting.add(r.routineName());
         }
-        NameSet wanted = NameSet.of(interesting);
-        List<String> second = new ArrayList<>();
-        for (FileFacts ff : first.values()) {
-            if (ff.calledNames().mayContainAny(wanted)) {
-                second.add(ff.file());
-            }
+        List<String> second = calling(first.values(), interesting);
+        WrapperTable table = discoverWrappers(layout, scope, files, first, wrappers, second);
+        Set<String> wrapperFunctions = table.names();
+        if (!wrapperFunctions.isEmpty()) {
+            interesting.addAll(wrapperFunctions);
+            second = calling(first.values(), interesting);
         }
-        second.sort(null);
 
         LintContext.Run run = new LintContext.Run(scope, db);
         Collector collector = new Collector(options.maxPerRuleAndFile());
@@ -97,6 +96,7 @@ public final class Linter {
         second.parallelStream().forEach(f -> {
             byte[] bytes = TextFiles.readAllBytes(files.get(f).path());
             FileScanner.Macros macros = name -> wrappers.contains(name) ? wrapper(scope, f, name, wrappers) : null;
+            FileScanner.Wrappers functions = name -> table.find(scope, f, name);
             FileScanner.Sink sink = new FileScanner.Sink() {
                 @Override
                 public void calls(List<Call> calls) {
@@ -125,7 +125,7 @@ public final class Linter {
                             truncated))), collector, null);
                 }
             };
-            FileScanner.scan(f, Tokenizer.tokenize(bytes), macros, sink, first.get(f).suppressions());
+            FileScanner.scan(f, Tokenizer.tokenize(bytes), macros, functions, sink, first.get(f).suppressions());
         });
         List<Call> definitions = new ArrayList<>(inDefinitions);
         definitions.sort((a, b) -> a.callee().compareTo(b.callee()));
@@ -148,7 +148,71 @@ public final class Linter {
         allNotices.addAll(collector.overflowNotices());
         allNotices.sort(null);
         return new LintResult(List.copyOf(findings), TagInventory.sorted(uses), first.size(), lines, layout.projects(),
-                List.copyOf(allNotices));
+                List.copyOf(allNotices), table.all());
+    }
+
+    /** The files that call one of {@code names} (by their index), sorted. */
+    private static List<String> calling(java.util.Collection<FileFacts> facts, Set<String> names) {
+        NameSet wanted = NameSet.of(names);
+        List<String> out = new ArrayList<>();
+        for (FileFacts ff : facts) {
+            if (ff.calledNames().mayContainAny(wanted)) {
+                out.add(ff.file());
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Rounds of discovery: wrappers of pool routines, then wrappers of those, until no new one appears. */
+    private static final int MAX_WRAPPER_ROUNDS = 8;
+
+    private WrapperTable discoverWrappers(ProjectLayout layout, Scope scope, Map<String, SourceFile> files,
+            Map<String, FileFacts> first, Set<String> macroNames, List<String> poolCallers) {
+        List<WrapperTable.Declared> declared = new ArrayList<>();
+        for (WrapperDeclaration d : layout.declaredWrappers()) {
+            declared.add(new WrapperTable.Declared(d.root(), d.toWrapper()));
+        }
+        Map<Location, PoolWrapper> known = new ConcurrentHashMap<>();
+        WrapperTable table = new WrapperTable(List.of(), declared);
+        List<String> toScan = poolCallers;
+        for (int round = 0; round < MAX_WRAPPER_ROUNDS && !toScan.isEmpty(); round++) {
+            WrapperTable current = table;
+            Map<Location, PoolWrapper> found = new ConcurrentHashMap<>();
+            toScan.parallelStream().forEach(f -> {
+                byte[] bytes = TextFiles.readAllBytes(files.get(f).path());
+                FileScanner.Macros macros = name -> macroNames.contains(name) ? wrapper(scope, f, name, macroNames) : null;
+                Project p = scope.project(f);
+                String projectId = p == null ? "?" : p.id();
+                FileScanner.scan(f, Tokenizer.tokenize(bytes), macros, name -> current.find(scope, f, name),
+                        new FileScanner.Sink() {
+                            @Override
+                            public void calls(List<Call> calls) {
+                            }
+
+                            @Override
+                            public void function(String function, List<PointerEvent> events, IntList blockParents,
+                                    boolean truncated) {
+                            }
+
+                            @Override
+                            public void wrapper(PoolWrapper w) {
+                                found.put(w.definedAt(), w.inProject(projectId));
+                            }
+                        }, first.get(f).suppressions());
+            });
+            Set<String> fresh = new HashSet<>();
+            for (PoolWrapper w : found.values()) {
+                PoolWrapper had = known.put(w.definedAt(), w);
+                if (had == null || !had.sameAs(w)) {
+                    fresh.add(w.routineName());
+                }
+            }
+            table = new WrapperTable(known.values(), declared);
+            List<String> next = fresh.isEmpty() ? List.of() : calling(first.values(), fresh);
+            toScan = next;
+        }
+        return table;
     }
 
     private void check(LintContext ctx, Collector collector, List<TagUse> uses) {

@@ -32,12 +32,35 @@ public final class ProjectLayout {
     private static final Pattern ITEM = Pattern.compile("<Cl(?:Compile|Include)\\s+Include=\"([^\"]+)\"");
     private static final Pattern TARGET_NAME = Pattern.compile("<TargetName[^>]*>([^<$]+)</TargetName>");
 
+    /** The name of the project file that declares wrappers and defines ({@link LintConfigReader}). */
+    public static final String CONFIG = ".pooltags.yml";
+
+    /** A {@code .pooltags.yml} and the folder it applies to ('/' terminated, as shown; empty for the current one). */
+    public record ConfigFile(String root, LintConfigReader.Config config) {
+    }
+
     private final List<SourceFile> files;
     private final List<Project> projects;
+    private final List<ConfigFile> configs;
 
-    private ProjectLayout(List<SourceFile> files, List<Project> projects) {
+    private ProjectLayout(List<SourceFile> files, List<Project> projects, List<ConfigFile> configs) {
         this.files = files;
         this.projects = projects;
+        this.configs = configs;
+    }
+
+    /** The {@code .pooltags.yml} files found, deepest folder first (the nearest one wins). */
+    public List<ConfigFile> configs() {
+        return configs;
+    }
+
+    /** Every wrapper the {@code .pooltags.yml} files declare, those of deeper folders first. */
+    public List<WrapperDeclaration> declaredWrappers() {
+        List<WrapperDeclaration> out = new ArrayList<>();
+        for (ConfigFile c : configs) {
+            out.addAll(c.config().wrappers());
+        }
+        return out;
     }
 
     /** The source files, sorted by how they are shown. */
@@ -54,6 +77,7 @@ public final class ProjectLayout {
         Path cwd = Path.of("").toAbsolutePath();
         TreeMap<Path, Path> sources = new TreeMap<>();   // absolute -> the input it was found under
         List<Path> projectFiles = new ArrayList<>();
+        java.util.Set<Path> configFiles = new java.util.TreeSet<>();
         for (Path in : inputs) {
             Path abs = in.toAbsolutePath().normalize();
             if (!Files.exists(abs)) {
@@ -61,6 +85,10 @@ public final class ProjectLayout {
             }
             if (Files.isRegularFile(abs)) {
                 sources.put(abs, abs.getParent());
+                Path beside = abs.getParent() == null ? null : abs.getParent().resolve(CONFIG);
+                if (beside != null && Files.isRegularFile(beside)) {
+                    configFiles.add(beside);
+                }
                 continue;
             }
             try {
@@ -83,6 +111,8 @@ public final class ProjectLayout {
                             sources.put(f, abs);
                         } else if (lower.endsWith(".vcxproj") || lower.equals("sources")) {
                             projectFiles.add(f);
+                        } else if (n.equals(CONFIG)) {
+                            configFiles.add(f);
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -155,7 +185,14 @@ public final class ProjectLayout {
             out.add(new SourceFile(f, display(f, cwd), p, List.copyOf(alsoMembers.getOrDefault(memberKey(f), List.of()))));
         }
         out.sort((a, b) -> a.display().compareTo(b.display()));
-        return new ProjectLayout(List.copyOf(out), List.copyOf(projects));
+        List<ConfigFile> configs = new ArrayList<>();
+        for (Path c : configFiles) {
+            String dir = display(c.getParent(), cwd);
+            String root = dir.equals(".") ? "" : dir + "/";
+            configs.add(new ConfigFile(root, LintConfigReader.read(c, display(c, cwd), root)));
+        }
+        configs.sort((a, b) -> Integer.compare(b.root().length(), a.root().length()));
+        return new ProjectLayout(List.copyOf(out), List.copyOf(projects), List.copyOf(configs));
     }
 
     /** The path as shown: relative to the current folder when inside it, '/' separated. */

@@ -6,6 +6,7 @@ import dev.pooltags.lint.Finding;
 import dev.pooltags.lint.Fix;
 import dev.pooltags.lint.LintResult;
 import dev.pooltags.lint.Location;
+import dev.pooltags.lint.PoolWrapper;
 import dev.pooltags.lint.Severity;
 import java.io.PrintWriter;
 import java.util.List;
@@ -80,6 +81,48 @@ public final class LintReport {
         ArrayNode notices = root.putArray("notices");
         r.notices().forEach(notices::add);
         Json.write(out, root);
+    }
+
+    /** The wrapper functions as a table: what each does, how it takes its tag, where it is. */
+    public static void wrappersText(PrintWriter out, List<PoolWrapper> wrappers) {
+        TextTable t = new TextTable("Function", "Kind", "Tag", "Routine", "Where", "How");
+        for (PoolWrapper w : wrappers) {
+            t.row(w.routineName(), kind(w), w.tagDescription(), w.base().routineName(), w.definedAt().toString(),
+                    w.declared() ? "declared" : "found");
+        }
+        t.print(out, true);
+        out.printf("%d wrapper functions%n", wrappers.size());
+        out.flush();
+    }
+
+    public static void wrappersJson(PrintWriter out, List<PoolWrapper> wrappers) {
+        ObjectNode root = Json.object();
+        ArrayNode arr = root.putArray("wrappers");
+        for (PoolWrapper w : wrappers) {
+            ObjectNode o = arr.addObject();
+            o.put("function", w.routineName());
+            o.put("kind", kind(w));
+            o.put("tag", w.tagDescription());
+            o.put("routine", w.base().routineName());
+            location(o, w.definedAt());
+            o.put("declared", w.declared());
+            ArrayNode through = o.putArray("through");
+            for (Location l : w.through()) {
+                ObjectNode x = through.addObject();
+                location(x, l);
+            }
+        }
+        Json.write(out, root);
+    }
+
+    private static String kind(PoolWrapper w) {
+        return switch (w.kind()) {
+            case ALLOCATE -> "allocate";
+            case ALLOCATE_OUT -> "allocate-out (argument " + (w.pointerArg() + 1) + ")";
+            case FREE -> "free (argument " + (w.pointerArg() + 1) + ")";
+            case LOOKASIDE -> "lookaside";
+            default -> w.kind().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static void location(ObjectNode o, Location w) {

@@ -95,6 +95,31 @@ class LintCommandTest {
     }
 
     @Test
+    void wrappersAreListedWithHowTheyTakeTheirTag() {
+        Run r = run("lint", "--wrappers", CASES + "PT005-wrapper-functions", CASES + "PT005-declared-wrapper");
+        assertThat(r.code()).isEqualTo(Main.OK);
+        assertThat(r.out()).containsPattern("DrvAllocate +allocate +parameter 2 \\(Tag\\) +ExAllocatePool2 .*alloc.c\\(6,7\\) +found")
+                .containsPattern("DrvAllocateEntry +allocate +fixed: ENTRY_TAG +ExAllocatePool2")
+                .containsPattern("DrvFree +free \\(argument 1\\) +parameter 2 \\(Tag\\) +ExFreePoolWithTag")
+                .containsPattern("DrvFreeBuffer +free \\(argument 1\\) +fixed: BUFFER_TAG")
+                .containsPattern("g_PoolAlloc +allocate +parameter 2 \\(argument 2\\) +ExAllocatePool2 .*\\.pooltags\\.yml\\(4,1\\) +declared")
+                .containsPattern("LibReleaseBlock +free \\(argument 1\\) +fixed: 'kcLB' +ExFreePoolWithTag")
+                .endsWith("6 wrapper functions\n");
+    }
+
+    @Test
+    void aBrokenPooltagsYmlIsOneLineNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.c"), "void f(void) { }\n");
+        Files.writeString(dir.resolve(".pooltags.yml"), "wrappers:\n  - function: MyAlloc\n    kind: alocate\n    tag: 1\n");
+        Run r = run("lint", dir.toString());
+        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.err()).endsWith(".pooltags.yml:3: kind: 'alocate' is not one of allocate, allocate-out, free, "
+                + "lookaside\n").hasLineCount(1);
+        Files.writeString(dir.resolve(".pooltags.yml"), "wrapers: []\n");
+        assertThat(run("lint", dir.toString()).err()).contains(".pooltags.yml:1: the file: unknown key 'wrapers'");
+    }
+
+    @Test
     void aBinaryFileNamedLikeSourceIsSkipped(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("blob.c"), new byte[] {0, 1, 2, 'E', 'x', 0, (byte) 0xFF});
         Files.writeString(dir.resolve("a.c"), "void f(void) { PVOID p = ExAllocatePool(PagedPool, 8); }\n");
