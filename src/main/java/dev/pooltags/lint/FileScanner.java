@@ -1397,38 +1397,8 @@ public final class FileScanner {
 
     /** Where the value of the expression starting at {@code k} is stored: {@code x = (T)(ExAllocate...)}. */
     private PointerPath targetBefore(int k) {
-        int j = k - 1;
-        for (int guard = 0; guard < 6; guard++) {
-            Token t = tok(j);
-            if (t == null) {
-                return null;
-            }
-            if (t.is("(")) {
-                Token before = tok(j - 1);
-                if (before != null && before.is(">")) {
-                    // static_cast<T*>( ... )
-                    int m = j - 1;
-                    while (m > 0 && !tok(m).is("<")) {
-                        m--;
-                    }
-                    j = m - 2;
-                } else {
-                    j--;
-                }
-            } else if (t.is(")")) {
-                int open = matchBackward(j);
-                if (open < 0 || !looksLikeType(tokens.subList(open + 1, j))) {
-                    return null;
-                }
-                j = open - 1;
-            } else {
-                break;
-            }
-        }
-        if (!isPunct(j, "=")) {
-            return null;
-        }
-        return chainBefore(j);
+        int j = beforeExpression(k);
+        return isPunct(j, "=") ? chainBefore(j) : null;
     }
 
     /** The lvalue chain ending just before {@code eq} ({@code a->b.c}), or null when it is not a plain chain. */
