@@ -1300,33 +1300,59 @@ public final class FileScanner {
         return true;
     }
 
-    /** A pointer path from an expression that is exactly {@code a}, {@code a->b}, {@code a.b->c}, or null. */
-    private static PointerPath path(List<Token> ts, String text) {
-        if (ts.isEmpty() || ts.size() % 2 == 0) {
+    /**
+     * A pointer path from an expression that is exactly a chain of names, members and subscripts ({@code a},
+     * {@code a->b}, {@code a.b->c}, {@code ctx->Slots[i].Data}, {@code p[i]}), or null. A subscript stands for any
+     * element: {@code Slots[i].Data} and {@code Slots[j].Data} are one place.
+     */
+    static PointerPath path(List<Token> ts, String text) {
+        if (ts.isEmpty() || !ts.get(0).isIdent()) {
             return null;
         }
         List<String> names = new ArrayList<>();
-        for (int j = 0; j < ts.size(); j++) {
-            Token t = ts.get(j);
-            if (j % 2 == 0) {
-                if (!t.isIdent()) {
+        names.add(ts.get(0).text());
+        Boolean dotBase = null;
+        int i = 1;
+        while (i < ts.size()) {
+            Token t = ts.get(i);
+            if (t.is("[")) {
+                int depth = 0;
+                int close = -1;
+                for (int j = i; j < ts.size(); j++) {
+                    if (ts.get(j).is("[")) {
+                        depth++;
+                    } else if (ts.get(j).is("]") && --depth == 0) {
+                        close = j;
+                        break;
+                    }
+                }
+                if (close < 0) {
                     return null;
                 }
-                names.add(t.text());
-            } else if (!(t.is("->") || t.is("."))) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[]");
+                i = close + 1;
+            } else if ((t.is("->") || t.is(".")) && i + 1 < ts.size() && ts.get(i + 1).isIdent()) {
+                if (dotBase == null) {
+                    dotBase = t.is(".");
+                }
+                names.add(ts.get(i + 1).text());
+                i += 2;
+            } else {
                 return null;
             }
         }
-        return pathOfNames(names, text, ts.size() > 1 && ts.get(1).is("."));
+        return pathOfNames(names, text, dotBase != null && dotBase);
     }
 
     private static PointerPath pathOfNames(List<String> names, String text, boolean dotBase) {
+        String first = names.get(0);
+        String base = first.endsWith("[]") ? first.substring(0, first.indexOf('[')) : first;
         if (names.size() == 1) {
-            return new PointerPath(false, names.get(0), text, names.get(0), false);
+            return new PointerPath(false, first, text, base, false);
         }
         List<String> members = names.subList(1, names.size());
         String key = String.join(".", members.subList(Math.max(0, members.size() - 2), members.size()));
-        return new PointerPath(true, key, text, names.get(0), dotBase);
+        return new PointerPath(true, key, text, base, dotBase);
     }
 
     /** The index just before the expression starting at {@code k}, past casts and opening parentheses. */
@@ -1404,32 +1430,52 @@ public final class FileScanner {
     /** The lvalue chain ending just before {@code eq} ({@code a->b.c}), or null when it is not a plain chain. */
     private PointerPath chainBefore(int eq) {
         int j = eq - 1;
-        Token t = tok(j);
-        if (t == null || !t.isIdent()) {
+        int begin = -1;
+        for (int guard = 0; guard < 64 && j >= 0; guard++) {
+            if (isPunct(j, "]")) {
+                j = matchBracketBackward(j) - 1;
+                if (j < 0) {
+                    return null;
+                }
+            } else if (tok(j) != null && tok(j).isIdent()) {
+                if (isPunct(j - 1, "->") || isPunct(j - 1, ".")) {
+                    j -= 2;
+                } else {
+                    begin = j;
+                    break;
+                }
+            } else {
+                return null; // (*p)->x, f()->x: not followed
+            }
+        }
+        if (begin < 0) {
             return null;
         }
-        List<String> names = new ArrayList<>();
-        names.add(0, t.text());
-        boolean dot = false;
-        while (tok(j - 1) != null && (isPunct(j - 1, "->") || isPunct(j - 1, ".")) && tok(j - 2) != null
-                && tok(j - 2).isIdent()) {
-            dot = isPunct(j - 1, ".");
-            names.add(0, tok(j - 2).text());
-            j -= 2;
-        }
-        if (isPunct(j - 1, "->") || isPunct(j - 1, ".")) {
-            return null; // (*p)->x, a[i].x: not followed
-        }
-        if (isPunct(j - 1, "*")) {
-            Token before = tok(j - 2);
+        if (isPunct(begin - 1, "*")) {
+            Token before = tok(begin - 2);
             boolean declaration = before != null && (before.isIdent() && !NOT_FUNCTIONS.contains(before.text())
                     || before.is("*"));
             if (!declaration) {
                 return null; // *p = ...: a store through p, not into p
             }
         }
-        String txt = sourceText(tokens.subList(j, eq));
-        return pathOfNames(names, txt, dot);
+        return path(tokens.subList(begin, eq), sourceText(tokens.subList(begin, eq)));
+    }
+
+    /** Index of the '[' matching the ']' at {@code close}, or -1. */
+    private int matchBracketBackward(int close) {
+        int depth = 0;
+        for (int j = close; j >= 0 && close - j < 400; j--) {
+            String p = tokens.punct(j);
+            if ("]".equals(p)) {
+                depth++;
+            } else if ("[".equals(p) && --depth == 0) {
+                return j;
+            } else if (";".equals(p) || "{".equals(p) || "}".equals(p)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -1531,19 +1577,38 @@ public final class FileScanner {
             if (!unary) {
                 return;
             }
-            List<String> names = new ArrayList<>();
+            // the chain after '&': names, members and subscripts
             int j = k + 1;
-            boolean dot = isPunct(k + 2, ".");
-            while (tok(j) != null && tok(j).isIdent()) {
-                names.add(tok(j).text());
-                if (isPunct(j + 1, "->") || isPunct(j + 1, ".")) {
-                    j += 2;
+            int end = -1;
+            for (int guard = 0; guard < 64 && tok(j) != null && tok(j).isIdent(); guard++) {
+                end = j;
+                while (isPunct(end + 1, "[")) {
+                    int depth = 0;
+                    int close = -1;
+                    for (int m = end + 1; m < tokens.size() && m < end + 400; m++) {
+                        if (isPunct(m, "[")) {
+                            depth++;
+                        } else if (isPunct(m, "]") && --depth == 0) {
+                            close = m;
+                            break;
+                        }
+                    }
+                    if (close < 0) {
+                        return;
+                    }
+                    end = close;
+                }
+                if (isPunct(end + 1, "->") || isPunct(end + 1, ".")) {
+                    j = end + 2;
                 } else {
                     break;
                 }
             }
-            if (!names.isEmpty() && !isPunct(j + 1, "[") && !isPunct(j + 1, "(") && !keepsPointers(k)) {
-                PointerPath pp = pathOfNames(names, sourceText(tokens.subList(k + 1, j + 1)), dot);
+            if (end >= 0 && !isPunct(end + 1, "(") && !keepsPointers(k)) {
+                PointerPath pp = path(tokens.subList(k + 1, end + 1), sourceText(tokens.subList(k + 1, end + 1)));
+                if (pp == null) {
+                    return;
+                }
                 addEvent(new PointerEvent(PointerEvent.Type.OTHER, pp, function.id(), isParam(pp), isLocal(pp), k, block, null,
                         Location.of(file, t)));
             }
