@@ -151,7 +151,7 @@ public final class LintCommand implements Callable<Integer> {
         List<Rule> out = new ArrayList<>();
         for (String id : onlyRules) {
             Rule r = all.stream().filter(x -> x.id().equalsIgnoreCase(id.trim())).findFirst()
-                    .orElseThrow(() -> new UsageException("unknown rule '" + id + "'; the rules are PT001 to PT008 "
+                    .orElseThrow(() -> new UsageException("unknown rule '" + id + "'; the rules are PT001 to PT009 "
                             + "(see --list-rules)"));
             if (!out.contains(r)) {
                 out.add(r);

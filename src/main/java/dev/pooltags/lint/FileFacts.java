@@ -18,8 +18,11 @@ import java.util.Set;
  * @param calledNames    every name used as {@code name(}: decides which files need the full pass
  * @param nxRuntimeCall  where {@code ExInitializeDriverRuntime(DrvRtPoolNxOptIn)} is called, or null
  * @param miniportCall   where the driver registers as an NDIS, Storport or video port miniport, or null
+ * @param virtualMiniport true when the file uses VIRTUAL_HW_INITIALIZATION_DATA: its driver is a Storport virtual
+ *                       miniport, which unlike a physical one may call kernel routines
  * @param suppressions   the file's suppressions
  */
 public record FileFacts(String file, int lines, List<Definition> definitions, List<String> includes, Set<String> globals,
-        Map<String, Set<String>> members, NameSet calledNames, Location nxRuntimeCall, Miniport.Registration miniportCall, Suppressions suppressions) {
+        Map<String, Set<String>> members, NameSet calledNames, Location nxRuntimeCall, Miniport.Registration miniportCall, boolean virtualMiniport,
+        Suppressions suppressions) {
 }

@@ -136,6 +136,7 @@ public final class FileScanner {
     private final Set<Integer> handledAmpersands = new HashSet<>();
     private Location nxRuntime;
     private Miniport.Registration miniport;
+    private boolean virtualMiniport;
 
     private List<Brace> stack = new ArrayList<>();
     private Function function;
@@ -187,7 +188,7 @@ public final class FileScanner {
         Map<String, Set<String>> classMembers = new HashMap<>();
         members.forEach((c, m) -> classMembers.put(c, Set.copyOf(m)));
         return new FileFacts(file, r.lines(), List.copyOf(definitions), List.copyOf(includes), Set.copyOf(globals),
-                Map.copyOf(classMembers), NameSet.of(calledNames), nxRuntime, miniport, suppressions);
+                Map.copyOf(classMembers), NameSet.of(calledNames), nxRuntime, miniport, virtualMiniport, suppressions);
     }
 
     private void flushCalls() {
@@ -872,6 +873,9 @@ public final class FileScanner {
                     || tokens.isIdent(k, "do") && !isPunct(k + 1, "{")) {
                 startPseudo();
             }
+        }
+        if (!virtualMiniport && tokens.isIdent(k, "VIRTUAL_HW_INITIALIZATION_DATA")) {
+            virtualMiniport = true; // a Storport virtual miniport, which may call kernel routines
         }
         if (!isPunct(k + 1, "(")) {
             if (function != null && declares(k)) {

@@ -32,6 +32,7 @@ public final class LintContext {
         final Map<Rule, Object> states = new ConcurrentHashMap<>();
 
         Run(Scope scope, TagDatabase db) {
+            Set<String> virtual = new java.util.HashSet<>();
             this.scope = scope;
             this.evaluator = new Evaluator(scope);
             this.db = db;
@@ -45,8 +46,13 @@ public final class LintContext {
                     if (f.miniportCall() != null) {
                         miniports.merge(p.id(), f.miniportCall(), (a, b) -> a.where().compareTo(b.where()) <= 0 ? a : b);
                     }
+                    if (f.virtualMiniport()) {
+                        virtual.add(p.id());
+                    }
                 }
             }
+            // the HwStorPortProhibitedDDIs rule is for physical Storport miniports; a virtual one may call the kernel
+            miniports.entrySet().removeIf(e -> e.getValue().port() == Miniport.STORPORT && virtual.contains(e.getKey()));
         }
     }
 

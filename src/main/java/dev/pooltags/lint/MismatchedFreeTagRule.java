@@ -2,12 +2,10 @@ package dev.pooltags.lint;
 
 import dev.pooltags.tag.PoolTag;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,41 +73,14 @@ public final class MismatchedFreeTagRule extends Rule {
         State state = ctx.state(this, State::new);
         Map<Call, Value> tags = new IdentityHashMap<>();
         for (FunctionEvents fn : ctx.functions()) {
-            // the events of each place in the function, in order
-            Map<String, List<PointerEvent>> byKey = new LinkedHashMap<>();
-            for (PointerEvent e : fn.events()) {
-                String key = key(ctx, e);
-                if (key == null) {
-                    continue;
+            Places.scan(ctx, fn, (key, e) -> state.places.computeIfAbsent(key, k -> new Place()).add(e), fr -> {
+                PendingFree pf = new PendingFree(fr.key(), fr.free(), fr.stores(), fr.entry(), false);
+                if (pf.entry() && !fr.local()) {
+                    state.frees.add(pf); // its value may come from another function: judged when all are known
+                } else {
+                    judge(ctx, pf, null, tags, out);
                 }
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
-                if (!key.startsWith("L:")) {
-                    state.places.computeIfAbsent(key, k -> new Place()).add(e);
-                }
-            }
-            int[] parents = fn.blockParents().toArray();
-            for (Map.Entry<String, List<PointerEvent>> en : byKey.entrySet()) {
-                List<PointerEvent> es = withWholeStores(en.getKey(), en.getValue(), byKey);
-                Map<Integer, ReachingStores.Reach> reach = ReachingStores.of(es, parents);
-                for (int i = 0; i < es.size(); i++) {
-                    ReachingStores.Reach r = reach.get(i);
-                    if (r == null || r.overflow()) {
-                        continue;
-                    }
-                    List<PointerEvent> stores = new ArrayList<>(r.stores().length);
-                    for (int st : r.stores()) {
-                        if (st != ReachingStores.ENTRY) {
-                            stores.add(es.get(st));
-                        }
-                    }
-                    PendingFree pf = new PendingFree(en.getKey(), es.get(i), stores, r.entryReaches(), false);
-                    if (pf.entry() && !pf.key().startsWith("L:")) {
-                        state.frees.add(pf); // its value may come from another function: judged when all are known
-                    } else {
-                        judge(ctx, pf, null, tags, out);
-                    }
-                }
-            }
+            });
         }
     }
 
@@ -123,36 +94,6 @@ public final class MismatchedFreeTagRule extends Rule {
         for (PendingFree pf : state.frees) {
             judge(ctx, pf, state.places, tags, out);
         }
-    }
-
-    /**
-     * The events of a member path with the stores into the structures that hold it ({@code &e->Name} handed to a
-     * routine replaces {@code e->Name.Buffer}), in token order.
-     */
-    private static List<PointerEvent> withWholeStores(String key, List<PointerEvent> es,
-            Map<String, List<PointerEvent>> byKey) {
-        int colon = key.lastIndexOf(':');
-        String members = key.substring(colon + 1);
-        List<PointerEvent> merged = null;
-        for (int dot = members.lastIndexOf('.'); dot > 0; dot = members.lastIndexOf('.', dot - 1)) {
-            List<PointerEvent> outer = byKey.get(key.substring(0, colon + 1) + members.substring(0, dot));
-            if (outer == null) {
-                continue;
-            }
-            for (PointerEvent o : outer) {
-                if (o.type() == PointerEvent.Type.OTHER) {
-                    if (merged == null) {
-                        merged = new ArrayList<>(es);
-                    }
-                    merged.add(o);
-                }
-            }
-        }
-        if (merged == null) {
-            return es;
-        }
-        merged.sort(java.util.Comparator.comparingInt(PointerEvent::order));
-        return merged;
     }
 
     private static final Integer MIXED = Integer.MIN_VALUE;
@@ -274,44 +215,4 @@ public final class MismatchedFreeTagRule extends Rule {
         return p != null && p.other;
     }
 
-    /** The identity of the pointer an event touches, or null when it cannot be followed. */
-    private static String key(LintContext ctx, PointerEvent e) {
-        Project p = ctx.scope().project(e.where().file());
-        if (p != null && p.userMode()) {
-            return null;
-        }
-        String proj = p == null ? "?" : p.id();
-        if (e.param()) {
-            return null;
-        }
-        PointerPath p0 = e.path();
-        String cls = classOf(e.function());
-        if (cls != null && !e.local()) {
-            // a member of the class a member function belongs to: m_p, this->m_p, m_s.Buffer
-            if (p0.base().equals("this") && p0.field()) {
-                return "P:" + proj + ":M:" + cls + "::" + p0.key();
-            }
-            if ((!p0.field() || p0.dotBase()) && ctx.scope().isMember(cls, p0.base())) {
-                return "P:" + proj + ":M:" + cls + "::" + (p0.field() ? p0.base() + "." + p0.key() : p0.key());
-            }
-        }
-        boolean global = !e.local() && ctx.scope().isGlobal(e.where().file(), p0.base());
-        if (p0.field() && !p0.dotBase()) {
-            return "P:" + proj + ":F:" + p0.key(); // through a pointer: any object of that type, project-wide
-        }
-        String name = p0.field() ? p0.base() + "." + p0.key() : p0.key();
-        return global ? "P:" + proj + ":G:" + name : "L:" + e.function() + ":" + name;
-    }
-
-    /** The class of a member function's identity ({@code file:line CName::Method}), or null. */
-    static String classOf(String function) {
-        int space = function.lastIndexOf(' ');
-        int colons = function.lastIndexOf("::");
-        if (colons <= space) {
-            return null;
-        }
-        String cls = function.substring(space + 1, colons);
-        int outer = cls.lastIndexOf("::");
-        return outer < 0 ? cls : cls.substring(outer + 2); // Ns::CName::Method: the class is CName
-    }
 }

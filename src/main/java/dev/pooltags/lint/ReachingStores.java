@@ -88,7 +88,7 @@ final class ReachingStores {
      * For the events of one place in one function, in token order: what reaches each free, by the free's index in
      * {@code events}.
      */
-    static Map<Integer, Reach> of(List<PointerEvent> events, int[] blockParents) {
+    static Map<Integer, Reach> of(List<PointerEvent> events, IntList blockParents) {
         Map<Integer, Reach> out = new HashMap<>();
         List<Frame> stack = new ArrayList<>();
         Map<Integer, Integer> onStack = new HashMap<>();
@@ -101,7 +101,7 @@ final class ReachingStores {
             int x = b;
             while (x >= 0 && !onStack.containsKey(x)) {
                 path.add(x);
-                x = x < blockParents.length ? blockParents[x] : -1;
+                x = x < blockParents.size() ? blockParents.get(x) : -1;
             }
             // leave the blocks that do not hold this event, joining what they end with into their parents
             while (stack.get(stack.size() - 1).block != x) {

@@ -59,7 +59,7 @@ public abstract class Rule {
     public static List<Rule> all() {
         return List.of(new StringTagRule(), new DefaultTagRule(), new UntaggedAllocationRule(), new DeprecatedAllocatorRule(),
                 new MismatchedFreeTagRule(), new ExecutableNonPagedPoolRule(), new MiniportKernelAllocatorRule(),
-                new TagHygieneRule());
+                new TagHygieneRule(), new PlaceWithSeveralTagsRule());
     }
 
     /** A finding of this rule at its default severity, without fix or related places. */

@@ -30,6 +30,7 @@ public final class Scope {
     private final Map<String, List<String>> closures = new ConcurrentHashMap<>();
     private final Map<String, java.util.Set<String>> projectGlobals = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> classMembers = new HashMap<>();
+    private final Map<String, Integer> memberOwners = new HashMap<>();
 
     public Scope(Map<String, FileFacts> facts, Map<String, SourceFile> files) {
         this.facts = facts;
@@ -49,6 +50,11 @@ public final class Scope {
                 for (Project p : sf.projects()) {
                     filesByProject.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(f);
                 }
+            }
+        }
+        for (Set<String> names : classMembers.values()) {
+            for (String n : names) {
+                memberOwners.merge(n, 1, Integer::sum);
             }
         }
         for (List<String> l : byBaseName.values()) {
@@ -259,6 +265,11 @@ public final class Scope {
     public boolean isMember(String cls, String name) {
         Set<String> m = classMembers.get(cls);
         return m != null && m.contains(name);
+    }
+
+    /** How many classes or structures of the scan declare a data member of this name. */
+    public int memberOwners(String name) {
+        return memberOwners.getOrDefault(name, 0);
     }
 
     /** Every file, sorted. */

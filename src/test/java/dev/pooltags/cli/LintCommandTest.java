@@ -66,14 +66,14 @@ class LintCommandTest {
         Run r = run("lint", "--rule", "PT003", CASES + "PT004-deprecated.c", CASES + "PT003-untagged.c");
         assertThat(r.out()).contains("PT003").doesNotContain("PT004");
         assertThat(run("lint", "--rule", "PT999", CASES).err()).isEqualTo(
-                "pooltags: unknown rule 'PT999'; the rules are PT001 to PT008 (see --list-rules)\n");
+                "pooltags: unknown rule 'PT999'; the rules are PT001 to PT009 (see --list-rules)\n");
     }
 
     @Test
     void listRulesShowsEveryRuleWithItsHelp() {
         Run r = run("lint", "--list-rules");
         assertThat(r.code()).isEqualTo(Main.OK);
-        for (int i = 1; i <= 8; i++) {
+        for (int i = 1; i <= 9; i++) {
             assertThat(r.out()).contains("PT00" + i + "  ");
         }
         assertThat(r.out()).contains("Fix:");

@@ -74,7 +74,7 @@ class SarifReportSharedDataTest {
         assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
         JsonNode root = new ObjectMapper().readTree(out);
         JsonNode run = root.at("/runs/0");
-        assertThat(run.at("/tool/driver/rules")).hasSize(8);
+        assertThat(run.at("/tool/driver/rules")).hasSize(9);
         assertThat(run.at("/tool/driver/rules/4/id").asText()).isEqualTo("PT005");
         assertThat(run.at("/tool/driver/rules/4/help/text").asText()).contains("BAD_POOL_CALLER");
         assertThat(run.get("results").findValues("fixes")).isNotEmpty();
