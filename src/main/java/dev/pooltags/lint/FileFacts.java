@@ -20,9 +20,20 @@ import java.util.Set;
  * @param miniportCall   where the driver registers as an NDIS, Storport or video port miniport, or null
  * @param virtualMiniport true when the file uses VIRTUAL_HW_INITIALIZATION_DATA: its driver is a Storport virtual
  *                       miniport, which unlike a physical one may call kernel routines
+ * @param conditionals   lines compiled only under a condition the sources cannot decide, with the condition
  * @param suppressions   the file's suppressions
  */
 public record FileFacts(String file, int lines, List<Definition> definitions, List<String> includes, Set<String> globals,
         Map<String, Set<String>> members, NameSet calledNames, Location nxRuntimeCall, Miniport.Registration miniportCall, boolean virtualMiniport,
-        Suppressions suppressions) {
+        List<FileScanner.Conditional> conditionals, Suppressions suppressions) {
+    /** The conditions the line is compiled under, innermost last (empty when it always is). */
+    public List<String> conditionsAt(int line) {
+        List<String> out = new java.util.ArrayList<>();
+        for (FileScanner.Conditional c : conditionals) {
+            if (c.fromLine() <= line && line <= c.toLine()) {
+                out.add(c.condition());
+            }
+        }
+        return out;
+    }
 }

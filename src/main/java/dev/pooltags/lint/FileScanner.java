@@ -17,6 +17,14 @@ import java.util.Set;
  * kept at {@code #endif}, so alternative function headers do not unbalance the file.
  */
 public final class FileScanner {
+    /**
+     * The preprocessor symbols a file is compiled with: those every configuration of its project defines (name to
+     * value), and those only some do.
+     */
+    public record Defines(Map<String, String> defined, Set<String> maybe) {
+        public static final Defines NONE = new Defines(Map.of(), Set.of());
+    }
+
     /** Wrapper macros visible to the file being scanned. */
     public interface Macros {
         /** The macro named {@code name} that (eventually) calls a pool routine, or null. */
@@ -66,14 +74,35 @@ public final class FileScanner {
     /** Blocks deeper than this share their ancestor's id: generated code, not worth following. */
     private static final int MAX_BLOCK_DEPTH = 256;
 
+    /** An {@code #if} group being read: its branches' truth so far, and the brace state to go on from. */
     private static final class Cond {
         final Snapshot start;
+        final boolean parentActive;
         Snapshot firstEnd;
+        boolean taken;
+        boolean unknownBefore;
+        Conditions.Truth branch;
+        String text;
+        int branchLine;
+        boolean blockOpened;
+        final List<String> before = new ArrayList<>();
 
-        Cond(Snapshot start) {
+        Cond(Snapshot start, boolean parentActive) {
             this.start = start;
+            this.parentActive = parentActive;
+        }
+
+        boolean active() {
+            return parentActive && branch != Conditions.Truth.FALSE;
         }
     }
+
+    /** A range of lines compiled only under a condition the sources cannot decide. */
+    public record Conditional(int fromLine, int toLine, String condition) {
+    }
+
+    /** Symbols that decide nothing worth naming in a finding (they wrap declarations for C and C++ alike). */
+    private static final Set<String> UNNAMED = Set.of("__cplusplus");
 
     /** A token and where it came from: the file itself, or a macro body (possibly in another file). */
     private record FTok(Token t, String file, boolean body) {
@@ -148,10 +177,16 @@ public final class FileScanner {
     private int parenDepth;
     private final Set<Integer> controlHeaderEnds = new HashSet<>();
     private final List<Cond> conds = new ArrayList<>();
+    private final List<Conditional> conditionals = new ArrayList<>();
+    /** Symbols the file defined (and not undefined) above the current line, and those it undefined. */
+    private final Map<String, String> localDefines = new HashMap<>();
+    private final Set<String> undefined = new HashSet<>();
+    private final Defines defines;
     private int statementStart;
 
-    private FileScanner(String file, TokenList tokens, Macros macros, Wrappers wrappers, Sink sink) {
+    private FileScanner(String file, TokenList tokens, Defines defines, Macros macros, Wrappers wrappers, Sink sink) {
         this.file = file;
+        this.defines = defines;
         this.tokens = tokens;
         this.macros = macros;
         this.wrappers = wrappers;
@@ -163,8 +198,8 @@ public final class FileScanner {
      * Indexes a file (the first pass over every file): definitions, includes, file-scope names, the names it calls,
      * and where it registers as a miniport or opts in to NX pool.
      */
-    public static FileFacts index(String file, Tokenizer.Result r, Suppressions suppressions) {
-        FileScanner s = new FileScanner(file, r.tokens(), Macros.NONE, Wrappers.NONE, null);
+    public static FileFacts index(String file, Tokenizer.Result r, Defines defines, Suppressions suppressions) {
+        FileScanner s = new FileScanner(file, r.tokens(), defines, Macros.NONE, Wrappers.NONE, null);
         s.run();
         return s.facts(r, suppressions);
     }
@@ -173,9 +208,9 @@ public final class FileScanner {
      * Scans a file fully: as {@link #index}, and its pool-routine calls (through the wrapper macros it can see) and
      * pointer events go to the sink as they are found.
      */
-    public static FileFacts scan(String file, Tokenizer.Result r, Macros macros, Wrappers wrappers, Sink sink,
-            Suppressions suppressions) {
-        FileScanner s = new FileScanner(file, r.tokens(), macros, wrappers, sink);
+    public static FileFacts scan(String file, Tokenizer.Result r, Defines defines, Macros macros, Wrappers wrappers,
+            Sink sink, Suppressions suppressions) {
+        FileScanner s = new FileScanner(file, r.tokens(), defines, macros, wrappers, sink);
         s.run();
         s.flushCalls();
         if (s.function != null) {
@@ -188,7 +223,8 @@ public final class FileScanner {
         Map<String, Set<String>> classMembers = new HashMap<>();
         members.forEach((c, m) -> classMembers.put(c, Set.copyOf(m)));
         return new FileFacts(file, r.lines(), List.copyOf(definitions), List.copyOf(includes), Set.copyOf(globals),
-                Map.copyOf(classMembers), NameSet.of(calledNames), nxRuntime, miniport, virtualMiniport, suppressions);
+                Map.copyOf(classMembers), NameSet.of(calledNames), nxRuntime, miniport, virtualMiniport,
+                List.copyOf(conditionals), suppressions);
     }
 
     private void flushCalls() {
@@ -241,9 +277,18 @@ public final class FileScanner {
 
     private void run() {
         int n = tokens.size();
+        boolean active = true;
         for (int k = 0; k < n; k++) {
-            switch (tokens.kind(k)) {
-                case DIRECTIVE -> directive(tokens.get(k), k);
+            Token.Kind kind = tokens.kind(k);
+            if (kind == Token.Kind.DIRECTIVE) {
+                directive(tokens.get(k), k);
+                active = active();
+                continue;
+            }
+            if (!active) {
+                continue; // a branch that is not compiled
+            }
+            switch (kind) {
                 case PUNCT -> punct(tokens.punct(k), k);
                 case IDENT -> ident(k);
                 default -> {
@@ -326,35 +371,176 @@ public final class FileScanner {
         openBlock();
     }
 
+    /** True when every enclosing {@code #if} branch is compiled (or may be). */
+    private boolean active() {
+        return conds.isEmpty() || conds.get(conds.size() - 1).active();
+    }
+
     private void directive(Token t, int k) {
         Directive d = t.directive();
+        boolean wasActive = active();
         switch (d.name()) {
-            case "if", "ifdef", "ifndef" -> conds.add(new Cond(snapshot()));
+            case "if", "ifdef", "ifndef" -> {
+                Cond c = new Cond(snapshot(), wasActive);
+                conds.add(c);
+                String text = conditionText(d);
+                c.branch = wasActive ? condition(d, k) : Conditions.Truth.FALSE;
+                c.text = text;
+                beginBranch(c, t);
+            }
             case "elif", "else", "elifdef", "elifndef" -> {
                 if (!conds.isEmpty()) {
                     Cond c = conds.get(conds.size() - 1);
-                    if (c.firstEnd == null) {
+                    endBranch(c, t);
+                    if (c.firstEnd == null && c.active()) {
                         c.firstEnd = snapshot();
                     }
                     restore(c.start);
+                    c.before.add(c.text);
+                    Conditions.Truth now = d.name().equals("else") ? Conditions.Truth.TRUE : condition(d, k);
+                    String mine = d.name().equals("else") ? null : conditionText(d);
+                    StringBuilder text = new StringBuilder();
+                    for (String b : c.before) {
+                        text.append(text.length() == 0 ? "" : " && ").append("!(").append(b).append(')');
+                    }
+                    if (mine != null) {
+                        text.append(" && ").append(mine);
+                    }
+                    c.text = text.toString();
+                    if (!c.parentActive || c.taken || now == Conditions.Truth.FALSE) {
+                        c.branch = Conditions.Truth.FALSE;
+                    } else if (c.unknownBefore || now == Conditions.Truth.UNKNOWN) {
+                        c.branch = Conditions.Truth.UNKNOWN;
+                    } else {
+                        c.branch = Conditions.Truth.TRUE;
+                    }
+                    beginBranch(c, t);
                 }
             }
             case "endif" -> {
                 if (!conds.isEmpty()) {
                     Cond c = conds.remove(conds.size() - 1);
+                    endBranch(c, t);
                     if (c.firstEnd != null) {
                         restore(c.firstEnd);
                     }
+                    if (!c.active() && !wasActive && atFileScope()) {
+                        statementStart = k + 1; // nothing of a skipped branch belongs to the next statement
+                    }
                 }
             }
-            case "define" -> define(t);
-            case "include", "include_next", "import" -> include(d);
+            case "define" -> {
+                if (wasActive) {
+                    define(t);
+                }
+            }
+            case "undef" -> {
+                if (wasActive && !d.tokens().isEmpty()) {
+                    localDefines.remove(d.tokens().get(0).text());
+                    undefined.add(d.tokens().get(0).text());
+                }
+            }
+            case "include", "include_next", "import" -> {
+                if (wasActive) {
+                    include(d);
+                }
+            }
             default -> {
             }
         }
         if (atFileScope() && statementStart == k) {
             statementStart = k + 1; // a directive between statements is not part of the next one
         }
+    }
+
+    private void beginBranch(Cond c, Token t) {
+        if (c.branch == Conditions.Truth.TRUE) {
+            c.taken = true;
+        } else if (c.branch == Conditions.Truth.UNKNOWN) {
+            c.unknownBefore = true;
+            c.branchLine = t.endLine() + 1;
+            if (function != null) {
+                openBlock(); // the branches of an undecided #if are alternatives, like those of an if
+                c.blockOpened = true;
+            }
+        }
+    }
+
+    private void endBranch(Cond c, Token t) {
+        if (c.branch == Conditions.Truth.UNKNOWN && c.parentActive) {
+            if (c.blockOpened) {
+                closeBlock();
+                c.blockOpened = false;
+            }
+            if (t.line() - 1 >= c.branchLine && !mentionsOnly(c.text, UNNAMED)) {
+                conditionals.add(new Conditional(c.branchLine, t.line() - 1, c.text));
+            }
+        }
+    }
+
+    private static boolean mentionsOnly(String text, Set<String> names) {
+        String rest = text;
+        for (String n : names) {
+            rest = rest.replace(n, "");
+        }
+        return !rest.matches(".*[A-Za-z_].*") || rest.replaceAll("defined|[^A-Za-z_]", "").isEmpty();
+    }
+
+    /** The condition as written: {@code DBG}, {@code defined(X)}, {@code !defined(X)}. */
+    private static String conditionText(Directive d) {
+        String body = joined(d.tokens());
+        return switch (d.name()) {
+            case "ifdef", "elifdef" -> "defined(" + body + ")";
+            case "ifndef", "elifndef" -> "!defined(" + body + ")";
+            default -> body;
+        };
+    }
+
+    /** How an {@code #if} line at token {@code k} comes out with what is known here. */
+    private Conditions.Truth condition(Directive d, int k) {
+        List<Token> ts = d.tokens();
+        String name = d.name();
+        if (name.equals("ifdef") || name.equals("ifndef") || name.equals("elifdef") || name.equals("elifndef")) {
+            if (ts.isEmpty() || !ts.get(0).isIdent()) {
+                return Conditions.Truth.UNKNOWN;
+            }
+            String sym = ts.get(0).text();
+            Conditions.Truth def = isDefined(sym);
+            if (name.endsWith("ndef")) {
+                Token next = tok(k + 1);
+                if (next != null && next.kind() == Token.Kind.DIRECTIVE && next.text().equals("define")
+                        && !next.directive().tokens().isEmpty() && next.directive().tokens().get(0).text().equals(sym)) {
+                    return Conditions.Truth.TRUE; // an include guard
+                }
+                return def == Conditions.Truth.TRUE ? Conditions.Truth.FALSE
+                        : def == Conditions.Truth.FALSE ? Conditions.Truth.TRUE : Conditions.Truth.UNKNOWN;
+            }
+            return def;
+        }
+        Map<String, String> known = new HashMap<>(defines.defined());
+        known.keySet().removeAll(undefined);
+        known.putAll(localDefines);
+        return Conditions.eval(ts, known, defines.maybe());
+    }
+
+    /** Whether a symbol is defined here: by the file above, by every configuration, or not that we can tell. */
+    private Conditions.Truth isDefined(String sym) {
+        if (localDefines.containsKey(sym)) {
+            return Conditions.Truth.TRUE;
+        }
+        if (sym.equals("__cplusplus")) {
+            String lower = file.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".c")) {
+                return Conditions.Truth.FALSE;
+            }
+            if (lower.endsWith(".cpp") || lower.endsWith(".cc") || lower.endsWith(".cxx")) {
+                return Conditions.Truth.TRUE;
+            }
+        }
+        if (!undefined.contains(sym) && defines.defined().containsKey(sym)) {
+            return Conditions.Truth.TRUE;
+        }
+        return Conditions.Truth.UNKNOWN;
     }
 
     private void include(Directive d) {
@@ -381,6 +567,11 @@ public final class FileScanner {
         }
         calledNames.addAll(def.callees());
         definitions.add(def);
+        if (!def.functionLike()) {
+            List<Token> after = directive.directive().tokens();
+            localDefines.put(def.name(), joined(after.subList(1, after.size())));
+            undefined.remove(def.name());
+        }
         if (sink != null && def.callees().stream().anyMatch(n -> PoolRoutine.byName(n) != null)) {
             // calls written inside a macro body: reported once, at the body
             List<Token> body = def.body();

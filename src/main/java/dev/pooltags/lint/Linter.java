@@ -71,7 +71,7 @@ public final class Linter {
                 return;
             }
             Tokenizer.Result tr = Tokenizer.tokenize(bytes);
-            first.put(f.display(), FileScanner.index(f.display(), tr, Suppressions.of(tr)));
+            first.put(f.display(), FileScanner.index(f.display(), tr, layout.definesFor(f), Suppressions.of(tr)));
         });
         Scope scope = new Scope(first, files);
         Set<String> wrappers = wrapperNames(first.values());
@@ -125,7 +125,8 @@ public final class Linter {
                             truncated))), collector, null);
                 }
             };
-            FileScanner.scan(f, Tokenizer.tokenize(bytes), macros, functions, sink, first.get(f).suppressions());
+            FileScanner.scan(f, Tokenizer.tokenize(bytes), layout.definesFor(files.get(f)), macros, functions, sink,
+                    first.get(f).suppressions());
         });
         List<Call> definitions = new ArrayList<>(inDefinitions);
         definitions.sort((a, b) -> a.callee().compareTo(b.callee()));
@@ -137,7 +138,8 @@ public final class Linter {
 
         List<Finding> findings = new ArrayList<>();
         for (Finding f : collector.unique.values()) {
-            findings.add(suppressed(scope, f) ? f.withSuppressed(true) : f);
+            Finding g = underConditions(scope, f);
+            findings.add(suppressed(scope, g) ? g.withSuppressed(true) : g);
         }
         findings.sort(null);
         long lines = 0;
@@ -184,7 +186,8 @@ public final class Linter {
                 FileScanner.Macros macros = name -> macroNames.contains(name) ? wrapper(scope, f, name, macroNames) : null;
                 Project p = scope.project(f);
                 String projectId = p == null ? "?" : p.id();
-                FileScanner.scan(f, Tokenizer.tokenize(bytes), macros, name -> current.find(scope, f, name),
+                FileScanner.scan(f, Tokenizer.tokenize(bytes), layout.definesFor(files.get(f)), macros,
+                        name -> current.find(scope, f, name),
                         new FileScanner.Sink() {
                             @Override
                             public void calls(List<Call> calls) {
@@ -274,6 +277,39 @@ public final class Linter {
             }
             return out;
         }
+    }
+
+    /**
+     * The finding with the {@code #if} conditions its lines are compiled under named, when the sources cannot decide
+     * them: {@code (compiled only if DBG)}, and the related places' own where they differ.
+     */
+    private static Finding underConditions(Scope scope, Finding f) {
+        List<String> own = conditions(scope, f.where());
+        Set<String> others = new java.util.LinkedHashSet<>();
+        for (Finding.Related r : f.related()) {
+            for (String c : conditions(scope, r.where())) {
+                if (!own.contains(c)) {
+                    others.add(c);
+                }
+            }
+        }
+        if (own.isEmpty() && others.isEmpty()) {
+            return f;
+        }
+        StringBuilder sb = new StringBuilder(f.message()).append(" (");
+        if (!own.isEmpty()) {
+            sb.append("compiled only if ").append(String.join(" && ", own));
+        }
+        if (!others.isEmpty()) {
+            sb.append(own.isEmpty() ? "" : "; ").append("a related line only if ").append(String.join(" && ", others));
+        }
+        return new Finding(f.ruleId(), f.severity(), f.where(), sb.append(')').toString(), f.fix(), f.related(),
+                f.suppressed());
+    }
+
+    private static List<String> conditions(Scope scope, Location where) {
+        FileFacts ff = scope.facts(where.file());
+        return ff == null ? List.of() : ff.conditionsAt(where.line());
     }
 
     /** Silenced on its line in its file, or disabled for the whole file there or in a header it includes. */

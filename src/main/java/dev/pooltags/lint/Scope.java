@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which definitions a file sees. A name is looked up in the file, then in the files it includes (transitively,
  * breadth first: nearer includes win), then among the other files of its project, then anywhere in the scan. An
- * {@code #include "x.h"} is found beside the including file, else as the file of that name (path suffix, any case,
- * as on Windows) nearest to it in the folder tree.
+ * {@code #include "x.h"} is found beside the including file, else in the project's include folders
+ * (AdditionalIncludeDirectories, INCLUDES), else as the file of that name (path suffix, any case, as on Windows)
+ * nearest to it in the folder tree.
  */
 public final class Scope {
     private static final int MAX_CLOSURE = 600;
@@ -108,6 +109,15 @@ public final class Scope {
         String direct = normalize(dir(from) + inc);
         if (facts.containsKey(direct)) {
             return direct;
+        }
+        Project p = project(from);
+        if (p != null) {
+            for (String d : p.includeDirs()) {
+                String viaPath = normalize(d + inc);
+                if (facts.containsKey(viaPath)) {
+                    return viaPath; // the project's include path, as the compiler searches it
+                }
+            }
         }
         List<String> candidates = byBaseName.get(baseName(inc));
         if (candidates == null) {

@@ -137,4 +137,19 @@ class LintCasesTest {
         assertThat(r.tagUses()).extracting(u -> u.tag().memoryText() + " " + u.routine() + " " + u.constant())
                 .containsExactly("MBuf ExAllocatePool2 BUFFER_TAG", "MCtx ExAllocatePool2 CTX_TAG");
     }
+
+    @Test
+    void aFindingUnderAConditionTheSourcesCannotDecideNamesIt() {
+        LintResult r = lint(CASES.resolve("PT005-ifdef-branches"));
+        assertThat(r.active()).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).endsWith("(compiled only if TRACE_LEVEL>2)"))
+                .anySatisfy(m -> assertThat(m).contains("frees p with tag TRACE_TAG").doesNotContain("compiled only"));
+    }
+
+    @Test
+    void aHeaderIsFoundThroughTheProjectsIncludePathFirst() {
+        LintResult r = lint(CASES.resolve("PT005-header-by-include-path"));
+        assertThat(r.active()).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("with tag REQUEST_TAG = IReq").contains("allocated with tag QUEUE_TAG = IQue"));
+    }
 }

@@ -81,7 +81,7 @@ class TokenizerTest {
             last = t.start();
         }
         // the whole pipeline over the same text does not throw either
-        FileScanner.scan("f.c", r, name -> null, FileScanner.Wrappers.NONE, new FileScanner.Sink() {
+        FileScanner.scan("f.c", r, FileScanner.Defines.NONE, name -> null, FileScanner.Wrappers.NONE, new FileScanner.Sink() {
             @Override
             public void calls(List<Call> calls) {
             }
