@@ -396,12 +396,20 @@ public final class FileScanner {
                         c.firstEnd = snapshot();
                     }
                     restore(c.start);
-                    c.before.add(c.text);
+                    if (c.before.size() < 4) {
+                        c.before.add(c.text.length() > 120 ? c.text.substring(0, 117) + "..." : c.text);
+                    } else {
+                        c.before.add("");
+                    }
                     Conditions.Truth now = d.name().equals("else") ? Conditions.Truth.TRUE : condition(d, k);
                     String mine = d.name().equals("else") ? null : conditionText(d);
                     StringBuilder text = new StringBuilder();
-                    for (String b : c.before) {
-                        text.append(text.length() == 0 ? "" : " && ").append("!(").append(b).append(')');
+                    if (c.before.size() > 3) {
+                        text.append("none of the ").append(c.before.size()).append(" conditions above");
+                    } else {
+                        for (String b : c.before) {
+                            text.append(text.length() == 0 ? "" : " && ").append("!(").append(b).append(')');
+                        }
                     }
                     if (mine != null) {
                         text.append(" && ").append(mine);
