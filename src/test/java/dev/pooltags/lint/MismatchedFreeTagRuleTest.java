@@ -83,4 +83,16 @@ class MismatchedFreeTagRuleTest {
         assertThat(r.active()).hasSize(FileScanner.MAX_EVENTS / 2);
         assertThat(r.notices()).singleElement().asString().contains("huge.c:1 Pairs: more than 20000 pointer stores");
     }
+
+    @Test
+    void aLongElifChainIsNamedShortly(@TempDir Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("VOID F(VOID)\n{\n    PVOID p = ExAllocatePool2(POOL_FLAG_PAGED, 8, 'gaTx');\n#if MODEL == 0\n");
+        for (int i = 1; i < 3000; i++) {
+            sb.append("#elif MODEL == ").append(i).append('\n');
+        }
+        sb.append("#else\n    ExFreePoolWithTag(p, 'gaTy');\n#endif\n}\n");
+        Files.writeString(dir.resolve("chain.c"), sb.toString());
+        assertThat(lint(dir).active()).singleElement().satisfies(f -> assertThat(f.message())
+                .endsWith("(compiled only if none of the 3000 conditions above)"));
+    }
 }
