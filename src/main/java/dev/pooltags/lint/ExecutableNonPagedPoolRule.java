@@ -55,7 +55,7 @@ public final class ExecutableNonPagedPoolRule extends Rule {
                     Location where = type.where().start() <= t.start() && t.end() <= type.where().end()
                             && type.where().start() >= 0 ? Location.of(type.where().file(), t) : type.where();
                     Fix fix = where != type.where() || type.tokens().size() == 1
-                            ? Fix.replace("Use " + nxName, where, nxName) : null;
+                            ? Fix.replace("Use " + nxName, where, t.text(), nxName) : null;
                     out.accept(new Finding(id(), severity(), where, r.routineName() + " allocates executable memory from "
                             + t.text() + why + "; use " + nxName, fix, List.of(), false));
                 }

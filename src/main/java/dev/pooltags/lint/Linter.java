@@ -137,7 +137,7 @@ public final class Linter {
         }
 
         List<Finding> findings = new ArrayList<>();
-        for (Finding f : collector.unique.values()) {
+        for (Finding f : FixComposer.compose(new ArrayList<>(collector.unique.values()))) {
             Finding g = underConditions(scope, f);
             findings.add(suppressed(scope, g) ? g.withSuppressed(true) : g);
         }
@@ -303,8 +303,7 @@ public final class Linter {
         if (!others.isEmpty()) {
             sb.append(own.isEmpty() ? "" : "; ").append("a related line only if ").append(String.join(" && ", others));
         }
-        return new Finding(f.ruleId(), f.severity(), f.where(), sb.append(')').toString(), f.fix(), f.related(),
-                f.suppressed());
+        return f.withMessage(sb.append(')').toString());
     }
 
     private static List<String> conditions(Scope scope, Location where) {

@@ -193,7 +193,19 @@ public final class MismatchedFreeTagRule extends Rule {
                 && !tagArg.fromBody()) {
             fix = Fix.replace("Free with the allocation's tag", tagArg.where(), allocTexts.iterator().next());
         }
-        out.accept(new Finding(id(), severity(), tagArg.fromBody() ? fc.site() : tagArg.where(), msg, fix, rel, false));
+        // the path to follow: the allocation, into the wrappers it goes through, then the free and its wrappers
+        List<Finding.Related> flow = new ArrayList<>();
+        flow.add(new Finding.Related(first.where(), "allocated by " + first.call().routine().routineName() + " with tag "
+                + at + " and stored in " + first.path().text()));
+        if (first.call().wrapper() != null) {
+            flow.addAll(first.call().wrapper().through());
+        }
+        flow.add(new Finding.Related(fc.site(), "freed by " + fc.routine().routineName() + " with tag " + ft));
+        if (fc.wrapper() != null) {
+            flow.addAll(fc.wrapper().through());
+        }
+        out.accept(new Finding(id(), severity(), tagArg.fromBody() ? fc.site() : tagArg.where(), msg, fix, rel, false,
+                flow));
     }
 
     private static String show(PoolTag t, String text) {

@@ -22,13 +22,14 @@ import java.util.List;
  * @param poolFlagsArg the parameter holding the POOL_FLAGS, or -1
  * @param pointerArg  the parameter receiving (ALLOCATE_OUT) or holding (FREE) the block, or -1
  * @param definedAt   the function's name where it is defined (or the declaring file for a declared wrapper)
- * @param through     the calls inside, from this wrapper's call of the next down to the documented routine
+ * @param through     the calls inside, from this wrapper's call of the next down to the documented routine, each
+ *                    with a sentence saying what happens there
  * @param project     the project that defines it
  * @param declared    true when a {@code .pooltags.yml} declares it
  */
 public record PoolWrapper(String routineName, PoolRoutine.Kind kind, PoolRoutine base, List<String> paramNames,
         int tagArg, Arg fixedTag, int poolTypeArg, int poolFlagsArg, int pointerArg, Location definedAt,
-        List<Location> through, String project, boolean declared) implements Routine {
+        List<Finding.Related> through, String project, boolean declared) implements Routine {
 
     /** The same wrapper, of the given project. */
     PoolWrapper inProject(String projectId) {

@@ -32,7 +32,8 @@ public final class StringTagRule extends Rule {
                 String chars = stringChars(v.text());
                 if (chars != null && v.literal() != null) {
                     Location lit = Location.of(v.literalFile(), v.literal());
-                    fix = Fix.replace("Write the tag as the character literal '" + chars + "'", lit, "'" + chars + "'");
+                    fix = Fix.replace("Write the tag as the character literal '" + chars + "'", lit, v.literal().text(),
+                            "'" + chars + "'");
                 }
                 out.accept(new Finding(id(), severity(), a.where(), msg, fix, List.of(), false));
             } else if (v.kind() == Value.Kind.ADDRESS) {

@@ -181,6 +181,7 @@ public final class TagHygieneRule extends Rule {
         String subject = v.named() != null ? name + " ('" + src + "')" : "the tag '" + src + "'";
         out.accept(new Finding(id(), Severity.NOTE, where, subject + " shows in PoolMon and WinDbg as " + quoted(plain)
                 + "; write '" + reversed + "' if it should read '" + src + "'",
-                Fix.replace("Reverse the literal so the tag reads '" + src + "'", lit0, "'" + reversed + "'"), List.of(), false));
+                Fix.replace("Reverse the literal so the tag reads '" + src + "'", lit0, lit, "'" + reversed + "'"),
+                List.of(), false));
     }
 }

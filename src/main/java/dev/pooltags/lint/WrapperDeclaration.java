@@ -42,6 +42,7 @@ public record WrapperDeclaration(String root, String file, int line, String func
             fixed = new Arg(List.copyOf(ts), fixedTag, where, true);
         }
         return new PoolWrapper(function, kind, routine, List.copyOf(names), fixed != null ? FIXED_TAG_SLOT : tagArg, fixed,
-                poolTypeArg, poolFlagsArg, pointerArg, where, List.of(where), null, true);
+                poolTypeArg, poolFlagsArg, pointerArg, where,
+                List.of(new Finding.Related(where, function + " is declared a pool routine here")), null, true);
     }
 }

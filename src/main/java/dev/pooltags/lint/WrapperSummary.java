@@ -111,8 +111,13 @@ final class WrapperSummary {
         Mapping type = map(c, c.routine().poolTypeArg(), params, locals);
         Mapping flags = map(c, c.routine().poolFlagsArg(), params, locals);
         int tagArg = tag.none ? -1 : tag.fixed != null ? params.size() : tag.param;
-        List<Location> through = new ArrayList<>();
-        through.add(c.site());
+        List<Finding.Related> through = new ArrayList<>();
+        String does = switch (kind) {
+            case FREE -> " frees with ";
+            case LOOKASIDE -> " sets up a lookaside list with ";
+            default -> " allocates with ";
+        };
+        through.add(new Finding.Related(c.site(), name.text() + does + c.routine().routineName() + " here"));
         if (c.wrapper() != null) {
             through.addAll(c.wrapper().through());
         }

@@ -29,6 +29,12 @@ public final class LintReport {
             for (Finding.Related rel : f.related()) {
                 out.println("    " + rel.where() + ": note: " + rel.message());
             }
+            if (f.flow().size() > 2) {
+                // the steps inside wrapper functions, between the allocation and the free
+                for (Finding.Related step : f.flow().subList(1, f.flow().size())) {
+                    out.println("    " + step.where() + ": via: " + step.message());
+                }
+            }
             if (f.fix() != null) {
                 for (Fix.Replacement rep : f.fix().replacements()) {
                     out.println("    fix: " + f.fix().description() + ": " + rep.text());
@@ -76,6 +82,14 @@ public final class LintReport {
                 location(ro, x.where());
                 ro.put("message", x.message());
             }
+            if (!f.flow().isEmpty()) {
+                ArrayNode flow = o.putArray("flow");
+                for (Finding.Related x : f.flow()) {
+                    ObjectNode ro = flow.addObject();
+                    location(ro, x.where());
+                    ro.put("message", x.message());
+                }
+            }
         }
         root.put("suppressed", r.suppressedCount());
         ArrayNode notices = root.putArray("notices");
@@ -107,9 +121,10 @@ public final class LintReport {
             location(o, w.definedAt());
             o.put("declared", w.declared());
             ArrayNode through = o.putArray("through");
-            for (Location l : w.through()) {
+            for (Finding.Related l : w.through()) {
                 ObjectNode x = through.addObject();
-                location(x, l);
+                location(x, l.where());
+                x.put("message", l.message());
             }
         }
         Json.write(out, root);

@@ -69,6 +69,15 @@ public final class SarifReport {
                     ro.putObject("message").put("text", x.message());
                 }
             }
+            if (!f.flow().isEmpty()) {
+                ArrayNode steps = o.putArray("codeFlows").addObject().putArray("threadFlows").addObject()
+                        .putArray("locations");
+                for (Finding.Related x : f.flow()) {
+                    ObjectNode loc = steps.addObject().putObject("location");
+                    loc.set("physicalLocation", physical(x.where()));
+                    loc.putObject("message").put("text", x.message());
+                }
+            }
             if (f.fix() != null) {
                 ObjectNode fix = o.putArray("fixes").addObject();
                 fix.putObject("description").put("text", f.fix().description());

@@ -64,7 +64,8 @@ class SarifReportSharedDataTest {
     @Test
     void theOutputIsValidSarifAndMatchesTheGoldenFile() throws IOException {
         String out = sarif(CASES + "PT005-error-path.cpp", CASES + "PT004-deprecated.c", CASES + "PT006-no-optin",
-                CASES + "suppressions", CASES + "PT008-two-drivers");
+                CASES + "suppressions", CASES + "PT008-two-drivers", CASES + "PT005-wrapper-functions",
+                CASES + "PT004-composed-fixes.c");
         List<Error> errors = schema.validate(out, InputFormat.JSON);
         assertThat(errors).as("schema errors").isEmpty();
         String actual = normalized(out);
@@ -80,6 +81,19 @@ class SarifReportSharedDataTest {
         assertThat(run.get("results").findValues("fixes")).isNotEmpty();
         assertThat(run.get("results").findValues("relatedLocations")).isNotEmpty();
         assertThat(run.get("results").findValues("suppressions")).hasSize(4);
+        // a free through a wrapper: the flow goes from the allocation into the wrapper and on to the free
+        JsonNode through = null;
+        for (JsonNode res : run.get("results")) {
+            if (res.get("message").get("text").asText().startsWith("DrvFree frees table")) {
+                through = res;
+            }
+        }
+        assertThat(through).isNotNull();
+        assertThat(through.at("/codeFlows/0/threadFlows/0/locations")).extracting(l -> l.at("/location/message/text").asText())
+                .containsExactly("allocated by DrvAllocate with tag WTab and stored in table",
+                        "DrvAllocate allocates with ExAllocatePool2 here", "freed by DrvFree with tag WBuf",
+                        "DrvFree frees with ExFreePoolWithTag here");
+        assertThat(through.at("/relatedLocations/0/physicalLocation/region/startLine").asInt()).isEqualTo(5);
     }
 
     @Test
