@@ -37,8 +37,8 @@ public final class DefaultTagRule extends Rule {
             String what;
             Severity sev = Severity.ERROR;
             if (tag == 0) {
-                if (c.routine().kind() == PoolRoutine.Kind.FRAMEWORK) {
-                    continue;
+                if (c.routine().kind() == PoolRoutine.Kind.FRAMEWORK || c.routine().base() == PoolRoutine.ENG_ALLOC_MEM) {
+                    continue; // the framework uses the driver's tag; EngAllocMem's handling of 0 is not documented
                 }
                 what = "tag 0: the kernel rejects it (BAD_POOL_CALLER) and PoolMon cannot attribute the memory";
             } else if (tag == DDK || tag == WDM) {

@@ -236,8 +236,14 @@ public final class FileScanner {
 
     private void endFunction() {
         if (full && !fnCalls.isEmpty() && fnCalls.size() <= MAX_WRAPPER_CALLS && fnName != null) {
+            Set<String> storedParams = new HashSet<>();
+            for (PointerEvent e : events) {
+                if (e.param() && e.type() != PointerEvent.Type.FREE && !e.path().field()) {
+                    storedParams.add(e.path().base()); // Info = Convert(Info): what it frees is no longer the caller's
+                }
+            }
             PoolWrapper w = WrapperSummary.of(function.id(), fnName, function.params(), function.locals(), fnCalls,
-                    fnReturned, fnStoredThrough, fnReturnNames, file);
+                    fnReturned, fnStoredThrough, fnReturnNames, storedParams, file);
             if (w != null) {
                 sink.wrapper(w);
             }

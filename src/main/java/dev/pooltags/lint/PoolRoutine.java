@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The kernel, NDIS, Storport, video port, filter-manager and framework routines that take a pool tag or a pool type
  * or free a block, with the position (0-based) of each argument that matters. Positions follow the documented
- * prototypes in wdm.h, ntifs.h, ndis.h, storport.h, video.h, fltKernel.h and wdfmemory.h; -1 means the routine
+ * prototypes in wdm.h, ntifs.h, ndis.h, storport.h, video.h, winddi.h, fltKernel.h and wdfmemory.h; -1 means the routine
  * has no such argument. The frees without a tag (ExFreePool, NdisFreeMemory, StorPortFreePool, VideoPortFreePool)
  * are listed so a driver's own free functions built on them are recognised.
  */
@@ -41,6 +41,8 @@ public enum PoolRoutine implements Routine {
     NDIS_ALLOCATE_MEMORY("NdisAllocateMemory", Kind.ALLOCATE_OUT, -1, -1, -1, -1, 0, false),
     /** storport.h: (HwDeviceExtension, NumberOfBytes, Tag, BufferPointer), the block through BufferPointer. */
     STOR_PORT_ALLOCATE_POOL("StorPortAllocatePool", Kind.ALLOCATE_OUT, 2, -1, -1, -1, 3, false),
+    /** winddi.h, for display and printer drivers: (Flags, MemSize, Tag). */
+    ENG_ALLOC_MEM("EngAllocMem", Kind.ALLOCATE, 2, -1, -1, -1, -1, false),
     /** video.h: (HwDeviceExtension, VP_POOL_TYPE, NumberOfBytes, Tag). */
     VIDEO_PORT_ALLOCATE_POOL("VideoPortAllocatePool", Kind.ALLOCATE, 3, 1, -1, -1, -1, false),
     EX_FREE_POOL_WITH_TAG("ExFreePoolWithTag", Kind.FREE, 1, -1, -1, -1, 0, false),
@@ -51,7 +53,8 @@ public enum PoolRoutine implements Routine {
     EX_FREE_POOL("ExFreePool", Kind.FREE, -1, -1, -1, -1, 0, false),
     NDIS_FREE_MEMORY("NdisFreeMemory", Kind.FREE, -1, -1, -1, -1, 0, false),
     STOR_PORT_FREE_POOL("StorPortFreePool", Kind.FREE, -1, -1, -1, -1, 1, false),
-    VIDEO_PORT_FREE_POOL("VideoPortFreePool", Kind.FREE, -1, -1, -1, -1, 1, false);
+    VIDEO_PORT_FREE_POOL("VideoPortFreePool", Kind.FREE, -1, -1, -1, -1, 1, false),
+    ENG_FREE_MEM("EngFreeMem", Kind.FREE, -1, -1, -1, -1, 0, false);
 
     /** What the routine does with the pool. */
     public enum Kind {

@@ -26,7 +26,8 @@ final class WrapperSummary {
     }
 
     static PoolWrapper of(String functionId, Token name, List<String> params, Set<String> locals, List<Call> calls,
-            Set<Call> returned, Map<Call, String> storedThrough, Set<String> returnNames, String file) {
+            Set<Call> returned, Map<Call, String> storedThrough, Set<String> returnNames, Set<String> storedParams,
+            String file) {
         PoolWrapper alloc = null;
         boolean conflict = false;
         for (Call c : calls) {
@@ -82,8 +83,8 @@ final class WrapperSummary {
                 if (want == PoolRoutine.Kind.FREE) {
                     Arg p = c.arg(c.routine().pointerArg());
                     String single = p == null ? null : single(FileScanner.stripCasts(p.tokens()));
-                    if (single == null || !params.contains(single)) {
-                        continue; // frees something of its own
+                    if (single == null || !params.contains(single) || storedParams.contains(single)) {
+                        continue; // frees something of its own (or the parameter holds something else by then)
                     }
                     pointer = params.indexOf(single);
                 }

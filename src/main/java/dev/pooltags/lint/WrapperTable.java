@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * The wrapper functions of a scan, by name, and which one a call in a given file means. A name is looked up among
- * the wrappers a {@code .pooltags.yml} above the file declares, then those of the file's own project, then those
- * defined near it (within two folders above the wrapper's own); a name that several different wrappers share there
- * means none of them.
+ * the wrappers a {@code .pooltags.yml} above the file declares, then those of the file's own project (linked with
+ * it), then those defined in a header the file includes; a name that several different wrappers share there means
+ * none of them, and a function of another driver is not this one's.
  */
 final class WrapperTable {
     /** A wrapper declared for the files below a folder. */
@@ -65,16 +65,22 @@ final class WrapperTable {
         }
         Project p = scope.project(file);
         List<PoolWrapper> own = new ArrayList<>();
-        List<PoolWrapper> near = new ArrayList<>();
+        List<PoolWrapper> included = new ArrayList<>();
+        List<String> closure = null;
         for (PoolWrapper w : all) {
             if (p != null && p.id().equals(w.project())) {
                 own.add(w);
-            } else if (file.startsWith(ancestor(w.definedAt().file(), 2))) {
-                near.add(w);
+            } else {
+                if (closure == null) {
+                    closure = scope.closure(file);
+                }
+                if (closure.contains(w.definedAt().file())) {
+                    included.add(w); // an inline function of a header the file includes
+                }
             }
         }
         PoolWrapper w = one(own);
-        return w != null || !own.isEmpty() ? w : one(near);
+        return w != null || !own.isEmpty() ? w : one(included);
     }
 
     private static PoolWrapper one(List<PoolWrapper> ws) {
@@ -89,16 +95,4 @@ final class WrapperTable {
         return ws.get(0);
     }
 
-    /** The folder {@code up} levels above the file's own, with a trailing '/' (empty at the top). */
-    private static String ancestor(String file, int up) {
-        String d = file;
-        for (int i = 0; i <= up; i++) {
-            int slash = d.lastIndexOf('/');
-            if (slash < 0) {
-                return "";
-            }
-            d = d.substring(0, slash);
-        }
-        return d + "/";
-    }
 }
