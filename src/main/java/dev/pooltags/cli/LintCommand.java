@@ -8,6 +8,7 @@ import dev.pooltags.lint.Severity;
 import dev.pooltags.report.LintReport;
 import dev.pooltags.report.SarifReport;
 import dev.pooltags.report.TagInventoryReport;
+import dev.pooltags.source.SourceLines;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,6 +79,10 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--list-rules", description = "List the rules with their severity and help, then exit.")
     boolean listRules;
 
+    @Option(names = "--source-root", paramLabel = "DIR", description = "With --format sarif: the folder paths are given "
+            + "relative to (%%SRCROOT%%); default: the git work tree holding the current folder, else the current folder.")
+    Path sourceRoot;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Source files or folders (searched recursively).")
     List<Path> paths = new ArrayList<>();
 
@@ -131,7 +136,11 @@ public final class LintCommand implements Callable<Integer> {
             }
             switch (format) {
                 case json -> LintReport.json(w, result);
-                case sarif -> SarifReport.write(w, result, rules, version(), Path.of("").toAbsolutePath());
+                case sarif -> {
+                    Path cwd = Path.of("").toAbsolutePath();
+                    SarifReport.write(w, result, rules, version(), sourceRoot != null ? sourceRoot : repositoryRoot(cwd),
+                            cwd, new SourceLines(cwd));
+                }
                 default -> LintReport.text(w, result, explain, id -> rules.stream().filter(r -> r.id().equals(id))
                         .findFirst().map(Rule::help).orElse(""));
             }
@@ -158,6 +167,16 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** The nearest folder at or above {@code cwd} that holds a .git entry, else {@code cwd}. */
+    static Path repositoryRoot(Path cwd) {
+        for (Path d = cwd; d != null; d = d.getParent()) {
+            if (java.nio.file.Files.exists(d.resolve(".git"))) {
+                return d;
+            }
+        }
+        return cwd;
     }
 
     private static String version() {

@@ -27,6 +27,11 @@ public final class DefaultTagRule extends Rule {
     private static final int BIG = 0x20474942; // ' GIB', PoolMon "BIG "
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28147-improper-use-of-default-pool-tag", "high", List.of("pool-tag", "correctness", "reliability", "security"), "5.0");
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         for (Call c : ctx.taggedAllocations()) {
             Value v = ctx.tag(c);

@@ -27,6 +27,11 @@ public final class DeprecatedAllocatorRule extends Rule {
     }
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/kernel/updating-deprecated-exallocatepool-calls", "very-high", List.of("pool-tag", "maintainability"), null);
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         for (Call c : ctx.calls()) {
             if (c.calleeInMacroBody()) {

@@ -33,6 +33,11 @@ public final class ExecutableNonPagedPoolRule extends Rule {
             "NonPagedPoolCacheAlignedMustSSession", "NonPagedPoolNxCacheAlignedSession");
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/kernel/nx-pool-opt-in-mechanisms", "high", List.of("pool-tag", "hardening"), null);
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         for (Call c : ctx.calls()) {
             Routine r = c.routine();

@@ -23,6 +23,11 @@ public final class MiniportKernelAllocatorRule extends Rule {
     }
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/ndis/nf-ndis-ndisallocatememorywithtagpriority", "high", List.of("pool-tag", "correctness"), null);
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         for (Call c : ctx.calls()) {
             if (!c.routine().isKernelAllocator() || ctx.reachedByExpansion(c)) {

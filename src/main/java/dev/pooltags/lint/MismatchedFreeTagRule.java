@@ -66,6 +66,11 @@ public final class MismatchedFreeTagRule extends Rule {
     }
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller", "high", List.of("pool-tag", "correctness", "reliability", "security"), "6.5");
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         if (ctx.functions().isEmpty()) {
             return;

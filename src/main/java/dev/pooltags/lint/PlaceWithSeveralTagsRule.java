@@ -53,6 +53,11 @@ public final class PlaceWithSeveralTagsRule extends Rule {
     private static final int MAX_RELATED = 6;
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller", "medium", List.of("pool-tag", "correctness", "reliability", "security"), "5.0");
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         if (ctx.functions().isEmpty()) {
             return;

@@ -48,6 +48,21 @@ public abstract class Rule {
         return help;
     }
 
+    /**
+     * What code scanning tools show beside a rule (GitHub reads these SARIF rule properties): where the mistake is
+     * documented, how often the rule is right, what kind of problem it is.
+     *
+     * @param helpUri          Microsoft's documentation of the mistake the rule finds
+     * @param precision        very-high, high, medium or low: how often a finding is right, as measured on public trees
+     * @param tags             labels to filter by
+     * @param securitySeverity a score in (0, 10] for rules whose findings bug-check the machine, else null
+     */
+    public record Meta(String helpUri, String precision, List<String> tags, String securitySeverity) {
+    }
+
+    /** The rule's metadata for code scanning. */
+    public abstract Meta meta();
+
     /** Judges one piece of the scan; may be called from several threads at once. */
     public abstract void check(LintContext ctx, Consumer<Finding> out);
 

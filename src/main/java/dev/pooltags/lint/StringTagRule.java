@@ -16,6 +16,11 @@ public final class StringTagRule extends Rule {
     }
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28134-pool-tag-type-should-be-integral", "very-high", List.of("pool-tag", "correctness"), null);
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         for (Call c : ctx.calls()) {
             Arg a = c.arg(c.routine().tagArg());

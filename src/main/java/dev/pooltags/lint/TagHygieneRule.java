@@ -36,6 +36,11 @@ public final class TagHygieneRule extends Rule {
     }
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/poolmon", "medium", List.of("pool-tag", "maintainability"), null);
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         Map<Integer, Map<String, Use>> byTag = ctx.state(this, State::new).byTag;
         for (Call c : ctx.taggedAllocations()) {

@@ -1,5 +1,7 @@
 package dev.pooltags.lint;
 
+import java.util.List;
+
 import java.util.function.Consumer;
 
 /** PT003: ExAllocatePool and ExAllocatePoolWithQuota, which take no tag. */
@@ -15,6 +17,11 @@ public final class UntaggedAllocationRule extends Rule {
                 + "zeroes the block; add POOL_FLAG_UNINITIALIZED only where every byte is written before use. "
                 + "NdisAllocateMemory, NDIS's untagged allocator, is deprecated too: use "
                 + "NdisAllocateMemoryWithTagPriority.");
+    }
+
+    @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28751-banned-exallocatepool-usage", "very-high", List.of("pool-tag", "maintainability"), null);
     }
 
     @Override
