@@ -77,10 +77,25 @@ public final class Definition {
         if (p == null) {
             return null;
         }
-        String text = new String(src, directive.start(), directive.end() - directive.start(), StandardCharsets.ISO_8859_1);
-        return new Definition(p.name.text(), p.params, null, Location.of(file, p.name), Kind.DEFINE, Keep.DIRECTIVE, text,
-                directive.line(), directive.col(), directive.start(), p.bodyStart,
-                p.tokens.subList(p.bodyStart, p.tokens.size()));
+        List<Token> body = p.tokens.subList(p.bodyStart, p.tokens.size());
+        String name = p.name.text().intern(); // the same names recur in header after header
+        Location where = Location.of(file, p.name);
+        if (body.isEmpty()) {
+            return new Definition(name, p.params, List.of(), where, Kind.DEFINE, Keep.TOKENS, null, 0, 0, 0, 0, body);
+        }
+        Token first = body.get(0);
+        Token last = body.get(body.size() - 1);
+        if (first.is("#") || first.is("##") || first.start() < 0 || last.end() > src.length) {
+            // a body that starts with '#' would read as a directive on its own: keep the whole line
+            String text = new String(src, directive.start(), directive.end() - directive.start(),
+                    StandardCharsets.ISO_8859_1);
+            return new Definition(name, p.params, null, where, Kind.DEFINE, Keep.DIRECTIVE, text, directive.line(),
+                    directive.col(), directive.start(), p.bodyStart, body);
+        }
+        // the body alone: its first token to its last, continuations and comments between them included
+        String text = new String(src, first.start(), last.end() - first.start(), StandardCharsets.ISO_8859_1);
+        return new Definition(name, p.params, null, where, Kind.DEFINE, Keep.FRAGMENT, text, first.line(), first.col(),
+                first.start(), 0, body);
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param definitions    {@code #define}s, constants and enumerators, in file order
  * @param includes       the names in {@code #include "..."} and {@code <...>}, as written
  * @param globals        names declared at file scope
- * @param members        the data members of each class or structure declared here (and static members defined here)
+ * @param members        the data members of each class or structure declared here (and static members defined
+ *                       here), as name hashes
  * @param calledNames    every name used as {@code name(}: decides which files need the full pass
  * @param nxRuntimeCall  where {@code ExInitializeDriverRuntime(DrvRtPoolNxOptIn)} is called, or null
  * @param miniportCall   where the driver registers as an NDIS, Storport or video port miniport, or null
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param suppressions   the file's suppressions
  */
 public record FileFacts(String file, int lines, List<Definition> definitions, List<String> includes, Set<String> globals,
-        Map<String, Set<String>> members, NameSet calledNames, Location nxRuntimeCall, Miniport.Registration miniportCall, boolean virtualMiniport,
+        Map<String, NameSet> members, NameSet calledNames, Location nxRuntimeCall, Miniport.Registration miniportCall, boolean virtualMiniport,
         List<FileScanner.Conditional> conditionals, Suppressions suppressions) {
     /** The conditions the line is compiled under, innermost last (empty when it always is). */
     public List<String> conditionsAt(int line) {

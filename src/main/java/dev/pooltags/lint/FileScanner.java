@@ -220,8 +220,8 @@ public final class FileScanner {
     }
 
     private FileFacts facts(Tokenizer.Result r, Suppressions suppressions) {
-        Map<String, Set<String>> classMembers = new HashMap<>();
-        members.forEach((c, m) -> classMembers.put(c, Set.copyOf(m)));
+        Map<String, NameSet> classMembers = new HashMap<>();
+        members.forEach((c, m) -> classMembers.put(c, NameSet.of(m)));
         return new FileFacts(file, r.lines(), List.copyOf(definitions), List.copyOf(includes), Set.copyOf(globals),
                 Map.copyOf(classMembers), NameSet.of(calledNames), nxRuntime, miniport, virtualMiniport,
                 List.copyOf(conditionals), suppressions);
@@ -939,7 +939,7 @@ public final class FileScanner {
                         // a static member defined out of its class: T CName::m_p = NULL;
                         members.computeIfAbsent(tok(j - 2).text(), c -> new HashSet<>()).add(tokens.get(j).text());
                     } else {
-                        globals.add(tokens.get(j).text());
+                        globals.add(tokens.get(j).text().intern());
                     }
                 }
             }

@@ -62,6 +62,23 @@ public final class NameSet {
         return false;
     }
 
+    /** The union of two sets. */
+    public NameSet union(NameSet o) {
+        if (o.hashes.length == 0) {
+            return this;
+        }
+        int[] all = Arrays.copyOf(hashes, hashes.length + o.hashes.length);
+        System.arraycopy(o.hashes, 0, all, hashes.length, o.hashes.length);
+        Arrays.sort(all);
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (n == 0 || all[n - 1] != all[i]) {
+                all[n++] = all[i];
+            }
+        }
+        return new NameSet(Arrays.copyOf(all, n));
+    }
+
     public int size() {
         return hashes.length;
     }

@@ -25,27 +25,46 @@ public final class Scope {
     private final Map<String, FileFacts> facts;
     private final Map<String, SourceFile> files;
     private final Map<String, List<String>> byBaseName = new HashMap<>();
-    private final Map<String, Map<String, List<Definition>>> definitionsByFile = new HashMap<>();
-    private final Map<String, List<Definition>> definitionsByName = new HashMap<>();
+    /** Each file's definitions sorted by name, and every definition of the scan sorted by name (arrays, not maps: a
+     * tree has hundreds of thousands of definitions, and a map entry each costs more than the definition). */
+    private final Map<String, Definition[]> definitionsByFile = new HashMap<>();
+    private final Definition[] definitionsByName;
+    /** Each file's defined names as hashes: most files of a closure define nothing a lookup asks for. */
+    private final Map<String, NameSet> namesByFile = new HashMap<>();
+    private static final java.util.Comparator<Definition> BY_NAME = java.util.Comparator.comparing(Definition::name);
     private final Map<String, List<String>> filesByProject = new HashMap<>();
     private final Map<String, List<String>> closures = new ConcurrentHashMap<>();
     private final Map<String, java.util.Set<String>> projectGlobals = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> classMembers = new HashMap<>();
-    private final Map<String, Integer> memberOwners = new HashMap<>();
+    private final Map<String, NameSet> classMembers = new HashMap<>();
 
     public Scope(Map<String, FileFacts> facts, Map<String, SourceFile> files) {
         this.facts = facts;
         this.files = files;
-        for (String f : facts.keySet()) {
+        int total = 0;
+        for (FileFacts ff : facts.values()) {
+            total += ff.definitions().size();
+        }
+        Definition[] all = new Definition[total];
+        int at = 0;
+        List<String> sortedFiles = new ArrayList<>(facts.keySet());
+        sortedFiles.sort(null);
+        for (String f : sortedFiles) {
             byBaseName.computeIfAbsent(baseName(f), k -> new ArrayList<>()).add(f);
-            Map<String, List<Definition>> m = new HashMap<>();
-            for (Definition d : facts.get(f).definitions()) {
-                m.computeIfAbsent(d.name(), k -> new ArrayList<>(1)).add(d);
-                definitionsByName.computeIfAbsent(d.name(), k -> new ArrayList<>(1)).add(d);
+            List<Definition> ds = facts.get(f).definitions();
+            if (!ds.isEmpty()) {
+                Definition[] own = ds.toArray(new Definition[0]);
+                java.util.Arrays.sort(own, BY_NAME); // stable: definitions of one name stay in file order
+                definitionsByFile.put(f, own);
+                List<String> names = new ArrayList<>(own.length);
+                for (Definition d : own) {
+                    names.add(d.name());
+                }
+                namesByFile.put(f, NameSet.of(names));
+                for (Definition d : ds) {
+                    all[at++] = d;
+                }
             }
-            definitionsByFile.put(f, m);
-            facts.get(f).members().forEach((c, names) -> classMembers.computeIfAbsent(c, k -> new HashSet<>())
-                    .addAll(names));
+            facts.get(f).members().forEach((c, names) -> classMembers.merge(c, names, NameSet::union));
             SourceFile sf = files.get(f);
             if (sf != null) {
                 for (Project p : sf.projects()) {
@@ -53,11 +72,8 @@ public final class Scope {
                 }
             }
         }
-        for (Set<String> names : classMembers.values()) {
-            for (String n : names) {
-                memberOwners.merge(n, 1, Integer::sum);
-            }
-        }
+        java.util.Arrays.sort(all, BY_NAME);
+        definitionsByName = all;
         for (List<String> l : byBaseName.values()) {
             l.sort(null);
         }
@@ -202,15 +218,21 @@ public final class Scope {
      * when {@code #if} branches define it differently), else the project's, else the whole scan's.
      */
     public List<Definition> lookup(String file, String name) {
+        if (named(definitionsByName, name).isEmpty()) {
+            return List.of(); // defined nowhere in the scan (PVOID, STATUS_SUCCESS from the WDK)
+        }
         for (String f : closure(file)) {
-            Map<String, List<Definition>> m = definitionsByFile.get(f);
-            List<Definition> d = m == null ? null : m.get(name);
-            if (d != null) {
+            NameSet there = namesByFile.get(f);
+            if (there == null || !there.mayContain(name)) {
+                continue;
+            }
+            List<Definition> d = named(definitionsByFile.get(f), name);
+            if (!d.isEmpty()) {
                 return d;
             }
         }
-        List<Definition> all = definitionsByName.get(name);
-        if (all == null) {
+        List<Definition> all = named(definitionsByName, name);
+        if (all.isEmpty()) {
             return List.of();
         }
         Project p = project(file);
@@ -227,6 +249,28 @@ public final class Scope {
             }
         }
         return all;
+    }
+
+    /** The definitions named {@code name} in an array sorted by name, in their order there. */
+    private static List<Definition> named(Definition[] sorted, String name) {
+        if (sorted == null) {
+            return List.of();
+        }
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].name().compareTo(name) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int end = lo;
+        while (end < sorted.length && sorted[end].name().equals(name)) {
+            end++;
+        }
+        return end == lo ? List.of() : java.util.Arrays.asList(sorted).subList(lo, end);
     }
 
     /** The definitions of {@code name} within the file's include closure and project only (for macros). */
@@ -273,13 +317,19 @@ public final class Scope {
      * anywhere in the scan (a class's header is not always included by name).
      */
     public boolean isMember(String cls, String name) {
-        Set<String> m = classMembers.get(cls);
-        return m != null && m.contains(name);
+        NameSet m = classMembers.get(cls);
+        return m != null && m.mayContain(name);
     }
 
     /** How many classes or structures of the scan declare a data member of this name. */
     public int memberOwners(String name) {
-        return memberOwners.getOrDefault(name, 0);
+        int n = 0;
+        for (NameSet m : classMembers.values()) {
+            if (m.mayContain(name)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Every file, sorted. */
