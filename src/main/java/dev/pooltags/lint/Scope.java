@@ -36,6 +36,11 @@ public final class Scope {
     private final Map<String, List<String>> closures = new ConcurrentHashMap<>();
     private final Map<String, java.util.Set<String>> projectGlobals = new ConcurrentHashMap<>();
     private final Map<String, NameSet> classMembers = new HashMap<>();
+    /** Each file's includes as found (null where none is), resolved once however many closures hold the file. */
+    private final Map<String, String[]> resolvedIncludes = new ConcurrentHashMap<>();
+    /** Every file-scope name of the scan: most names asked about are no global anywhere. */
+    private final NameSet allGlobals;
+    private final Map<String, Integer> memberOwnerCounts = new ConcurrentHashMap<>();
 
     public Scope(Map<String, FileFacts> facts, Map<String, SourceFile> files) {
         this.facts = facts;
@@ -74,6 +79,11 @@ public final class Scope {
         }
         java.util.Arrays.sort(all, BY_NAME);
         definitionsByName = all;
+        Set<String> globalNames = new HashSet<>();
+        for (FileFacts ff : facts.values()) {
+            globalNames.addAll(ff.globals());
+        }
+        allGlobals = NameSet.of(globalNames);
         for (List<String> l : byBaseName.values()) {
             l.sort(null);
         }
@@ -202,14 +212,23 @@ public final class Scope {
                 if (ff == null) {
                     continue;
                 }
-                for (String inc : ff.includes()) {
-                    String r = resolveInclude(cur, inc);
+                for (String r : includesOf(cur, ff)) {
                     if (r != null && seen.add(r)) {
                         queue.add(r);
                     }
                 }
             }
             return List.copyOf(seen);
+        });
+    }
+
+    private String[] includesOf(String file, FileFacts ff) {
+        return resolvedIncludes.computeIfAbsent(file, f -> {
+            String[] out = new String[ff.includes().size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = resolveInclude(f, ff.includes().get(i));
+            }
+            return out;
         });
     }
 
@@ -293,6 +312,9 @@ public final class Scope {
 
     /** True when {@code name} is declared at file scope in the file, its includes or its project. */
     public boolean isGlobal(String file, String name) {
+        if (!allGlobals.mayContain(name)) {
+            return false;
+        }
         for (String f : closure(file)) {
             FileFacts ff = facts.get(f);
             if (ff != null && ff.globals().contains(name)) {
@@ -323,13 +345,15 @@ public final class Scope {
 
     /** How many classes or structures of the scan declare a data member of this name. */
     public int memberOwners(String name) {
-        int n = 0;
-        for (NameSet m : classMembers.values()) {
-            if (m.mayContain(name)) {
-                n++;
+        return memberOwnerCounts.computeIfAbsent(name, k -> {
+            int n = 0;
+            for (NameSet m : classMembers.values()) {
+                if (m.mayContain(k)) {
+                    n++;
+                }
             }
-        }
-        return n;
+            return n;
+        });
     }
 
     /** Every file, sorted. */

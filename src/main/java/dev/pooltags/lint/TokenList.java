@@ -32,8 +32,9 @@ public final class TokenList extends AbstractList<Token> implements RandomAccess
     private final int[] directiveAt;
     private final Directive[] directives;
     private final int directiveCount;
-    private final Token[] cache = new Token[CACHE];
-    private final int[] cached = new int[CACHE];
+    private final Token[] cache;
+    private final int[] cached;
+    private final int mask;
 
     private TokenList(Builder b, int[] lineStarts, int lineCount) {
         this.src = b.src;
@@ -49,6 +50,11 @@ public final class TokenList extends AbstractList<Token> implements RandomAccess
         this.directiveAt = b.directiveAt;
         this.directives = b.directives;
         this.directiveCount = b.directiveCount;
+        // a file of few tokens gets a cache its size: a tree has tens of thousands of small files
+        int c = Math.min(CACHE, Integer.highestOneBit(Math.max(16, b.size) - 1) << 1);
+        this.cache = new Token[c];
+        this.cached = new int[c];
+        this.mask = c - 1;
         Arrays.fill(cached, -1);
     }
 
@@ -189,7 +195,7 @@ public final class TokenList extends AbstractList<Token> implements RandomAccess
         if (k < 0 || k >= size) {
             throw new IndexOutOfBoundsException(k);
         }
-        int slot = k & (CACHE - 1);
+        int slot = k & mask;
         if (cached[slot] == k) {
             return cache[slot];
         }
