@@ -66,7 +66,7 @@ public final class Linter {
             files.put(f.display(), f);
         }
         layout.files().parallelStream().forEach(f -> {
-            byte[] bytes = SourceBytes.read(f.path());
+            byte[] bytes = TextFiles.readAllBytes(f.path());
             if (TextFiles.looksBinary(bytes)) {
                 return;
             }
@@ -94,7 +94,7 @@ public final class Linter {
         List<TagUse> uses = Collections.synchronizedList(new ArrayList<>());
         List<String> notices = Collections.synchronizedList(new ArrayList<>());
         second.parallelStream().forEach(f -> {
-            byte[] bytes = SourceBytes.read(files.get(f).path());
+            byte[] bytes = TextFiles.readAllBytes(files.get(f).path());
             FileScanner.Macros macros = name -> wrappers.contains(name) ? wrapper(scope, f, name, wrappers) : null;
             FileScanner.Wrappers functions = name -> table.find(scope, f, name);
             FileScanner.Sink sink = new FileScanner.Sink() {
@@ -182,7 +182,7 @@ public final class Linter {
             WrapperTable current = table;
             Map<Location, PoolWrapper> found = new ConcurrentHashMap<>();
             toScan.parallelStream().forEach(f -> {
-                byte[] bytes = SourceBytes.read(files.get(f).path());
+                byte[] bytes = TextFiles.readAllBytes(files.get(f).path());
                 FileScanner.Macros macros = name -> macroNames.contains(name) ? wrapper(scope, f, name, macroNames) : null;
                 Project p = scope.project(f);
                 String projectId = p == null ? "?" : p.id();

@@ -1,11 +1,15 @@
 package dev.pooltags.source;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * Reading a whole text file the way every source here needs it: bytes decoded as Latin-1 (so no byte is ever
@@ -15,13 +19,38 @@ import java.nio.file.Path;
 public final class TextFiles {
     private TextFiles() {}
 
+    /**
+     * The largest single read. {@code Files.readAllBytes} asks for the whole file at once, and the JDK then copies
+     * through a temporary native buffer as large as the file that it keeps for the thread: 50 MB outside the heap
+     * for a 50 MB file. Reading in slices keeps that buffer at this size.
+     */
+    static final int SLICE = 1 << 20;
+
     /** The file's bytes; missing, unreadable and directory paths become one clear {@link InputException}. */
     public static byte[] readAllBytes(Path file) {
         try {
             if (Files.isDirectory(file)) {
                 throw new InputException(file, "is a folder, not a file");
             }
-            return Files.readAllBytes(file);
+            if (!Files.isRegularFile(file)) {
+                return Files.readAllBytes(file); // a pipe or a /proc file: its size says nothing
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = ch.size();
+                if (size > Integer.MAX_VALUE - 16) {
+                    throw new InputException(file, "is larger than 2 GiB");
+                }
+                byte[] out = new byte[(int) size];
+                int n = 0;
+                while (n < out.length) {
+                    int r = ch.read(ByteBuffer.wrap(out, n, Math.min(SLICE, out.length - n)));
+                    if (r < 0) {
+                        break; // shorter than it was a moment ago
+                    }
+                    n += r;
+                }
+                return n == out.length ? out : Arrays.copyOf(out, n);
+            }
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
         } catch (AccessDeniedException e) {
