@@ -226,6 +226,19 @@ public final class LintBenchmark {
     }
 
     /** Wall time of {@code grep -rn ExAllocatePool DIR} with its output discarded, or -1 when there is no grep. */
+    /**
+     * The one-minute load average (Linux /proc/loadavg), or -1: on a machine others share, wall time says as much
+     * about them as about lint.
+     */
+    public static double loadAverage() {
+        try {
+            String text = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+            return Double.parseDouble(text.substring(0, text.indexOf(' ')));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static long grep(Path tree) {
         ProcessBuilder pb = new ProcessBuilder("grep", "-rn", "ExAllocatePool", tree.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);

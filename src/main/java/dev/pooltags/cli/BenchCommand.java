@@ -300,7 +300,9 @@ public final class BenchCommand implements Runnable {
             out.printf("lint runs in a JVM of its own with %s, as './pooltags lint' does%n",
                     String.join(" ", LintBenchmark.JVM_OPTIONS));
             out.flush();
+            double loadBefore = LintBenchmark.loadAverage();
             LintBenchmark.Result r = LintBenchmark.run(dir, rounds, copies, !noShapes);
+            double loadAfter = LintBenchmark.loadAverage();
             double limit = LintBenchmark.RSS_LIMIT / 1048576.0;
             if (dir != null) {
                 LintBenchmark.Child all = r.all().child();
@@ -332,6 +334,10 @@ public final class BenchCommand implements Runnable {
                 out.printf("targets         peak %.0f MiB <= %.0f MiB: %s; %,.0f lines/s >= 300,000: %s%n",
                         r.peakRss() / 1048576.0, limit, r.peakRss() <= LintBenchmark.RSS_LIMIT ? "met" : "NOT met",
                         all.linesPerSecond(), all.linesPerSecond() >= 300_000 ? "met" : "NOT met");
+                if (all.cpuNanos() > 0) {
+                    out.printf("CPU             %,.0f lines per CPU second (the process's CPU time: every thread, the "
+                            + "collector's too)%n", all.lines() / (all.cpuNanos() / 1e9));
+                }
             }
             if (r.shapes() != null) {
                 LintBenchmark.Shapes sh = r.shapes();
@@ -343,8 +349,15 @@ public final class BenchCommand implements Runnable {
                         sh.oneLineBytes(), sh.oneLine().wallNanos() / 1e9, sh.oneLine().peakMemory() / 1048576.0, limit,
                         sh.oneLine().peakMemory() <= LintBenchmark.RSS_LIMIT ? "met" : "NOT met");
             }
+            out.printf("machine         %d processors; load average %s before, %s after (processes other than lint "
+                    + "add to the wall times)%n", Runtime.getRuntime().availableProcessors(), load(loadBefore),
+                    load(loadAfter));
             out.flush();
             return Main.OK;
+        }
+
+        private static String load(double l) {
+            return l < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", l);
         }
     }
 
