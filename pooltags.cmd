@@ -15,5 +15,8 @@ if not exist "%JAR%" (
   )
 )
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java") else (set "JAVA=java")
-"%JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %POOLTAGS_JAVA_OPTS% -jar "%JAR%" %*
+rem lint: a fixed heap keeps it under 512 MiB resident on any tree (as in the pooltags script)
+set "OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+if /i "%~1"=="lint" set "OPTS=-Xmx384m -XX:+UseParallelGC"
+"%JAVA%" %OPTS% %POOLTAGS_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -13,7 +13,7 @@ out="$(cd "$out" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 drivers=(poolalloc netvideo)
-defs=(ntoskrnl ndis fltmgr videoprt)
+defs=(ntoskrnl ndis fltmgr videoprt storport)
 
 # Flags shared by every build: freestanding kernel code, optimised as a release driver is. (clang drops unwind
 # tables for freestanding code, so its builds ask for them: real x64 and ARM64 drivers always have .pdata.)
@@ -53,7 +53,7 @@ mingw() { # arch prefix entry
     for drv in "${drivers[@]}"; do
         "$prefix-gcc" "${cflags[@]}" -mno-stack-arg-probe -nostdlib -nostartfiles \
             -Wl,--subsystem,native -Wl,--entry,"$entry" -Wl,--no-insert-timestamp -Wl,--image-base,0x10000 \
-            -o "$lib/$drv.sys" $(sources "$drv") -L"$lib" -lntoskrnl -lndis -lfltmgr -lvideoprt
+            -o "$lib/$drv.sys" $(sources "$drv") -L"$lib" -lntoskrnl -lndis -lfltmgr -lvideoprt -lstorport
         symbols "$lib/$drv.sys" >"$dir/$drv.symbols"
         "$prefix-strip" -o "$dir/$drv.sys" "$lib/$drv.sys"
     done
@@ -72,7 +72,8 @@ msvc() { # arch target dlltool-machine linker-machine
             objs+=("$lib/$(basename "$src" .c).obj")
         done
         local link=(lld-link /nologo /driver /subsystem:native /entry:DriverEntry /nodefaultlib /machine:"$lm" /brepro
-            "${objs[@]}" "$lib/ntoskrnl.lib" "$lib/ndis.lib" "$lib/fltmgr.lib" "$lib/videoprt.lib")
+            "${objs[@]}" "$lib/ntoskrnl.lib" "$lib/ndis.lib" "$lib/fltmgr.lib" "$lib/videoprt.lib"
+            "$lib/storport.lib")
         "${link[@]}" /debug:symtab /out:"$lib/$drv.sys"
         symbols "$lib/$drv.sys" >"$dir/$drv.symbols"
         "${link[@]}" /out:"$dir/$drv.sys"

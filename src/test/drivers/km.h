@@ -137,6 +137,23 @@ KMIMPORT PVOID NTAPI VideoPortAllocatePool(PVOID HwDeviceExtension, VP_POOL_TYPE
     ULONG Tag);
 KMIMPORT void NTAPI VideoPortFreePool(PVOID HwDeviceExtension, PVOID Ptr);
 
+/* storport.sys: the pool routines of storport.h are inline functions over the variadic StorPortExtendedFunction,
+   whose first argument says which one is meant. */
+typedef enum _STORPORT_FUNCTION_CODE {
+    ExtFunctionAllocatePool,
+    ExtFunctionFreePool
+} STORPORT_FUNCTION_CODE;
+KMIMPORT ULONG __cdecl StorPortExtendedFunction(STORPORT_FUNCTION_CODE FunctionCode, PVOID HwDeviceExtension, ...);
+
+static __inline ULONG StorPortAllocatePool(PVOID HwDeviceExtension, ULONG NumberOfBytes, ULONG Tag,
+    PVOID *BufferPointer) {
+    return StorPortExtendedFunction(ExtFunctionAllocatePool, HwDeviceExtension, NumberOfBytes, Tag, BufferPointer);
+}
+
+static __inline ULONG StorPortFreePool(PVOID HwDeviceExtension, PVOID BufferPointer) {
+    return StorPortExtendedFunction(ExtFunctionFreePool, HwDeviceExtension, BufferPointer);
+}
+
 NTSTATUS NTAPI DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath);
 
 #endif

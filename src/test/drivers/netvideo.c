@@ -40,6 +40,17 @@ NOINLINE PVOID VideoAlloc(PVOID hw, SIZE_T n) {
     return VideoPortAllocatePool(hw, VpNonPagedPool, n * 2, '40vN'); /* @expect fn=VideoAlloc routine=VideoPortAllocatePool tag=Nv04 */
 }
 
+/* Storport: the inline StorPortAllocatePool calls StorPortExtendedFunction(ExtFunctionAllocatePool, ...); the free
+   calls the same export with ExtFunctionFreePool and is no allocation. */
+NOINLINE PVOID StorAlloc(PVOID hw, ULONG n) {
+    PVOID p = NULL;
+    if (StorPortAllocatePool(hw, n, '60vN', &p) != 0) { /* @expect fn=StorAlloc routine=StorPortAllocatePool tag=Nv06 */
+        return NULL;
+    }
+    StorPortFreePool(hw, p);
+    return p;
+}
+
 /* A wrapper around the NDIS routine: the tag is its third parameter. */
 NOINLINE PVOID NvAllocTagged(NDIS_HANDLE h, UINT n, ULONG tag) {
     if (n > 0x10000) {

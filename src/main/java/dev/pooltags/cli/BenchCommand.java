@@ -316,9 +316,12 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** {@code pooltags bench lint DIR}. */
+    /** {@code pooltags bench lint [DIR]}. */
     @Command(name = "lint", mixinStandardHelpOptions = true,
-            description = "Lint a source tree vs. 'grep -rn ExAllocatePool' over the same tree; lines per second.")
+            description = {"Lint a quarter, a half and all of a source tree, each in a JVM of its own with the options "
+                    + "'./pooltags lint' uses: time, lines per second and peak resident memory per step, against "
+                    + "'grep -rn ExAllocatePool' over the same tree. Then the shapes that once made lint quadratic: "
+                    + "one function of 1,000 and of 8,000 allocate/free pairs, and a 50 MB file that is one line.", ""})
     static final class Lint implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -326,41 +329,90 @@ public final class BenchCommand implements Runnable {
         @Mixin
         DebugOption debug;
 
-        @Parameters(paramLabel = "DIR", description = "The source tree (e.g. a clone of Windows-driver-samples).")
+        @Parameters(paramLabel = "DIR", arity = "0..1",
+                description = "The source tree (e.g. clones of driver trees side by side); without it only the shapes run.")
         Path dir;
 
-        @Option(names = "--rounds", description = "Timed rounds of each (default ${DEFAULT-VALUE}); the median is shown.")
-        int rounds = 3;
+        @Option(names = "--rounds", description = "Lint rounds per step in its JVM, the fastest shown (default ${DEFAULT-VALUE}).")
+        int rounds = 1;
 
         @Option(names = "--copies", paramLabel = "N",
                 description = "Measure N copies of the tree's sources in a temporary folder (removed afterwards).")
         int copies = 1;
+
+        @Option(names = "--no-shapes", description = "Skip the pairs and one-line shapes.")
+        boolean noShapes;
 
         @Override
         public Integer call() {
             if (rounds < 1 || copies < 1) {
                 throw new UsageException("--rounds and --copies take a number of 1 or more");
             }
-            PrintWriter out = spec.commandLine().getOut();
-            LintBenchmark.Result r = LintBenchmark.run(dir, rounds, copies);
-            out.printf("tree            %s%s: %,d files, %,d lines, %,d bytes%n", dir,
-                    r.copies() > 1 ? " x " + r.copies() + " copies" : "", r.files(), r.lines(), r.bytes());
-            out.printf("lint            %,10.3f s median of %d (first %.3f s), %,.0f lines/s, %,.3f s CPU per round, "
-                    + "%d findings%n", r.lintMedian() / 1e9, rounds, r.lintNanos()[0] / 1e9, r.linesPerSecond(),
-                    r.lintCpuNanos() / 1e9, r.findings());
-            if (r.grepNanos().length == 0) {
-                out.println("grep            not found: no baseline");
-            } else {
-                out.printf("grep -rn        %,10.3f s median (baseline: grep -rn ExAllocatePool over the same tree)%n",
-                        r.grepMedian() / 1e9);
-                out.printf("ratio           %.1fx grep (lint reads every file and tokenizes it; grep scans bytes)%n",
-                        r.ratio());
+            if (dir == null && noShapes) {
+                throw new UsageException("nothing to measure: name a source tree, or leave out --no-shapes");
             }
-            out.printf("target          1.5 million lines in under 10 s: %s (%.1f s per 1.5M lines)%n",
-                    r.lintMedian() / 1e9 * 1_500_000 / r.lines() < 10 ? "met" : "NOT met",
-                    r.lintMedian() / 1e9 * 1_500_000 / r.lines());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("lint runs in a JVM of its own with %s, as './pooltags lint' does%n",
+                    String.join(" ", LintBenchmark.JVM_OPTIONS));
+            out.flush();
+            double loadBefore = LintBenchmark.loadAverage();
+            LintBenchmark.Result r = LintBenchmark.run(dir, rounds, copies, !noShapes);
+            double loadAfter = LintBenchmark.loadAverage();
+            double limit = LintBenchmark.RSS_LIMIT / 1048576.0;
+            if (dir != null) {
+                LintBenchmark.Child all = r.all().child();
+                out.printf("tree            %s%s: %,d files, %,d lines, %,d bytes%n", dir,
+                        r.copies() > 1 ? " x " + r.copies() + " copies" : "", all.files(), all.lines(), r.bytes());
+                out.printf("%-6s %8s %12s %10s %10s %12s %10s %9s%n", "step", "files", "lines", "wall s", "CPU s",
+                        "lines/s", "peak MiB", "findings");
+                for (LintBenchmark.Step s : r.steps()) {
+                    LintBenchmark.Child c = s.child();
+                    out.printf("%-6s %,8d %,12d %10.2f %10.2f %,12.0f %10.1f %,9d%n", s.name(), c.files(), c.lines(),
+                            c.wallNanos() / 1e9, c.cpuNanos() / 1e9, c.linesPerSecond(), c.peakMemory() / 1048576.0,
+                            c.findings());
+                }
+                if (all.peakRss() < 0) {
+                    out.println("(peak MiB is the peak heap: this system does not report a process's peak resident set)");
+                }
+                LintBenchmark.Child quarter = r.steps().get(0).child();
+                out.printf("growth          1/4 to all: %.1fx the lines, %.1fx the time, %.2fx the peak memory%n",
+                        (double) all.lines() / quarter.lines(), (double) all.wallNanos() / quarter.wallNanos(),
+                        (double) all.peakMemory() / quarter.peakMemory());
+                if (r.grepNanos() < 0) {
+                    out.println("grep            not found: no baseline");
+                } else {
+                    out.printf("grep -rn        %,10.3f s (baseline: grep -rn ExAllocatePool over the whole tree, best of 2)%n",
+                            r.grepNanos() / 1e9);
+                    out.printf("ratio           %.1fx grep (lint tokenizes every file, twice where pool routines are called)%n",
+                            (double) all.wallNanos() / r.grepNanos());
+                }
+                out.printf("targets         peak %.0f MiB <= %.0f MiB: %s; %,.0f lines/s >= 300,000: %s%n",
+                        r.peakRss() / 1048576.0, limit, r.peakRss() <= LintBenchmark.RSS_LIMIT ? "met" : "NOT met",
+                        all.linesPerSecond(), all.linesPerSecond() >= 300_000 ? "met" : "NOT met");
+                if (all.cpuNanos() > 0) {
+                    out.printf("CPU             %,.0f lines per CPU second (the process's CPU time: every thread, the "
+                            + "collector's too)%n", all.lines() / (all.cpuNanos() / 1e9));
+                }
+            }
+            if (r.shapes() != null) {
+                LintBenchmark.Shapes sh = r.shapes();
+                out.printf("shape pairs     %,d pairs in one function %.3f s, %,d pairs %.3f s: %.1fx the time for 8x the "
+                        + "pairs (linear: at most 10x): %s%n", LintBenchmark.PAIRS, sh.pairs().wallNanos() / 1e9,
+                        LintBenchmark.PAIRS * 8, sh.pairs8().wallNanos() / 1e9, sh.pairsRatio(),
+                        sh.pairsRatio() <= 10 ? "met" : "NOT met");
+                out.printf("shape one line  %,d bytes on one line: %.1f s, peak %.1f MiB (bounded: at most %.0f MiB): %s%n",
+                        sh.oneLineBytes(), sh.oneLine().wallNanos() / 1e9, sh.oneLine().peakMemory() / 1048576.0, limit,
+                        sh.oneLine().peakMemory() <= LintBenchmark.RSS_LIMIT ? "met" : "NOT met");
+            }
+            out.printf("machine         %d processors; load average %s before, %s after (processes other than lint "
+                    + "add to the wall times)%n", Runtime.getRuntime().availableProcessors(), load(loadBefore),
+                    load(loadAfter));
             out.flush();
             return Main.OK;
+        }
+
+        private static String load(double l) {
+            return l < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", l);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LintReport;
 import dev.pooltags.report.SarifReport;
 import dev.pooltags.report.TagInventoryReport;
+import dev.pooltags.source.SourceLines;
 import dev.pooltags.source.TerminalText;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
@@ -63,6 +64,10 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--tags", description = "List every tag the sources use (where, routine, name) instead of findings.")
     boolean tags;
 
+    @Option(names = "--wrappers", description = "List the driver's own functions taken as pool routines (found in the "
+            + "sources or declared in .pooltags.yml) instead of findings.")
+    boolean listWrappers;
+
     @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Exit 1 when a finding at or above LEVEL exists: error (default), warning, note, none.")
     FailOn failOn = FailOn.error;
@@ -75,6 +80,10 @@ public final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--list-rules", description = "List the rules with their severity and help, then exit.")
     boolean listRules;
+
+    @Option(names = "--source-root", paramLabel = "DIR", description = "With --format sarif: the folder paths are given "
+            + "relative to (%%SRCROOT%%); default: the git work tree holding the current folder, else the current folder.")
+    Path sourceRoot;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Source files or folders (searched recursively).")
     List<Path> paths = new ArrayList<>();
@@ -96,6 +105,9 @@ public final class LintCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             throw new UsageException("name at least one source file or folder; see 'pooltags lint --help'");
         }
+        if (listWrappers && (tags || format == Format.sarif || format == Format.csv || format == Format.localtag)) {
+            throw new UsageException("--wrappers writes text or json, and not together with --tags");
+        }
         if (tags && format == Format.sarif) {
             throw new UsageException("--tags writes text, json, csv or localtag, not sarif");
         }
@@ -104,7 +116,18 @@ public final class LintCommand implements Callable<Integer> {
         }
         OutputFile out = output.check();
         TagDatabase db = tagFiles.load(false);
-        LintResult result = new Linter(rules).run(ProjectLayout.discover(paths), db);
+        LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX))
+                .run(ProjectLayout.discover(paths), db);
+        if (listWrappers) {
+            out.write(stdout, w -> {
+                if (format == Format.json) {
+                    LintReport.wrappersJson(w, result.wrappers());
+                } else {
+                    LintReport.wrappersText(TerminalText.writer(w), result.wrappers());
+                }
+            });
+            return Main.OK;
+        }
         if (tags) {
             out.write(stdout, w -> {
                 switch (format) {
@@ -119,7 +142,11 @@ public final class LintCommand implements Callable<Integer> {
         out.write(stdout, w -> {
             switch (format) {
                 case json -> LintReport.json(w, result);
-                case sarif -> SarifReport.write(w, result, rules, version(), Path.of("").toAbsolutePath());
+                case sarif -> {
+                    Path cwd = Path.of("").toAbsolutePath();
+                    SarifReport.write(w, result, rules, version(), sourceRoot != null ? sourceRoot : repositoryRoot(cwd),
+                            cwd, new SourceLines(cwd));
+                }
                 default -> LintReport.text(TerminalText.writer(w), result, explain, id -> rules.stream().filter(r -> r.id().equals(id))
                         .findFirst().map(Rule::help).orElse(""));
             }
@@ -139,13 +166,23 @@ public final class LintCommand implements Callable<Integer> {
         List<Rule> out = new ArrayList<>();
         for (String id : onlyRules) {
             Rule r = all.stream().filter(x -> x.id().equalsIgnoreCase(id.trim())).findFirst()
-                    .orElseThrow(() -> new UsageException("unknown rule '" + id + "'; the rules are PT001 to PT008 "
+                    .orElseThrow(() -> new UsageException("unknown rule '" + id + "'; the rules are PT001 to PT009 "
                             + "(see --list-rules)"));
             if (!out.contains(r)) {
                 out.add(r);
             }
         }
         return out;
+    }
+
+    /** The nearest folder at or above {@code cwd} that holds a .git entry, else {@code cwd}. */
+    static Path repositoryRoot(Path cwd) {
+        for (Path d = cwd; d != null; d = d.getParent()) {
+            if (java.nio.file.Files.exists(d.resolve(".git"))) {
+                return d;
+            }
+        }
+        return cwd;
     }
 
     private static String version() {

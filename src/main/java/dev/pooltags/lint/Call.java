@@ -16,7 +16,7 @@ import java.util.List;
  * @param target   where the returned address is stored ({@code p = ExAllocatePool2(...)}), or null
  * @param unknowns names whose value is unknown here: the parameters of the macro a call is written in
  */
-public record Call(PoolRoutine routine, Location callee, Location region, Location site, String viaMacro, List<Arg> args,
+public record Call(Routine routine, Location callee, Location region, Location site, String viaMacro, List<Arg> args,
         String function, int order, PointerPath target, List<String> unknowns) {
 
     /** Argument {@code i}, or null when the call has fewer. */
@@ -32,6 +32,21 @@ public record Call(PoolRoutine routine, Location callee, Location region, Locati
     /** True when a macro wrote the routine's name: the macro's own definition holds the call. */
     public boolean calleeInMacroBody() {
         return viaMacro != null && !callee.equals(site);
+    }
+
+    /** The same call with argument {@code i} replaced (padded with empty arguments when it has fewer). */
+    Call withArg(int i, Arg a) {
+        java.util.List<Arg> out = new java.util.ArrayList<>(args);
+        while (out.size() <= i) {
+            out.add(new Arg(List.of(), "", site, false));
+        }
+        out.set(i, a);
+        return new Call(routine, callee, region, site, viaMacro, List.copyOf(out), function, order, target, unknowns);
+    }
+
+    /** The wrapper function this call goes through, or null for a documented routine. */
+    public PoolWrapper wrapper() {
+        return routine instanceof PoolWrapper w ? w : null;
     }
 
     /** The file where this call happens. */

@@ -27,6 +27,11 @@ public final class DefaultTagRule extends Rule {
     private static final int BIG = 0x20474942; // ' GIB', PoolMon "BIG "
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28147-improper-use-of-default-pool-tag", "high", List.of("pool-tag", "correctness", "reliability", "security"), "5.0");
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         for (Call c : ctx.taggedAllocations()) {
             Value v = ctx.tag(c);
@@ -37,8 +42,8 @@ public final class DefaultTagRule extends Rule {
             String what;
             Severity sev = Severity.ERROR;
             if (tag == 0) {
-                if (c.routine().kind() == PoolRoutine.Kind.FRAMEWORK) {
-                    continue;
+                if (c.routine().kind() == PoolRoutine.Kind.FRAMEWORK || c.routine().base() == PoolRoutine.ENG_ALLOC_MEM) {
+                    continue; // the framework uses the driver's tag; EngAllocMem's handling of 0 is not documented
                 }
                 what = "tag 0: the kernel rejects it (BAD_POOL_CALLER) and PoolMon cannot attribute the memory";
             } else if (tag == DDK || tag == WDM) {

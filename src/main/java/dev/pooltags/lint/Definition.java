@@ -1,26 +1,254 @@
 package dev.pooltags.lint;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A name the source gives a value: {@code #define NAME body}, {@code #define NAME(a, b) body},
  * {@code const ULONG NAME = expr;}, or an enumerator.
  *
- * @param name   the name
- * @param params the parameters of a function-like macro, null for everything else
- * @param body   the replacement tokens or the initializer expression
- * @param where  the name's place
- * @param kind   where the definition came from
+ * <p>A {@code #define} keeps the text of its line rather than its tokens (a tree has hundreds of thousands of them,
+ * and token objects cost ten times the text): {@link #body()} reads the line again when asked, with the places the
+ * tokens have in the file. The names its body calls are kept, for finding the macros that wrap pool routines.
  */
-public record Definition(String name, List<String> params, List<Token> body, Location where, Kind kind) {
+public final class Definition {
     /** Where a definition came from. */
     public enum Kind { DEFINE, CONST, ENUM }
+
+    /** How the body is kept. */
+    private enum Keep { TOKENS, DIRECTIVE, FRAGMENT, SYNTHETIC }
+
+    private final String name;
+    private final List<String> params;
+    private final List<Token> body;
+    private final String file;
+    private final int line;
+    private final int col;
+    private final int endCol;
+    private final int start;
+    private final int end;
+    private final Kind kind;
+    private final Keep keep;
+    // the text the body is read from again: a #define's line (from its '#'), an initializer's expression, or for an
+    // implicit enumerator "PREVIOUS + 1"; where it starts; how many tokens precede the body
+    private final String source;
+    private final int sourceLine;
+    private final int sourceCol;
+    private final int sourceOffset;
+    private final int bodyStart;
+    private final List<String> callees;
+    private final boolean empty;
+
+    /** A constant or enumerator, or a macro built by hand: the body as tokens. */
+    public Definition(String name, List<String> params, List<Token> body, Location where, Kind kind) {
+        this(name, params, List.copyOf(body), where, kind, Keep.TOKENS, null, 0, 0, 0, 0, body);
+    }
+
+    private Definition(String name, List<String> params, List<Token> body, Location where, Kind kind, Keep keep,
+            String source, int line, int col, int offset, int bodyStart, List<Token> bodyNow) {
+        this.name = name;
+        this.params = params;
+        this.body = body;
+        this.file = where.file();
+        this.line = where.line();
+        this.col = where.col();
+        this.endCol = where.endCol();
+        this.start = where.start();
+        this.end = where.end();
+        this.kind = kind;
+        this.keep = keep;
+        this.source = source;
+        this.sourceLine = line;
+        this.sourceCol = col;
+        this.sourceOffset = offset;
+        this.bodyStart = bodyStart;
+        this.callees = calleesOf(bodyNow, name, params);
+        this.empty = bodyNow.isEmpty();
+    }
+
+    /**
+     * The {@code #define} of directive token {@code directive} of {@code file}, or null when it defines nothing
+     * (no name). {@code src} is the file's text.
+     */
+    static Definition ofDefine(String file, Token directive, byte[] src) {
+        Parsed p = parse(directive.directive().tokens());
+        if (p == null) {
+            return null;
+        }
+        List<Token> body = p.tokens.subList(p.bodyStart, p.tokens.size());
+        String name = p.name.text().intern(); // the same names recur in header after header
+        Location where = Location.of(file, p.name);
+        if (body.isEmpty()) {
+            return new Definition(name, p.params, List.of(), where, Kind.DEFINE, Keep.TOKENS, null, 0, 0, 0, 0, body);
+        }
+        Token first = body.get(0);
+        Token last = body.get(body.size() - 1);
+        if (first.is("#") || first.is("##") || first.start() < 0 || last.end() > src.length) {
+            // a body that starts with '#' would read as a directive on its own: keep the whole line
+            String text = new String(src, directive.start(), directive.end() - directive.start(),
+                    StandardCharsets.ISO_8859_1);
+            return new Definition(name, p.params, null, where, Kind.DEFINE, Keep.DIRECTIVE, text, directive.line(),
+                    directive.col(), directive.start(), p.bodyStart, body);
+        }
+        // the body alone: its first token to its last, continuations and comments between them included
+        String text = new String(src, first.start(), last.end() - first.start(), StandardCharsets.ISO_8859_1);
+        return new Definition(name, p.params, null, where, Kind.DEFINE, Keep.FRAGMENT, text, first.line(), first.col(),
+                first.start(), 0, body);
+    }
+
+    /**
+     * A constant or an enumerator whose value is the expression {@code body}, written in one piece in {@code src}
+     * (kept as that text), or, when {@code body} is null, an implicit enumerator: {@code previous + 1}, or 0 for the
+     * first.
+     */
+    static Definition ofExpression(String file, Token name, Kind kind, List<Token> body, boolean contiguous,
+            String previous, byte[] src) {
+        Location where = Location.of(file, name);
+        if (body == null) {
+            String text = previous == null ? "0" : previous + " + 1";
+            return new Definition(name.text(), null, null, where, kind, Keep.SYNTHETIC, text, 0, 0, 0, 0,
+                    java.util.List.of(name));
+        }
+        if (body.isEmpty() || !contiguous) {
+            return new Definition(name.text(), null, body, where, kind);
+        }
+        Token a = body.get(0);
+        Token b = body.get(body.size() - 1);
+        String text = new String(src, a.start(), b.end() - a.start(), StandardCharsets.ISO_8859_1);
+        return new Definition(name.text(), null, null, where, kind, Keep.FRAGMENT, text, a.line(), a.col(), a.start(), 0,
+                body);
+    }
+
+    private record Parsed(Token name, List<String> params, int bodyStart, List<Token> tokens) {
+    }
+
+    /** The name, parameters and where the body starts, in the tokens after {@code define}. */
+    private static Parsed parse(List<Token> ts) {
+        if (ts.isEmpty() || !ts.get(0).isIdent()) {
+            return null;
+        }
+        Token name = ts.get(0);
+        List<String> params = null;
+        int bodyStart = 1;
+        if (ts.size() > 1 && ts.get(1).is("(") && ts.get(1).start() == name.end()) {
+            params = new ArrayList<>();
+            int k = 2;
+            for (; k < ts.size() && !ts.get(k).is(")"); k++) {
+                Token p = ts.get(k);
+                if (p.isIdent()) {
+                    params.add(p.text());
+                } else if (p.is("...")) {
+                    params.add("__VA_ARGS__");
+                }
+            }
+            bodyStart = Math.min(ts.size(), k + 1);
+            params = List.copyOf(params);
+        }
+        return new Parsed(name, params, bodyStart, ts);
+    }
+
+    private static List<String> calleesOf(List<Token> b, String self, List<String> params) {
+        List<String> out = null;
+        if (params == null && b.size() == 1 && b.get(0).isIdent() && !b.get(0).text().equals(self)) {
+            return List.of(b.get(0).text()); // an alias: #define MyAlloc ExAllocatePoolWithTag
+        }
+        for (int k = 0; k + 1 < b.size(); k++) {
+            Token t = b.get(k);
+            if (t.isIdent() && b.get(k + 1).is("(") && !t.text().equals(self)) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(t.text());
+            }
+        }
+        return out == null ? List.of() : List.copyOf(out);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The parameters of a function-like macro, null for everything else. */
+    public List<String> params() {
+        return params;
+    }
+
+    /** The replacement tokens or the initializer expression, with their places in the file. */
+    public List<Token> body() {
+        if (body != null) {
+            return body;
+        }
+        if (keep == Keep.SYNTHETIC) {
+            List<Token> out = new ArrayList<>(3);
+            for (Token t : Tokenizer.tokenize(source).tokens()) {
+                out.add(new Token(t.kind(), t.text(), line, col, line, endCol, start, end, null));
+            }
+            return out;
+        }
+        // the text again, shifted to where it is written
+        byte[] pad = new byte[sourceCol - 1 + source.length()];
+        java.util.Arrays.fill(pad, 0, sourceCol - 1, (byte) ' ');
+        byte[] text = source.getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(text, 0, pad, sourceCol - 1, text.length);
+        List<Token> ts = Tokenizer.tokenize(pad).tokens();
+        if (keep == Keep.DIRECTIVE) {
+            if (ts.isEmpty() || ts.get(0).directive() == null) {
+                return List.of();
+            }
+            ts = ts.get(0).directive().tokens();
+        }
+        int shift = sourceOffset - (sourceCol - 1);
+        List<Token> out = new ArrayList<>(Math.max(0, ts.size() - bodyStart));
+        for (int k = bodyStart; k < ts.size(); k++) {
+            Token t = ts.get(k);
+            out.add(new Token(t.kind(), t.text(), t.line() + sourceLine - 1, t.col(), t.endLine() + sourceLine - 1,
+                    t.endCol(), t.start() + shift, t.end() + shift, null));
+        }
+        return out;
+    }
+
+    /** True when the body has no tokens. */
+    public boolean emptyBody() {
+        return empty;
+    }
+
+    /** The names the body calls ({@code name(}), or the one name an object-like macro stands for. */
+    public List<String> callees() {
+        return callees;
+    }
+
+    /** The name's place. */
+    public Location where() {
+        return new Location(file, line, col, line, endCol, start, end);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
 
     public boolean functionLike() {
         return params != null;
     }
 
     public String file() {
-        return where.file();
+        return file;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Definition d && d.start == start && d.line == line && d.col == col && d.file.equals(file)
+                && d.name.equals(name) && d.kind == kind;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, file, line, col);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + name + " at " + where();
     }
 }

@@ -27,12 +27,17 @@ public final class DeprecatedAllocatorRule extends Rule {
     }
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/kernel/updating-deprecated-exallocatepool-calls", "very-high", List.of("pool-tag", "maintainability"), null);
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         for (Call c : ctx.calls()) {
             if (c.calleeInMacroBody()) {
                 continue; // reported once, at the macro's definition
             }
-            PoolRoutine r = c.routine();
+            Routine r = c.routine();
             if (r != PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG && r != PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG
                     && r != PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY) {
                 continue;

@@ -16,6 +16,8 @@ public final class Evaluator {
     private static final int MAX_DEPTH = 24;
 
     private final Scope scope;
+    /** Values of names evaluated with nothing unknown: the same tag constant is read at every call. */
+    private final java.util.Map<String, Value> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Evaluator(Scope scope) {
         this.scope = scope;
@@ -40,6 +42,19 @@ public final class Evaluator {
         if (unknowns.contains(name)) {
             return Value.UNKNOWN;
         }
+        if (unknowns.isEmpty() && depth <= 1) {
+            String key = file + "\u0000" + name;
+            Value v = cache.get(key);
+            if (v == null) {
+                v = lookupValue(name, file, unknowns, depth);
+                cache.put(key, v);
+            }
+            return v;
+        }
+        return lookupValue(name, file, unknowns, depth);
+    }
+
+    private Value lookupValue(String name, String file, Set<String> unknowns, int depth) {
         switch (name) {
             case "PROTECTED_POOL":
                 return Value.number(0x80000000L);

@@ -33,9 +33,14 @@ public final class ExecutableNonPagedPoolRule extends Rule {
             "NonPagedPoolCacheAlignedMustSSession", "NonPagedPoolNxCacheAlignedSession");
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/kernel/nx-pool-opt-in-mechanisms", "high", List.of("pool-tag", "hardening"), null);
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         for (Call c : ctx.calls()) {
-            PoolRoutine r = c.routine();
+            Routine r = c.routine();
             if (r.poolTypeArg() < 0 && r.lookasideFlagsArg() < 0 || ctx.reachedByExpansion(c)) {
                 continue;
             }
@@ -55,7 +60,7 @@ public final class ExecutableNonPagedPoolRule extends Rule {
                     Location where = type.where().start() <= t.start() && t.end() <= type.where().end()
                             && type.where().start() >= 0 ? Location.of(type.where().file(), t) : type.where();
                     Fix fix = where != type.where() || type.tokens().size() == 1
-                            ? Fix.replace("Use " + nxName, where, nxName) : null;
+                            ? Fix.replace("Use " + nxName, where, t.text(), nxName) : null;
                     out.accept(new Finding(id(), severity(), where, r.routineName() + " allocates executable memory from "
                             + t.text() + why + "; use " + nxName, fix, List.of(), false));
                 }

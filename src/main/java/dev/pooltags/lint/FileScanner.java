@@ -1,7 +1,9 @@
 package dev.pooltags.lint;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -15,12 +17,28 @@ import java.util.Set;
  * kept at {@code #endif}, so alternative function headers do not unbalance the file.
  */
 public final class FileScanner {
+    /**
+     * The preprocessor symbols a file is compiled with: those every configuration of its project defines (name to
+     * value), and those only some do.
+     */
+    public record Defines(Map<String, String> defined, Set<String> maybe) {
+        public static final Defines NONE = new Defines(Map.of(), Set.of());
+    }
+
     /** Wrapper macros visible to the file being scanned. */
     public interface Macros {
         /** The macro named {@code name} that (eventually) calls a pool routine, or null. */
         Definition wrapper(String name);
 
         Macros NONE = name -> null;
+    }
+
+    /** Functions of the driver's own known to allocate or free pool, visible to the file being scanned. */
+    public interface Wrappers {
+        /** The wrapper function named {@code name}, or null. */
+        PoolWrapper wrapper(String name);
+
+        Wrappers NONE = name -> null;
     }
 
     private static final Set<String> NOT_FUNCTIONS = Set.of("if", "while", "for", "switch", "return", "sizeof", "catch",
@@ -30,67 +48,220 @@ public final class FileScanner {
     private static final Set<String> STATEMENT_KEYWORDS = Set.of("typedef", "using", "return", "friend", "template",
             "static_assert", "C_ASSERT");
 
-    private enum Brace { TRANSPARENT, FUNCTION, BLOCK, OTHER }
+    private enum Brace { TRANSPARENT, FUNCTION, BLOCK, CLASS, OTHER }
 
-    private record Function(String id, Set<String> params) {
+    /**
+     * A function being scanned: its identity ({@code file:line Class::name}), its class (for a member function,
+     * defined out of the class or inside it), its parameters and the names it declares.
+     */
+    private record Function(String id, String className, List<String> params, Set<String> locals) {
     }
 
-    private record Snapshot(List<Brace> stack, Function function) {
+    /** Identifiers that may stand before a name without declaring it ({@code return x;}). */
+    private static final Set<String> NOT_TYPES = Set.of("return", "case", "goto", "else", "do", "delete", "throw", "new",
+            "sizeof", "co_return", "break", "continue", "default", "typedef", "using", "operator");
+
+    private record Snapshot(List<Brace> stack, Function function, int block, List<Pseudo> pseudo, int parenDepth) {
     }
 
+    /**
+     * The brace-less body of {@code if}, {@code else}, {@code for}, {@code while} or {@code do}: a block of its own
+     * for the reaching analysis, ended by the {@code ;} (or the closing brace) that ends its statement.
+     */
+    private record Pseudo(int braceDepth, int parenDepth, boolean label) {
+    }
+
+    /** Blocks deeper than this share their ancestor's id: generated code, not worth following. */
+    private static final int MAX_BLOCK_DEPTH = 256;
+
+    /** An {@code #if} group being read: its branches' truth so far, and the brace state to go on from. */
     private static final class Cond {
         final Snapshot start;
+        final boolean parentActive;
         Snapshot firstEnd;
+        boolean taken;
+        boolean unknownBefore;
+        Conditions.Truth branch;
+        String text;
+        int branchLine;
+        boolean blockOpened;
+        final List<String> before = new ArrayList<>();
 
-        Cond(Snapshot start) {
+        Cond(Snapshot start, boolean parentActive) {
             this.start = start;
+            this.parentActive = parentActive;
+        }
+
+        boolean active() {
+            return parentActive && branch != Conditions.Truth.FALSE;
         }
     }
+
+    /** A range of lines compiled only under a condition the sources cannot decide. */
+    public record Conditional(int fromLine, int toLine, String condition) {
+    }
+
+    /** Symbols that decide nothing worth naming in a finding (they wrap declarations for C and C++ alike). */
+    private static final Set<String> UNNAMED = Set.of("__cplusplus");
 
     /** A token and where it came from: the file itself, or a macro body (possibly in another file). */
     private record FTok(Token t, String file, boolean body) {
     }
 
+    /**
+     * Receives what a full scan finds, in file order and in pieces, so a file's calls and pointer events never need
+     * to be held all at once.
+     */
+    public interface Sink {
+        /** Pool-routine calls: inside functions, and inside macro definitions (reported once, at the body). */
+        void calls(List<Call> calls);
+
+        /**
+         * The pointer events of one function, when it ends. {@code blockParents} links each block of the file to the
+         * one around it (see {@link PointerEvent#block()}); {@code truncated} is true when the function had more
+         * than {@link #MAX_EVENTS} of them and the rest were not kept.
+         */
+        void function(String function, List<PointerEvent> events, IntList blockParents, boolean truncated);
+
+        /** A function that turned out to allocate or free pool for its callers. */
+        default void wrapper(PoolWrapper w) {
+        }
+    }
+
+    /** Tokens of a constant's initializer kept: longer ones are tables, not values a rule reads. */
+    private static final int MAX_EXPRESSION = 64;
+
+    /** Calls handed to the sink at a time. */
+    static final int CALL_BATCH = 4096;
+    /** Pointer events kept per function: beyond this a function is generated code, not followed further. */
+    static final int MAX_EVENTS = 20_000;
+
     private final String file;
-    private final String text;
-    private final List<Token> tokens;
+    private final TokenList tokens;
     private final Macros macros;
+    private final Wrappers wrappers;
+    // what the current function does with pool, for its summary as a wrapper
+    private final List<Call> fnCalls = new ArrayList<>();
+    private final Set<Call> fnReturned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Map<Call, String> fnStoredThrough = new java.util.IdentityHashMap<>();
+    private final Set<String> fnReturnNames = new HashSet<>();
+    private Token fnName;
+    /** Pool calls a function may make and still be summarized as a wrapper. */
+    private static final int MAX_WRAPPER_CALLS = 16;
+    private final Sink sink;
     private final boolean full;
 
     private final List<Definition> definitions = new ArrayList<>();
     private final List<String> includes = new ArrayList<>();
     private final Set<String> globals = new HashSet<>();
+    private final Map<String, Set<String>> members = new HashMap<>();
+    /** Class names of the CLASS braces open now, innermost last; where the current member declaration starts. */
+    private final List<String> classes = new ArrayList<>();
+    private int memberStart;
     private final Set<String> calledNames = new HashSet<>();
-    private final List<Call> calls = new ArrayList<>();
-    private final List<PointerEvent> events = new ArrayList<>();
+    private List<Call> calls = new ArrayList<>();
+    private List<PointerEvent> events = new ArrayList<>();
+    private boolean eventsTruncated;
     private final Set<Integer> handledAmpersands = new HashSet<>();
     private Location nxRuntime;
-    private Location miniport;
+    private Miniport.Registration miniport;
+    private boolean virtualMiniport;
 
     private List<Brace> stack = new ArrayList<>();
     private Function function;
+    /** Parent of each block of this file (-1 for a function body), and the innermost block now (-1 outside). */
+    private final IntList blockParents = new IntList();
+    private final IntList blockDepths = new IntList();
+    private int block = -1;
+    private List<Pseudo> pseudo = new ArrayList<>();
+    private int parenDepth;
+    private final Set<Integer> controlHeaderEnds = new HashSet<>();
     private final List<Cond> conds = new ArrayList<>();
+    private final List<Conditional> conditionals = new ArrayList<>();
+    /** Symbols the file defined (and not undefined) above the current line, and those it undefined. */
+    private final Map<String, String> localDefines = new HashMap<>();
+    private final Set<String> undefined = new HashSet<>();
+    private final Defines defines;
     private int statementStart;
 
-    private FileScanner(String file, String text, List<Token> tokens, Macros macros, boolean full) {
+    private FileScanner(String file, TokenList tokens, Defines defines, Macros macros, Wrappers wrappers, Sink sink) {
         this.file = file;
-        this.text = text;
+        this.defines = defines;
         this.tokens = tokens;
         this.macros = macros;
-        this.full = full;
+        this.wrappers = wrappers;
+        this.sink = sink;
+        this.full = sink != null;
     }
 
     /**
-     * Scans a file. With {@code full} false only definitions, includes, file-scope names and called names are
-     * collected (the first pass over every file); with {@code full} true calls and pointer events too.
+     * Indexes a file (the first pass over every file): definitions, includes, file-scope names, the names it calls,
+     * and where it registers as a miniport or opts in to NX pool.
      */
-    public static FileFacts scan(String file, String text, Tokenizer.Result r, Macros macros, boolean full,
-            Suppressions suppressions) {
-        FileScanner s = new FileScanner(file, text, r.tokens(), macros, full);
+    public static FileFacts index(String file, Tokenizer.Result r, Defines defines, Suppressions suppressions) {
+        FileScanner s = new FileScanner(file, r.tokens(), defines, Macros.NONE, Wrappers.NONE, null);
         s.run();
-        return new FileFacts(file, r.lines(), List.copyOf(s.definitions), List.copyOf(s.includes), Set.copyOf(s.globals),
-                Set.copyOf(s.calledNames), List.copyOf(s.calls), List.copyOf(s.events), s.nxRuntime, s.miniport,
-                suppressions);
+        return s.facts(r, suppressions);
+    }
+
+    /**
+     * Scans a file fully: as {@link #index}, and its pool-routine calls (through the wrapper macros it can see) and
+     * pointer events go to the sink as they are found.
+     */
+    public static FileFacts scan(String file, Tokenizer.Result r, Defines defines, Macros macros, Wrappers wrappers,
+            Sink sink, Suppressions suppressions) {
+        FileScanner s = new FileScanner(file, r.tokens(), defines, macros, wrappers, sink);
+        s.run();
+        s.flushCalls();
+        if (s.function != null) {
+            s.endFunction(); // an unclosed function at the end of the file
+        }
+        return s.facts(r, suppressions);
+    }
+
+    private FileFacts facts(Tokenizer.Result r, Suppressions suppressions) {
+        Map<String, NameSet> classMembers = new HashMap<>();
+        members.forEach((c, m) -> classMembers.put(c, NameSet.of(m)));
+        return new FileFacts(file, r.lines(), List.copyOf(definitions), List.copyOf(includes), Set.copyOf(globals),
+                Map.copyOf(classMembers), NameSet.of(calledNames), nxRuntime, miniport, virtualMiniport,
+                List.copyOf(conditionals), suppressions);
+    }
+
+    private void flushCalls() {
+        if (!calls.isEmpty()) {
+            sink.calls(calls);
+            calls = new ArrayList<>();
+        }
+    }
+
+    private void endFunction() {
+        if (full && !fnCalls.isEmpty() && fnCalls.size() <= MAX_WRAPPER_CALLS && fnName != null) {
+            Set<String> storedParams = new HashSet<>();
+            for (PointerEvent e : events) {
+                if (e.param() && e.type() != PointerEvent.Type.FREE && !e.path().field()) {
+                    storedParams.add(e.path().base()); // Info = Convert(Info): what it frees is no longer the caller's
+                }
+            }
+            PoolWrapper w = WrapperSummary.of(function.id(), fnName, function.params(), function.locals(), fnCalls,
+                    fnReturned, fnStoredThrough, fnReturnNames, storedParams, file);
+            if (w != null) {
+                sink.wrapper(w);
+            }
+        }
+        fnCalls.clear();
+        if (full && (!events.isEmpty() || eventsTruncated)) {
+            sink.function(function.id(), events, blockParents, eventsTruncated);
+        }
+        events = new ArrayList<>();
+        eventsTruncated = false;
+    }
+
+    private void addEvent(PointerEvent e) {
+        if (events.size() < MAX_EVENTS) {
+            events.add(e);
+        } else {
+            eventsTruncated = true;
+        }
     }
 
     private Token tok(int k) {
@@ -98,8 +269,7 @@ public final class FileScanner {
     }
 
     private boolean isPunct(int k, String p) {
-        Token t = tok(k);
-        return t != null && t.kind() == Token.Kind.PUNCT && t.text().equals(p);
+        return tokens.isPunct(k, p);
     }
 
     private boolean atFileScope() {
@@ -113,12 +283,20 @@ public final class FileScanner {
 
     private void run() {
         int n = tokens.size();
+        boolean active = true;
         for (int k = 0; k < n; k++) {
-            Token t = tokens.get(k);
-            switch (t.kind()) {
-                case DIRECTIVE -> directive(t, k);
-                case PUNCT -> punct(t, k);
-                case IDENT -> ident(t, k);
+            Token.Kind kind = tokens.kind(k);
+            if (kind == Token.Kind.DIRECTIVE) {
+                directive(tokens.get(k), k);
+                active = active();
+                continue;
+            }
+            if (!active) {
+                continue; // a branch that is not compiled
+            }
+            switch (kind) {
+                case PUNCT -> punct(tokens.punct(k), k);
+                case IDENT -> ident(k);
                 default -> {
                 }
             }
@@ -128,43 +306,255 @@ public final class FileScanner {
     // ---- preprocessor -------------------------------------------------------------------------------------------
 
     private Snapshot snapshot() {
-        return new Snapshot(new ArrayList<>(stack), function);
+        return new Snapshot(new ArrayList<>(stack), function, block, new ArrayList<>(pseudo), parenDepth);
     }
 
     private void restore(Snapshot s) {
         stack = new ArrayList<>(s.stack());
         function = s.function();
+        block = s.block();
+        pseudo = new ArrayList<>(s.pseudo());
+        parenDepth = s.parenDepth();
+    }
+
+    /** Opens a block inside the current one (or a function body when there is none). */
+    private void openBlock() {
+        int depth = block < 0 ? 0 : blockDepths.get(block) + 1;
+        if (depth > MAX_BLOCK_DEPTH) {
+            blockDepths.add(blockDepths.get(block));
+            blockParents.add(blockParents.get(block));
+            block = blockParents.size() - 1; // a sibling of the deepest followed block
+            return;
+        }
+        blockParents.add(block);
+        blockDepths.add(depth);
+        block = blockParents.size() - 1;
+    }
+
+    private void closeBlock() {
+        if (block >= 0) {
+            block = blockParents.get(block);
+        }
+    }
+
+    /** True when the token after {@code k} continues the statement a brace-less body belongs to. */
+    private boolean continuesStatement(int k) {
+        Token next = tok(k + 1);
+        return next != null && (next.is("else") || next.is("while"));
+    }
+
+    /** Ends the brace-less bodies that the statement ending at {@code k} (a ';') closes. */
+    private void endPseudoAtSemicolon(int k) {
+        while (!pseudo.isEmpty()) {
+            Pseudo p = pseudo.get(pseudo.size() - 1);
+            if (p.braceDepth() != stack.size() || p.parenDepth() != parenDepth || p.label()) {
+                return;
+            }
+            pseudo.remove(pseudo.size() - 1);
+            closeBlock();
+            if (continuesStatement(k)) {
+                return; // 'if (a) x; else y;': the else belongs to the statement of the next body out
+            }
+        }
+    }
+
+    /** A brace-less body begins after the token at {@code k}. */
+    private void startPseudo() {
+        pseudo.add(new Pseudo(stack.size(), parenDepth, false));
+        openBlock();
+    }
+
+    /**
+     * A {@code case} or {@code default} label: control may arrive from the switch as well as from the case before,
+     * so each case is a block of its own, ended by the next label or the switch's closing brace.
+     */
+    private void caseLabel() {
+        while (!pseudo.isEmpty() && pseudo.get(pseudo.size() - 1).braceDepth() >= stack.size()) {
+            pseudo.remove(pseudo.size() - 1);
+            closeBlock();
+        }
+        pseudo.add(new Pseudo(stack.size(), parenDepth, true));
+        openBlock();
+    }
+
+    /** True when every enclosing {@code #if} branch is compiled (or may be). */
+    private boolean active() {
+        return conds.isEmpty() || conds.get(conds.size() - 1).active();
     }
 
     private void directive(Token t, int k) {
         Directive d = t.directive();
+        boolean wasActive = active();
         switch (d.name()) {
-            case "if", "ifdef", "ifndef" -> conds.add(new Cond(snapshot()));
+            case "if", "ifdef", "ifndef" -> {
+                Cond c = new Cond(snapshot(), wasActive);
+                conds.add(c);
+                String text = conditionText(d);
+                c.branch = wasActive ? condition(d, k) : Conditions.Truth.FALSE;
+                c.text = text;
+                beginBranch(c, t);
+            }
             case "elif", "else", "elifdef", "elifndef" -> {
                 if (!conds.isEmpty()) {
                     Cond c = conds.get(conds.size() - 1);
-                    if (c.firstEnd == null) {
+                    endBranch(c, t);
+                    if (c.firstEnd == null && c.active()) {
                         c.firstEnd = snapshot();
                     }
                     restore(c.start);
+                    if (c.before.size() < 4) {
+                        c.before.add(c.text.length() > 120 ? c.text.substring(0, 117) + "..." : c.text);
+                    } else {
+                        c.before.add("");
+                    }
+                    Conditions.Truth now = d.name().equals("else") ? Conditions.Truth.TRUE : condition(d, k);
+                    String mine = d.name().equals("else") ? null : conditionText(d);
+                    StringBuilder text = new StringBuilder();
+                    if (c.before.size() > 3) {
+                        text.append("none of the ").append(c.before.size()).append(" conditions above");
+                    } else {
+                        for (String b : c.before) {
+                            text.append(text.length() == 0 ? "" : " && ").append("!(").append(b).append(')');
+                        }
+                    }
+                    if (mine != null) {
+                        text.append(" && ").append(mine);
+                    }
+                    c.text = text.toString();
+                    if (!c.parentActive || c.taken || now == Conditions.Truth.FALSE) {
+                        c.branch = Conditions.Truth.FALSE;
+                    } else if (c.unknownBefore || now == Conditions.Truth.UNKNOWN) {
+                        c.branch = Conditions.Truth.UNKNOWN;
+                    } else {
+                        c.branch = Conditions.Truth.TRUE;
+                    }
+                    beginBranch(c, t);
                 }
             }
             case "endif" -> {
                 if (!conds.isEmpty()) {
                     Cond c = conds.remove(conds.size() - 1);
+                    endBranch(c, t);
                     if (c.firstEnd != null) {
                         restore(c.firstEnd);
                     }
+                    if (!c.active() && !wasActive && atFileScope()) {
+                        statementStart = k + 1; // nothing of a skipped branch belongs to the next statement
+                    }
                 }
             }
-            case "define" -> define(d);
-            case "include", "include_next", "import" -> include(d);
+            case "define" -> {
+                if (wasActive) {
+                    define(t);
+                }
+            }
+            case "undef" -> {
+                if (wasActive && !d.tokens().isEmpty()) {
+                    localDefines.remove(d.tokens().get(0).text());
+                    undefined.add(d.tokens().get(0).text());
+                }
+            }
+            case "include", "include_next", "import" -> {
+                if (wasActive) {
+                    include(d);
+                }
+            }
             default -> {
             }
         }
         if (atFileScope() && statementStart == k) {
             statementStart = k + 1; // a directive between statements is not part of the next one
         }
+    }
+
+    private void beginBranch(Cond c, Token t) {
+        if (c.branch == Conditions.Truth.TRUE) {
+            c.taken = true;
+        } else if (c.branch == Conditions.Truth.UNKNOWN) {
+            c.unknownBefore = true;
+            c.branchLine = t.endLine() + 1;
+            if (function != null) {
+                openBlock(); // the branches of an undecided #if are alternatives, like those of an if
+                c.blockOpened = true;
+            }
+        }
+    }
+
+    private void endBranch(Cond c, Token t) {
+        if (c.branch == Conditions.Truth.UNKNOWN && c.parentActive) {
+            if (c.blockOpened) {
+                closeBlock();
+                c.blockOpened = false;
+            }
+            if (t.line() - 1 >= c.branchLine && !mentionsOnly(c.text, UNNAMED)) {
+                conditionals.add(new Conditional(c.branchLine, t.line() - 1, c.text));
+            }
+        }
+    }
+
+    private static boolean mentionsOnly(String text, Set<String> names) {
+        String rest = text;
+        for (String n : names) {
+            rest = rest.replace(n, "");
+        }
+        return !rest.matches(".*[A-Za-z_].*") || rest.replaceAll("defined|[^A-Za-z_]", "").isEmpty();
+    }
+
+    /** The condition as written: {@code DBG}, {@code defined(X)}, {@code !defined(X)}. */
+    private static String conditionText(Directive d) {
+        String body = joined(d.tokens());
+        return switch (d.name()) {
+            case "ifdef", "elifdef" -> "defined(" + body + ")";
+            case "ifndef", "elifndef" -> "!defined(" + body + ")";
+            default -> body;
+        };
+    }
+
+    /** How an {@code #if} line at token {@code k} comes out with what is known here. */
+    private Conditions.Truth condition(Directive d, int k) {
+        List<Token> ts = d.tokens();
+        String name = d.name();
+        if (name.equals("ifdef") || name.equals("ifndef") || name.equals("elifdef") || name.equals("elifndef")) {
+            if (ts.isEmpty() || !ts.get(0).isIdent()) {
+                return Conditions.Truth.UNKNOWN;
+            }
+            String sym = ts.get(0).text();
+            Conditions.Truth def = isDefined(sym);
+            if (name.endsWith("ndef")) {
+                Token next = tok(k + 1);
+                if (next != null && next.kind() == Token.Kind.DIRECTIVE && next.text().equals("define")
+                        && !next.directive().tokens().isEmpty() && next.directive().tokens().get(0).text().equals(sym)) {
+                    return Conditions.Truth.TRUE; // an include guard
+                }
+                return def == Conditions.Truth.TRUE ? Conditions.Truth.FALSE
+                        : def == Conditions.Truth.FALSE ? Conditions.Truth.TRUE : Conditions.Truth.UNKNOWN;
+            }
+            return def;
+        }
+        Map<String, String> known = new HashMap<>(defines.defined());
+        known.keySet().removeAll(undefined);
+        known.putAll(localDefines);
+        return Conditions.eval(ts, known, defines.maybe());
+    }
+
+    /** Whether a symbol is defined here: by the file above, by every configuration, or not that we can tell. */
+    private Conditions.Truth isDefined(String sym) {
+        if (localDefines.containsKey(sym)) {
+            return Conditions.Truth.TRUE;
+        }
+        if (sym.equals("__cplusplus")) {
+            String lower = file.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".c")) {
+                return Conditions.Truth.FALSE;
+            }
+            if (lower.endsWith(".cpp") || lower.endsWith(".cc") || lower.endsWith(".cxx")) {
+                return Conditions.Truth.TRUE;
+            }
+        }
+        if (!undefined.contains(sym) && defines.defined().containsKey(sym)) {
+            return Conditions.Truth.TRUE;
+        }
+        return Conditions.Truth.UNKNOWN;
     }
 
     private void include(Directive d) {
@@ -184,50 +574,34 @@ public final class FileScanner {
         }
     }
 
-    private void define(Directive d) {
-        List<Token> ts = d.tokens();
-        if (ts.isEmpty() || !ts.get(0).isIdent()) {
+    private void define(Token directive) {
+        Definition def = Definition.ofDefine(file, directive, tokens.source());
+        if (def == null) {
             return;
         }
-        Token name = ts.get(0);
-        List<String> params = null;
-        int bodyStart = 1;
-        if (ts.size() > 1 && ts.get(1).is("(") && ts.get(1).start() == name.end()) {
-            params = new ArrayList<>();
-            int k = 2;
-            for (; k < ts.size() && !ts.get(k).is(")"); k++) {
-                Token p = ts.get(k);
-                if (p.isIdent()) {
-                    params.add(p.text());
-                } else if (p.is("...")) {
-                    params.add("__VA_ARGS__");
-                }
-            }
-            bodyStart = Math.min(ts.size(), k + 1);
+        calledNames.addAll(def.callees());
+        definitions.add(def);
+        if (!def.functionLike()) {
+            List<Token> after = directive.directive().tokens();
+            localDefines.put(def.name(), joined(after.subList(1, after.size())));
+            undefined.remove(def.name());
         }
-        List<Token> body = List.copyOf(ts.subList(bodyStart, ts.size()));
-        for (int k = 0; k + 1 < body.size(); k++) {
-            if (body.get(k).isIdent() && body.get(k + 1).is("(")) {
-                calledNames.add(body.get(k).text());
-            }
-        }
-        definitions.add(new Definition(name.text(), params == null ? null : List.copyOf(params), body,
-                Location.of(file, name), Definition.Kind.DEFINE));
-        if (full) {
+        if (sink != null && def.callees().stream().anyMatch(n -> PoolRoutine.byName(n) != null)) {
             // calls written inside a macro body: reported once, at the body
+            List<Token> body = def.body();
             List<FTok> seq = new ArrayList<>(body.size());
             for (Token b : body) {
                 seq.add(new FTok(b, file, false));
             }
-            List<String> unknowns = params == null ? List.of() : List.copyOf(params);
+            List<String> unknowns = def.params() == null ? List.of() : def.params();
             for (int k = 0; k + 1 < seq.size(); k++) {
                 Token b = seq.get(k).t();
                 if (b.isIdent() && seq.get(k + 1).t().is("(")) {
                     PoolRoutine r = PoolRoutine.byName(b.text());
-                    if (r != null && !b.text().equals(name.text())) {
+                    if (r != null && !b.text().equals(def.name())) {
                         Call c = extractCall(r, seq, k, null, -1, null, unknowns);
                         if (c != null) {
-                            calls.add(c);
+                            addCall(c);
                         }
                     }
                 }
@@ -237,8 +611,7 @@ public final class FileScanner {
 
     // ---- braces and statements ----------------------------------------------------------------------------------
 
-    private void punct(Token t, int k) {
-        String p = t.text();
+    private void punct(String p, int k) {
         switch (p) {
             case "{" -> openBrace(k);
             case "}" -> closeBrace(k);
@@ -246,11 +619,30 @@ public final class FileScanner {
                 if (atFileScope()) {
                     fileScopeStatement(statementStart, k);
                     statementStart = k + 1;
+                } else if (function != null) {
+                    endPseudoAtSemicolon(k);
+                } else if (stack.get(stack.size() - 1) == Brace.CLASS) {
+                    memberDeclaration(memberStart, k);
+                    memberStart = k + 1;
+                }
+            }
+            case ":" -> {
+                if (function == null && !stack.isEmpty() && stack.get(stack.size() - 1) == Brace.CLASS
+                        && k == memberStart + 1) {
+                    memberStart = k + 1; // public: protected: private:
+                }
+            }
+            case "(" -> parenDepth++;
+            case ")" -> {
+                parenDepth = Math.max(0, parenDepth - 1);
+                if (function != null && controlHeaderEnds.remove(k) && !isPunct(k + 1, "{")) {
+                    startPseudo(); // if (x) p = ...;
                 }
             }
             default -> {
-                if (full && function != null) {
-                    pointerWrite(t, k);
+                if (full && function != null && (p.equals("=") || p.equals("+=") || p.equals("-=")
+                        || p.equals("++") || p.equals("--") || p.equals("&"))) {
+                    pointerWrite(tokens.get(k), k);
                 }
             }
         }
@@ -259,6 +651,7 @@ public final class FileScanner {
     private void openBrace(int k) {
         if (function != null) {
             stack.add(Brace.BLOCK);
+            openBlock();
             return;
         }
         int j = k - 1;
@@ -266,13 +659,26 @@ public final class FileScanner {
             j--;
         }
         if (isPunct(j, ")")) {
-            int open = matchBackward(j);
+            int open = headerOpen(matchBackward(j));
             Token name = tok(open - 1);
             if (open > 0 && name != null && name.isIdent() && !NOT_FUNCTIONS.contains(name.text())) {
                 stack.add(Brace.FUNCTION);
-                String qualified = isPunct(open - 2, "::") && tok(open - 3) != null
-                        ? tok(open - 3).text() + "::" + name.text() : name.text();
-                function = new Function(file + ":" + name.line() + " " + qualified, params(open, j));
+                block = -1;
+                pseudo.clear();
+                parenDepth = 0;
+                controlHeaderEnds.clear();
+                openBlock();
+                String cls = isPunct(open - 2, "::") && tok(open - 3) != null && tok(open - 3).isIdent()
+                        ? tok(open - 3).text() : classes.isEmpty() ? null : classes.get(classes.size() - 1);
+                String qualified = cls != null ? cls + "::" + name.text() : name.text();
+                int close = open < 0 ? j : matchForward(open);
+                function = new Function(file + ":" + name.line() + " " + qualified, cls, params(open, close),
+                        new HashSet<>());
+                fnName = name;
+                fnCalls.clear();
+                fnReturned.clear();
+                fnStoredThrough.clear();
+                fnReturnNames.clear();
                 return;
             }
         }
@@ -284,8 +690,93 @@ public final class FileScanner {
         if (transparent && atFileScope()) {
             stack.add(Brace.TRANSPARENT);
             statementStart = k + 1;
+            return;
+        }
+        String cls = className(k);
+        if (cls != null) {
+            stack.add(Brace.CLASS);
+            classes.add(cls);
+            members.computeIfAbsent(cls, c -> new HashSet<>());
+            memberStart = k + 1;
         } else {
             stack.add(Brace.OTHER);
+        }
+    }
+
+    /**
+     * The '(' of a function header, seen from the '(' just before its body: a constructor's member initializers
+     * ({@code C::C() : m_a(0), m_b(1) {}}) are stepped over to the header they follow.
+     */
+    private int headerOpen(int open) {
+        int cur = open;
+        for (int guard = 0; cur > 1 && guard < 256; guard++) {
+            int sep = cur - 2;
+            if (isPunct(sep, ",") && isPunct(sep - 1, ")")) {
+                cur = matchBackward(sep - 1);
+            } else if (isPunct(sep, ":") && tok(sep - 1) != null) {
+                int h = sep - 1;
+                while (tok(h) != null && tok(h).isIdent() && TRAILERS.contains(tok(h).text())) {
+                    h--;
+                }
+                return isPunct(h, ")") ? matchBackward(h) : cur;
+            } else {
+                return cur;
+            }
+        }
+        return cur;
+    }
+
+    /** The name of the class or structure whose body the brace at {@code k} opens, or null. */
+    private String className(int k) {
+        int from = classes.isEmpty() ? statementStart : memberStart;
+        for (int j = Math.max(from, k - 64); j < k; j++) {
+            if ((tokens.isIdent(j, "class") || tokens.isIdent(j, "struct")) && tok(j + 1) != null
+                    && tok(j + 1).isIdent()) {
+                // the last name of 'class DECLSPEC CName : public Base {'
+                int n = j + 1;
+                while (tok(n + 1) != null && tok(n + 1).isIdent() && n + 1 < k) {
+                    n++;
+                }
+                return tok(n).text();
+            }
+            if (isPunct(j, "(") || isPunct(j, "=")) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A declaration inside a class body, {@code [from, to)}: its member names. */
+    private void memberDeclaration(int from, int to) {
+        if (from >= to || classes.isEmpty()) {
+            return;
+        }
+        Token first = tok(from);
+        for (int j = from; j < to; j++) {
+            if (tokens.isIdent(j, "const") || tokens.isIdent(j, "constexpr")) {
+                constants(from, to); // static const ULONG TAG = 'gaTC'; in a class
+                break;
+            }
+        }
+        enums(from, to);
+        if (first == null || first.isIdent() && (STATEMENT_KEYWORDS.contains(first.text()) || first.is("enum")
+                || first.is("friend"))) {
+            return;
+        }
+        int depth = 0;
+        for (int j = from; j < to; j++) {
+            String p = tokens.punct(j);
+            if ("(".equals(p)) {
+                return; // a method, or a pointer to a function
+            }
+            if ("{".equals(p) || "[".equals(p) || "<".equals(p)) {
+                depth++;
+            } else if ("}".equals(p) || "]".equals(p) || ">".equals(p)) {
+                depth--;
+            } else if (depth == 0 && tokens.kind(j) == Token.Kind.IDENT && (isPunct(j + 1, ";") || isPunct(j + 1, ",")
+                    || isPunct(j + 1, "=") || isPunct(j + 1, "[") || isPunct(j + 1, ":") || j + 1 == to)) {
+                members.get(classes.get(classes.size() - 1)).add(tokens.get(j).text());
+            }
         }
     }
 
@@ -293,31 +784,76 @@ public final class FileScanner {
         if (stack.isEmpty()) {
             return;
         }
+        if (function != null) {
+            // brace-less bodies inside the closing brace end with it
+            while (!pseudo.isEmpty() && pseudo.get(pseudo.size() - 1).braceDepth() >= stack.size()) {
+                pseudo.remove(pseudo.size() - 1);
+                closeBlock();
+            }
+        }
         Brace b = stack.remove(stack.size() - 1);
+        if (b == Brace.CLASS && !classes.isEmpty()) {
+            classes.remove(classes.size() - 1);
+        }
+        if (!stack.isEmpty() && stack.get(stack.size() - 1) == Brace.CLASS && (b == Brace.FUNCTION || b == Brace.CLASS)) {
+            memberStart = k + 1; // an inline method's body or a nested class ends a member
+        }
         if (b == Brace.FUNCTION) {
+            endFunction();
             function = null;
+            block = -1;
+            pseudo.clear();
+        } else if (function != null && b == Brace.BLOCK) {
+            closeBlock();
+            // 'if (a) for (...) { ... }': the brace was the statement of a brace-less body, which ends with it
+            Token next = tok(k + 1);
+            boolean inExpression = next != null && (next.is(";") || next.is(",") || next.is(")"));
+            while (!inExpression && !pseudo.isEmpty() && pseudo.get(pseudo.size() - 1).braceDepth() == stack.size()
+                    && !continuesStatement(k)) {
+                pseudo.remove(pseudo.size() - 1);
+                closeBlock();
+            }
         }
         if (atFileScope() && (b == Brace.FUNCTION || b == Brace.TRANSPARENT)) {
             statementStart = k + 1;
         }
     }
 
+    /** True when the name at {@code k} is declared there: {@code PVOID p = ...}, {@code UCHAR *buf;}, {@code T a[4];}. */
+    private boolean declares(int k) {
+        if (!(isPunct(k + 1, "=") || isPunct(k + 1, ";") || isPunct(k + 1, ",") || isPunct(k + 1, "["))) {
+            return false;
+        }
+        int j = k - 1;
+        while (isPunct(j, "*") || isPunct(j, "&")) {
+            j--;
+        }
+        Token before = tok(j);
+        if (before == null) {
+            return false;
+        }
+        if (before.isIdent()) {
+            return !NOT_TYPES.contains(before.text()) && !isPunct(j - 1, ".") && !isPunct(j - 1, "->");
+        }
+        return j < k - 1 && before.is(">"); // std::unique_ptr<T> p = ...
+    }
+
     /** Index of the '(' matching the ')' at {@code close}, or -1. */
     private int matchBackward(int close) {
         int depth = 0;
         for (int j = close; j >= 0 && close - j < 4000; j--) {
-            Token t = tokens.get(j);
-            if (t.kind() != Token.Kind.PUNCT) {
+            String p = tokens.punct(j);
+            if (p == null) {
                 continue;
             }
-            if (t.text().equals(")")) {
+            if (p.equals(")")) {
                 depth++;
-            } else if (t.text().equals("(")) {
+            } else if (p.equals("(")) {
                 depth--;
                 if (depth == 0) {
                     return j;
                 }
-            } else if (t.text().equals(";") || t.text().equals("{") || t.text().equals("}")) {
+            } else if (p.equals(";") || p.equals("{") || p.equals("}")) {
                 return -1;
             }
         }
@@ -325,8 +861,8 @@ public final class FileScanner {
     }
 
     /** Parameter names of a function header between {@code open} and {@code close}. */
-    private Set<String> params(int open, int close) {
-        Set<String> out = new HashSet<>();
+    private List<String> params(int open, int close) {
+        List<String> out = new ArrayList<>();
         Token last = null;
         int depth = 0;
         for (int j = open + 1; j <= close; j++) {
@@ -353,6 +889,9 @@ public final class FileScanner {
                 last = null;
             }
         }
+        if (out.size() == 1 && (out.get(0).equals("VOID") || out.get(0).equals("void"))) {
+            return List.of(); // f(VOID)
+        }
         return out;
     }
 
@@ -367,29 +906,41 @@ public final class FileScanner {
             return;
         }
         boolean paren = false;
+        boolean hasConst = false;
+        boolean hasEnum = false;
         for (int j = from; j < to; j++) {
-            Token t = tokens.get(j);
-            if (t.is("(")) {
+            if (isPunct(j, "(")) {
                 paren = true;
-                break;
+            } else if (tokens.isIdent(j, "const") || tokens.isIdent(j, "constexpr")) {
+                hasConst = true;
+            } else if (tokens.isIdent(j, "enum")) {
+                hasEnum = true;
             }
         }
-        constants(from, to);
-        enums(from, to);
+        if (hasConst) {
+            constants(from, to);
+        }
+        if (hasEnum) {
+            enums(from, to);
+        }
         if (paren) {
             return;
         }
         int depth = 0;
         for (int j = from; j < to; j++) {
-            Token t = tokens.get(j);
-            if (t.is("{") || t.is("[")) {
+            String p = tokens.punct(j);
+            if ("{".equals(p) || "[".equals(p)) {
                 depth++;
-            } else if (t.is("}") || t.is("]")) {
+            } else if ("}".equals(p) || "]".equals(p)) {
                 depth--;
-            } else if (depth == 0 && t.isIdent()) {
-                Token next = tok(j + 1);
-                if (next != null && (next.is("=") || next.is(",") || next.is(";") || next.is("["))) {
-                    globals.add(t.text());
+            } else if (depth == 0 && tokens.kind(j) == Token.Kind.IDENT) {
+                if (isPunct(j + 1, "=") || isPunct(j + 1, ",") || isPunct(j + 1, ";") || isPunct(j + 1, "[")) {
+                    if (isPunct(j - 1, "::") && tok(j - 2) != null && tok(j - 2).isIdent()) {
+                        // a static member defined out of its class: T CName::m_p = NULL;
+                        members.computeIfAbsent(tok(j - 2).text(), c -> new HashSet<>()).add(tokens.get(j).text());
+                    } else {
+                        globals.add(tokens.get(j).text().intern());
+                    }
                 }
             }
         }
@@ -415,6 +966,9 @@ public final class FileScanner {
                 if (name == null || !name.isIdent()) {
                     return;
                 }
+                if (isPunct(j + 1, "{")) {
+                    return; // an aggregate (a table, a structure): not a value a tag or pool type is read from
+                }
                 int end = j + 1;
                 int depth = 0;
                 while (end < to) {
@@ -429,14 +983,19 @@ public final class FileScanner {
                     end++;
                 }
                 List<Token> body = new ArrayList<>();
+                boolean contiguous = true;
                 for (int b = j + 1; b < end; b++) {
                     Token bt = tokens.get(b);
                     if (bt.kind() != Token.Kind.DIRECTIVE && !bt.is("{") && !bt.is("}")) {
                         body.add(bt);
+                    } else {
+                        contiguous = false;
                     }
                 }
-                definitions.add(new Definition(name.text(), null, List.copyOf(body), Location.of(file, name),
-                        Definition.Kind.CONST));
+                if (body.size() <= MAX_EXPRESSION) {
+                    definitions.add(Definition.ofExpression(file, name, Definition.Kind.CONST, body, contiguous, null,
+                            tokens.source()));
+                }
                 return;
             }
         }
@@ -445,7 +1004,7 @@ public final class FileScanner {
     /** {@code enum [name] { A = expr, B, ... }} in a statement; implicit values count up from the previous one. */
     private void enums(int from, int to) {
         for (int j = from; j < to; j++) {
-            if (!tokens.get(j).is("enum")) {
+            if (!tokens.isIdent(j, "enum")) {
                 continue;
             }
             int open = j + 1;
@@ -464,8 +1023,10 @@ public final class FileScanner {
                     continue;
                 }
                 int end = k + 1;
-                List<Token> body = new ArrayList<>();
-                if (end < to && tokens.get(end).is("=")) {
+                List<Token> body = null;
+                boolean contiguous = true;
+                if (end < to && isPunct(end, "=")) {
+                    body = new ArrayList<>();
                     int depth = 0;
                     end++;
                     while (end < to) {
@@ -479,18 +1040,15 @@ public final class FileScanner {
                         }
                         if (e.kind() != Token.Kind.DIRECTIVE) {
                             body.add(e);
+                        } else {
+                            contiguous = false;
                         }
                         end++;
                     }
-                } else if (prevName == null) {
-                    body.add(synthetic(Token.Kind.NUMBER, "0", name));
-                } else {
-                    body.add(synthetic(Token.Kind.IDENT, prevName.text(), name));
-                    body.add(synthetic(Token.Kind.PUNCT, "+", name));
-                    body.add(synthetic(Token.Kind.NUMBER, "1", name));
                 }
-                definitions.add(new Definition(name.text(), null, List.copyOf(body), Location.of(file, name),
-                        Definition.Kind.ENUM));
+                definitions.add(Definition.ofExpression(file, name, Definition.Kind.ENUM,
+                        body != null && body.size() > MAX_EXPRESSION ? List.of() : body, contiguous,
+                        prevName == null ? null : prevName.text(), tokens.source()));
                 prevName = name;
                 k = end;
                 while (k < to && !tokens.get(k).is(",") && !tokens.get(k).is("}")) {
@@ -510,22 +1068,46 @@ public final class FileScanner {
 
     // ---- calls --------------------------------------------------------------------------------------------------
 
-    private void ident(Token t, int k) {
+    private void ident(int k) {
+        if (function != null) {
+            if (parenDepth == 0 && (tokens.isIdent(k, "case") || tokens.isIdent(k, "default") && isPunct(k + 1, ":"))) {
+                caseLabel();
+                return;
+            }
+            if (tokens.isIdent(k, "else") && !isPunct(k + 1, "{") && !tokens.isIdent(k + 1, "if")
+                    || tokens.isIdent(k, "do") && !isPunct(k + 1, "{")) {
+                startPseudo();
+            }
+        }
+        if (!virtualMiniport && tokens.isIdent(k, "VIRTUAL_HW_INITIALIZATION_DATA")) {
+            virtualMiniport = true; // a Storport virtual miniport, which may call kernel routines
+        }
         if (!isPunct(k + 1, "(")) {
+            if (function != null && declares(k)) {
+                function.locals().add(tokens.get(k).text());
+            } else if (full && function != null && tokens.isIdent(k, "return")) {
+                returnStatement(k);
+            }
             return;
         }
+        if (full && function != null && tokens.isIdent(k, "return")) {
+            returnStatement(k);
+        }
+        Token t = tokens.get(k);
         String name = t.text();
+        if (function != null && (name.equals("if") || name.equals("while") || name.equals("for")
+                || name.equals("switch"))) {
+            controlHeaderEnds.add(matchForward(k + 1));
+            return;
+        }
         calledNames.add(name);
-        if (!full || function == null) {
+        if (function == null || isPunct(k - 1, ".") || isPunct(k - 1, "->")) {
             return; // calls are followed inside function bodies only
         }
-        if (isPunct(k - 1, ".") || isPunct(k - 1, "->")) {
-            return;
-        }
         switch (name) {
-            case "NdisMRegisterMiniportDriver" -> {
+            case "NdisMRegisterMiniportDriver", "StorPortInitialize", "VideoPortInitialize" -> {
                 if (miniport == null) {
-                    miniport = Location.of(file, t);
+                    miniport = new Miniport.Registration(Miniport.registeredBy(name), Location.of(file, t));
                 }
                 return;
             }
@@ -541,6 +1123,9 @@ public final class FileScanner {
             default -> {
             }
         }
+        if (!full) {
+            return;
+        }
         Definition w = macros.wrapper(name);
         if (w != null) {
             expandAndExtract(w, k);
@@ -551,7 +1136,16 @@ public final class FileScanner {
             List<FTok> seq = fileSeq(k, matchForward(k + 1));
             Call c = extractCall(r, seq, 0, null, k, null, List.of());
             if (c != null) {
-                addCall(c, seq, 0);
+                addCall(c);
+            }
+            return;
+        }
+        PoolWrapper pw = wrappers.wrapper(name);
+        if (pw != null && !function.id().endsWith(" " + name) && !function.id().endsWith("::" + name)) {
+            List<FTok> seq = fileSeq(k, matchForward(k + 1));
+            Call c = extractCall(pw, seq, 0, null, k, null, List.of());
+            if (c != null) {
+                addCall(pw.fixedTag() != null ? c.withArg(pw.tagArg(), pw.fixedTag()) : c);
             }
         }
     }
@@ -561,18 +1155,18 @@ public final class FileScanner {
         int depth = 0;
         int n = tokens.size();
         for (int j = open; j < n; j++) {
-            Token t = tokens.get(j);
-            if (t.kind() != Token.Kind.PUNCT) {
+            String p = tokens.punct(j);
+            if (p == null) {
                 continue;
             }
-            if (t.text().equals("(")) {
+            if (p.equals("(")) {
                 depth++;
-            } else if (t.text().equals(")")) {
+            } else if (p.equals(")")) {
                 depth--;
                 if (depth == 0) {
                     return j;
                 }
-            } else if (t.text().equals(";") && depth <= 1 && j - open > 2000) {
+            } else if (p.equals(";") && depth <= 1 && j - open > 2000) {
                 return j;
             }
         }
@@ -604,7 +1198,7 @@ public final class FileScanner {
                 if (r != null) {
                     Call c = extractCall(r, expansion, j, site, k, w.name(), List.of());
                     if (c != null) {
-                        addCall(c, expansion, j);
+                        addCall(c);
                     }
                 }
             }
@@ -730,7 +1324,7 @@ public final class FileScanner {
      * for a direct call), {@code fileIndex} the token index in this file of the name or macro use (-1 inside a
      * definition).
      */
-    private Call extractCall(PoolRoutine r, List<FTok> seq, int at, Location site, int fileIndex, String viaMacro,
+    private Call extractCall(Routine r, List<FTok> seq, int at, Location site, int fileIndex, String viaMacro,
             List<String> unknowns) {
         int close = matchIn(seq, at + 1);
         if (close < 0) {
@@ -805,10 +1399,10 @@ public final class FileScanner {
     private String sourceText(List<Token> ts) {
         int a = ts.get(0).start();
         int b = ts.get(ts.size() - 1).end();
-        if (a < 0 || b > text.length() || a > b || b - a > 400) {
+        if (a < 0 || b > tokens.source().length || a > b || b - a > 400) {
             return joined(ts);
         }
-        String raw = text.substring(a, b);
+        String raw = new String(tokens.source(), a, b - a, java.nio.charset.StandardCharsets.ISO_8859_1);
         return raw.indexOf('\n') < 0 ? raw : raw.replaceAll("\\s*\\\\?\\r?\\n\\s*", " ");
     }
 
@@ -830,22 +1424,42 @@ public final class FileScanner {
         return sb.toString();
     }
 
-    private void addCall(Call c, List<FTok> seq, int at) {
+    private void addCall(Call c) {
+        if (c.function() != null && function != null) {
+            if (fnCalls.size() <= MAX_WRAPPER_CALLS) {
+                fnCalls.add(c);
+                if (returnedAt(c.order())) {
+                    fnReturned.add(c);
+                }
+                String through = storedThrough(c.order());
+                if (through != null) {
+                    fnStoredThrough.put(c, through);
+                }
+            }
+        }
         calls.add(c);
+        if (calls.size() >= CALL_BATCH) {
+            flushCalls();
+        }
         if (function == null) {
             return;
         }
         if (c.routine().allocates() && c.target() != null) {
-            events.add(new PointerEvent(PointerEvent.Type.ALLOC, c.target(), function.id(), isParam(c.target()), c.order(),
-                    c, c.site()));
+            addEvent(new PointerEvent(PointerEvent.Type.ALLOC, c.target(), function.id(), isParam(c.target()), isLocal(c.target()),
+                    c.order(), block, c, c.site()));
         } else if (c.routine().kind() == PoolRoutine.Kind.FREE) {
             Arg p = c.arg(c.routine().pointerArg());
             PointerPath path = p == null ? null : path(stripCasts(p.tokens()), p.text());
             if (path != null) {
-                events.add(new PointerEvent(PointerEvent.Type.FREE, path, function.id(), isParam(path), c.order(), c,
-                        c.site()));
+                addEvent(new PointerEvent(PointerEvent.Type.FREE, path, function.id(), isParam(path), isLocal(path),
+                        c.order(), block, c, c.site()));
             }
         }
+    }
+
+    /** True when the path starts from a name the function declares (not a member, not a global). */
+    private boolean isLocal(PointerPath p) {
+        return function != null && function.locals().contains(p.base());
     }
 
     private boolean isParam(PointerPath p) {
@@ -853,7 +1467,7 @@ public final class FileScanner {
     }
 
     /** The tokens without leading casts {@code (PVOID)} and enclosing parentheses. */
-    private static List<Token> stripCasts(List<Token> ts) {
+    static List<Token> stripCasts(List<Token> ts) {
         List<Token> cur = ts;
         for (int guard = 0; guard < 8 && !cur.isEmpty() && cur.get(0).is("("); guard++) {
             int d = 0;
@@ -895,100 +1509,182 @@ public final class FileScanner {
         return true;
     }
 
-    /** A pointer path from an expression that is exactly {@code a}, {@code a->b}, {@code a.b->c}, or null. */
-    private static PointerPath path(List<Token> ts, String text) {
-        if (ts.isEmpty() || ts.size() % 2 == 0) {
+    /**
+     * A pointer path from an expression that is exactly a chain of names, members and subscripts ({@code a},
+     * {@code a->b}, {@code a.b->c}, {@code ctx->Slots[i].Data}, {@code p[i]}), or null. A subscript stands for any
+     * element: {@code Slots[i].Data} and {@code Slots[j].Data} are one place.
+     */
+    static PointerPath path(List<Token> ts, String text) {
+        if (ts.isEmpty() || !ts.get(0).isIdent()) {
             return null;
         }
         List<String> names = new ArrayList<>();
-        for (int j = 0; j < ts.size(); j++) {
-            Token t = ts.get(j);
-            if (j % 2 == 0) {
-                if (!t.isIdent()) {
+        names.add(ts.get(0).text());
+        Boolean dotBase = null;
+        int i = 1;
+        while (i < ts.size()) {
+            Token t = ts.get(i);
+            if (t.is("[")) {
+                int depth = 0;
+                int close = -1;
+                for (int j = i; j < ts.size(); j++) {
+                    if (ts.get(j).is("[")) {
+                        depth++;
+                    } else if (ts.get(j).is("]") && --depth == 0) {
+                        close = j;
+                        break;
+                    }
+                }
+                if (close < 0) {
                     return null;
                 }
-                names.add(t.text());
-            } else if (!(t.is("->") || t.is("."))) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[]");
+                i = close + 1;
+            } else if ((t.is("->") || t.is(".")) && i + 1 < ts.size() && ts.get(i + 1).isIdent()) {
+                if (dotBase == null) {
+                    dotBase = t.is(".");
+                }
+                names.add(ts.get(i + 1).text());
+                i += 2;
+            } else {
                 return null;
             }
         }
-        return pathOfNames(names, text, ts.size() > 1 && ts.get(1).is("."));
+        return pathOfNames(names, text, dotBase != null && dotBase);
     }
 
     private static PointerPath pathOfNames(List<String> names, String text, boolean dotBase) {
+        String first = names.get(0);
+        String base = first.endsWith("[]") ? first.substring(0, first.indexOf('[')) : first;
         if (names.size() == 1) {
-            return new PointerPath(false, names.get(0), text, names.get(0), false);
+            return new PointerPath(false, first, text, base, false);
         }
         List<String> members = names.subList(1, names.size());
         String key = String.join(".", members.subList(Math.max(0, members.size() - 2), members.size()));
-        return new PointerPath(true, key, text, names.get(0), dotBase);
+        return new PointerPath(true, key, text, base, dotBase);
     }
 
-    /** Where the value of the expression starting at {@code k} is stored: {@code x = (T)(ExAllocate...)}. */
-    private PointerPath targetBefore(int k) {
+    /** The index just before the expression starting at {@code k}, past casts and opening parentheses. */
+    private int beforeExpression(int k) {
         int j = k - 1;
         for (int guard = 0; guard < 6; guard++) {
             Token t = tok(j);
             if (t == null) {
-                return null;
+                return -1;
             }
             if (t.is("(")) {
                 Token before = tok(j - 1);
                 if (before != null && before.is(">")) {
-                    // static_cast<T*>( ... )
                     int m = j - 1;
                     while (m > 0 && !tok(m).is("<")) {
                         m--;
                     }
-                    j = m - 2;
+                    j = m - 2; // static_cast<T*>(
                 } else {
                     j--;
                 }
             } else if (t.is(")")) {
                 int open = matchBackward(j);
                 if (open < 0 || !looksLikeType(tokens.subList(open + 1, j))) {
-                    return null;
+                    return -1;
                 }
-                j = open - 1;
+                j = open - 1; // (PVOID)
             } else {
-                break;
+                return j;
             }
         }
-        if (!isPunct(j, "=")) {
+        return -1;
+    }
+
+    /** True when the call at {@code k} is the value a {@code return} hands back. */
+    private boolean returnedAt(int k) {
+        return k >= 0 && tokens.isIdent(beforeExpression(k), "return");
+    }
+
+    /** The parameter the call at {@code k} is stored through ({@code *Out = ExAllocate...}), or null. */
+    private String storedThrough(int k) {
+        int eq = k < 0 ? -1 : beforeExpression(k);
+        if (eq < 2 || !isPunct(eq, "=") || !isPunct(eq - 2, "*") || tok(eq - 1) == null || !tok(eq - 1).isIdent()) {
             return null;
         }
-        return chainBefore(j);
+        Token before = tok(eq - 3);
+        boolean unary = before == null || before.kind() == Token.Kind.PUNCT && !before.is(")") && !before.is("]")
+                || before.kind() == Token.Kind.DIRECTIVE;
+        String name = tok(eq - 1).text();
+        return unary && function.params().contains(name) ? name : null;
+    }
+
+    /** {@code return x;} or {@code return (T)x;}: a name the function hands back. */
+    private void returnStatement(int k) {
+        int j = k + 1;
+        while (isPunct(j, "(")) {
+            int close = matchForward(j);
+            if (close + 1 < tokens.size() && looksLikeType(tokens.subList(j + 1, close)) && close > j + 1) {
+                j = close + 1; // a cast
+            } else {
+                j++;
+            }
+        }
+        if (tok(j) != null && tok(j).isIdent() && (isPunct(j + 1, ";") || isPunct(j + 1, ")"))) {
+            fnReturnNames.add(tok(j).text());
+        }
+    }
+
+    /** Where the value of the expression starting at {@code k} is stored: {@code x = (T)(ExAllocate...)}. */
+    private PointerPath targetBefore(int k) {
+        int j = beforeExpression(k);
+        return isPunct(j, "=") ? chainBefore(j) : null;
     }
 
     /** The lvalue chain ending just before {@code eq} ({@code a->b.c}), or null when it is not a plain chain. */
     private PointerPath chainBefore(int eq) {
         int j = eq - 1;
-        Token t = tok(j);
-        if (t == null || !t.isIdent()) {
+        int begin = -1;
+        for (int guard = 0; guard < 64 && j >= 0; guard++) {
+            if (isPunct(j, "]")) {
+                j = matchBracketBackward(j) - 1;
+                if (j < 0) {
+                    return null;
+                }
+            } else if (tok(j) != null && tok(j).isIdent()) {
+                if (isPunct(j - 1, "->") || isPunct(j - 1, ".")) {
+                    j -= 2;
+                } else {
+                    begin = j;
+                    break;
+                }
+            } else {
+                return null; // (*p)->x, f()->x: not followed
+            }
+        }
+        if (begin < 0) {
             return null;
         }
-        List<String> names = new ArrayList<>();
-        names.add(0, t.text());
-        boolean dot = false;
-        while (tok(j - 1) != null && (isPunct(j - 1, "->") || isPunct(j - 1, ".")) && tok(j - 2) != null
-                && tok(j - 2).isIdent()) {
-            dot = isPunct(j - 1, ".");
-            names.add(0, tok(j - 2).text());
-            j -= 2;
-        }
-        if (isPunct(j - 1, "->") || isPunct(j - 1, ".")) {
-            return null; // (*p)->x, a[i].x: not followed
-        }
-        if (isPunct(j - 1, "*")) {
-            Token before = tok(j - 2);
+        if (isPunct(begin - 1, "*")) {
+            Token before = tok(begin - 2);
             boolean declaration = before != null && (before.isIdent() && !NOT_FUNCTIONS.contains(before.text())
                     || before.is("*"));
             if (!declaration) {
                 return null; // *p = ...: a store through p, not into p
             }
         }
-        String txt = sourceText(tokens.subList(j, eq));
-        return pathOfNames(names, txt, dot);
+        return path(tokens.subList(begin, eq), sourceText(tokens.subList(begin, eq)));
+    }
+
+    /** Index of the '[' matching the ']' at {@code close}, or -1. */
+    private int matchBracketBackward(int close) {
+        int depth = 0;
+        for (int j = close; j >= 0 && close - j < 400; j--) {
+            String p = tokens.punct(j);
+            if ("]".equals(p)) {
+                depth++;
+            } else if ("[".equals(p) && --depth == 0) {
+                return j;
+            } else if (";".equals(p) || "{".equals(p) || "}".equals(p)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -1074,12 +1770,13 @@ public final class FileScanner {
                     }
                 }
             }
-            events.add(new PointerEvent(PointerEvent.Type.OTHER, lhs, function.id(), isParam(lhs), k, null,
+            addEvent(new PointerEvent(PointerEvent.Type.OTHER, lhs, function.id(), isParam(lhs), isLocal(lhs), k, block, null,
                     Location.of(file, t)));
         } else if (p.equals("++") || p.equals("--")) {
             PointerPath before = tok(k - 1) != null && tok(k - 1).isIdent() ? chainBefore(k) : null;
             if (before != null) {
-                events.add(new PointerEvent(PointerEvent.Type.OTHER, before, function.id(), isParam(before), k, null,
+                addEvent(new PointerEvent(PointerEvent.Type.OTHER, before, function.id(), isParam(before), isLocal(before), k, block,
+                        null,
                         Location.of(file, t)));
             }
         } else if (p.equals("&") && !handledAmpersands.contains(t.start())) {
@@ -1089,20 +1786,39 @@ public final class FileScanner {
             if (!unary) {
                 return;
             }
-            List<String> names = new ArrayList<>();
+            // the chain after '&': names, members and subscripts
             int j = k + 1;
-            boolean dot = isPunct(k + 2, ".");
-            while (tok(j) != null && tok(j).isIdent()) {
-                names.add(tok(j).text());
-                if (isPunct(j + 1, "->") || isPunct(j + 1, ".")) {
-                    j += 2;
+            int end = -1;
+            for (int guard = 0; guard < 64 && tok(j) != null && tok(j).isIdent(); guard++) {
+                end = j;
+                while (isPunct(end + 1, "[")) {
+                    int depth = 0;
+                    int close = -1;
+                    for (int m = end + 1; m < tokens.size() && m < end + 400; m++) {
+                        if (isPunct(m, "[")) {
+                            depth++;
+                        } else if (isPunct(m, "]") && --depth == 0) {
+                            close = m;
+                            break;
+                        }
+                    }
+                    if (close < 0) {
+                        return;
+                    }
+                    end = close;
+                }
+                if (isPunct(end + 1, "->") || isPunct(end + 1, ".")) {
+                    j = end + 2;
                 } else {
                     break;
                 }
             }
-            if (!names.isEmpty() && !isPunct(j + 1, "[") && !isPunct(j + 1, "(") && !keepsPointers(k)) {
-                PointerPath pp = pathOfNames(names, sourceText(tokens.subList(k + 1, j + 1)), dot);
-                events.add(new PointerEvent(PointerEvent.Type.OTHER, pp, function.id(), isParam(pp), k, null,
+            if (end >= 0 && !isPunct(end + 1, "(") && !keepsPointers(k)) {
+                PointerPath pp = path(tokens.subList(k + 1, end + 1), sourceText(tokens.subList(k + 1, end + 1)));
+                if (pp == null) {
+                    return;
+                }
+                addEvent(new PointerEvent(PointerEvent.Type.OTHER, pp, function.id(), isParam(pp), isLocal(pp), k, block, null,
                         Location.of(file, t)));
             }
         }

@@ -2,87 +2,117 @@ package dev.pooltags.lint;
 
 import dev.pooltags.tagdb.TagDatabase;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Everything the rules look at, read-only: the facts of every file that calls a pool routine, the scope that
- * resolves names, the projects, and the tag database (empty when none was given).
+ * What a rule looks at, read-only: one piece of the scan (some pool-routine calls of one file, or the pointer events
+ * of functions that just ended, or at the end the calls written inside macro definitions), and what the whole run
+ * shares: the scope that resolves names, the projects' NX and miniport status, the tag database, and a place for
+ * each rule to keep what it needs across files ({@link #state}). Rules are called for many pieces, from several
+ * threads at once; the state they keep must be thread-safe.
  */
 public final class LintContext {
     /** How a project stands on no-execute nonpaged pool. */
     public record NxStatus(boolean optedIn, String why) {
     }
 
-    private final List<FileFacts> files;
-    private final Scope scope;
-    private final Evaluator evaluator;
-    private final TagDatabase db;
-    private final List<Call> calls = new ArrayList<>();
-    private final Map<String, NxStatus> nx = new HashMap<>();
-    private final Map<String, Location> miniports = new HashMap<>();
-    private final Map<String, Location> nxRuntimeCalls = new HashMap<>();
-    private final java.util.Set<Location> expandedCallees = new java.util.HashSet<>();
+    /** What a run shares. */
+    static final class Run {
+        final Scope scope;
+        final Evaluator evaluator;
+        final TagDatabase db;
+        final Map<String, NxStatus> nx = new ConcurrentHashMap<>();
+        final Map<String, Miniport.Registration> miniports = new ConcurrentHashMap<>();
+        final Map<String, Location> nxRuntimeCalls = new ConcurrentHashMap<>();
+        final Set<Location> expandedCallees = ConcurrentHashMap.newKeySet();
+        final Map<Rule, Object> states = new ConcurrentHashMap<>();
 
-    public LintContext(List<FileFacts> files, Scope scope, TagDatabase db) {
-        this.files = files;
-        this.scope = scope;
-        this.evaluator = new Evaluator(scope);
-        this.db = db;
-        for (FileFacts f : files) {
-            for (Call c : f.calls()) {
-                Project p = scope.project(c.inDefinition() ? c.callee().file() : c.file());
-                if (p == null || !p.userMode()) {
-                    calls.add(c); // user-mode code has no kernel pool
+        Run(Scope scope, TagDatabase db) {
+            Set<String> virtual = new java.util.HashSet<>();
+            this.scope = scope;
+            this.evaluator = new Evaluator(scope);
+            this.db = db;
+            for (String file : scope.allFiles()) {
+                FileFacts f = scope.facts(file);
+                for (Project p : scope.projects(file)) {
+                    // a source file shared by several drivers registers, or opts in, for each of them
+                    if (f.nxRuntimeCall() != null) {
+                        nxRuntimeCalls.merge(p.id(), f.nxRuntimeCall(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    }
+                    if (f.miniportCall() != null) {
+                        miniports.merge(p.id(), f.miniportCall(), (a, b) -> a.where().compareTo(b.where()) <= 0 ? a : b);
+                    }
+                    if (f.virtualMiniport()) {
+                        virtual.add(p.id());
+                    }
                 }
             }
-            for (Call c : f.calls()) {
-                if (c.calleeInMacroBody()) {
-                    expandedCallees.add(c.callee());
-                }
-            }
-            for (Project p : scope.projects(f.file())) {
-                // a source file shared by several drivers registers, or opts in, for each of them
-                if (f.nxRuntimeCall() != null) {
-                    nxRuntimeCalls.putIfAbsent(p.id(), f.nxRuntimeCall());
-                }
-                if (f.miniportCall() != null) {
-                    miniports.putIfAbsent(p.id(), f.miniportCall());
-                }
-            }
+            // the HwStorPortProhibitedDDIs rule is for physical Storport miniports; a virtual one may call the kernel
+            miniports.entrySet().removeIf(e -> e.getValue().port() == Miniport.STORPORT && virtual.contains(e.getKey()));
         }
     }
 
-    public List<FileFacts> files() {
-        return files;
+    private final Run run;
+    private final List<Call> calls;
+    private final List<FunctionEvents> functions;
+
+    LintContext(Run run, List<Call> calls, List<FunctionEvents> functions) {
+        this.run = run;
+        List<Call> kernel = new ArrayList<>(calls.size());
+        for (Call c : calls) {
+            Project p = run.scope.project(c.inDefinition() ? c.callee().file() : c.file());
+            if (p == null || !p.userMode()) {
+                kernel.add(c); // user-mode code has no kernel pool
+            }
+        }
+        this.calls = kernel;
+        this.functions = functions;
     }
 
-    /** The calls that give a block or a lookaside list its tag (frees only repeat one), file by file. */
+    /** The pointer events of the functions in this piece. */
+    public List<FunctionEvents> functions() {
+        return functions;
+    }
+
+    /** The calls that give a block or a lookaside list its tag (frees only repeat one). */
     public List<Call> taggedAllocations() {
         return calls.stream().filter(c -> c.routine().kind() != PoolRoutine.Kind.FREE && c.routine().tagArg() >= 0)
                 .toList();
     }
 
-    /** Every pool-routine call, file by file in file order. */
+    /** Every pool-routine call of this piece, in file order. */
     public List<Call> calls() {
         return calls;
     }
 
     public Scope scope() {
-        return scope;
+        return run.scope;
     }
 
     public TagDatabase tagDatabase() {
-        return db;
+        return run.db;
+    }
+
+    /**
+     * The rule's own state for this run, made by {@code init} on first use; shared by every piece and thread, so it
+     * must be thread-safe.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T state(Rule rule, Supplier<T> init) {
+        return (T) run.states.computeIfAbsent(rule, r -> init.get());
     }
 
     /**
      * True for a call inside a macro definition that some use of the macro reaches: project-dependent rules judge
-     * it at the uses, where the project is known.
+     * it at the uses, where the project is known. Complete once every file has been scanned (the definitions' calls
+     * are judged last).
      */
     public boolean reachedByExpansion(Call c) {
-        return c.inDefinition() && expandedCallees.contains(c.callee());
+        return c.inDefinition() && run.expandedCallees.contains(c.callee());
     }
 
     /** The value of an argument, seen from the file that wrote it. */
@@ -90,7 +120,7 @@ public final class LintContext {
         if (a == null) {
             return Value.UNKNOWN;
         }
-        return evaluator.eval(a.tokens(), a.where().file(), c.unknowns());
+        return run.evaluator.eval(a.tokens(), a.where().file(), c.unknowns());
     }
 
     /** The value of a call's tag argument (unknown for the untagged routines). */
@@ -100,12 +130,12 @@ public final class LintContext {
 
     /** The project a call belongs to: that of the file it is written in. */
     public Project project(Call c) {
-        return scope.project(c.inDefinition() ? c.callee().file() : c.file());
+        return run.scope.project(c.inDefinition() ? c.callee().file() : c.file());
     }
 
-    /** Where an NDIS miniport registers, for the project, or null when it is no miniport. */
-    public Location miniport(Project p) {
-        return p == null ? null : miniports.get(p.id());
+    /** Where the project registers as an NDIS, Storport or video port miniport, or null when it is none. */
+    public Miniport.Registration miniport(Project p) {
+        return p == null ? null : run.miniports.get(p.id());
     }
 
     /**
@@ -116,16 +146,15 @@ public final class LintContext {
         if (p == null) {
             return new NxStatus(false, "");
         }
-        return nx.computeIfAbsent(p.id(), k -> computeNx(p));
+        return run.nx.computeIfAbsent(p.id(), k -> computeNx(p));
     }
 
     private NxStatus computeNx(Project p) {
         boolean auto = p.nxAuto();
         boolean optIn = p.nxOptIn();
         List<String> evidence = new ArrayList<>(p.nxDefines());
-        Location runtime = null;
-        for (String f : scope.projectFiles(p.id())) {
-            FileFacts ff = scope.facts(f);
+        for (String f : run.scope.projectFiles(p.id())) {
+            FileFacts ff = run.scope.facts(f);
             for (Definition d : ff.definitions()) {
                 if (d.kind() == Definition.Kind.DEFINE && !d.functionLike()) {
                     if (d.name().equals("POOL_NX_OPTIN_AUTO") && !isZero(d)) {
@@ -138,7 +167,7 @@ public final class LintContext {
                 }
             }
         }
-        runtime = nxRuntimeCalls.get(p.id());
+        Location runtime = run.nxRuntimeCalls.get(p.id());
         if (auto) {
             return new NxStatus(true, "POOL_NX_OPTIN_AUTO");
         }
@@ -157,6 +186,7 @@ public final class LintContext {
     }
 
     private static boolean isZero(Definition d) {
-        return d.body().size() == 1 && d.body().get(0).text().equals("0");
+        List<Token> b = d.body();
+        return b.size() == 1 && b.get(0).text().equals("0");
     }
 }

@@ -3,6 +3,7 @@ package dev.pooltags.lint;
 import dev.pooltags.source.TextFiles;
 import dev.pooltags.tagdb.TagDatabase;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,37 +11,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * Runs the lint over a set of source files in two passes, each parallel across files with a deterministic result:
+ * Runs the lint over a set of source files in two passes, each parallel across files, with a deterministic result
+ * and memory that does not grow with the tokens of the tree:
  * <ol>
- *   <li>every file is tokenized once for its definitions, includes, file-scope names and called names;</li>
- *   <li>the files that call a pool routine, a macro wrapping one, NdisMRegisterMiniportDriver or
- *       ExInitializeDriverRuntime are tokenized again and their calls and pointer events collected, with the wrapper
- *       macros they can see;</li>
+ *   <li>every file is tokenized once and indexed: definitions (kept as their text), includes, file-scope names, the
+ *       names it calls, where it registers as a miniport or opts in to NX pool;</li>
+ *   <li>the files that call a pool routine or a macro wrapping one are tokenized again and scanned; their calls and
+ *       the pointer events of each function go to the rules as they are found, and are dropped once judged;</li>
  * </ol>
- * then every rule looks at the whole, findings are de-duplicated (a macro body reached from many uses is reported
- * once) and marked when suppressed.
+ * then every rule reports what needs the whole scan (places followed across files, shared tags, the calls written
+ * inside macro definitions), findings are de-duplicated (a macro body reached from many uses is reported once),
+ * kept to at most {@link Options#maxPerRuleAndFile} per rule and file, and marked when suppressed.
  */
 public final class Linter {
-    private static final Set<String> ALWAYS = Set.of("NdisMRegisterMiniportDriver", "ExInitializeDriverRuntime");
-    private static final Set<String> CALLS_POOL = new HashSet<>(ALWAYS);
+    private static final Set<String> ALWAYS = Set.of("NdisMRegisterMiniportDriver", "StorPortInitialize",
+            "VideoPortInitialize", "ExInitializeDriverRuntime");
 
-    static {
-        for (PoolRoutine r : PoolRoutine.values()) {
-            CALLS_POOL.add(r.routineName());
+    /**
+     * How a run is done.
+     *
+     * @param inventory          keep every tag use for {@link LintResult#tagUses()} (the {@code --tags} listing);
+     *                           without it the list is empty and costs no memory
+     * @param maxPerRuleAndFile  findings kept per rule and file; the rest are counted in a notice (0: no limit)
+     */
+    public record Options(boolean inventory, int maxPerRuleAndFile) {
+        public static final int DEFAULT_MAX = 1000;
+
+        public static Options defaults() {
+            return new Options(true, DEFAULT_MAX);
         }
     }
 
     private final List<Rule> rules;
+    private final Options options;
 
     public Linter(List<Rule> rules) {
+        this(rules, Options.defaults());
+    }
+
+    public Linter(List<Rule> rules, Options options) {
         this.rules = List.copyOf(rules);
+        this.options = options;
     }
 
     /** Lints the files of a layout (reads them; the rules themselves never do). */
     public LintResult run(ProjectLayout layout, TagDatabase db) {
-        Map<String, byte[]> texts = new ConcurrentHashMap<>();
         Map<String, FileFacts> first = new ConcurrentHashMap<>();
         Map<String, SourceFile> files = new HashMap<>();
         for (SourceFile f : layout.files()) {
@@ -52,16 +71,7 @@ public final class Linter {
                 return;
             }
             Tokenizer.Result tr = Tokenizer.tokenize(bytes);
-            FileFacts ff = FileScanner.scan(f.display(), "", tr, FileScanner.Macros.NONE, false, Suppressions.of(tr));
-            first.put(f.display(), ff);
-            for (String n : ff.calledNames()) {
-                if (CALLS_POOL.contains(n)) {
-                    // certain to need the second pass: keep its bytes (not its tokens, and not the bytes of the
-                    // others: a collector copying a tree's worth of live tokens costs more than tokenizing twice)
-                    texts.put(f.display(), bytes);
-                    break;
-                }
-            }
+            first.put(f.display(), FileScanner.index(f.display(), tr, layout.definesFor(f), Suppressions.of(tr)));
         });
         Scope scope = new Scope(first, files);
         Set<String> wrappers = wrapperNames(first.values());
@@ -70,45 +80,235 @@ public final class Linter {
         for (PoolRoutine r : PoolRoutine.values()) {
             interesting.add(r.routineName());
         }
-        List<String> second = new ArrayList<>();
-        for (FileFacts ff : first.values()) {
-            for (String n : ff.calledNames()) {
-                if (interesting.contains(n)) {
-                    second.add(ff.file());
-                    break;
-                }
-            }
+        List<String> second = calling(first.values(), interesting);
+        WrapperTable table = discoverWrappers(layout, scope, files, first, wrappers, second);
+        Set<String> wrapperFunctions = table.names();
+        if (!wrapperFunctions.isEmpty()) {
+            interesting.addAll(wrapperFunctions);
+            second = calling(first.values(), interesting);
         }
-        second.sort(null);
-        Map<String, FileFacts> full = new ConcurrentHashMap<>();
+
+        LintContext.Run run = new LintContext.Run(scope, db);
+        Collector collector = new Collector(options.maxPerRuleAndFile());
+        List<Call> inDefinitions = Collections.synchronizedList(new ArrayList<>());
+        List<TagUse> uses = Collections.synchronizedList(new ArrayList<>());
+        List<String> notices = Collections.synchronizedList(new ArrayList<>());
         second.parallelStream().forEach(f -> {
-            byte[] bytes = texts.containsKey(f) ? texts.remove(f) : TextFiles.readAllBytes(files.get(f).path(), TextFiles.SOURCE);
-            String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            byte[] bytes = TextFiles.readAllBytes(files.get(f).path(), TextFiles.SOURCE);
             FileScanner.Macros macros = name -> wrappers.contains(name) ? wrapper(scope, f, name, wrappers) : null;
-            full.put(f, FileScanner.scan(f, text, Tokenizer.tokenize(bytes), macros, true,
-                    first.get(f).suppressions()));
+            FileScanner.Wrappers functions = name -> table.find(scope, f, name);
+            FileScanner.Sink sink = new FileScanner.Sink() {
+                @Override
+                public void calls(List<Call> calls) {
+                    List<Call> here = new ArrayList<>(calls.size());
+                    for (Call c : calls) {
+                        if (c.inDefinition()) {
+                            inDefinitions.add(c); // judged last, once every use of the macro is known
+                        } else {
+                            here.add(c);
+                            if (c.calleeInMacroBody()) {
+                                run.expandedCallees.add(c.callee());
+                            }
+                        }
+                    }
+                    check(new LintContext(run, here, List.of()), collector, uses);
+                }
+
+                @Override
+                public void function(String function, List<PointerEvent> events, IntList blockParents,
+                        boolean truncated) {
+                    if (truncated) {
+                        notices.add(function + ": more than " + FileScanner.MAX_EVENTS + " pointer stores, allocations"
+                                + " and frees; PT005 followed the first " + FileScanner.MAX_EVENTS);
+                    }
+                    check(new LintContext(run, List.of(), List.of(new FunctionEvents(function, events, blockParents,
+                            truncated))), collector, null);
+                }
+            };
+            FileScanner.scan(f, Tokenizer.tokenize(bytes), layout.definesFor(files.get(f)), macros, functions, sink,
+                    first.get(f).suppressions());
         });
-        List<FileFacts> analysed = new ArrayList<>();
-        for (String f : second) {
-            analysed.add(full.get(f));
-        }
-        LintContext ctx = new LintContext(analysed, scope, db);
-        Map<String, Finding> unique = new HashMap<>();
+        List<Call> definitions = new ArrayList<>(inDefinitions);
+        definitions.sort((a, b) -> a.callee().compareTo(b.callee()));
+        LintContext last = new LintContext(run, definitions, List.of());
+        check(last, collector, uses);
         for (Rule r : rules) {
-            // one finding per rule and place: a macro body reached from many uses is reported once
-            r.check(ctx, f -> unique.putIfAbsent(f.ruleId() + "|" + f.where() + "|" + f.where().endCol()
-                    + (f.ruleId().equals("PT008") ? "|" + f.message() : ""), f));
+            r.finish(last, collector.forRule(r));
         }
+
         List<Finding> findings = new ArrayList<>();
-        for (Finding f : unique.values()) {
-            findings.add(suppressed(scope, f) ? f.withSuppressed(true) : f);
+        for (Finding f : FixComposer.compose(new ArrayList<>(collector.unique.values()))) {
+            Finding g = underConditions(scope, f);
+            findings.add(suppressed(scope, g) ? g.withSuppressed(true) : g);
         }
         findings.sort(null);
         long lines = 0;
         for (FileFacts ff : first.values()) {
             lines += ff.lines();
         }
-        return new LintResult(List.copyOf(findings), TagInventory.of(ctx), first.size(), lines, layout.projects());
+        List<String> allNotices = new ArrayList<>(notices);
+        allNotices.addAll(collector.overflowNotices());
+        allNotices.sort(null);
+        return new LintResult(List.copyOf(findings), TagInventory.sorted(uses), first.size(), lines, layout.projects(),
+                List.copyOf(allNotices), table.all());
+    }
+
+    /** The files that call one of {@code names} (by their index), sorted. */
+    private static List<String> calling(java.util.Collection<FileFacts> facts, Set<String> names) {
+        NameSet wanted = NameSet.of(names);
+        List<String> out = new ArrayList<>();
+        for (FileFacts ff : facts) {
+            if (ff.calledNames().mayContainAny(wanted)) {
+                out.add(ff.file());
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Rounds of discovery: wrappers of pool routines, then wrappers of those, until no new one appears. */
+    private static final int MAX_WRAPPER_ROUNDS = 8;
+
+    private WrapperTable discoverWrappers(ProjectLayout layout, Scope scope, Map<String, SourceFile> files,
+            Map<String, FileFacts> first, Set<String> macroNames, List<String> poolCallers) {
+        List<WrapperTable.Declared> declared = new ArrayList<>();
+        for (WrapperDeclaration d : layout.declaredWrappers()) {
+            declared.add(new WrapperTable.Declared(d.root(), d.toWrapper()));
+        }
+        Map<Location, PoolWrapper> known = new ConcurrentHashMap<>();
+        WrapperTable table = new WrapperTable(List.of(), declared);
+        List<String> toScan = poolCallers;
+        for (int round = 0; round < MAX_WRAPPER_ROUNDS && !toScan.isEmpty(); round++) {
+            WrapperTable current = table;
+            Map<Location, PoolWrapper> found = new ConcurrentHashMap<>();
+            toScan.parallelStream().forEach(f -> {
+                byte[] bytes = TextFiles.readAllBytes(files.get(f).path(), TextFiles.SOURCE);
+                FileScanner.Macros macros = name -> macroNames.contains(name) ? wrapper(scope, f, name, macroNames) : null;
+                Project p = scope.project(f);
+                String projectId = p == null ? "?" : p.id();
+                FileScanner.scan(f, Tokenizer.tokenize(bytes), layout.definesFor(files.get(f)), macros,
+                        name -> current.find(scope, f, name),
+                        new FileScanner.Sink() {
+                            @Override
+                            public void calls(List<Call> calls) {
+                            }
+
+                            @Override
+                            public void function(String function, List<PointerEvent> events, IntList blockParents,
+                                    boolean truncated) {
+                            }
+
+                            @Override
+                            public void wrapper(PoolWrapper w) {
+                                found.put(w.definedAt(), w.inProject(projectId));
+                            }
+                        }, first.get(f).suppressions());
+            });
+            Set<String> fresh = new HashSet<>();
+            for (PoolWrapper w : found.values()) {
+                PoolWrapper had = known.put(w.definedAt(), w);
+                if (had == null || !had.sameAs(w)) {
+                    fresh.add(w.routineName());
+                }
+            }
+            table = new WrapperTable(known.values(), declared);
+            List<String> next = fresh.isEmpty() ? List.of() : calling(first.values(), fresh);
+            toScan = next;
+        }
+        return table;
+    }
+
+    private void check(LintContext ctx, Collector collector, List<TagUse> uses) {
+        if (ctx.calls().isEmpty() && ctx.functions().isEmpty()) {
+            return;
+        }
+        for (Rule r : rules) {
+            r.check(ctx, collector.forRule(r));
+        }
+        if (options.inventory() && uses != null) {
+            uses.addAll(TagInventory.uses(ctx));
+        }
+    }
+
+    /**
+     * Gathers findings from every thread: one per rule and place (a macro body reached from many uses is reported
+     * once; of two findings for one place the first in sort order is kept, whatever the thread order), at most
+     * {@code max} per rule and file.
+     */
+    private static final class Collector {
+        final Map<String, Finding> unique = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> perFile = new ConcurrentHashMap<>();
+        final int max;
+
+        Collector(int max) {
+            this.max = max;
+        }
+
+        Consumer<Finding> forRule(Rule r) {
+            return this::accept;
+        }
+
+        void accept(Finding f) {
+            String key = f.ruleId() + "|" + f.where() + "|" + f.where().endCol()
+                    + (f.ruleId().equals("PT008") ? "|" + f.message() : "");
+            Finding had = unique.get(key);
+            if (had != null) {
+                if (f.compareTo(had) < 0) {
+                    unique.merge(key, f, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                }
+                return;
+            }
+            AtomicInteger n = perFile.computeIfAbsent(f.where().file() + "|" + f.ruleId(), k -> new AtomicInteger());
+            if (max > 0 && n.incrementAndGet() > max) {
+                return;
+            }
+            unique.merge(key, f, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+
+        List<String> overflowNotices() {
+            List<String> out = new ArrayList<>();
+            for (Map.Entry<String, AtomicInteger> e : perFile.entrySet()) {
+                int n = e.getValue().get();
+                if (max > 0 && n > max) {
+                    int bar = e.getKey().lastIndexOf('|');
+                    out.add(e.getKey().substring(0, bar) + ": " + (n - max) + " more " + e.getKey().substring(bar + 1)
+                            + " findings not listed (at most " + max + " per rule and file)");
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The finding with the {@code #if} conditions its lines are compiled under named, when the sources cannot decide
+     * them: {@code (compiled only if DBG)}, and the related places' own where they differ.
+     */
+    private static Finding underConditions(Scope scope, Finding f) {
+        List<String> own = conditions(scope, f.where());
+        Set<String> others = new java.util.LinkedHashSet<>();
+        for (Finding.Related r : f.related()) {
+            for (String c : conditions(scope, r.where())) {
+                if (!own.contains(c)) {
+                    others.add(c);
+                }
+            }
+        }
+        if (own.isEmpty() && others.isEmpty()) {
+            return f;
+        }
+        StringBuilder sb = new StringBuilder(f.message()).append(" (");
+        if (!own.isEmpty()) {
+            sb.append("compiled only if ").append(String.join(" && ", own));
+        }
+        if (!others.isEmpty()) {
+            sb.append(own.isEmpty() ? "" : "; ").append("a related line only if ").append(String.join(" && ", others));
+        }
+        return f.withMessage(sb.append(')').toString());
+    }
+
+    private static List<String> conditions(Scope scope, Location where) {
+        FileFacts ff = scope.facts(where.file());
+        return ff == null ? List.of() : ff.conditionsAt(where.line());
     }
 
     /** Silenced on its line in its file, or disabled for the whole file there or in a header it includes. */
@@ -137,7 +337,7 @@ public final class Linter {
         Map<String, List<Definition>> macros = new HashMap<>();
         for (FileFacts ff : facts) {
             for (Definition d : ff.definitions()) {
-                if (d.kind() == Definition.Kind.DEFINE && !d.body().isEmpty()) {
+                if (d.kind() == Definition.Kind.DEFINE && !d.callees().isEmpty()) {
                     macros.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
                 }
             }
@@ -163,16 +363,8 @@ public final class Linter {
     }
 
     private static boolean callsPool(Definition d, Set<String> known) {
-        List<Token> b = d.body();
-        if (!d.functionLike()) {
-            // an alias: #define MyAlloc ExAllocatePoolWithTag
-            return b.size() == 1 && b.get(0).isIdent() && (PoolRoutine.byName(b.get(0).text()) != null
-                    || known.contains(b.get(0).text())) && !b.get(0).text().equals(d.name());
-        }
-        for (int k = 0; k + 1 < b.size(); k++) {
-            Token t = b.get(k);
-            if (t.isIdent() && b.get(k + 1).is("(") && !t.text().equals(d.name())
-                    && (PoolRoutine.byName(t.text()) != null || known.contains(t.text()))) {
+        for (String n : d.callees()) {
+            if (!n.equals(d.name()) && (PoolRoutine.byName(n) != null || known.contains(n))) {
                 return true;
             }
         }

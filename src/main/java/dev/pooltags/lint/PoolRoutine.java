@@ -4,11 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The kernel, NDIS, filter-manager and framework routines that take a pool tag or a pool type, with the position
- * (0-based) of each argument that matters. Positions follow the documented prototypes in wdm.h, ntifs.h, ndis.h,
- * fltKernel.h and wdfmemory.h; -1 means the routine has no such argument.
+ * The kernel, NDIS, Storport, video port, filter-manager and framework routines that take a pool tag or a pool type
+ * or free a block, with the position (0-based) of each argument that matters. Positions follow the documented
+ * prototypes in wdm.h, ntifs.h, ndis.h, storport.h, video.h, winddi.h, fltKernel.h and wdfmemory.h; -1 means the routine
+ * has no such argument. The frees without a tag (ExFreePool, NdisFreeMemory, StorPortFreePool, VideoPortFreePool)
+ * are listed so a driver's own free functions built on them are recognised.
  */
-public enum PoolRoutine {
+public enum PoolRoutine implements Routine {
     // name, kind, tag, pool type, POOL_FLAGS, lookaside flags, pointer, kernel allocator (rule PT007)
     EX_ALLOCATE_POOL("ExAllocatePool", Kind.ALLOCATE, -1, 0, -1, -1, -1, true),
     EX_ALLOCATE_POOL_WITH_QUOTA("ExAllocatePoolWithQuota", Kind.ALLOCATE, -1, 0, -1, -1, -1, true),
@@ -35,10 +37,24 @@ public enum PoolRoutine {
     EX_INITIALIZE_PAGED_LOOKASIDE_LIST("ExInitializePagedLookasideList", Kind.LOOKASIDE, 5, -1, -1, -1, -1, false),
     EX_INITIALIZE_LOOKASIDE_LIST_EX("ExInitializeLookasideListEx", Kind.LOOKASIDE, 6, 3, -1, -1, -1, false),
     FLT_ALLOCATE_CONTEXT("FltAllocateContext", Kind.CONTEXT, -1, 3, -1, -1, -1, false),
+    /** The deprecated untagged NDIS allocator: the block comes back through its first argument. */
+    NDIS_ALLOCATE_MEMORY("NdisAllocateMemory", Kind.ALLOCATE_OUT, -1, -1, -1, -1, 0, false),
+    /** storport.h: (HwDeviceExtension, NumberOfBytes, Tag, BufferPointer), the block through BufferPointer. */
+    STOR_PORT_ALLOCATE_POOL("StorPortAllocatePool", Kind.ALLOCATE_OUT, 2, -1, -1, -1, 3, false),
+    /** winddi.h, for display and printer drivers: (Flags, MemSize, Tag). */
+    ENG_ALLOC_MEM("EngAllocMem", Kind.ALLOCATE, 2, -1, -1, -1, -1, false),
+    /** video.h: (HwDeviceExtension, VP_POOL_TYPE, NumberOfBytes, Tag). */
+    VIDEO_PORT_ALLOCATE_POOL("VideoPortAllocatePool", Kind.ALLOCATE, 3, 1, -1, -1, -1, false),
     EX_FREE_POOL_WITH_TAG("ExFreePoolWithTag", Kind.FREE, 1, -1, -1, -1, 0, false),
     EX_FREE_POOL2("ExFreePool2", Kind.FREE, 1, -1, -1, -1, 0, false),
     NDIS_FREE_MEMORY_WITH_TAG_PRIORITY("NdisFreeMemoryWithTagPriority", Kind.FREE, 2, -1, -1, -1, 1, false),
-    FLT_FREE_POOL_ALIGNED_WITH_TAG("FltFreePoolAlignedWithTag", Kind.FREE, 2, -1, -1, -1, 1, false);
+    FLT_FREE_POOL_ALIGNED_WITH_TAG("FltFreePoolAlignedWithTag", Kind.FREE, 2, -1, -1, -1, 1, false),
+    /** Frees without checking a tag. */
+    EX_FREE_POOL("ExFreePool", Kind.FREE, -1, -1, -1, -1, 0, false),
+    NDIS_FREE_MEMORY("NdisFreeMemory", Kind.FREE, -1, -1, -1, -1, 0, false),
+    STOR_PORT_FREE_POOL("StorPortFreePool", Kind.FREE, -1, -1, -1, -1, 1, false),
+    VIDEO_PORT_FREE_POOL("VideoPortFreePool", Kind.FREE, -1, -1, -1, -1, 1, false),
+    ENG_FREE_MEM("EngFreeMem", Kind.FREE, -1, -1, -1, -1, 0, false);
 
     /** What the routine does with the pool. */
     public enum Kind {
@@ -90,46 +106,54 @@ public enum PoolRoutine {
         return BY_NAME.get(name);
     }
 
+    @Override
     public String routineName() {
         return routineName;
     }
 
+    @Override
     public Kind kind() {
         return kind;
     }
 
     /** Index of the tag argument, -1 for the untagged allocators. */
+    @Override
     public int tagArg() {
         return tagArg;
     }
 
     /** Index of the POOL_TYPE argument, or -1. */
+    @Override
     public int poolTypeArg() {
         return poolTypeArg;
     }
 
     /** Index of the POOL_FLAGS argument (ExAllocatePool2/3), or -1. */
+    @Override
     public int poolFlagsArg() {
         return poolFlagsArg;
     }
 
     /** Index of the lookaside Flags argument that carries POOL_NX_ALLOCATION, or -1. */
+    @Override
     public int lookasideFlagsArg() {
         return lookasideFlagsArg;
     }
 
     /** Index of the pointer argument (the block freed, or {@code &p} receiving it), or -1. */
+    @Override
     public int pointerArg() {
         return pointerArg;
     }
 
     /** True for the ExAllocatePool family an NDIS miniport should not call directly. */
+    @Override
     public boolean isKernelAllocator() {
         return kernelAllocator;
     }
 
-    /** True when the routine hands out a block that a later free must match. */
-    public boolean allocates() {
-        return kind == Kind.ALLOCATE || kind == Kind.ALLOCATE_OUT;
+    @Override
+    public PoolRoutine base() {
+        return this;
     }
 }

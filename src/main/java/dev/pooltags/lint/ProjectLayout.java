@@ -31,13 +31,53 @@ public final class ProjectLayout {
             Pattern.DOTALL);
     private static final Pattern ITEM = Pattern.compile("<Cl(?:Compile|Include)\\s+Include=\"([^\"]+)\"");
     private static final Pattern TARGET_NAME = Pattern.compile("<TargetName[^>]*>([^<$]+)</TargetName>");
+    private static final Pattern CL_COMPILE = Pattern.compile("<ClCompile>(.*?)</ClCompile>", Pattern.DOTALL);
+    private static final Pattern INCLUDE_DIRS = Pattern.compile(
+            "<AdditionalIncludeDirectories[^>]*>(.*?)</AdditionalIncludeDirectories>", Pattern.DOTALL);
+
+    /** The name of the project file that declares wrappers and defines ({@link LintConfigReader}). */
+    public static final String CONFIG = ".pooltags.yml";
+
+    /** A {@code .pooltags.yml} and the folder it applies to ('/' terminated, as shown; empty for the current one). */
+    public record ConfigFile(String root, LintConfigReader.Config config) {
+    }
 
     private final List<SourceFile> files;
     private final List<Project> projects;
+    private final List<ConfigFile> configs;
 
-    private ProjectLayout(List<SourceFile> files, List<Project> projects) {
+    private ProjectLayout(List<SourceFile> files, List<Project> projects, List<ConfigFile> configs) {
         this.files = files;
         this.projects = projects;
+        this.configs = configs;
+    }
+
+    /** The {@code .pooltags.yml} files found, deepest folder first (the nearest one wins). */
+    public List<ConfigFile> configs() {
+        return configs;
+    }
+
+    /**
+     * The symbols a file is compiled with: those every configuration of its project defines, and those the nearest
+     * {@code .pooltags.yml} above it adds; symbols some configurations define are "maybe".
+     */
+    public FileScanner.Defines definesFor(SourceFile f) {
+        java.util.Map<String, String> defined = new java.util.HashMap<>(f.project().defines());
+        for (ConfigFile c : configs) {
+            if (c.root().isEmpty() || f.display().startsWith(c.root())) {
+                c.config().defines().forEach(defined::putIfAbsent);
+            }
+        }
+        return new FileScanner.Defines(defined, f.project().maybeDefined());
+    }
+
+    /** Every wrapper the {@code .pooltags.yml} files declare, those of deeper folders first. */
+    public List<WrapperDeclaration> declaredWrappers() {
+        List<WrapperDeclaration> out = new ArrayList<>();
+        for (ConfigFile c : configs) {
+            out.addAll(c.config().wrappers());
+        }
+        return out;
     }
 
     /** The source files, sorted by how they are shown. */
@@ -54,6 +94,7 @@ public final class ProjectLayout {
         Path cwd = Path.of("").toAbsolutePath();
         TreeMap<Path, Path> sources = new TreeMap<>();   // absolute -> the input it was found under
         List<Path> projectFiles = new ArrayList<>();
+        java.util.Set<Path> configFiles = new java.util.TreeSet<>();
         for (Path in : inputs) {
             Path abs = in.toAbsolutePath().normalize();
             if (!Files.exists(abs)) {
@@ -61,6 +102,10 @@ public final class ProjectLayout {
             }
             if (Files.isRegularFile(abs)) {
                 sources.put(abs, abs.getParent());
+                Path beside = abs.getParent() == null ? null : abs.getParent().resolve(CONFIG);
+                if (beside != null && Files.isRegularFile(beside)) {
+                    configFiles.add(beside);
+                }
                 continue;
             }
             try {
@@ -83,6 +128,8 @@ public final class ProjectLayout {
                             sources.put(f, abs);
                         } else if (lower.endsWith(".vcxproj") || lower.equals("sources")) {
                             projectFiles.add(f);
+                        } else if (n.equals(CONFIG)) {
+                            configFiles.add(f);
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -155,7 +202,14 @@ public final class ProjectLayout {
             out.add(new SourceFile(f, display(f, cwd), p, List.copyOf(alsoMembers.getOrDefault(memberKey(f), List.of()))));
         }
         out.sort((a, b) -> a.display().compareTo(b.display()));
-        return new ProjectLayout(List.copyOf(out), List.copyOf(projects));
+        List<ConfigFile> configs = new ArrayList<>();
+        for (Path c : configFiles) {
+            String dir = display(c.getParent(), cwd);
+            String root = dir.equals(".") ? "" : dir + "/";
+            configs.add(new ConfigFile(root, LintConfigReader.read(c, display(c, cwd), root)));
+        }
+        configs.sort((a, b) -> Integer.compare(b.root().length(), a.root().length()));
+        return new ProjectLayout(List.copyOf(out), List.copyOf(projects), List.copyOf(configs));
     }
 
     /** The path as shown: relative to the current folder when inside it, '/' separated. */
@@ -186,11 +240,31 @@ public final class ProjectLayout {
         String name;
         List<String> defines = new ArrayList<>();
         List<String> items = new ArrayList<>();
+        List<java.util.Set<String>> configs = new ArrayList<>(); // the symbols of each configuration's element
+        List<String> includeDirs = new ArrayList<>();
         if (vcx) {
             Matcher m = DEFINES.matcher(text);
             while (m.find()) {
                 for (String d : m.group(1).split(";")) {
                     defines.add(d.trim());
+                }
+            }
+            // the compiler's symbols of each configuration (not the resource compiler's)
+            Matcher cl = CL_COMPILE.matcher(text);
+            while (cl.find()) {
+                Matcher cm = DEFINES.matcher(cl.group(1));
+                if (cm.find()) {
+                    java.util.Set<String> one = new java.util.LinkedHashSet<>();
+                    for (String d : cm.group(1).split(";")) {
+                        one.add(d.trim());
+                    }
+                    configs.add(one);
+                }
+            }
+            Matcher inc = INCLUDE_DIRS.matcher(text);
+            while (inc.find()) {
+                for (String d : inc.group(1).split(";")) {
+                    includeDirs.add(d.trim());
                 }
             }
             Matcher t = TARGET_NAME.matcher(text);
@@ -226,10 +300,17 @@ public final class ProjectLayout {
                 } else if (key.equals("TARGETTYPE")) {
                     library = value.equalsIgnoreCase("LIBRARY") || value.equalsIgnoreCase("DRIVER_LIBRARY");
                 } else if (key.equals("C_DEFINES")) {
+                    java.util.Set<String> one = new java.util.LinkedHashSet<>();
                     for (String d : value.split("\\s+")) {
                         if (d.startsWith("-D") || d.startsWith("/D")) {
                             defines.add(d.substring(2));
+                            one.add(d.substring(2));
                         }
+                    }
+                    configs.add(one);
+                } else if (key.equals("INCLUDES")) {
+                    for (String d : value.split(";")) {
+                        includeDirs.add(d.trim());
                     }
                 } else if (key.equals("SOURCES")) {
                     for (String s : value.split("\\s+")) {
@@ -259,7 +340,44 @@ public final class ProjectLayout {
                 nx.add(d + " in " + id);
             }
         }
-        Project p = new Project(id, name, List.copyOf(nx), auto, optIn, userMode, library);
+        // a symbol is defined when every configuration defines it (to the same value), maybe when only some do
+        java.util.Map<String, String> always = new java.util.TreeMap<>();
+        java.util.Set<String> maybe = new java.util.TreeSet<>();
+        java.util.Map<String, java.util.Set<String>> valuesByName = new java.util.HashMap<>();
+        java.util.Map<String, Integer> countByName = new java.util.HashMap<>();
+        for (java.util.Set<String> config : configs) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String d : config) {
+                if (d.isEmpty() || d.contains("$(") || d.contains("%(")) {
+                    continue;
+                }
+                int eq = d.indexOf('=');
+                String k = (eq < 0 ? d : d.substring(0, eq)).trim();
+                if (!k.matches("[A-Za-z_][A-Za-z0-9_]*") || !seen.add(k)) {
+                    continue;
+                }
+                valuesByName.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(eq < 0 ? "1" : d.substring(eq + 1).trim());
+                countByName.merge(k, 1, Integer::sum);
+            }
+        }
+        for (java.util.Map.Entry<String, Integer> e : countByName.entrySet()) {
+            java.util.Set<String> vals = valuesByName.get(e.getKey());
+            if (e.getValue() == configs.size() && vals.size() == 1) {
+                always.put(e.getKey(), vals.iterator().next());
+            } else {
+                maybe.add(e.getKey());
+            }
+        }
+        List<String> dirs = new ArrayList<>();
+        for (String d : includeDirs) {
+            if (d.isEmpty() || d.contains("$(") || d.contains("%(")) {
+                continue;
+            }
+            String shown = display(pf.getParent().resolve(d.replace('\\', '/')).normalize(), cwd);
+            dirs.add(shown.equals(".") ? "" : shown + "/");
+        }
+        Project p = new Project(id, name, List.copyOf(nx), auto, optIn, userMode, library, java.util.Map.copyOf(always),
+                java.util.Set.copyOf(maybe), List.copyOf(dirs));
         for (String item : items) {
             if (item.contains("*") || item.contains("$(")) {
                 continue;

@@ -16,6 +16,11 @@ public final class StringTagRule extends Rule {
     }
 
     @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28134-pool-tag-type-should-be-integral", "very-high", List.of("pool-tag", "correctness"), null);
+    }
+
+    @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
         for (Call c : ctx.calls()) {
             Arg a = c.arg(c.routine().tagArg());
@@ -32,7 +37,8 @@ public final class StringTagRule extends Rule {
                 String chars = stringChars(v.text());
                 if (chars != null && v.literal() != null) {
                     Location lit = Location.of(v.literalFile(), v.literal());
-                    fix = Fix.replace("Write the tag as the character literal '" + chars + "'", lit, "'" + chars + "'");
+                    fix = Fix.replace("Write the tag as the character literal '" + chars + "'", lit, v.literal().text(),
+                            "'" + chars + "'");
                 }
                 out.accept(new Finding(id(), severity(), a.where(), msg, fix, List.of(), false));
             } else if (v.kind() == Value.Kind.ADDRESS) {

@@ -46,7 +46,7 @@ public final class Suppressions {
 
     /** Reads the suppressions of one tokenized file. */
     public static Suppressions of(Tokenizer.Result r) {
-        List<Token> tokens = r.tokens();
+        TokenList tokens = r.tokens();
         Map<Integer, Set<String>> byLine = new HashMap<>();
         List<int[]> from = new ArrayList<>();
         List<String> fromRules = new ArrayList<>();
@@ -69,8 +69,9 @@ public final class Suppressions {
             int line = c.trailing() ? c.line() : nextCodeLine(tokens, c.endLine());
             byLine.computeIfAbsent(line, k -> new HashSet<>()).addAll(ids);
         }
-        for (Token t : tokens) {
-            if (t.kind() != Token.Kind.DIRECTIVE || !t.text().equals("pragma")) {
+        for (int at : tokens.directiveIndices()) {
+            Token t = tokens.get(at);
+            if (!t.text().equals("pragma")) {
                 continue;
             }
             List<Token> d = t.directive().tokens();
@@ -101,20 +102,20 @@ public final class Suppressions {
     }
 
     /** The line of the first code token after {@code line} (directives and comments are not code). */
-    private static int nextCodeLine(List<Token> tokens, int line) {
+    private static int nextCodeLine(TokenList tokens, int line) {
         int lo = 0;
         int hi = tokens.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (tokens.get(mid).line() <= line) {
+            if (tokens.line(mid) <= line) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         for (int k = lo; k < tokens.size(); k++) {
-            if (tokens.get(k).kind() != Token.Kind.DIRECTIVE) {
-                return tokens.get(k).line();
+            if (tokens.kind(k) != Token.Kind.DIRECTIVE) {
+                return tokens.line(k);
             }
         }
         return line + 1;

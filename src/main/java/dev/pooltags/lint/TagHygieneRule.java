@@ -3,7 +3,6 @@ package dev.pooltags.lint;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagEntry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +30,19 @@ public final class TagHygieneRule extends Rule {
     private record Use(Project project, Location where, String text) {
     }
 
+    /** The first use of each tag by each project, from every file (the first in file order, whatever the threads). */
+    private static final class State {
+        final Map<Integer, Map<String, Use>> byTag = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+
+    @Override
+    public Meta meta() {
+        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/poolmon", "medium", List.of("pool-tag", "maintainability"), null);
+    }
+
     @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
-        Map<Integer, Map<String, Use>> byTag = new TreeMap<>();
+        Map<Integer, Map<String, Use>> byTag = ctx.state(this, State::new).byTag;
         for (Call c : ctx.taggedAllocations()) {
             Value v = ctx.tag(c);
             if (!v.known()) {
@@ -70,12 +79,19 @@ public final class TagHygieneRule extends Rule {
                                 : ": PoolMon and !poolused will name that owner"), null, List.of(), false));
             }
             if (p != null && !c.inDefinition() && !p.library()) {
-                byTag.computeIfAbsent(plain.value(), k -> new LinkedHashMap<>()).putIfAbsent(p.id(), new Use(p, where, name));
+                byTag.computeIfAbsent(plain.value(), k -> new java.util.concurrent.ConcurrentHashMap<>())
+                        .merge(p.id(), new Use(p, where, name), (x, y) -> x.where().compareTo(y.where()) <= 0 ? x : y);
             }
         }
+    }
+
+    @Override
+    public void finish(LintContext ctx, Consumer<Finding> out) {
+        Map<Integer, Map<String, Use>> byTag = new TreeMap<>(ctx.state(this, State::new).byTag);
         java.util.Set<Location> reported = new java.util.HashSet<>();
         for (Map.Entry<Integer, Map<String, Use>> e : byTag.entrySet()) {
             List<Use> uses = new ArrayList<>(e.getValue().values());
+            uses.sort(java.util.Comparator.comparing(Use::where).thenComparing(u -> u.project().id()));
             if (uses.size() < 2) {
                 continue;
             }
@@ -170,6 +186,7 @@ public final class TagHygieneRule extends Rule {
         String subject = v.named() != null ? name + " ('" + src + "')" : "the tag '" + src + "'";
         out.accept(new Finding(id(), Severity.NOTE, where, subject + " shows in PoolMon and WinDbg as " + quoted(plain)
                 + "; write '" + reversed + "' if it should read '" + src + "'",
-                Fix.replace("Reverse the literal so the tag reads '" + src + "'", lit0, "'" + reversed + "'"), List.of(), false));
+                Fix.replace("Reverse the literal so the tag reads '" + src + "'", lit0, lit, "'" + reversed + "'"),
+                List.of(), false));
     }
 }

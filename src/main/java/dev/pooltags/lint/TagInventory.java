@@ -9,8 +9,8 @@ import java.util.List;
 public final class TagInventory {
     private TagInventory() {}
 
-    /** The tag uses of the context, by tag then place; frees are left out (they repeat the allocation's tag). */
-    public static List<TagUse> of(LintContext ctx) {
+    /** The tag uses of one piece of the scan, unsorted; frees are left out (they repeat the allocation's tag). */
+    public static List<TagUse> uses(LintContext ctx) {
         List<TagUse> out = new ArrayList<>();
         for (Call c : ctx.taggedAllocations()) {
             Value v = ctx.tag(c);
@@ -26,6 +26,12 @@ public final class TagInventory {
             Location site = c.inDefinition() ? c.callee() : c.site();
             out.add(new TagUse(PoolTag.ofValue(v.tag()), c.routine().routineName(), site, constant, def, ctx.project(c)));
         }
+        return out;
+    }
+
+    /** Uses by tag then place, one per tag and place. */
+    public static List<TagUse> sorted(List<TagUse> uses) {
+        List<TagUse> out = new ArrayList<>(uses);
         out.sort(Comparator.comparing(TagUse::tag).thenComparing(TagUse::site));
         List<TagUse> unique = new ArrayList<>();
         for (TagUse u : out) {

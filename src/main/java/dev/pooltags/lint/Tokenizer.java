@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class Tokenizer {
     /** Tokens and comments of one text. */
-    public record Result(List<Token> tokens, List<Comment> comments, int lines) {
+    public record Result(TokenList tokens, List<Comment> comments, int lines) {
     }
 
     private final byte[] b;
@@ -25,7 +25,8 @@ public final class Tokenizer {
     private int line = 1;
     private int lineStart;
     private boolean codeOnLine;
-    private final List<Token> tokens;
+    private final TokenList.Builder tokens;
+    private final IntList lineStarts = new IntList();
     private final List<Comment> comments = new ArrayList<>();
     private List<Token> directiveTokens;
     private int directiveStart;
@@ -35,7 +36,8 @@ public final class Tokenizer {
     private Tokenizer(byte[] bytes) {
         this.b = bytes;
         this.n = bytes.length;
-        this.tokens = new ArrayList<>(Math.max(16, n / 8));
+        this.tokens = new TokenList.Builder(bytes);
+        lineStarts.add(0);
     }
 
     /** Tokenizes a whole file's text. */
@@ -49,7 +51,7 @@ public final class Tokenizer {
         t.run();
         // lines as wc counts them, plus an unterminated last line
         int lines = bytes.length > 0 && bytes[bytes.length - 1] == '\n' ? t.line - 1 : t.line;
-        return new Result(t.tokens, t.comments, Math.max(lines, bytes.length > 0 ? 1 : 0));
+        return new Result(t.tokens.build(t.lineStarts), t.comments, Math.max(lines, bytes.length > 0 ? 1 : 0));
     }
 
     /** Character {@code i}: the byte as Latin-1. */
@@ -61,13 +63,21 @@ public final class Tokenizer {
         return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
-    private List<Token> out() {
-        return directiveTokens != null ? directiveTokens : tokens;
+    /** Adds a token to the directive being read, or to the file's tokens. */
+    private void out(Token.Kind kind, int start, int end, int startLine, int startCol, int endLine, int endCol,
+            String punct) {
+        if (directiveTokens != null) {
+            directiveTokens.add(new Token(kind, punct != null ? punct : str(start, end), startLine, startCol, endLine,
+                    endCol, start, end, null));
+        } else {
+            tokens.add(kind, start, end, null);
+        }
     }
 
     private void newline() {
         line++;
         lineStart = i;
+        lineStarts.add(i);
         codeOnLine = false;
     }
 
@@ -212,9 +222,7 @@ public final class Tokenizer {
             rest = dt.subList(1, dt.size());
         }
         Directive d = new Directive(name, List.copyOf(rest), directiveLine);
-        int endCol = endOffset - lineStart + 1;
-        tokens.add(new Token(Token.Kind.DIRECTIVE, name, directiveLine, directiveCol, line, Math.max(1, endCol),
-                directiveStart, endOffset, d));
+        tokens.add(Token.Kind.DIRECTIVE, directiveStart, endOffset, d);
     }
 
     private static boolean isDigit(char c) {
@@ -234,7 +242,7 @@ public final class Tokenizer {
     }
 
     private void add(Token.Kind kind, int start, int end, int startLine, int startCol) {
-        out().add(new Token(kind, str(start, end), startLine, startCol, line, end - lineStart + 1, start, end, null));
+        out(kind, start, end, startLine, startCol, line, end - lineStart + 1, null);
     }
 
     private void identOrPrefixedLiteral() {
@@ -458,6 +466,6 @@ public final class Tokenizer {
 
     /** Punctuators share their text: no string per token. */
     private void addPunct(String text, int start) {
-        out().add(new Token(Token.Kind.PUNCT, text, line, start - lineStart + 1, line, i - lineStart + 1, start, i, null));
+        out(Token.Kind.PUNCT, start, i, line, start - lineStart + 1, line, i - lineStart + 1, text);
     }
 }

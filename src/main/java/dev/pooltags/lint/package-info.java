@@ -1,13 +1,21 @@
 /**
  * Pool-tag mistakes in Windows driver C/C++ sources, found from tokens alone (no compiler, no WDK headers).
  *
- * <p>Sources: {@link dev.pooltags.lint.ProjectLayout} finds the files and the {@code .vcxproj}/{@code sources}
- * projects that build them; {@link dev.pooltags.lint.Tokenizer} turns text into tokens;
- * {@link dev.pooltags.lint.FileScanner} turns tokens into {@link dev.pooltags.lint.FileFacts} (definitions, pool-routine
- * calls through wrapper macros, pointer events). Analysis: {@link dev.pooltags.lint.Scope} and
- * {@link dev.pooltags.lint.Evaluator} resolve names and constants, each {@link dev.pooltags.lint.Rule} (PT001-PT008)
- * reports {@link dev.pooltags.lint.Finding}s, {@link dev.pooltags.lint.TagInventory} lists the tags;
- * {@link dev.pooltags.lint.Linter} runs the passes in parallel with a deterministic result. Rendering lives in
- * {@code dev.pooltags.report} (text, JSON, SARIF, tag inventory).
+ * <p>Sources: {@link dev.pooltags.lint.ProjectLayout} finds the files, the {@code .vcxproj}/{@code sources} projects
+ * that build them (with their preprocessor symbols and include folders) and the {@code .pooltags.yml} files
+ * ({@link dev.pooltags.lint.LintConfigReader}); {@link dev.pooltags.lint.Tokenizer} turns text into a compact
+ * {@link dev.pooltags.lint.TokenList}; {@link dev.pooltags.lint.FileScanner} indexes a file into
+ * {@link dev.pooltags.lint.FileFacts} (definitions kept as their text, includes, file-scope names, class members,
+ * called names, {@code #if} ranges it cannot decide) and, in a full scan, hands pool-routine calls (through wrapper
+ * macros and wrapper functions) and each function's pointer events to a sink as it finds them.
+ *
+ * <p>Analysis: {@link dev.pooltags.lint.Scope} and {@link dev.pooltags.lint.Evaluator} resolve names and constants,
+ * {@link dev.pooltags.lint.Conditions} decides {@code #if} lines as far as the tree tells,
+ * {@link dev.pooltags.lint.WrapperSummary} turns a function into a {@link dev.pooltags.lint.PoolWrapper},
+ * {@link dev.pooltags.lint.ReachingStores} and {@link dev.pooltags.lint.Places} say which stores reach a free; each
+ * {@link dev.pooltags.lint.Rule} (PT001-PT009) reports {@link dev.pooltags.lint.Finding}s per piece and at the end,
+ * {@link dev.pooltags.lint.FixComposer} makes fixes on one call agree, {@link dev.pooltags.lint.TagInventory} lists
+ * the tags. {@link dev.pooltags.lint.Linter} runs the passes in parallel with a deterministic result and bounded
+ * memory. Rendering lives in {@code dev.pooltags.report} (text, JSON, SARIF, tag inventory).
  */
 package dev.pooltags.lint;

@@ -7,6 +7,7 @@ import dev.pooltags.lint.Finding;
 import dev.pooltags.lint.Fix;
 import dev.pooltags.lint.LintResult;
 import dev.pooltags.lint.Location;
+import dev.pooltags.lint.PoolWrapper;
 import dev.pooltags.lint.Severity;
 import java.io.PrintWriter;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * Renders lint findings as compiler-style text ({@code file(line,col): warning PT005: message}, which Visual Studio,
  * VS Code and most CI logs turn into links) or as JSON. The JSON layout is stable:
  * {@code {"files", "lines", "findings": [{rule, level, file, line, column, endLine, endColumn, message, fix?, related}],
- * "suppressed"}}.
+ * "suppressed", "notices"}}; notices say what the run could not do in full (a limit reached).
  */
 public final class LintReport {
     private LintReport() {}
@@ -30,6 +31,12 @@ public final class LintReport {
             for (Finding.Related rel : f.related()) {
                 out.println("    " + TerminalText.escape(rel.where() + ": note: " + rel.message()));
             }
+            if (f.flow().size() > 2) {
+                // the steps inside wrapper functions, between the allocation and the free
+                for (Finding.Related step : f.flow().subList(1, f.flow().size())) {
+                    out.println("    " + step.where() + ": via: " + step.message());
+                }
+            }
             if (f.fix() != null) {
                 for (Fix.Replacement rep : f.fix().replacements()) {
                     out.println("    fix: " + TerminalText.escape(f.fix().description() + ": " + rep.text()));
@@ -38,6 +45,9 @@ public final class LintReport {
             if (showHelp) {
                 out.println("    help: " + help.apply(f.ruleId()));
             }
+        }
+        for (String n : r.notices()) {
+            out.println("notice: " + n);
         }
         long errors = active.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = active.stream().filter(f -> f.severity() == Severity.WARNING).count();
@@ -74,9 +84,62 @@ public final class LintReport {
                 location(ro, x.where());
                 ro.put("message", x.message());
             }
+            if (!f.flow().isEmpty()) {
+                ArrayNode flow = o.putArray("flow");
+                for (Finding.Related x : f.flow()) {
+                    ObjectNode ro = flow.addObject();
+                    location(ro, x.where());
+                    ro.put("message", x.message());
+                }
+            }
         }
         root.put("suppressed", r.suppressedCount());
+        ArrayNode notices = root.putArray("notices");
+        r.notices().forEach(notices::add);
         Json.write(out, root);
+    }
+
+    /** The wrapper functions as a table: what each does, how it takes its tag, where it is. */
+    public static void wrappersText(PrintWriter out, List<PoolWrapper> wrappers) {
+        TextTable t = new TextTable("Function", "Kind", "Tag", "Routine", "Where", "How");
+        for (PoolWrapper w : wrappers) {
+            t.row(w.routineName(), kind(w), w.tagDescription(), w.base().routineName(), w.definedAt().toString(),
+                    w.declared() ? "declared" : "found");
+        }
+        t.print(out, true);
+        out.printf("%d wrapper functions%n", wrappers.size());
+        out.flush();
+    }
+
+    public static void wrappersJson(PrintWriter out, List<PoolWrapper> wrappers) {
+        ObjectNode root = Json.object();
+        ArrayNode arr = root.putArray("wrappers");
+        for (PoolWrapper w : wrappers) {
+            ObjectNode o = arr.addObject();
+            o.put("function", w.routineName());
+            o.put("kind", kind(w));
+            o.put("tag", w.tagDescription());
+            o.put("routine", w.base().routineName());
+            location(o, w.definedAt());
+            o.put("declared", w.declared());
+            ArrayNode through = o.putArray("through");
+            for (Finding.Related l : w.through()) {
+                ObjectNode x = through.addObject();
+                location(x, l.where());
+                x.put("message", l.message());
+            }
+        }
+        Json.write(out, root);
+    }
+
+    private static String kind(PoolWrapper w) {
+        return switch (w.kind()) {
+            case ALLOCATE -> "allocate";
+            case ALLOCATE_OUT -> "allocate-out (argument " + (w.pointerArg() + 1) + ")";
+            case FREE -> "free (argument " + (w.pointerArg() + 1) + ")";
+            case LOOKASIDE -> "lookaside";
+            default -> w.kind().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static void location(ObjectNode o, Location w) {

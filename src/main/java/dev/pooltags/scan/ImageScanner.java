@@ -309,16 +309,37 @@ public final class ImageScanner {
         if (!record) {
             return pops;
         }
-        if (routine != null) {
+        if (routine != null && selected(routine, s, tail, r, true)) {
             int position = isa instanceof X86Isa x && !x.is64() ? routine.x86TagSlot() : routine.tagArgument();
             long v = routine.tagged() ? isa.argument(s, position, tail, r) : 0;
             add(new Site(site.rva, function, routine, v, null, 0, tail), r);
         }
         for (Wrapper w : through) {
+            if (w.thunk && !selected(w.routine, s, tail, r, false)) {
+                continue; // a thunk of a shared export, called for another of its routines
+            }
             long v = w.parameter >= 0 ? isa.argument(s, w.parameter, tail, r) : 0;
             add(new Site(site.rva, function, w.routine, v, w.thunk ? null : w, w.depth, tail), r);
         }
         return pops;
+    }
+
+    /**
+     * True when a call of a shared export is this routine: its selector argument holds the routine's constant
+     * (StorPortExtendedFunction with ExtFunctionAllocatePool); always true for an export that is one routine. With
+     * {@code passedOn}, a selector the function itself was given also counts (an import thunk passes it through,
+     * and its callers are checked in turn).
+     */
+    private boolean selected(PoolRoutine routine, State s, boolean tail, RegionAnalysis r, boolean passedOn) {
+        if (routine.selectorArgument() < 0) {
+            return true;
+        }
+        int position = isa instanceof X86Isa x && !x.is64() ? routine.x86SelectorSlot() : routine.selectorArgument();
+        long v = isa.argument(s, position, tail, r);
+        if (passedOn && Value.isParam(v)) {
+            return true;
+        }
+        return Value.kind(v) == Value.CONST && (Value.constValue(v) & 0xFFFFFFFFL) == routine.selectorValue();
     }
 
     private final Map<String, Integer> siteInstructions = new HashMap<>();

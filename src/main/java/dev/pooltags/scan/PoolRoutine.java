@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The pool routines a driver imports, where each takes its tag and what it does with it. Signatures are the
- * documented ones (wdm.h, ndis.h, fltkernel.h, video.h): argument positions count from 0; {@code x86Slots}
+ * documented ones (wdm.h, ndis.h, fltkernel.h, video.h, storport.h): argument positions count from 0; {@code x86Slots}
  * gives each argument's size in 4-byte stack slots on x86, where a 64-bit POOL_FLAGS takes two, so the tag of
  * ExAllocatePool2 is the fourth slot there but the third argument register on x64 and ARM64.
  */
@@ -36,7 +36,13 @@ public enum PoolRoutine {
     FLT_ALLOCATE_POOL_ALIGNED_WITH_TAG("FltAllocatePoolAlignedWithTag", Module.FLTMGR, Action.ALLOCATE, 3, 1, 1, 1, 1),
     FLT_FREE_POOL_ALIGNED_WITH_TAG("FltFreePoolAlignedWithTag", Module.FLTMGR, Action.FREE, 2, 1, 1, 1),
     VIDEO_PORT_ALLOCATE_POOL("VideoPortAllocatePool", Module.VIDEOPRT, Action.ALLOCATE, 3, 1, 1, 1, 1),
-    VIDEO_PORT_FREE_POOL("VideoPortFreePool", Module.VIDEOPRT, Action.FREE, -1, 1, 1);
+    VIDEO_PORT_FREE_POOL("VideoPortFreePool", Module.VIDEOPRT, Action.FREE, -1, 1, 1),
+    /**
+     * StorPortAllocatePool is an inline function of storport.h: the binary calls the variadic (cdecl)
+     * StorPortExtendedFunction with ExtFunctionAllocatePool (0) first and the tag fourth.
+     */
+    STOR_PORT_ALLOCATE_POOL("StorPortAllocatePool", "StorPortExtendedFunction", Module.STORPORT, Action.ALLOCATE, 3, 0, 0,
+            true, 1, 1, 1, 1, 1);
 
     /** What the routine does with the tag. */
     public enum Action {
@@ -61,7 +67,8 @@ public enum PoolRoutine {
         NTOSKRNL("ntoskrnl.exe", "ntkrnlpa.exe", "ntkrnlmp.exe", "ntkrpamp.exe"),
         NDIS("ndis.sys"),
         FLTMGR("fltmgr.sys"),
-        VIDEOPRT("videoprt.sys");
+        VIDEOPRT("videoprt.sys"),
+        STORPORT("storport.sys");
 
         private final String[] files;
 
@@ -87,21 +94,38 @@ public enum PoolRoutine {
 
     static {
         for (PoolRoutine r : values()) {
-            BY_NAME.put(r.routineName, r);
+            BY_NAME.put(r.importName, r);
         }
     }
 
     private final String routineName;
+    private final String importName;
     private final Module module;
     private final Action action;
     private final int tagArg;
+    private final int selectorArg;
+    private final long selectorValue;
+    private final boolean cdecl;
     private final int[] x86Slots;
 
     PoolRoutine(String routineName, Module module, Action action, int tagArg, int... x86Slots) {
+        this(routineName, routineName, module, action, tagArg, -1, 0, false, x86Slots);
+    }
+
+    /**
+     * A routine reached through an export of another name, whose argument {@code selectorArg} must hold
+     * {@code selectorValue} for the call to be this routine; {@code cdecl} routines pop nothing on x86.
+     */
+    PoolRoutine(String routineName, String importName, Module module, Action action, int tagArg, int selectorArg,
+            long selectorValue, boolean cdecl, int... x86Slots) {
         this.routineName = routineName;
+        this.importName = importName;
         this.module = module;
         this.action = action;
         this.tagArg = tagArg;
+        this.selectorArg = selectorArg;
+        this.selectorValue = selectorValue;
+        this.cdecl = cdecl;
         this.x86Slots = x86Slots;
     }
 
@@ -117,6 +141,33 @@ public enum PoolRoutine {
     /** The routine with this exported name, or null. */
     public static PoolRoutine named(String name) {
         return BY_NAME.get(name);
+    }
+
+    /** The export the binary calls (the routine's own name, or the function an inline routine calls). */
+    public String importName() {
+        return importName;
+    }
+
+    /** The argument that says which routine a shared export is, or -1 when the export is this routine alone. */
+    public int selectorArgument() {
+        return selectorArg;
+    }
+
+    /** The value {@link #selectorArgument()} holds for this routine. */
+    public long selectorValue() {
+        return selectorValue;
+    }
+
+    /** Index of the 4-byte x86 stack slot holding the selector, -1 when there is none. */
+    public int x86SelectorSlot() {
+        if (selectorArg < 0) {
+            return -1;
+        }
+        int s = 0;
+        for (int i = 0; i < selectorArg; i++) {
+            s += x86Slots[i];
+        }
+        return s;
     }
 
     public String routineName() {
@@ -153,8 +204,11 @@ public enum PoolRoutine {
         return s;
     }
 
-    /** Bytes of arguments an x86 (__stdcall) call pushes and the routine pops. */
+    /** Bytes of arguments an x86 (__stdcall) call pushes and the routine pops (none for __cdecl). */
     public int x86ArgumentBytes() {
+        if (cdecl) {
+            return 0;
+        }
         int s = 0;
         for (int v : x86Slots) {
             s += v;

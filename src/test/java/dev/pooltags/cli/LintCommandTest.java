@@ -66,14 +66,14 @@ class LintCommandTest {
         Run r = run("lint", "--rule", "PT003", CASES + "PT004-deprecated.c", CASES + "PT003-untagged.c");
         assertThat(r.out()).contains("PT003").doesNotContain("PT004");
         assertThat(run("lint", "--rule", "PT999", CASES).err()).isEqualTo(
-                "pooltags: unknown rule 'PT999'; the rules are PT001 to PT008 (see --list-rules)\n");
+                "pooltags: unknown rule 'PT999'; the rules are PT001 to PT009 (see --list-rules)\n");
     }
 
     @Test
     void listRulesShowsEveryRuleWithItsHelp() {
         Run r = run("lint", "--list-rules");
         assertThat(r.code()).isEqualTo(Main.OK);
-        for (int i = 1; i <= 8; i++) {
+        for (int i = 1; i <= 9; i++) {
             assertThat(r.out()).contains("PT00" + i + "  ");
         }
         assertThat(r.out()).contains("Fix:");
@@ -92,6 +92,31 @@ class LintCommandTest {
         Run badTagFile = run("lint", "--tagfile", "no/such/pooltag.txt", CASES + "PT001-negative.c");
         assertThat(badTagFile.code()).isEqualTo(Main.INPUT);
         assertThat(badTagFile.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void wrappersAreListedWithHowTheyTakeTheirTag() {
+        Run r = run("lint", "--wrappers", CASES + "PT005-wrapper-functions", CASES + "PT005-declared-wrapper");
+        assertThat(r.code()).isEqualTo(Main.OK);
+        assertThat(r.out()).containsPattern("DrvAllocate +allocate +parameter 2 \\(Tag\\) +ExAllocatePool2 .*alloc.c\\(6,7\\) +found")
+                .containsPattern("DrvAllocateEntry +allocate +fixed: ENTRY_TAG +ExAllocatePool2")
+                .containsPattern("DrvFree +free \\(argument 1\\) +parameter 2 \\(Tag\\) +ExFreePoolWithTag")
+                .containsPattern("DrvFreeBuffer +free \\(argument 1\\) +fixed: BUFFER_TAG")
+                .containsPattern("g_PoolAlloc +allocate +parameter 2 \\(argument 2\\) +ExAllocatePool2 .*\\.pooltags\\.yml\\(4,1\\) +declared")
+                .containsPattern("LibReleaseBlock +free \\(argument 1\\) +fixed: 'kcLB' +ExFreePoolWithTag")
+                .endsWith("6 wrapper functions\n");
+    }
+
+    @Test
+    void aBrokenPooltagsYmlIsOneLineNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.c"), "void f(void) { }\n");
+        Files.writeString(dir.resolve(".pooltags.yml"), "wrappers:\n  - function: MyAlloc\n    kind: alocate\n    tag: 1\n");
+        Run r = run("lint", dir.toString());
+        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.err()).endsWith(".pooltags.yml:3: kind: 'alocate' is not one of allocate, allocate-out, free, "
+                + "lookaside\n").hasLineCount(1);
+        Files.writeString(dir.resolve(".pooltags.yml"), "wrapers: []\n");
+        assertThat(run("lint", dir.toString()).err()).contains(".pooltags.yml:1: the file: unknown key 'wrapers'");
     }
 
     @Test

@@ -17,7 +17,7 @@ class EvaluatorTest {
     private static Value eval(String header, String expr) {
         String text = header + "\nint probe = " + expr + ";\n";
         Tokenizer.Result r = Tokenizer.tokenize(text);
-        FileFacts ff = FileScanner.scan("t.c", text, r, FileScanner.Macros.NONE, false, Suppressions.none());
+        FileFacts ff = FileScanner.index("t.c", r, FileScanner.Defines.NONE, Suppressions.none());
         Map<String, FileFacts> facts = new HashMap<>();
         facts.put("t.c", ff);
         Scope scope = new Scope(facts, Map.of("t.c", new SourceFile(java.nio.file.Path.of("t.c"), "t.c",

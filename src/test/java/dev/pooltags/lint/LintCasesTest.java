@@ -137,4 +137,33 @@ class LintCasesTest {
         assertThat(r.tagUses()).extracting(u -> u.tag().memoryText() + " " + u.routine() + " " + u.constant())
                 .containsExactly("MBuf ExAllocatePool2 BUFFER_TAG", "MCtx ExAllocatePool2 CTX_TAG");
     }
+
+    @Test
+    void aFindingUnderAConditionTheSourcesCannotDecideNamesIt() {
+        LintResult r = lint(CASES.resolve("PT005-ifdef-branches"));
+        assertThat(r.active()).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).endsWith("(compiled only if TRACE_LEVEL>2)"))
+                .anySatisfy(m -> assertThat(m).contains("frees p with tag TRACE_TAG").doesNotContain("compiled only"));
+    }
+
+    @Test
+    void aHeaderIsFoundThroughTheProjectsIncludePathFirst() {
+        LintResult r = lint(CASES.resolve("PT005-header-by-include-path"));
+        assertThat(r.active()).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("with tag REQUEST_TAG = IReq").contains("allocated with tag QUEUE_TAG = IQue"));
+    }
+
+    @Test
+    void findingsOnOneCallOfferOneFixThatResolvesThemAll() {
+        LintResult r = lint(CASES.resolve("PT004-composed-fixes.c"));
+        List<Finding> line5 = r.active().stream().filter(f -> f.where().line() == 5).toList();
+        assertThat(line5).extracting(Finding::ruleId).containsExactlyInAnyOrder("PT001", "PT004");
+        assertThat(line5).extracting(f -> f.fix().replacements().get(0).text())
+                .containsOnly("ExAllocatePool2(POOL_FLAG_PAGED, 16, 'fByM')");
+        assertThat(line5).filteredOn(f -> f.ruleId().equals("PT004")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("write ExAllocatePool2(POOL_FLAG_PAGED, 16, 'fByM')"));
+        List<Finding> line6 = r.active().stream().filter(f -> f.where().line() == 6).toList();
+        assertThat(line6).extracting(f -> f.fix().replacements().get(0).text())
+                .containsOnly("ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, '  oI')");
+    }
 }

@@ -81,7 +81,18 @@ class TokenizerTest {
             last = t.start();
         }
         // the whole pipeline over the same text does not throw either
-        FileScanner.scan("f.c", text, r, name -> null, true, Suppressions.of(r));
+        FileScanner.scan("f.c", r, FileScanner.Defines.NONE, name -> null, FileScanner.Wrappers.NONE, new FileScanner.Sink() {
+            @Override
+            public void calls(List<Call> calls) {
+            }
+
+            @Override
+            public void function(String function, List<PointerEvent> events, IntList blockParents, boolean truncated) {
+                for (PointerEvent e : events) {
+                    assertThat(e.block()).isBetween(0, blockParents.size() - 1);
+                }
+            }
+        }, Suppressions.of(r));
     }
 
     @Property(tries = 200)

@@ -1,0 +1,3 @@
+#pragma once
+#define QUEUE_TAG   'euQL'
+#define REQUEST_TAG 'qeRL'
