@@ -11,6 +11,17 @@ import net.jqwik.api.Provide;
 class PoolTagProperties {
     @Property(tries = 5000)
     void textRoundTripsForEveryValue(@ForAll int value) {
+        roundTrips(value);
+    }
+
+    /** Found by the long fuzz run (seed 5570688330040463568): the tag ' r \x15 ' printed as a character literal. */
+    @net.jqwik.api.Example
+    void aTagInQuotesRoundTrips() {
+        roundTrips(655716903);
+        roundTrips(0x27616227);
+    }
+
+    private static void roundTrips(int value) {
         PoolTag t = PoolTag.ofValue(value);
         assertThat(PoolTag.parse(t.toString())).isEqualTo(t);
         assertThat(PoolTag.parse(t.hexText())).isEqualTo(t);
