@@ -276,12 +276,7 @@ public final class PoolTag implements Comparable<PoolTag> {
     /** Memory-order text with the protected suffix when the bit is set; {@link #parse} reads it back. */
     @Override
     public String toString() {
-        String text = memoryText();
-        if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
-            // ' at both ends would parse back as a character literal: the value is the one unambiguous spelling
-            return hexText();
-        }
-        return isProtected() ? text + PROTECTED_SUFFIX : text;
+        return isProtected() ? memoryText() + PROTECTED_SUFFIX : memoryText();
     }
 
     @Override
