@@ -33,8 +33,9 @@ public final class Main {
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(args, out, err);
-        return cl.execute(args);
+        String[] a = PoolMonSwitches.translate(args);
+        CommandLine cl = commandLine(a, out, err);
+        return cl.execute(a);
     }
 
     static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {

@@ -52,6 +52,17 @@ public final class Scenarios {
         return Optional.ofNullable(loaded().get(name));
     }
 
+    /**
+     * The drivers of the scenario a sample's source names ({@code demo:leak-fast}), as a tag file of rank
+     * {@code rank}; empty for any other source.
+     */
+    public static Optional<dev.pooltags.tagdb.TagFile> tagFile(String source, int rank) {
+        if (source == null || !source.startsWith("demo:")) {
+            return Optional.empty();
+        }
+        return byName(source.substring(5)).map(s -> dev.pooltags.tagdb.TagFileReader.parse(source + " drivers", s.tagFileText(), rank));
+    }
+
     /** Every shipped scenario. */
     public static List<Scenario> all() {
         return new ArrayList<>(loaded().values());
