@@ -89,7 +89,10 @@ public final class ConvertCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        target.write(out, w -> fmt.writeText(w, series, SnapshotCommand.ownerColumns(tagFiles.load(false))));
+        java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+        series.forEach(x -> sources.add(x.source()));
+        var owners = SnapshotCommand.ownerColumns(tagFiles.load(false, sources, spec.commandLine().getErr()));
+        target.write(out, w -> fmt.writeText(w, series, owners));
         return notes.exit(Main.OK);
     }
 }

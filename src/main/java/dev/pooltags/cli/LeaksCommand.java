@@ -220,7 +220,6 @@ public final class LeaksCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         OutputFile target = output.check();
         InputNotes notes = new InputNotes(spec.commandLine().getErr(), "pooltags: ");
-        TagDatabase db = tagFiles.load(false);
         Verdict gate = failOn == null ? Verdict.LEAK : failOn.verdict;
         boolean failed;
         if (phase) {
@@ -237,6 +236,7 @@ public final class LeaksCommand implements Callable<Integer> {
                         + ") do not come after the baseline (until " + b.get(b.size() - 1).time() + "): swapped?");
             }
             PhaseComparison.Result r = PhaseComparison.compare(b, a, o);
+            TagDatabase db = owners(b, a);
             target.write(stdout, w -> {
                 switch (format) {
                     case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
@@ -255,6 +255,7 @@ public final class LeaksCommand implements Callable<Integer> {
             // the state a live view shows after these samples (the checkpoints' verdicts, settled)
             LeakResult r = LeakAnalysis.state(checked.series(), window == null ? Integer.MAX_VALUE : window,
                     LeakAnalysis.EVERY, o, checked.notes());
+            TagDatabase db = owners(series);
             target.write(stdout, w -> {
                 switch (format) {
                     case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
@@ -266,6 +267,18 @@ public final class LeaksCommand implements Callable<Integer> {
             failed = !r.atLeast(gate).isEmpty();
         }
         return notes.exit(failOn != null && failed ? Main.FINDINGS : Main.OK);
+    }
+
+    /** The owner database, with the drivers of the demo scenarios the samples came from (demo --record). */
+    @SafeVarargs
+    private TagDatabase owners(List<Snapshot>... series) {
+        java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+        for (List<Snapshot> l : series) {
+            for (Snapshot s : l) {
+                sources.add(s.source());
+            }
+        }
+        return tagFiles.load(false, sources, spec.commandLine().getErr());
     }
 
     private static String names(List<Path> paths) {

@@ -174,7 +174,6 @@ public final class ServeCommand implements Callable<Integer> {
                         + (web.authenticates() ? "" : "authentication") + " (see --web-config)");
             }
         }
-        TagDatabase owners = tagFiles.load(false);
         String spec = source.spec();
         SnapshotSource opened = source.open(err);
         // the first sample says how many rows the history will hold: check it fits before any of it is allocated
@@ -186,6 +185,7 @@ public final class ServeCommand implements Callable<Integer> {
             opened.close();
             throw e;
         }
+        TagDatabase owners = tagFiles.load(false, List.of(opened.name(), first.source()), err);
         SnapshotSource src = new FirstSampleAgain(opened, first);
         PrometheusRegistry registry = new PrometheusRegistry();
         PoolSampler sampler = new PoolSampler(src, tag -> {

@@ -96,7 +96,9 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         OutputFile target = output.check();
         Snapshot picked;
+        String sourceName;
         try (SnapshotSource src = source.open(err)) {
+            sourceName = src.name();
             picked = pick(src, sample);
             if (bigPool && picked.bigPool().isEmpty()) {
                 picked = picked.withBigPool(src.bigPool().orElseThrow(() -> noBigPool(src)));
@@ -112,7 +114,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             table.sort(BigPoolAllocation.LARGEST_FIRST);
             List<BigPoolAllocation> shown = top != null && table.size() > top ? table.subList(0, top) : table;
-            TagDatabase owners = tagFiles.load(false);
+            TagDatabase owners = tagFiles.load(false, List.of(sourceName, s.source()), err);
             if (text) {
                 target.write(out, raw -> BigPoolReport.text(TerminalText.writer(raw), s, shown, table.size(),
                         owners.size() == 0 ? null : t -> ownerText(owners).apply(TagCounters.of(t, PoolType.PAGED, 0, 0, 0))));
@@ -126,7 +128,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             return source.exit(Main.OK);
         }
         List<SnapshotDelta.Row> rows = select(SnapshotDelta.unchanged(s), filter, order, top);
-        TagDatabase db = tagFiles.load(false);
+        TagDatabase db = tagFiles.load(false, List.of(sourceName, s.source()), err);
         if (text) {
             target.write(out, raw -> {
                 PrintWriter w = TerminalText.writer(raw);
@@ -135,7 +137,8 @@ public final class SnapshotCommand implements Callable<Integer> {
                 if (!s.totals().isEmpty()) {
                     w.println("# totals: " + totalsText(s.totals()));
                 }
-                SnapshotColumn.table(SnapshotColumn.standard(false, db.size() == 0 ? null : ownerText(db)), rows).print(w, true);
+                w.println("# " + tagFiles.origin());
+                SnapshotColumn.table(SnapshotColumn.standard(false, ownerText(db)), rows).print(w, true);
                 w.flush();
             });
             return source.exit(Main.OK);

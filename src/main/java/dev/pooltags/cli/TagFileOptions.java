@@ -87,7 +87,11 @@ public final class TagFileOptions {
      * {@code err} (may be null) gets the one line saying they are being read.
      */
     public TagDatabase load(boolean required, java.util.Collection<String> sources, java.io.PrintWriter err) {
-        TagFileDiscovery discovery = TagFileDiscovery.system();
+        return load(required, sources, err, TagFileDiscovery.system());
+    }
+
+    /** As {@link #load(boolean, java.util.Collection, java.io.PrintWriter)} over the given discovery (tests). */
+    TagDatabase load(boolean required, java.util.Collection<String> sources, java.io.PrintWriter err, TagFileDiscovery discovery) {
         List<Path> paths = new ArrayList<>(resolve(discovery, required));
         if (discovery.windows() && tagfiles.isEmpty() && discovery.findPooltag().isEmpty() && !noLocal) {
             DriverTagCache.get(discovery.driversDir(), discovery.configDir(),
