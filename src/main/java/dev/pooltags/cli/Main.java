@@ -48,22 +48,22 @@ public final class Main {
                 break;
             }
         }
-        boolean added = false;
-        for (Class<?> c : PooltagsCommand.SUBCOMMANDS) {
-            if (c.getAnnotation(picocli.CommandLine.Command.class).name().equals(first)) {
-                cl.addSubcommand(c);
-                added = true;
-            }
+        if (first != null && PooltagsCommand.SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion")) {
+            cl.addSubcommand(first, PooltagsCommand.instance(first));
+        } else {
+            PooltagsCommand.SUBCOMMANDS.keySet().forEach(n -> cl.addSubcommand(n, PooltagsCommand.instance(n)));
         }
-        if (!added) {
-            PooltagsCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
-        }
+        HelpLayout.apply(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("pooltags: " + TerminalText.escape(ex.getMessage()));
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                // picocli's suggestions for a typo: 'lokup' -> lookup
+                c.getErr().println("  did you mean: " + TerminalText.escape(String.join(", ", u.getSuggestions())) + "?");
+            }
             String name = c.getCommandSpec().qualifiedName();
             c.getErr().println("  see '" + name + " --help'");
             return USAGE;

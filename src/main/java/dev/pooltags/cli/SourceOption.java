@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 /** {@code --source SPEC}: where live samples come from, shared by snapshot, record and top. */
 public final class SourceOption {
     @Option(names = "--source", paramLabel = "SPEC",
-            description = "windows (windows:session, windows:session=N), linux, or replay:FILE (a recording or any snapshot "
-                    + "file). Default: this machine's live source.")
+            description = "windows (windows:session, windows:session=N), linux, demo:SCENARIO (a simulated system: "
+                    + "healthy, leak-slow, leak-fast, cache-plateau, tag-mismatch, unload-leak, special-pool-overrun) or "
+                    + "replay:FILE (a recording or any snapshot file). Default: this machine's live source.")
     String spec;
 
     /** The spec given, or this machine's live source. */
