@@ -28,6 +28,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if ("1".equals(System.getenv("POOLTAGS_TRAINING"))) {
+            StartupTraining.run(); // the launcher records its start-up archive from this run
+            System.exit(OK);
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
