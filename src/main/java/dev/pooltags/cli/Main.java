@@ -42,6 +42,16 @@ public final class Main {
         return cl.execute(a);
     }
 
+    /** The argument after {@code word}, or null. */
+    private static String next(String[] args, String word) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(word)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
     static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new PooltagsCommand());
         // Only the subcommand being run is built; help, a typo or no command at all needs them all.
@@ -52,10 +62,14 @@ public final class Main {
                 break;
             }
         }
-        if (first != null && PooltagsCommand.SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion")) {
-            cl.addSubcommand(first, PooltagsCommand.instance(first));
-        } else {
-            PooltagsCommand.SUBCOMMANDS.keySet().forEach(n -> cl.addSubcommand(n, PooltagsCommand.instance(n)));
+        // Only the subcommand being run is built. Listing the commands (--help, a typo, no command) needs only their
+        // names and descriptions, read from their annotations without building picocli's model of each.
+        String helpFor = "help".equals(first) ? next(args, first) : null;
+        for (String n : PooltagsCommand.SUBCOMMANDS.keySet()) {
+            boolean real = n.equals(first) || n.equals(helpFor) || "completion".equals(first) || n.equals("help");
+            if (real || first == null || !PooltagsCommand.SUBCOMMANDS.containsKey(first) || "help".equals(first)) {
+                cl.addSubcommand(n, real ? PooltagsCommand.instance(n) : PooltagsCommand.listing(n));
+            }
         }
         HelpLayout.apply(cl);
         cl.setOut(out);

@@ -51,6 +51,22 @@ public final class PooltagsCommand implements Runnable {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /**
+     * A subcommand as the list of commands shows it: its name and description, read from its {@code @Command}
+     * annotation without picocli inspecting its options (a listing never runs it).
+     */
+    static picocli.CommandLine listing(String name) {
+        String cls = SUBCOMMANDS.get(name);
+        try {
+            Command c = Class.forName(cls, false, PooltagsCommand.class.getClassLoader()).getAnnotation(Command.class);
+            CommandSpec spec = CommandSpec.create().name(name);
+            spec.usageMessage().description(c.description());
+            return new picocli.CommandLine(spec);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the command " + name + " (" + cls + ") is missing from the build", e);
+        }
+    }
+
     /** The command object of a subcommand (picocli's help command for {@code help}). */
     static Object instance(String name) {
         String cls = SUBCOMMANDS.get(name);

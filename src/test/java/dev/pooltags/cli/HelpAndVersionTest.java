@@ -38,7 +38,7 @@ class HelpAndVersionTest {
         java.util.List<String> rendered = new java.util.ArrayList<>();
         try {
             System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
-            picocli.CommandLine root = Main.commandLine(new String[] {"--help"}, new java.io.PrintWriter(new java.io.StringWriter()),
+            picocli.CommandLine root = Main.commandLine(new String[] {"completion"}, new java.io.PrintWriter(new java.io.StringWriter()),
                     new java.io.PrintWriter(new java.io.StringWriter()));
             java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
             while (!todo.isEmpty()) {
@@ -59,7 +59,7 @@ class HelpAndVersionTest {
     /** Issue 15: help that is true, on every command. */
     @Test
     void everyHelpKeepsParagraphsWholeAndBangWordsTogetherAndNamesTheDemoSource() {
-        picocli.CommandLine root = Main.commandLine(new String[] {"--help"}, new java.io.PrintWriter(new java.io.StringWriter()),
+        picocli.CommandLine root = Main.commandLine(new String[] {"completion"}, new java.io.PrintWriter(new java.io.StringWriter()),
                 new java.io.PrintWriter(new java.io.StringWriter()));
         java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
         int withSource = 0;
@@ -165,5 +165,20 @@ class HelpAndVersionTest {
         } finally {
             java.nio.file.Files.delete(tags);
         }
+    }
+
+    /** The list of commands shows each command's own description, read without building the command. */
+    @Test
+    void theCommandListIsTheCommandsOwnDescriptions() {
+        picocli.CommandLine listing = Main.commandLine(new String[] {"--help"}, new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()));
+        picocli.CommandLine real = Main.commandLine(new String[] {"completion"}, new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()));
+        assertThat(listing.getSubcommands().keySet()).containsExactlyElementsOf(real.getSubcommands().keySet());
+        for (String n : real.getSubcommands().keySet()) {
+            assertThat(listing.getSubcommands().get(n).getCommandSpec().usageMessage().description()).as(n)
+                    .containsExactly(real.getSubcommands().get(n).getCommandSpec().usageMessage().description());
+        }
+        assertThat(listing.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF)).isEqualTo(real.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF));
     }
 }
