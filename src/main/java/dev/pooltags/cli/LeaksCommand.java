@@ -223,8 +223,8 @@ public final class LeaksCommand implements Callable<Integer> {
         Verdict gate = failOn == null ? Verdict.LEAK : failOn.verdict;
         boolean failed;
         if (phase) {
-            List<Snapshot> b = SnapshotInputs.readSeries(baseline, notes);
-            List<Snapshot> a = SnapshotInputs.readSeries(after, notes);
+            List<Snapshot> b = SnapshotInputs.readSeries(dev.pooltags.sniff.Inputs.snapshots().expand(baseline, notes::warning), notes);
+            List<Snapshot> a = SnapshotInputs.readSeries(dev.pooltags.sniff.Inputs.snapshots().expand(after, notes::warning), notes);
             if (b.isEmpty()) {
                 throw new InputException(names(baseline), 0, "no snapshots in the baseline");
             }
@@ -247,7 +247,7 @@ public final class LeaksCommand implements Callable<Integer> {
             });
             failed = !r.atLeast(gate).isEmpty();
         } else {
-            List<Snapshot> series = SnapshotInputs.readSeries(inputs, notes, start.get());
+            List<Snapshot> series = SnapshotInputs.readSeries(dev.pooltags.sniff.Inputs.snapshots().expand(inputs, notes::warning), notes, start.get());
             SeriesCheck.Outcome checked = SeriesCheck.check(series);
             if (!checked.usable()) {
                 throw new InputException(names(inputs), 0, checked.problem());

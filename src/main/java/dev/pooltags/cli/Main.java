@@ -104,7 +104,7 @@ public final class Main {
                 msg = ex.getMessage();
             } else if (ex instanceof java.io.UncheckedIOException io) {
                 code = INPUT;
-                msg = io.getCause() != null ? io.getCause().getMessage() : io.getMessage();
+                msg = dev.pooltags.source.Reasons.of(io); // the JDK's own text of a file error is often only the path
             } else {
                 code = INTERNAL;
                 msg = "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()

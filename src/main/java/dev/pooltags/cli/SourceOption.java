@@ -30,7 +30,17 @@ public final class SourceOption {
      */
     public SnapshotSource open(PrintWriter err) {
         notes = new InputNotes(err);
-        return SnapshotSources.open(spec(), notes, start == null ? null : start.get());
+        String s = spec();
+        java.time.Instant first = start == null ? null : start.get();
+        if (s.regionMatches(true, 0, "replay:", 0, 7) && s.length() > 7) {
+            // what is replayed is checked by the one sniffer: a file of another kind says what it is, a folder skips them
+            java.nio.file.Path file = java.nio.file.Path.of(s.substring(7));
+            if (dev.pooltags.sniff.Inputs.snapshots().check(file).kind() == dev.pooltags.sniff.InputKind.FOLDER) {
+                java.util.List<java.nio.file.Path> files = dev.pooltags.sniff.Inputs.snapshots().expand(java.util.List.of(file), notes::warning);
+                return SnapshotSources.replay(s, dev.pooltags.snapshot.SnapshotInputs.readSeries(files, notes, first));
+            }
+        }
+        return SnapshotSources.open(s, notes, first);
     }
 
     /** The exit status: 3 when the source read a damaged recording, else {@code code}. */

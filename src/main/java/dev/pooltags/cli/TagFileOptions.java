@@ -100,7 +100,15 @@ public final class TagFileOptions {
         List<TagFile> files = new ArrayList<>();
         int rank = 0;
         for (Path p : paths) {
-            files.add(TagFileReader.read(p, rank++));
+            boolean named = tagfiles.contains(p) || localtags.contains(p);
+            if (named) {
+                dev.pooltags.sniff.Inputs.tagFiles().check(p); // named: a file of another kind (or empty) says what it is
+            }
+            TagFile f = TagFileReader.read(p, rank++);
+            if (named) {
+                noEntries(p, f);
+            }
+            files.add(f);
         }
         java.util.Set<String> seen = new java.util.LinkedHashSet<>(sources);
         for (String s : seen) {
@@ -115,6 +123,14 @@ public final class TagFileOptions {
     }
 
     private String origin = "";
+
+    /** A file named as a tag file that has no entry at all is not one: said so, rather than answering "no owner". */
+    static void noEntries(Path p, TagFile f) {
+        if (f.size() == 0) {
+            throw new InputException(p, "has no tag entries (" + f.lines() + (f.lines() == 1 ? " line" : " lines")
+                    + ", none like 'Ntfx - ntfs.sys - description'; 'pooltags lookup --check " + p + "' shows why each was not read)");
+        }
+    }
 
     /**
      * Where the owners of the last {@link #load} come from, for a header line: {@code owners: pooltag.txt, demo:leak-fast

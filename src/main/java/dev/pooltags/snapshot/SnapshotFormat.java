@@ -145,7 +145,7 @@ public enum SnapshotFormat {
                 try {
                     yield SnapshotJsonLines.read(name, new BufferedReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))));
                 } catch (UncheckedIOException e) {
-                    throw new InputException(name, 0, "cannot be read: " + e.getCause().getMessage());
+                    throw new InputException(name, 0, "cannot be read: " + dev.pooltags.source.Reasons.of(e));
                 }
             }
             case CSV -> SnapshotCsv.read(name, new String(bytes, StandardCharsets.UTF_8));

@@ -130,7 +130,7 @@ public final class SnapshotJsonLines {
         } catch (JsonParseException e) {
             throw new InputException(name, lineNo, "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new InputException(name, lineNo, "not valid JSON: " + e.getMessage());
+            throw new InputException(name, lineNo, "not valid JSON: " + dev.pooltags.source.Reasons.of(e));
         }
         if (n == null || !n.isObject()) {
             throw new InputException(name, lineNo, "expected one JSON object per line (a snapshot)");

@@ -78,7 +78,7 @@ class SnapshotCommandsTest {
         Files.write(foreign, new byte[] {0, 1, 2, 3});
         Run bin = run("convert", foreign.toString(), "--format", "json");
         assertThat(bin.code()).isEqualTo(Main.INPUT);
-        assertThat(bin.err()).contains("binary file but not a pooltags recording");
+        assertThat(bin.err()).contains("is a binary file of no kind pooltags knows, not snapshots");
     }
 
     @Test
