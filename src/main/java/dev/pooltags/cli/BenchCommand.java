@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.bench.StartupBenchmark;
 import dev.pooltags.bench.DebuggerBenchmark;
 import dev.pooltags.bench.LeakBenchmark;
 import dev.pooltags.bench.SyntheticDebuggerLog;
@@ -56,7 +57,8 @@ import picocli.CommandLine.Spec;
                 BenchCommand.Leaks.class,
                 BenchCommand.Scan.class,
                 BenchCommand.Debugger.class,
-                BenchCommand.Dump.class})
+                BenchCommand.Dump.class,
+                BenchCommand.Startup.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -739,6 +741,89 @@ public final class BenchCommand implements Runnable {
             out.printf("heap          peak %,.1f MB of %,.0f MB allowed, for a %,.0f MB dump (the file is mapped, not loaded)%n",
                     r.peakHeap() / 1e6, r.maxHeap() / 1e6, r.bytes() / 1e6);
             out.flush();
+            return Main.OK;
+        }
+    }
+
+    /** {@code pooltags bench startup}. */
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = {"The quick commands (lookup, who on one file, rules, snapshot, top --once, --help) run through "
+                    + "this checkout's launcher, from start to exit, against a Java program that does nothing on the same JDK; "
+                    + "every JDK 17 or later in /usr/lib/jvm and the running one, in the same run. The first run on a JDK "
+                    + "records the launcher's start-up archive (untimed)."})
+    static final class Startup implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DebugOption debug;
+
+        @Option(names = "--jdk", paramLabel = "HOME", description = "A JDK to measure (repeatable; default: all found).")
+        List<Path> jdks = new java.util.ArrayList<>();
+
+        @Option(names = "--rounds", description = "Timed rounds per program (default ${DEFAULT-VALUE}).")
+        int rounds = 10;
+
+        @Option(names = "--tagfile", paramLabel = "FILE", description = "The tag file for lookup (default: a generated Pooltag.txt of "
+                + "5,000 entries, the size of Microsoft's).")
+        Path tagfile;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = jar.getParent() == null ? null : jar.getParent().getParent();
+            Path launcher = root == null ? null : root.resolve(System.getProperty("os.name", "").startsWith("Windows") ? "pooltags.cmd" : "pooltags");
+            if (launcher == null || !java.nio.file.Files.isRegularFile(launcher) || !jar.toString().endsWith(".jar")) {
+                throw new dev.pooltags.source.EnvironmentException("bench startup runs the checkout's launcher: run it as ./pooltags bench startup "
+                        + "from a checkout (found " + jar + ")");
+            }
+            Path tmp = java.nio.file.Files.createTempDirectory("pooltags-startup");
+            try {
+                Path tags = tagfile;
+                if (tags == null) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < 5000; i++) {
+                        sb.append(String.format(java.util.Locale.ROOT, "T%03X - drv%d.sys - generated entry %d%n", i, i % 97, i));
+                    }
+                    sb.append("Ntfx - ntfs.sys - General Allocation\r\n");
+                    tags = java.nio.file.Files.writeString(tmp.resolve("pooltag.txt"), sb.toString());
+                }
+                Path driver = root.resolve("src/test/resources/drivers/clang-x64/netvideo.sys");
+                List<StartupBenchmark.Program> programs = new java.util.ArrayList<>();
+                programs.add(new StartupBenchmark.Program("lookup Ntfx --tagfile F", List.of("lookup", "Ntfx", "--no-localtag", "--tagfile",
+                        tags.toString()), true));
+                if (java.nio.file.Files.isRegularFile(driver)) {
+                    programs.add(new StartupBenchmark.Program("who Nv05 DRIVER", List.of("who", "Nv05", "--no-localtag", "--tagfile",
+                            tags.toString(), "--drivers", driver.toString()), true));
+                }
+                programs.add(new StartupBenchmark.Program("rules", List.of("rules"), true));
+                programs.add(new StartupBenchmark.Program("snapshot --source demo:healthy", List.of("snapshot", "--source", "demo:healthy",
+                        "--no-localtag"), true));
+                programs.add(new StartupBenchmark.Program("top --once --source demo:healthy", List.of("top", "--once", "--source",
+                        "demo:healthy", "--no-localtag"), true));
+                programs.add(new StartupBenchmark.Program("--help", List.of("--help"), true));
+                List<Path> homes = jdks.isEmpty() ? StartupBenchmark.installedJdks(Path.of(System.getProperty("java.home"))) : jdks;
+                List<StartupBenchmark.Timing> t = StartupBenchmark.run(launcher, homes, StartupBenchmark.trivialClassPath(tmp), programs, 2,
+                        rounds, root);
+                String jdk = null;
+                double base = 0;
+                for (StartupBenchmark.Timing x : t) {
+                    if (!x.jdk().equals(jdk)) {
+                        jdk = x.jdk();
+                        base = x.medianMillis();
+                        out.printf("%nJDK %s, %s, median and fastest of %d runs%n", x.jdk(),
+                                StartupBenchmark.release(Path.of(x.jdk().replaceAll(" \\(\\d+\\)$", ""))) >= 25 ? "AOT cache" : "AppCDS archive", rounds);
+                    }
+                    out.printf("  %-34s %8.1f ms  %8.1f ms  %5.2fx%s%n", x.label(), x.medianMillis(), x.bestMillis(), x.medianMillis() / base,
+                            x.exit() == 0 ? "" : "   (exit " + x.exit() + ")");
+                }
+                out.flush();
+            } finally {
+                try (var s = java.nio.file.Files.walk(tmp)) {
+                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
             return Main.OK;
         }
     }

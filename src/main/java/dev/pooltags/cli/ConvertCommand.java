@@ -69,7 +69,7 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new UsageException("--format rec writes a binary file: give -o FILE (a regular file)");
         }
         InputNotes notes = new InputNotes(err);
-        List<Snapshot> read = SnapshotInputs.readSeries(inputs, notes, start.get());
+        List<Snapshot> read = SnapshotInputs.readSeries(dev.pooltags.sniff.Inputs.snapshots().expand(inputs, notes::warning), notes, start.get());
         List<Snapshot> series = sample == null ? read
                 : List.of(SnapshotCommand.pick(SnapshotSources.replay(String.valueOf(inputs), read), sample));
         if (fmt == SnapshotFormat.RECORDING) {
@@ -89,7 +89,10 @@ public final class ConvertCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        target.write(out, w -> fmt.writeText(w, series, SnapshotCommand.ownerColumns(tagFiles.load(false))));
+        java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+        series.forEach(x -> sources.add(x.source()));
+        var owners = SnapshotCommand.ownerColumns(tagFiles.load(false, sources, spec.commandLine().getErr()));
+        target.write(out, w -> fmt.writeText(w, series, owners));
         return notes.exit(Main.OK);
     }
 }

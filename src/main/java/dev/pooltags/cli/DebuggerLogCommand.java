@@ -71,7 +71,8 @@ public final class DebuggerLogCommand implements Callable<Integer> {
         }
         Optional<PoolTag> wanted = tag == null ? Optional.empty() : Optional.of(PoolTag.parse(tag));
         List<DebuggerLog> read = new ArrayList<>();
-        for (Path p : logs) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path p : dev.pooltags.sniff.Inputs.debuggerLogs().expand(logs, w -> err.println("pooltags: " + w))) {
             read.add(DebuggerLogReader.read(p));
         }
         TagDatabase db = tagFiles.load(false);

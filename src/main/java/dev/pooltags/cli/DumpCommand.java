@@ -93,7 +93,8 @@ public final class DumpCommand implements Callable<Integer> {
         if (poolAt != null) {
             at = parseAddress(poolAt);
         }
-        List<Path> files = DumpFiles.list(inputs);
+        PrintWriter warn = spec.commandLine().getErr();
+        List<Path> files = dev.pooltags.sniff.Inputs.dumps().expand(inputs, w -> warn.println("pooltags: " + w));
         boolean single = files.size() == 1 && inputs.size() == 1 && !java.nio.file.Files.isDirectory(inputs.get(0));
         if (format == Format.html && (single || each)) {
             throw new UsageException("--format html writes the table of several dumps: name a folder or several files (without --each)");

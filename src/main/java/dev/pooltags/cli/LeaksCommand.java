@@ -220,12 +220,11 @@ public final class LeaksCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         OutputFile target = output.check();
         InputNotes notes = new InputNotes(spec.commandLine().getErr(), "pooltags: ");
-        TagDatabase db = tagFiles.load(false);
         Verdict gate = failOn == null ? Verdict.LEAK : failOn.verdict;
         boolean failed;
         if (phase) {
-            List<Snapshot> b = SnapshotInputs.readSeries(baseline, notes);
-            List<Snapshot> a = SnapshotInputs.readSeries(after, notes);
+            List<Snapshot> b = SnapshotInputs.readSeries(dev.pooltags.sniff.Inputs.snapshots().expand(baseline, notes::warning), notes);
+            List<Snapshot> a = SnapshotInputs.readSeries(dev.pooltags.sniff.Inputs.snapshots().expand(after, notes::warning), notes);
             if (b.isEmpty()) {
                 throw new InputException(names(baseline), 0, "no snapshots in the baseline");
             }
@@ -237,6 +236,7 @@ public final class LeaksCommand implements Callable<Integer> {
                         + ") do not come after the baseline (until " + b.get(b.size() - 1).time() + "): swapped?");
             }
             PhaseComparison.Result r = PhaseComparison.compare(b, a, o);
+            TagDatabase db = owners(b, a);
             target.write(stdout, w -> {
                 switch (format) {
                     case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
@@ -247,7 +247,7 @@ public final class LeaksCommand implements Callable<Integer> {
             });
             failed = !r.atLeast(gate).isEmpty();
         } else {
-            List<Snapshot> series = SnapshotInputs.readSeries(inputs, notes, start.get());
+            List<Snapshot> series = SnapshotInputs.readSeries(dev.pooltags.sniff.Inputs.snapshots().expand(inputs, notes::warning), notes, start.get());
             SeriesCheck.Outcome checked = SeriesCheck.check(series);
             if (!checked.usable()) {
                 throw new InputException(names(inputs), 0, checked.problem());
@@ -255,6 +255,7 @@ public final class LeaksCommand implements Callable<Integer> {
             // the state a live view shows after these samples (the checkpoints' verdicts, settled)
             LeakResult r = LeakAnalysis.state(checked.series(), window == null ? Integer.MAX_VALUE : window,
                     LeakAnalysis.EVERY, o, checked.notes());
+            TagDatabase db = owners(series);
             target.write(stdout, w -> {
                 switch (format) {
                     case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
@@ -266,6 +267,18 @@ public final class LeaksCommand implements Callable<Integer> {
             failed = !r.atLeast(gate).isEmpty();
         }
         return notes.exit(failOn != null && failed ? Main.FINDINGS : Main.OK);
+    }
+
+    /** The owner database, with the drivers of the demo scenarios the samples came from (demo --record). */
+    @SafeVarargs
+    private TagDatabase owners(List<Snapshot>... series) {
+        java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+        for (List<Snapshot> l : series) {
+            for (Snapshot s : l) {
+                sources.add(s.source());
+            }
+        }
+        return tagFiles.load(false, sources, spec.commandLine().getErr());
     }
 
     private static String names(List<Path> paths) {

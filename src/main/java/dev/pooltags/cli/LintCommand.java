@@ -3,6 +3,7 @@ package dev.pooltags.cli;
 import dev.pooltags.lint.LintResult;
 import dev.pooltags.lint.Linter;
 import dev.pooltags.lint.ProjectLayout;
+import dev.pooltags.source.InputException;
 import dev.pooltags.lint.Rule;
 import dev.pooltags.lint.Severity;
 import dev.pooltags.output.OutputFile;
@@ -116,8 +117,23 @@ public final class LintCommand implements Callable<Integer> {
         }
         OutputFile out = output.check();
         TagDatabase db = tagFiles.load(false);
-        LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX))
-                .run(ProjectLayout.discover(paths), db);
+        for (Path p : paths) {
+            if (!java.nio.file.Files.isDirectory(p)) {
+                dev.pooltags.sniff.Inputs.sources().check(p); // a named file of another kind says what it is
+            }
+        }
+        ProjectLayout layout = ProjectLayout.discover(paths);
+        for (Path p : paths) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                Path abs = p.toAbsolutePath().normalize();
+                if (layout.files().stream().noneMatch(f -> f.path().toAbsolutePath().normalize().startsWith(abs))) {
+                    // a CI gate pointed at the wrong folder must not pass with "0 files"
+                    throw new InputException(p, "no C/C++ source in the folder or its subfolders (.c .cpp .cc .cxx .h .hpp .hh .hxx "
+                            + ".inl .tmh): " + folderContents(p));
+                }
+            }
+        }
+        LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX)).run(layout, db);
         if (listWrappers) {
             out.write(stdout, w -> {
                 if (format == Format.json) {
@@ -156,6 +172,29 @@ public final class LintCommand implements Callable<Integer> {
         }
         Severity gate = Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
         return result.active().stream().anyMatch(f -> f.severity().atLeast(gate)) ? Main.FINDINGS : Main.OK;
+    }
+
+    /** What a folder holds, by extension, for the message when it holds no source ("12 files: .txt 5, .md 3"). */
+    static String folderContents(Path dir) {
+        java.util.Map<String, Integer> byExt = new java.util.TreeMap<>();
+        int[] n = {0};
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+            s.filter(java.nio.file.Files::isRegularFile).limit(100_000).forEach(f -> {
+                n[0]++;
+                String name = f.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                byExt.merge(dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT) : "(no extension)", 1, Integer::sum);
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "it cannot be listed (" + e.getMessage() + ")";
+        }
+        if (n[0] == 0) {
+            return "it is empty";
+        }
+        StringBuilder sb = new StringBuilder("it holds " + n[0] + (n[0] == 1 ? " file" : " files") + " (");
+        byExt.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
+                .forEach(e -> sb.append(sb.charAt(sb.length() - 1) == '(' ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+        return sb.append(byExt.size() > 6 ? ", ...)" : ")").toString();
     }
 
     private List<Rule> selectRules() {

@@ -82,7 +82,11 @@ public final class LookupCommand implements Callable<Integer> {
             if (!tags.isEmpty()) {
                 throw new UsageException("--check reads one tag file and takes no tags (got '" + tags.get(0) + "')");
             }
+            dev.pooltags.sniff.Inputs.tagFiles().check(mode.check);
             TagFile f = TagFileReader.read(mode.check, 0);
+            if (f.size() == 0 && f.irregular().isEmpty()) {
+                TagFileOptions.noEntries(mode.check, f);
+            }
             target.write(stdout, w -> {
                 if (format == Format.json) {
                     TagFileCheckReport.json(w, f);
@@ -152,7 +156,8 @@ public final class LookupCommand implements Callable<Integer> {
     /** The distinct tags of every snapshot in a file (a dump included), most bytes first, as lookup queries. */
     static List<String> tagsOf(Path file, PrintWriter err) {
         java.util.Map<dev.pooltags.tag.PoolTag, Long> bytes = new java.util.HashMap<>();
-        for (dev.pooltags.snapshot.Snapshot s : dev.pooltags.snapshot.SnapshotInputs.readSeries(List.of(file), w -> {
+        for (dev.pooltags.snapshot.Snapshot s : dev.pooltags.snapshot.SnapshotInputs.readSeries(
+                dev.pooltags.sniff.Inputs.snapshots().expand(List.of(file), w -> err.println("pooltags: " + w)), w -> {
             err.println("pooltags: warning: " + w);
             err.flush();
         })) {

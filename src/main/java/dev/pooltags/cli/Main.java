@@ -28,13 +28,28 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if ("1".equals(System.getenv("POOLTAGS_TRAINING"))) {
+            StartupTraining.run(); // the launcher records its start-up archive from this run
+            System.exit(OK);
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(args, out, err);
-        return cl.execute(args);
+        String[] a = PoolMonSwitches.translate(args);
+        CommandLine cl = commandLine(a, out, err);
+        return cl.execute(a);
+    }
+
+    /** The argument after {@code word}, or null. */
+    private static String next(String[] args, String word) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(word)) {
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 
     static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
@@ -47,22 +62,26 @@ public final class Main {
                 break;
             }
         }
-        boolean added = false;
-        for (Class<?> c : PooltagsCommand.SUBCOMMANDS) {
-            if (c.getAnnotation(picocli.CommandLine.Command.class).name().equals(first)) {
-                cl.addSubcommand(c);
-                added = true;
+        // Only the subcommand being run is built. Listing the commands (--help, a typo, no command) needs only their
+        // names and descriptions, read from their annotations without building picocli's model of each.
+        String helpFor = "help".equals(first) ? next(args, first) : null;
+        for (String n : PooltagsCommand.SUBCOMMANDS.keySet()) {
+            boolean real = n.equals(first) || n.equals(helpFor) || "completion".equals(first) || n.equals("help");
+            if (real || first == null || !PooltagsCommand.SUBCOMMANDS.containsKey(first) || "help".equals(first)) {
+                cl.addSubcommand(n, real ? PooltagsCommand.instance(n) : PooltagsCommand.listing(n));
             }
         }
-        if (!added) {
-            PooltagsCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
-        }
+        HelpLayout.apply(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("pooltags: " + TerminalText.escape(ex.getMessage()));
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                // picocli's suggestions for a typo: 'lokup' -> lookup
+                c.getErr().println("  did you mean: " + TerminalText.escape(String.join(", ", u.getSuggestions())) + "?");
+            }
             String name = c.getCommandSpec().qualifiedName();
             c.getErr().println("  see '" + name + " --help'");
             return USAGE;
@@ -85,7 +104,7 @@ public final class Main {
                 msg = ex.getMessage();
             } else if (ex instanceof java.io.UncheckedIOException io) {
                 code = INPUT;
-                msg = io.getCause() != null ? io.getCause().getMessage() : io.getMessage();
+                msg = dev.pooltags.source.Reasons.of(io); // the JDK's own text of a file error is often only the path
             } else {
                 code = INTERNAL;
                 msg = "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()

@@ -18,25 +18,67 @@ import picocli.CommandLine.Spec;
                 "(no live source or privilege), 5 internal error. Errors are one line on",
                 "stderr; --debug adds the stack trace. 'pooltags COMMAND --help' for more."})
 public final class PooltagsCommand implements Runnable {
-    /** Every subcommand, in the order {@code --help} lists them. */
-    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
-            LookupCommand.class,
-            SnapshotCommand.class,
-            RecordCommand.class,
-            TopCommand.class,
-            ConvertCommand.class,
-            ServeCommand.class,
-            RulesCommand.class,
-            LintCommand.class,
-            ScanCommand.class,
-            WhoCommand.class,
-            TraceCommand.class,
-            DebuggerLogCommand.class,
-            SpecialPoolCommand.class,
-            DemoCommand.class,
-            LeaksCommand.class,
-            DumpCommand.class,
-            BenchCommand.class);
+    /**
+     * Every subcommand by name, in the order {@code --help} lists them, as class names: naming a class here must not
+     * load it, so that a run of {@code lookup} loads no class of another command.
+     */
+    static final java.util.Map<String, String> SUBCOMMANDS = subcommands(
+            "lookup", "LookupCommand",
+            "snapshot", "SnapshotCommand",
+            "record", "RecordCommand",
+            "top", "TopCommand",
+            "convert", "ConvertCommand",
+            "serve", "ServeCommand",
+            "rules", "RulesCommand",
+            "lint", "LintCommand",
+            "scan", "ScanCommand",
+            "who", "WhoCommand",
+            "trace", "TraceCommand",
+            "debugger", "DebuggerLogCommand",
+            "special-pool", "SpecialPoolCommand",
+            "demo", "DemoCommand",
+            "leaks", "LeaksCommand",
+            "dump", "DumpCommand",
+            "bench", "BenchCommand",
+            "completion", "CompletionCommand",
+            "help", null);
+
+    private static java.util.Map<String, String> subcommands(String... pairs) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1] == null ? null : "dev.pooltags.cli." + pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * A subcommand as the list of commands shows it: its name and description, read from its {@code @Command}
+     * annotation without picocli inspecting its options (a listing never runs it).
+     */
+    static picocli.CommandLine listing(String name) {
+        String cls = SUBCOMMANDS.get(name);
+        try {
+            Command c = Class.forName(cls, false, PooltagsCommand.class.getClassLoader()).getAnnotation(Command.class);
+            CommandSpec spec = CommandSpec.create().name(name);
+            spec.usageMessage().description(c.description());
+            return new picocli.CommandLine(spec);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the command " + name + " (" + cls + ") is missing from the build", e);
+        }
+    }
+
+    /** The command object of a subcommand (picocli's help command for {@code help}). */
+    static Object instance(String name) {
+        String cls = SUBCOMMANDS.get(name);
+        if (cls == null) {
+            return new picocli.CommandLine.HelpCommand();
+        }
+        try {
+            return Class.forName(cls).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the command " + name + " (" + cls + ") is missing from the build", e);
+        }
+    }
 
     @Spec
     CommandSpec spec;

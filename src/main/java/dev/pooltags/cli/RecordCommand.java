@@ -110,7 +110,7 @@ public final class RecordCommand implements Callable<Integer> {
             return RecordingWriter.stream(target.kind() == OutputFile.Kind.STDOUT ? "standard output" : output.toString(),
                     out.getChannel());
         } catch (IOException e) {
-            throw new InputException(output, "cannot write: " + e.getMessage(), e);
+            throw new InputException(output, "cannot write: " + dev.pooltags.source.Reasons.of(e), e);
         }
     }
 

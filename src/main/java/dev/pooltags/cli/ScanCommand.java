@@ -77,6 +77,27 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<FileScan> results = new DriverScan(threads.get(), known, true).run(files, Progress.on(err, files.size(), "scanning"));
         Progress.clear(err);
+        for (Path p : paths) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                // a drivers folder holds .inf, .cat and the like: skipped quietly; a folder with no driver at all is an error
+                Path abs = p.toAbsolutePath().normalize();
+                long pe = 0;
+                long other = 0;
+                for (int i = 0; i < results.size(); i++) {
+                    if (!files.get(i).named() && files.get(i).path().toAbsolutePath().normalize().startsWith(abs)) {
+                        if (results.get(i).status() == FileScan.Status.NOT_PE) {
+                            other++;
+                        } else {
+                            pe++;
+                        }
+                    }
+                }
+                if (pe == 0) {
+                    throw new dev.pooltags.source.InputException(p, "no PE image (driver) in the folder or its subfolders: "
+                            + (other == 0 ? "it is empty" : "its " + other + (other == 1 ? " file is" : " files are") + " of other kinds"));
+                }
+            }
+        }
         target.write(spec.commandLine().getOut(), w -> {
             switch (format) {
                 case table -> ScanReport.table(TerminalText.writer(w), results, all);
@@ -107,7 +128,15 @@ public final class ScanCommand implements Callable<Integer> {
                     code = Main.INPUT;
                 }
             } else if (f.status() == FileScan.Status.NOT_PE && named) {
-                err.println("pooltags: " + TerminalText.escape(f.file()) + ": not a PE file (no MZ signature)");
+                // what the file is instead, and which command reads it (the one sniffer every command asks)
+                Path named0 = files.get(i).path();
+                String what;
+                try {
+                    what = dev.pooltags.sniff.Inputs.drivers().wrongKind(dev.pooltags.sniff.Sniffer.sniff(named0));
+                } catch (dev.pooltags.source.InputException e) {
+                    what = e.problem();
+                }
+                err.println("pooltags: " + TerminalText.escape(f.file()) + ": " + TerminalText.escape(what));
                 if (code != Main.INTERNAL) {
                     code = Main.INPUT;
                 }

@@ -113,6 +113,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--always", paramLabel = "PATTERN", description = "Always export rows matching (repeatable).")
     List<String> always = new ArrayList<>();
 
+    @Option(names = "--textfile", paramLabel = "DIR",
+            description = "Also write the metrics of /metrics to DIR/pooltags.prom after every sample, replaced at once, for "
+                    + "windows_exporter's (or node_exporter's) textfile collector: DIR is its folder, e.g. "
+                    + "C:\\Program Files\\windows_exporter\\textfile_inputs.")
+    Path textfile;
+
     @Option(names = "--history", paramLabel = "SAMPLES", defaultValue = "720",
             description = "Samples of history kept for the dashboard's charts (default ${DEFAULT-VALUE}).")
     int history;
@@ -158,6 +164,9 @@ public final class ServeCommand implements Callable<Integer> {
         budget.check(history, 0);
         InetAddress address = address(bind);
         WebConfig web = webConfig == null ? WebConfig.NONE : WebConfigReader.read(webConfig);
+        if (textfile != null) {
+            dev.pooltags.serve.TextfileExport.inFolder(textfile); // before the server starts: a wrong folder is said at once
+        }
         CardinalityLimit limit = new CardinalityLimit(patterns(include), patterns(exclude), top, patterns(always));
         Consumer<String> log = line -> {
             err.println("pooltags serve: " + line);
@@ -174,7 +183,6 @@ public final class ServeCommand implements Callable<Integer> {
                         + (web.authenticates() ? "" : "authentication") + " (see --web-config)");
             }
         }
-        TagDatabase owners = tagFiles.load(false);
         String spec = source.spec();
         SnapshotSource opened = source.open(err);
         // the first sample says how many rows the history will hold: check it fits before any of it is allocated
@@ -186,6 +194,7 @@ public final class ServeCommand implements Callable<Integer> {
             opened.close();
             throw e;
         }
+        TagDatabase owners = tagFiles.load(false, List.of(opened.name(), first.source()), err);
         SnapshotSource src = new FirstSampleAgain(opened, first);
         PrometheusRegistry registry = new PrometheusRegistry();
         PoolSampler sampler = new PoolSampler(src, tag -> {
@@ -204,6 +213,18 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             src.close();
             throw e;
+        }
+        if (textfile != null) {
+            Path prom = dev.pooltags.serve.TextfileExport.inFolder(textfile);
+            Runnable export = () -> {
+                try {
+                    dev.pooltags.serve.TextfileExport.write(prom, dev.pooltags.serve.TextfileExport.render(registry));
+                } catch (RuntimeException e) {
+                    log.accept("the textfile " + prom + " was not written: " + e.getMessage());
+                }
+            };
+            export.run(); // the first sample is published already
+            sampler.onPublish(export);
         }
         SamplingSchedule schedule = SamplingSchedule.start(sampler, every, log);
         // other ends (SIGHUP, System.exit elsewhere) still close the source on the way out

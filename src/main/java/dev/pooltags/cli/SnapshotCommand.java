@@ -57,7 +57,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     OutputOption output;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text (default), json (pooltags JSON Lines), csv (pooltags CSV), poolmon, poolmonx or poolused.")
+            description = "text (default), json (pooltags JSON Lines), csv (pooltags CSV), poolmon, poolmonx, poolused, or prom "
+                    + "(the metrics of 'pooltags serve' in the Prometheus text format: with -o DIR/pooltags.prom, for "
+                    + "windows_exporter's textfile collector; --top limits the per-tag series, default 100).")
     String format = "text";
 
     @Option(names = {"-i", "--include"}, paramLabel = "PATTERN",
@@ -90,13 +92,16 @@ public final class SnapshotCommand implements Callable<Integer> {
         RowOrder order = parseOrder(sort);
         RowFilter filter = filter(include, exclude);
         boolean text = format.equalsIgnoreCase("text");
-        SnapshotFormat fmt = text ? null : writableFormat(format);
+        boolean prom = format.equalsIgnoreCase("prom");
+        SnapshotFormat fmt = text || prom ? null : writableFormat(format);
         if (top != null && top < 1) {
             throw new UsageException("--top needs a positive number (got " + top + ")");
         }
         OutputFile target = output.check();
         Snapshot picked;
+        String sourceName;
         try (SnapshotSource src = source.open(err)) {
+            sourceName = src.name();
             picked = pick(src, sample);
             if (bigPool && picked.bigPool().isEmpty()) {
                 picked = picked.withBigPool(src.bigPool().orElseThrow(() -> noBigPool(src)));
@@ -112,7 +117,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             table.sort(BigPoolAllocation.LARGEST_FIRST);
             List<BigPoolAllocation> shown = top != null && table.size() > top ? table.subList(0, top) : table;
-            TagDatabase owners = tagFiles.load(false);
+            TagDatabase owners = tagFiles.load(false, List.of(sourceName, s.source()), err);
             if (text) {
                 target.write(out, raw -> BigPoolReport.text(TerminalText.writer(raw), s, shown, table.size(),
                         owners.size() == 0 ? null : t -> ownerText(owners).apply(TagCounters.of(t, PoolType.PAGED, 0, 0, 0))));
@@ -125,8 +130,29 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             return source.exit(Main.OK);
         }
+        if (prom) {
+            // the metrics of serve's /metrics for this one sample, for windows_exporter's textfile collector
+            List<TagCounters> kept = new ArrayList<>();
+            for (SnapshotDelta.Row r : select(SnapshotDelta.unchanged(s), filter, order, null)) {
+                kept.add(r.now());
+            }
+            TagDatabase owners = tagFiles.load(false, List.of(sourceName, s.source()), err);
+            io.prometheus.metrics.model.registry.PrometheusRegistry registry = new io.prometheus.metrics.model.registry.PrometheusRegistry();
+            dev.pooltags.serve.PoolSampler sampler = new dev.pooltags.serve.PoolSampler(
+                    dev.pooltags.snapshot.SnapshotSources.replay(sourceName, List.of(new Snapshot(s.time(), s.host(), s.source(), kept, s.totals()))),
+                    tag -> {
+                        TagEntry e = owners.owner(tag.unprotected());
+                        return e == null ? null : e.binary();
+                    }, new dev.pooltags.serve.CardinalityLimit(List.of(), List.of(), top == null ? 100 : top, List.of()),
+                    dev.pooltags.serve.VerdictProvider.NONE, new dev.pooltags.serve.History(2), registry, System::nanoTime,
+                    java.time.Clock.systemUTC(), line -> err.println("pooltags: " + line));
+            sampler.sample();
+            byte[] bytes = dev.pooltags.serve.TextfileExport.render(registry);
+            target.write(out, w -> w.print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+            return source.exit(Main.OK);
+        }
         List<SnapshotDelta.Row> rows = select(SnapshotDelta.unchanged(s), filter, order, top);
-        TagDatabase db = tagFiles.load(false);
+        TagDatabase db = tagFiles.load(false, List.of(sourceName, s.source()), err);
         if (text) {
             target.write(out, raw -> {
                 PrintWriter w = TerminalText.writer(raw);
@@ -135,7 +161,8 @@ public final class SnapshotCommand implements Callable<Integer> {
                 if (!s.totals().isEmpty()) {
                     w.println("# totals: " + totalsText(s.totals()));
                 }
-                SnapshotColumn.table(SnapshotColumn.standard(false, db.size() == 0 ? null : ownerText(db)), rows).print(w, true);
+                w.println("# " + tagFiles.origin());
+                SnapshotColumn.table(SnapshotColumn.standard(false, ownerText(db)), rows).print(w, true);
                 w.flush();
             });
             return source.exit(Main.OK);
@@ -219,7 +246,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             // fall through to the usage message
         }
-        throw new UsageException("--format " + id + " is not one of text, json, csv, poolmon, poolmonx, poolused");
+        throw new UsageException("--format " + id + " is not one of text, json, csv, poolmon, poolmonx, poolused, prom");
     }
 
     static List<SnapshotDelta.Row> select(List<SnapshotDelta.Row> rows, RowFilter filter, RowOrder order, Integer top) {

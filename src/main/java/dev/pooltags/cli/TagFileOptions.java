@@ -77,11 +77,86 @@ public final class TagFileOptions {
 
     /** Reads and merges the tag files. */
     public TagDatabase load(boolean required) {
+        return load(required, List.of(), null);
+    }
+
+    /**
+     * Reads and merges the tag files, then the drivers of the demo scenarios that {@code sources} name
+     * ({@code demo:leak-fast}: what PoolMon's {@code /g} shows as Mapped_Driver). On Windows with no Pooltag.txt,
+     * the tags of this machine's drivers come first ({@link DriverTagCache}, what PoolMon's {@code /c} made);
+     * {@code err} (may be null) gets the one line saying they are being read.
+     */
+    public TagDatabase load(boolean required, java.util.Collection<String> sources, java.io.PrintWriter err) {
+        return load(required, sources, err, TagFileDiscovery.system());
+    }
+
+    /** As {@link #load(boolean, java.util.Collection, java.io.PrintWriter)} over the given discovery (tests). */
+    TagDatabase load(boolean required, java.util.Collection<String> sources, java.io.PrintWriter err, TagFileDiscovery discovery) {
+        List<Path> paths = new ArrayList<>(resolve(discovery, required));
+        if (discovery.windows() && tagfiles.isEmpty() && discovery.findPooltag().isEmpty() && !noLocal) {
+            DriverTagCache.get(discovery.driversDir(), discovery.configDir(),
+                    err != null ? err : new java.io.PrintWriter(java.io.Writer.nullWriter())).ifPresent(p -> paths.add(0, p));
+        }
         List<TagFile> files = new ArrayList<>();
         int rank = 0;
-        for (Path p : resolve(TagFileDiscovery.system(), required)) {
-            files.add(TagFileReader.read(p, rank++));
+        for (Path p : paths) {
+            boolean named = tagfiles.contains(p) || localtags.contains(p);
+            if (named) {
+                dev.pooltags.sniff.Inputs.tagFiles().check(p); // named: a file of another kind (or empty) says what it is
+            }
+            TagFile f = TagFileReader.read(p, rank++);
+            if (named) {
+                noEntries(p, f);
+            }
+            files.add(f);
         }
-        return TagDatabase.of(files);
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>(sources);
+        for (String s : seen) {
+            if (s != null && s.startsWith("demo:")) {
+                dev.pooltags.sim.Scenarios.tagFile(s, rank).ifPresent(files::add);
+                rank++;
+            }
+        }
+        TagDatabase db = TagDatabase.of(files);
+        origin = origin(files, discovery);
+        return db;
+    }
+
+    private String origin = "";
+
+    /** A file named as a tag file that has no entry at all is not one: said so, rather than answering "no owner". */
+    static void noEntries(Path p, TagFile f) {
+        if (f.size() == 0) {
+            throw new InputException(p, "has no tag entries (" + f.lines() + (f.lines() == 1 ? " line" : " lines")
+                    + ", none like 'Ntfx - ntfs.sys - description'; 'pooltags lookup --check " + p + "' shows why each was not read)");
+        }
+    }
+
+    /**
+     * Where the owners of the last {@link #load} come from, for a header line: {@code owners: pooltag.txt, demo:leak-fast
+     * drivers}, or when there are none, how to get them.
+     */
+    public String origin() {
+        return origin;
+    }
+
+    private static String origin(List<TagFile> files, TagFileDiscovery discovery) {
+        if (files.isEmpty()) {
+            return "owners: none (no Pooltag.txt found; --tagfile FILE names one"
+                    + (discovery.windows() ? ")" : ", e.g. WinDbg's triage\\pooltag.txt copied from Windows)");
+        }
+        List<String> names = new ArrayList<>();
+        for (TagFile f : files) {
+            String n = f.entries().isEmpty() ? null : f.entries().get(0).source().file();
+            if (n == null) {
+                continue;
+            }
+            if (!n.startsWith("demo:")) {
+                Path fn = Path.of(n).getFileName();
+                n = fn == null ? n : fn.toString();
+            }
+            names.add(n);
+        }
+        return names.isEmpty() ? "owners: none (the tag files have no entries)" : "owners: " + String.join(", ", names);
     }
 }

@@ -149,7 +149,8 @@ public final class TraceCommand implements Callable<Integer> {
                 .withGeometry(x86 ? PoolGeometry.X86 : PoolGeometry.X64);
         TraceReplay.Options options = new TraceReplay.Options(config, from, to, maxListed, settings);
         List<TraceAnalysis> results = new ArrayList<>();
-        for (Path f : files) {
+        PrintWriter errs = spec.commandLine().getErr();
+        for (Path f : dev.pooltags.sniff.Inputs.traces().expand(files, w -> errs.println("pooltags: " + w))) {
             results.add(TraceReplay.run(f, options));
         }
         PrintWriter stdout = spec.commandLine().getOut();

@@ -80,10 +80,18 @@ public final class WhoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<FileScan> scans = List.of();
         if (dir != null) {
+            if (!Files.isDirectory(dir)) {
+                dev.pooltags.sniff.Inputs.drivers().check(dir); // one file named: it must be a driver (or program)
+            }
             List<DriverFiles.Target> files = DriverFiles.list(List.of(dir));
             scans = new DriverScan(threads.get(), WhoAnalysis.byteForms(wanted), false)
                     .run(files, Progress.on(err, files.size(), "scanning"));
             Progress.clear(err);
+            if (Files.isDirectory(dir) && scans.stream().allMatch(f -> f.status() == FileScan.Status.NOT_PE)) {
+                throw new dev.pooltags.source.InputException(dir, "no PE image (driver) in the folder or its subfolders: "
+                        + (scans.isEmpty() ? "it is empty" : "its " + scans.size() + (scans.size() == 1 ? " file is" : " files are")
+                        + " of other kinds"));
+            }
         }
         List<FileScan> scanned = scans;
         List<WhoAnalysis.Answer> answers = WhoAnalysis.answer(wanted, db, scans);

@@ -39,6 +39,22 @@ public final class DebuggerLogReader {
         return read(name, lines);
     }
 
+    /**
+     * True when the lines are a debugger session or pasted debugger output this reader reads: a kernel or user-mode
+     * debugger prompt ({@code kd>}, {@code 0: kd>}, {@code lkd>}, {@code 0:000>}) on one of them, or output of a command it
+     * knows without its prompt. (A command prompt's {@code C:\>} alone does not make a debugger log.)
+     */
+    public static boolean looksLikeLog(List<String> lines) {
+        int n = Math.min(lines.size(), 5000);
+        for (int i = 0; i < n; i++) {
+            String[] p = LogSplitter.prompt(lines.get(i));
+            if (p != null && !p[0].matches("(?i)(PS )?[A-Z]:.*")) {
+                return true;
+            }
+        }
+        return CommandKind.sniff(lines.subList(0, n)) != CommandKind.OTHER;
+    }
+
     /** The lines of a log's bytes, decoded as the reader decodes them (for the benchmark's baseline). */
     public static List<String> lines(byte[] bytes) {
         return LogText.lines(LogText.decode(bytes));

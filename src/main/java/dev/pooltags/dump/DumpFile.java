@@ -57,7 +57,7 @@ public final class DumpFile implements AutoCloseable {
             throw new InputException(file, "cannot be read: permission denied");
         } catch (IOException e) {
             close(ch);
-            throw new InputException(file, "cannot be read: " + e.getMessage(), e);
+            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
         }
     }
 

@@ -25,7 +25,7 @@ public final class DumpFiles {
                     }
                     out.addAll(found);
                 } catch (IOException e) {
-                    throw new InputException(p, "cannot list the folder: " + e.getMessage(), e);
+                    throw new InputException(p, "cannot list the folder: " + dev.pooltags.source.Reasons.of(e), e);
                 }
             } else if (!Files.exists(p)) {
                 throw new InputException(p, "no such file or folder");

@@ -222,17 +222,7 @@ public final class OutputFile {
 
     /** The OS's words for a failure, without Java's exception names. */
     static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException n) {
-            return "no such file or folder: " + n.getFile();
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
+        return dev.pooltags.source.Reasons.of(e);
     }
 
     /** Remembers the first write failure (a PrintWriter only keeps a flag) and forces the data to the disk. */

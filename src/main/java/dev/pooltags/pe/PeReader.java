@@ -65,7 +65,7 @@ public final class PeReader {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return ch.map(FileChannel.MapMode.READ_ONLY, 0, size).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + e.getMessage(), e);
+            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
         }
     }
 

@@ -28,10 +28,18 @@ import org.jline.utils.NonBlockingReader;
 public final class TopScreen {
     private final Terminal terminal;
     private final TopView view;
-    private final SnapshotSource source;
+    private final java.util.function.Supplier<SnapshotSource> source;
     private final Duration interval;
 
     public TopScreen(Terminal terminal, TopView view, SnapshotSource source, Duration interval) {
+        this(terminal, view, () -> source, interval);
+    }
+
+    /**
+     * @param source the source to sample now: it changes when a key switches between system and session pools
+     *               ({@link TopView.SessionSwitch}); after a switch the view has no sample and one is taken at once
+     */
+    public TopScreen(Terminal terminal, TopView view, java.util.function.Supplier<SnapshotSource> source, Duration interval) {
         this.terminal = terminal;
         this.view = view;
         this.source = source;
@@ -58,14 +66,19 @@ public final class TopScreen {
             boolean dirty = true;
             while (true) {
                 long now = System.nanoTime();
+                if (view.current() == null && frames > 0) {
+                    next = now; // switched to other pools: their first sample now
+                    ended = false;
+                    view.sourceNote("");
+                }
                 if (!view.paused() && !ended && now - next >= 0) {
-                    Optional<Snapshot> s = source.next();
+                    Optional<Snapshot> s = source.get().next();
                     if (s.isPresent()) {
                         view.sample(s.get());
                         frames++;
                     } else {
                         ended = true;
-                        view.sourceNote("end of " + source.name());
+                        view.sourceNote("end of " + source.get().name());
                     }
                     next += interval.toNanos();
                     if (next - now < 0) {
@@ -127,6 +140,8 @@ public final class TopScreen {
                 // the whole width in reverse video, as PoolMon's header
                 String padded = l + " ".repeat(Math.max(0, w - l.length()));
                 lines.add(new AttributedString(padded, AttributedStyle.INVERSE));
+            } else if (s.changed().contains(i)) {
+                lines.add(new AttributedString(l, AttributedStyle.BOLD)); // PoolMon highlights lines that changed
             } else {
                 lines.add(new AttributedString(l));
             }

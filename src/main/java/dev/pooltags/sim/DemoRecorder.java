@@ -46,7 +46,7 @@ public final class DemoRecorder implements AutoCloseable {
             Files.createDirectories(dir);
             return new DemoRecorder(dir);
         } catch (IOException e) {
-            throw new InputException(dir, "cannot write the recording: " + e.getMessage(), e);
+            throw new InputException(dir, "cannot write the recording: " + dev.pooltags.source.Reasons.of(e), e);
         }
     }
 
@@ -93,7 +93,7 @@ public final class DemoRecorder implements AutoCloseable {
             traceOut.close();
             snapshots.close();
         } catch (IOException e) {
-            throw new InputException(dir, "cannot finish the recording: " + e.getMessage(), e);
+            throw new InputException(dir, "cannot finish the recording: " + dev.pooltags.source.Reasons.of(e), e);
         }
     }
 }

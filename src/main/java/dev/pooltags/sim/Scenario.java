@@ -73,6 +73,24 @@ public record Scenario(String name, String title, String description, long durat
     public record Scripted(long at, String unload) {
     }
 
+    /**
+     * The scenario's drivers as a tag file, one entry per tag ({@code TAG - driver - the function that allocates}): what
+     * PoolMon's {@code /g} shows as Mapped_Driver, known here because the scenario says which driver allocates each tag.
+     * A tag two workloads share is listed once, with the first workload's driver.
+     */
+    public String tagFileText() {
+        StringBuilder sb = new StringBuilder("// the drivers of the simulated scenario " + name + "\n");
+        java.util.Set<PoolTag> seen = new java.util.HashSet<>();
+        for (Workload w : workloads) {
+            if (w.driver().isEmpty() || !seen.add(w.tag())) {
+                continue;
+            }
+            String what = w.caller().isEmpty() ? "simulated" : w.caller();
+            sb.append(w.tag().memoryText()).append(" - ").append(w.driver()).append(" - ").append(what).append('\n');
+        }
+        return sb.toString();
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**

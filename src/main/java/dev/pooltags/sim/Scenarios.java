@@ -20,40 +20,54 @@ public final class Scenarios {
     public static final List<String> NAMES = List.of("healthy", "leak-slow", "leak-fast", "cache-plateau", "tag-mismatch",
             "unload-leak", "special-pool-overrun");
 
-    private static Map<String, Scenario> loaded;
+    /** Scenarios read so far: each is read when first asked for, so one demo: source does not parse all seven. */
+    private static final Map<String, Scenario> LOADED = new LinkedHashMap<>();
 
     private Scenarios() {}
 
-    private static synchronized Map<String, Scenario> loaded() {
-        if (loaded == null) {
-            Map<String, Scenario> m = new LinkedHashMap<>();
-            for (String n : NAMES) {
-                String resource = n + ".json";
-                try (InputStream in = Scenarios.class.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException("scenario resource " + resource + " is missing from the build");
-                    }
-                    Scenario s = Scenario.parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    if (!s.name().equals(n)) {
-                        throw new IllegalStateException(resource + " names itself '" + s.name() + "'");
-                    }
-                    m.put(n, s);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            loaded = m;
+    private static synchronized Scenario load(String n) {
+        Scenario s = LOADED.get(n);
+        if (s != null) {
+            return s;
         }
-        return loaded;
+        String resource = n + ".json";
+        try (InputStream in = Scenarios.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("scenario resource " + resource + " is missing from the build");
+            }
+            s = Scenario.parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (!s.name().equals(n)) {
+                throw new IllegalStateException(resource + " names itself '" + s.name() + "'");
+            }
+            LOADED.put(n, s);
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The scenario with this name. */
     public static Optional<Scenario> byName(String name) {
-        return Optional.ofNullable(loaded().get(name));
+        return NAMES.contains(name) ? Optional.of(load(name)) : Optional.empty();
+    }
+
+    /**
+     * The drivers of the scenario a sample's source names ({@code demo:leak-fast}), as a tag file of rank
+     * {@code rank}; empty for any other source.
+     */
+    public static Optional<dev.pooltags.tagdb.TagFile> tagFile(String source, int rank) {
+        if (source == null || !source.startsWith("demo:")) {
+            return Optional.empty();
+        }
+        return byName(source.substring(5)).map(s -> dev.pooltags.tagdb.TagFileReader.parse(source + " drivers", s.tagFileText(), rank));
     }
 
     /** Every shipped scenario. */
     public static List<Scenario> all() {
-        return new ArrayList<>(loaded().values());
+        List<Scenario> out = new ArrayList<>();
+        for (String n : NAMES) {
+            out.add(load(n));
+        }
+        return out;
     }
 }

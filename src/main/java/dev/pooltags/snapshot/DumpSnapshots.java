@@ -17,7 +17,7 @@ public final class DumpSnapshots {
     private DumpSnapshots() {}
 
     /** True for a file that starts like a kernel dump. */
-    static boolean looksLike(byte[] head) {
+    public static boolean looksLike(byte[] head) {
         if (head.length < 8) {
             return false;
         }

@@ -111,7 +111,7 @@ public final class RecordingReader implements AutoCloseable {
             throw new InputException(file, "no such file");
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new InputException(file, "cannot be read: " + e.getMessage(), e);
+            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
         } catch (RuntimeException e) {
             closeQuietly(ch);
             throw e;
@@ -145,7 +145,7 @@ public final class RecordingReader implements AutoCloseable {
         try {
             channel.position(at);
         } catch (IOException e) {
-            throw new InputException(name, 0, "cannot be read: " + e.getMessage(), e);
+            throw new InputException(name, 0, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
         }
         in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
         offset = at;
@@ -268,7 +268,7 @@ public final class RecordingReader implements AutoCloseable {
             endUntrusted(-1);
             return Optional.empty();
         } catch (IOException e) {
-            throw new InputException(name, 0, "cannot be read: " + e.getMessage(), e);
+            throw new InputException(name, 0, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
         }
     }
 

@@ -121,7 +121,7 @@ public final class RecordingWriter implements AutoCloseable {
             return new RecordingWriter(file.toString(), ch, lock, sync, existing, note);
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new InputException(file, "cannot write: " + e.getMessage(), e);
+            throw new InputException(file, "cannot write: " + dev.pooltags.source.Reasons.of(e), e);
         } catch (RuntimeException e) {
             closeQuietly(ch);
             throw e;
@@ -411,7 +411,7 @@ public final class RecordingWriter implements AutoCloseable {
                 fc.force(false);
             }
         } catch (IOException e) {
-            throw new InputException(file, 0, "cannot write: " + e.getMessage(), e);
+            throw new InputException(file, 0, "cannot write: " + dev.pooltags.source.Reasons.of(e), e);
         }
     }
 
@@ -422,7 +422,7 @@ public final class RecordingWriter implements AutoCloseable {
                 fc.force(true);
             }
         } catch (IOException e) {
-            throw new InputException(file, 0, "cannot write: " + e.getMessage(), e);
+            throw new InputException(file, 0, "cannot write: " + dev.pooltags.source.Reasons.of(e), e);
         }
     }
 
@@ -434,7 +434,7 @@ public final class RecordingWriter implements AutoCloseable {
             }
             channel.close();
         } catch (IOException e) {
-            throw new InputException(file, 0, "cannot close: " + e.getMessage(), e);
+            throw new InputException(file, 0, "cannot close: " + dev.pooltags.source.Reasons.of(e), e);
         }
     }
 }

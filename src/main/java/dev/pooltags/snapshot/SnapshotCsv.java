@@ -48,10 +48,28 @@ public final class SnapshotCsv {
     }
 
     public static void write(PrintWriter out, List<Snapshot> series) {
+        write(out, series, null);
+    }
+
+    /**
+     * Writes the series; with {@code owner} (a tag's binary and description, or null when unknown) every tag line
+     * carries its owner in two more columns, {@code owner} and {@code owner_description}, which reading ignores.
+     */
+    public static void write(PrintWriter out, List<Snapshot> series, java.util.function.Function<PoolTag, String[]> owner) {
         CsvWriter w = Csv.writer(out);
         boolean big = series.stream().anyMatch(s -> !s.bigPool().isEmpty());
-        w.writeRecord(big ? BIG_POOL_HEADER : HEADER);
-        String[] f = new String[big ? BIG_POOL_HEADER.length : HEADER.length];
+        List<String> header = new ArrayList<>(List.of(big ? BIG_POOL_HEADER : HEADER));
+        int ownerAt = -1;
+        if (owner != null) {
+            if (!big) {
+                header.add("address"); // the columns keep their places: the owner comes after the address
+            }
+            ownerAt = header.size();
+            header.add("owner");
+            header.add("owner_description");
+        }
+        w.writeRecord(header.toArray(new String[0]));
+        String[] f = new String[header.size()];
         for (Snapshot s : series) {
             String t = s.time().toString();
             record(w, f, t, s.host(), s.source(), "sample", "", "", "", "", "", "", "");
@@ -59,10 +77,18 @@ public final class SnapshotCsv {
                 record(w, f, t, s.host(), s.source(), "total", e.getKey(), "", "", "", "", Long.toString(e.getValue()), "");
             }
             for (TagCounters r : s.rows()) {
-                record(w, f, t, s.host(), s.source(), r.tag() != null ? "tag" : "name",
-                        r.tag() != null ? r.tag().toString() : r.name(), r.type().poolmonName(), Long.toString(r.allocs()),
-                        Long.toString(r.frees()), Long.toString(r.outstanding()), Long.toString(r.bytes()),
-                        Long.toString(r.perAlloc()));
+                String[] o = ownerAt < 0 || r.tag() == null ? null : owner.apply(r.tag());
+                if (o == null) {
+                    record(w, f, t, s.host(), s.source(), r.tag() != null ? "tag" : "name",
+                            r.tag() != null ? r.tag().toString() : r.name(), r.type().poolmonName(), Long.toString(r.allocs()),
+                            Long.toString(r.frees()), Long.toString(r.outstanding()), Long.toString(r.bytes()),
+                            Long.toString(r.perAlloc()));
+                } else {
+                    record(w, f, t, s.host(), s.source(), "tag", r.tag().toString(), r.type().poolmonName(),
+                            Long.toString(r.allocs()), Long.toString(r.frees()), Long.toString(r.outstanding()),
+                            Long.toString(r.bytes()), Long.toString(r.perAlloc()), "", o[0] == null ? "" : o[0],
+                            o[1] == null ? "" : o[1]);
+                }
             }
             for (BigPoolAllocation a : s.bigPool()) {
                 record(w, f, t, s.host(), s.source(), "bigpool", a.tag().toString(), a.type().poolmonName(), "", "", "",
@@ -101,7 +127,12 @@ public final class SnapshotCsv {
                     if (!looksLike(String.join(",", r.getFields()))) {
                         throw new InputException(name, line, "not a pooltags CSV: the header must be " + String.join(",", HEADER));
                     }
-                    width = r.getFieldCount() == BIG_POOL_HEADER.length ? BIG_POOL_HEADER.length : HEADER.length;
+                    // the eleven columns, then optionally address, then optionally owner and owner_description
+                    width = r.getFieldCount();
+                    if (width != HEADER.length && width != BIG_POOL_HEADER.length && width != BIG_POOL_HEADER.length + 2) {
+                        throw new InputException(name, line, "not a pooltags CSV: the header must be " + String.join(",", HEADER)
+                                + " (then address, owner and owner_description when present), found " + width + " columns");
+                    }
                     header = false;
                     continue;
                 }

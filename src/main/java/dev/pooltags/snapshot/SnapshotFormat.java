@@ -145,7 +145,7 @@ public enum SnapshotFormat {
                 try {
                     yield SnapshotJsonLines.read(name, new BufferedReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))));
                 } catch (UncheckedIOException e) {
-                    throw new InputException(name, 0, "cannot be read: " + e.getCause().getMessage());
+                    throw new InputException(name, 0, "cannot be read: " + dev.pooltags.source.Reasons.of(e));
                 }
             }
             case CSV -> SnapshotCsv.read(name, new String(bytes, StandardCharsets.UTF_8));
@@ -160,7 +160,8 @@ public enum SnapshotFormat {
 
     /**
      * Writes a series in a text format. {@code owner} gives a tag's owning binary and description for the formats
-     * that show them (PoolMonX, !poolused); it may be null.
+     * that show them (PoolMonX, !poolused, and pooltags' JSON Lines and CSV, which carry it beside each tag row); it
+     * may be null.
      *
      * @throws IllegalArgumentException when the format cannot hold the series (PoolMonX holds one snapshot;
      *         PoolMon, PoolMonX and !poolused hold pool tags, not named rows)
@@ -171,14 +172,14 @@ public enum SnapshotFormat {
             case JSON -> {
                 try {
                     for (Snapshot s : series) {
-                        SnapshotJsonLines.write(out, s);
+                        SnapshotJsonLines.write(out, s, owner);
                     }
                     out.flush();
                 } catch (java.io.IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
-            case CSV -> SnapshotCsv.write(out, series);
+            case CSV -> SnapshotCsv.write(out, series, owner);
             case POOLMONX -> PoolMonXCsv.write(out, series.get(0), owner);
             case POOLMON -> PoolMonText.write(out, series);
             case POOLUSED -> PoolUsedText.write(out, series, owner == null ? null : t -> {

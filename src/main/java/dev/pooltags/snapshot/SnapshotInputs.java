@@ -115,7 +115,7 @@ public final class SnapshotInputs {
                     }
                     files.addAll(inDir);
                 } catch (IOException e) {
-                    throw new InputException(p, "cannot list the folder: " + e.getMessage(), e);
+                    throw new InputException(p, "cannot list the folder: " + dev.pooltags.source.Reasons.of(e), e);
                 }
             } else if (!Files.exists(p)) {
                 throw new InputException(p, "no such file or folder");
@@ -191,7 +191,7 @@ public final class SnapshotInputs {
         } catch (NoSuchFileException e) {
             throw new InputException(p, "no such file");
         } catch (IOException e) {
-            throw new InputException(p, "cannot be read: " + e.getMessage(), e);
+            throw new InputException(p, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
         }
     }
 }

@@ -44,6 +44,14 @@ public final class SnapshotJsonLines {
 
     /** Writes one snapshot as one line (ending in LF). */
     public static void write(Writer out, Snapshot s) throws IOException {
+        write(out, s, null);
+    }
+
+    /**
+     * Writes one snapshot as one line; with {@code owner} (a tag's binary and description, or null when unknown) each
+     * tag row carries {@code "owner":{"binary":...,"description":...}}, which reading ignores.
+     */
+    public static void write(Writer out, Snapshot s, java.util.function.Function<PoolTag, String[]> owner) throws IOException {
         StringWriter sw = new StringWriter(64 + s.rows().size() * 64);
         try (JsonGenerator g = FACTORY.createGenerator(sw)) {
             g.writeStartObject();
@@ -67,6 +75,13 @@ public final class SnapshotJsonLines {
                 g.writeNumberField("allocs", r.allocs());
                 g.writeNumberField("frees", r.frees());
                 g.writeNumberField("bytes", r.bytes());
+                String[] o = owner == null || r.tag() == null ? null : owner.apply(r.tag());
+                if (o != null) {
+                    g.writeObjectFieldStart("owner");
+                    g.writeStringField("binary", o[0] == null ? "" : o[0]);
+                    g.writeStringField("description", o[1] == null ? "" : o[1]);
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -115,7 +130,7 @@ public final class SnapshotJsonLines {
         } catch (JsonParseException e) {
             throw new InputException(name, lineNo, "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new InputException(name, lineNo, "not valid JSON: " + e.getMessage());
+            throw new InputException(name, lineNo, "not valid JSON: " + dev.pooltags.source.Reasons.of(e));
         }
         if (n == null || !n.isObject()) {
             throw new InputException(name, lineNo, "expected one JSON object per line (a snapshot)");

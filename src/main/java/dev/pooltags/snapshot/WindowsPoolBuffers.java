@@ -48,9 +48,56 @@ public final class WindowsPoolBuffers {
 
     private WindowsPoolBuffers() {}
 
+    /**
+     * Sizes and offsets of the structures decoded, for one pointer size: every offset the decoders use comes from here,
+     * and a test compares them with the same structures compiled for x86 and x64 (mingw-w64) from declarations written
+     * from the public documentation, and with System Informer's and ReactOS's declarations when those are at hand.
+     */
+    public record Layout(int poolTagSize, int tag, int pagedAllocs, int pagedFrees, int pagedUsed, int nonPagedAllocs,
+            int nonPagedFrees, int nonPagedUsed, int poolTagArray, int sessionNext, int sessionId, int sessionCount, int sessionTags,
+            int bigEntrySize, int bigAddress, int bigSize, int bigTag, int bigArray, int perfCommitTotal, int perfPageSize,
+            int perfSize) {
+        /** Each value by the name the C declarations give it, for comparisons and messages. */
+        public java.util.Map<String, Integer> byName() {
+            java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+            m.put("sizeof(SYSTEM_POOLTAG)", poolTagSize);
+            m.put("SYSTEM_POOLTAG.Tag", tag);
+            m.put("SYSTEM_POOLTAG.PagedAllocs", pagedAllocs);
+            m.put("SYSTEM_POOLTAG.PagedFrees", pagedFrees);
+            m.put("SYSTEM_POOLTAG.PagedUsed", pagedUsed);
+            m.put("SYSTEM_POOLTAG.NonPagedAllocs", nonPagedAllocs);
+            m.put("SYSTEM_POOLTAG.NonPagedFrees", nonPagedFrees);
+            m.put("SYSTEM_POOLTAG.NonPagedUsed", nonPagedUsed);
+            m.put("SYSTEM_POOLTAG_INFORMATION.TagInfo", poolTagArray);
+            m.put("SYSTEM_SESSION_POOLTAG_INFORMATION.NextEntryOffset", sessionNext);
+            m.put("SYSTEM_SESSION_POOLTAG_INFORMATION.SessionId", sessionId);
+            m.put("SYSTEM_SESSION_POOLTAG_INFORMATION.Count", sessionCount);
+            m.put("SYSTEM_SESSION_POOLTAG_INFORMATION.TagInfo", sessionTags);
+            m.put("sizeof(SYSTEM_BIGPOOL_ENTRY)", bigEntrySize);
+            m.put("SYSTEM_BIGPOOL_ENTRY.VirtualAddress", bigAddress);
+            m.put("SYSTEM_BIGPOOL_ENTRY.SizeInBytes", bigSize);
+            m.put("SYSTEM_BIGPOOL_ENTRY.Tag", bigTag);
+            m.put("SYSTEM_BIGPOOL_INFORMATION.AllocatedInfo", bigArray);
+            m.put("PERFORMANCE_INFORMATION.CommitTotal", perfCommitTotal);
+            m.put("PERFORMANCE_INFORMATION.PageSize", perfPageSize);
+            m.put("sizeof(PERFORMANCE_INFORMATION)", perfSize);
+            return m;
+        }
+    }
+
+    /** 32-bit Windows: ULONG and pointers 4 bytes. */
+    public static final Layout X86 = new Layout(28, 0, 4, 8, 12, 16, 20, 24, 4, 0, 4, 8, 12, 12, 0, 4, 8, 4, 4, 40, 56);
+    /** 64-bit Windows: ULONG 4 bytes, SIZE_T and pointers 8. */
+    public static final Layout X64 = new Layout(40, 0, 4, 8, 16, 24, 28, 32, 8, 0, 8, 12, 16, 24, 0, 8, 16, 8, 8, 80, 104);
+
+    /** The layout for a pointer size. */
+    public static Layout layout(boolean is64) {
+        return is64 ? X64 : X86;
+    }
+
     /** Size of SYSTEM_POOLTAG in the layout. */
     public static int poolTagSize(boolean is64) {
-        return is64 ? 40 : 28;
+        return layout(is64).poolTagSize();
     }
 
     /** The rows of a SystemPoolTagInformation buffer; {@code limit} is the length the call returned. */
@@ -58,24 +105,28 @@ public final class WindowsPoolBuffers {
         ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         need(limit, 4, "SystemPoolTagInformation", "its Count");
         long count = Integer.toUnsignedLong(b.getInt(0));
-        int first = is64 ? 8 : 4;
+        int first = layout(is64).poolTagArray();
         checkArray(limit, first, count, poolTagSize(is64), "SystemPoolTagInformation");
         List<TagCounters> out = new ArrayList<>((int) count * 2);
         decodeTags(b, first, (int) count, is64, out);
         return out;
     }
 
+    private static long sizeT(ByteBuffer b, int at, boolean is64) {
+        return is64 ? b.getLong(at) : Integer.toUnsignedLong(b.getInt(at));
+    }
+
     private static void decodeTags(ByteBuffer b, int at, int count, boolean is64, List<TagCounters> out) {
-        int size = poolTagSize(is64);
+        Layout l = layout(is64);
         for (int i = 0; i < count; i++) {
-            int o = at + i * size;
-            PoolTag tag = PoolTag.ofValue(b.getInt(o));
-            long pa = Integer.toUnsignedLong(b.getInt(o + 4));
-            long pf = Integer.toUnsignedLong(b.getInt(o + 8));
-            long pu = is64 ? b.getLong(o + 16) : Integer.toUnsignedLong(b.getInt(o + 12));
-            long na = Integer.toUnsignedLong(b.getInt(o + (is64 ? 24 : 16)));
-            long nf = Integer.toUnsignedLong(b.getInt(o + (is64 ? 28 : 20)));
-            long nu = is64 ? b.getLong(o + 32) : Integer.toUnsignedLong(b.getInt(o + 24));
+            int o = at + i * l.poolTagSize();
+            PoolTag tag = PoolTag.ofValue(b.getInt(o + l.tag()));
+            long pa = Integer.toUnsignedLong(b.getInt(o + l.pagedAllocs()));
+            long pf = Integer.toUnsignedLong(b.getInt(o + l.pagedFrees()));
+            long pu = sizeT(b, o + l.pagedUsed(), is64);
+            long na = Integer.toUnsignedLong(b.getInt(o + l.nonPagedAllocs()));
+            long nf = Integer.toUnsignedLong(b.getInt(o + l.nonPagedFrees()));
+            long nu = sizeT(b, o + l.nonPagedUsed(), is64);
             if (pa != 0 || pf != 0 || pu != 0) {
                 out.add(TagCounters.of(tag, PoolType.PAGED, pa, pf, pu));
             }
@@ -89,14 +140,15 @@ public final class WindowsPoolBuffers {
     public static Map<Long, List<TagCounters>> sessionPoolTags(ByteBuffer buf, int limit, boolean is64) {
         ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         Map<Long, List<TagCounters>> out = new LinkedHashMap<>();
-        int header = is64 ? 16 : 12;
+        Layout l = layout(is64);
+        int header = l.sessionTags();
         long at = 0;
         while (limit > 0) {
             need(limit, (int) at + header, "SystemSessionPoolTagInformation", "a session header at " + at);
             int o = (int) at;
-            long next = is64 ? b.getLong(o) : Integer.toUnsignedLong(b.getInt(o));
-            long session = Integer.toUnsignedLong(b.getInt(o + (is64 ? 8 : 4)));
-            long count = Integer.toUnsignedLong(b.getInt(o + (is64 ? 12 : 8)));
+            long next = sizeT(b, o + l.sessionNext(), is64);
+            long session = Integer.toUnsignedLong(b.getInt(o + l.sessionId()));
+            long count = Integer.toUnsignedLong(b.getInt(o + l.sessionCount()));
             checkArray(limit, o + header, count, poolTagSize(is64), "SystemSessionPoolTagInformation session " + session);
             List<TagCounters> rows = new ArrayList<>();
             decodeTags(b, o + header, (int) count, is64, rows);
@@ -118,15 +170,16 @@ public final class WindowsPoolBuffers {
         ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         need(limit, 4, "SystemBigPoolInformation", "its Count");
         long count = Integer.toUnsignedLong(b.getInt(0));
-        int first = is64 ? 8 : 4;
-        int size = is64 ? 24 : 12;
+        Layout l = layout(is64);
+        int first = l.bigArray();
+        int size = l.bigEntrySize();
         checkArray(limit, first, count, size, "SystemBigPoolInformation");
         List<BigPoolAllocation> out = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             int o = first + i * size;
-            long va = is64 ? b.getLong(o) : Integer.toUnsignedLong(b.getInt(o));
-            long bytes = is64 ? b.getLong(o + 8) : Integer.toUnsignedLong(b.getInt(o + 4));
-            int tag = b.getInt(o + (is64 ? 16 : 8));
+            long va = sizeT(b, o + l.bigAddress(), is64);
+            long bytes = sizeT(b, o + l.bigSize(), is64);
+            int tag = b.getInt(o + l.bigTag());
             // the low bit of VirtualAddress is the NonPaged flag (allocations are page-aligned, so it is free)
             out.add(new BigPoolAllocation(va & ~1L, (va & 1) != 0 ? PoolType.NONPAGED : PoolType.PAGED, bytes, PoolTag.ofValue(tag)));
         }
@@ -174,7 +227,7 @@ public final class WindowsPoolBuffers {
      */
     public static Map<String, Long> performanceTotals(ByteBuffer buf, boolean is64) {
         ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        int at = is64 ? 8 : 4;
+        int at = layout(is64).perfCommitTotal();
         int step = is64 ? 8 : 4;
         long[] v = new long[10];
         for (int i = 0; i < 10; i++) {

@@ -88,7 +88,19 @@ public final class TextFiles {
         } catch (AccessDeniedException e) {
             throw new InputException(file, "permission denied");
         } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + e.getMessage(), e);
+            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
+        }
+    }
+
+    /** Refuses a file larger than {@code limit} with the message that names it, before a byte is read. */
+    public static void checkSize(Path file, Limit limit) {
+        try {
+            long size = Files.size(file);
+            if (size > limit.bytes()) {
+                throw tooLarge(file, size, limit);
+            }
+        } catch (IOException e) {
+            // a missing or unreadable file is reported by whoever reads it
         }
     }
 

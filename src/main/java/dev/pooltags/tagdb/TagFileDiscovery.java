@@ -17,6 +17,8 @@ import java.util.function.Predicate;
  *   <li>on Windows, where the Debugging Tools for Windows put it: {@code triage\pooltag.txt} under
  *       {@code Windows Kits\10\Debuggers\x64|x86|arm64} in Program Files (x86) and Program Files, and under
  *       {@code Debugging Tools for Windows (x64)|(x86)};</li>
+ *   <li>on Windows, the WDK's PoolMon folder: {@code Tools\Other\<platform>} (and its {@code poolmon} subfolder) under
+ *       {@code Windows Kits\10}, {@code 8.1} and {@code 8.0}, and under each {@code C:\WinDDK\<version>};</li>
  *   <li>on Windows, the Store WinDbg: {@code Program Files\WindowsApps\Microsoft.WinDbg_*\amd64|arm64|x86\triage\pooltag.txt}
  *       (newest folder name first);</li>
  *   <li>the per-user configuration folder: {@code %APPDATA%\pooltags\pooltag.txt} on Windows,
@@ -80,6 +82,22 @@ public final class TagFileDiscovery {
                 out.add(Path.of(root, "Debugging Tools for Windows (x64)", "triage", "pooltag.txt"));
                 out.add(Path.of(root, "Debugging Tools for Windows (x86)", "triage", "pooltag.txt"));
             }
+            // the WDK installs PoolMon with its pooltag.txt under Tools\Other\<platform> of the kit
+            for (String pf : List.of("ProgramFiles(x86)", "ProgramFiles", "ProgramW6432")) {
+                String root = env.get(pf);
+                if (root == null) {
+                    continue;
+                }
+                for (String kit : List.of("10", "8.1", "8.0")) {
+                    wdk(out, Path.of(root, "Windows Kits", kit));
+                }
+            }
+            String drive = env.getOrDefault("SystemDrive", "C:");
+            List<Path> ddks = new ArrayList<>(listDir.apply(Path.of(drive + "\\", "WinDDK")));
+            ddks.sort(java.util.Comparator.comparing(Path::toString).reversed());
+            for (Path ddk : ddks) {
+                wdk(out, ddk);
+            }
             String pf = env.getOrDefault("ProgramFiles", "C:\\Program Files");
             List<Path> apps = new ArrayList<>(listDir.apply(Path.of(pf, "WindowsApps")));
             apps.removeIf(p -> !p.getFileName().toString().startsWith("Microsoft.WinDbg_"));
@@ -92,6 +110,26 @@ public final class TagFileDiscovery {
         }
         out.add(configDir().resolve("pooltag.txt"));
         return out;
+    }
+
+    /** The WDK's PoolMon folders of one kit: {@code Tools\Other\<platform>} and its {@code poolmon} subfolder. */
+    private static void wdk(List<Path> out, Path kit) {
+        for (String platform : List.of("x64", "amd64", "arm64", "x86", "i386")) {
+            Path dir = kit.resolve("Tools").resolve("Other").resolve(platform);
+            out.add(dir.resolve("pooltag.txt"));
+            out.add(dir.resolve("poolmon").resolve("pooltag.txt"));
+        }
+    }
+
+    /** True on Windows. */
+    public boolean windows() {
+        return windows;
+    }
+
+    /** This Windows machine's drivers folder, {@code %SystemRoot%\System32\drivers}. */
+    public Path driversDir() {
+        String root = env.getOrDefault("SystemRoot", env.getOrDefault("windir", "C:\\Windows"));
+        return Path.of(root, "System32", "drivers");
     }
 
     /** The Pooltag.txt to use, if any candidate exists. */

@@ -48,7 +48,7 @@ public final class TraceFiles {
         } catch (AccessDeniedException e) {
             throw new InputException(file, "permission denied");
         } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + e.getMessage(), e);
+            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
         }
         Format f;
         try {

@@ -85,12 +85,13 @@ class DebuggerLogCommandTest {
     void badInput() throws Exception {
         CommandLineRun missing = CommandLineRun.inProcess("debugger", dir.resolve("nope.log").toString());
         assertThat(missing.exit()).isEqualTo(Main.INPUT);
-        assertThat(missing.err()).isEqualTo("pooltags: " + dir.resolve("nope.log") + ": no such file\n");
+        assertThat(missing.err()).isEqualTo("pooltags: " + dir.resolve("nope.log") + ": no such file or folder\n");
         Path bin = dir.resolve("MEMORY.DMP");
         Files.write(bin, new byte[] {'P', 'A', 'G', 'E', 'D', 'U', '6', '4', 0, 0, 0, 0});
         CommandLineRun b = CommandLineRun.inProcess("debugger", bin.toString());
         assertThat(b.exit()).isEqualTo(Main.INPUT);
-        assertThat(b.err()).startsWith("pooltags: " + bin + ": is a binary file, not a debugger log").doesNotContain("\tat ");
+        assertThat(b.err()).startsWith("pooltags: " + bin + ": is a Windows kernel crash dump, not a WinDbg/KD session log; read it with "
+                + "pooltags dump FILE").doesNotContain("\tat ");
         Path other = dir.resolve("other.log");
         Files.writeString(other, "0: kd> !process 0 0\n**** NT ACTIVE PROCESS DUMP ****\n");
         assertThat(CommandLineRun.inProcess("debugger", other.toString()).err()).contains("no command pooltags reads was found");

@@ -82,7 +82,7 @@ class DumpCommandSharedDataTest {
         assertThat(r.out()).contains("2 dumps read, 2 groups by bug check and suspect, 1 files not read")
                 .containsPattern("1 +0x1000007E +SYSTEM_THREAD_EXCEPTION_NOT_HANDLED_M +amdppm.sys +code address +2021-02-21")
                 .containsPattern("1 +0x1C8 +MANUALLY_INITIATED_POWER_BUTTON_HOLD +- +deliberate")
-                .contains("app.dmp: is a user-mode minidump (MDMP signature)");
+                .contains("app.dmp: is a user-mode minidump (MDMP signature)"); // a .dmp of a folder is read, and named
         assertThat(r.code()).isEqualTo(Main.INPUT);
         CliRun html = CliRun.of("dump", tmp.toString(), "--format", "html", "--no-localtag", "--tagfile", POOLTAG);
         assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("<td>amdppm.sys</td>");
@@ -96,7 +96,7 @@ class DumpCommandSharedDataTest {
         Files.write(f, new byte[] {'M', 'D', 'M', 'P', (byte) 0x93, (byte) 0xA7, 0, 0, 1, 2, 3});
         CliRun r = CliRun.of("dump", f.toString());
         assertThat(r.code()).isEqualTo(Main.INPUT);
-        assertThat(r.err().lines()).singleElement().asString().contains("is a user-mode minidump (MDMP signature)");
+        assertThat(r.err().lines()).singleElement().asString().contains("is a user-mode minidump, not a Windows kernel crash dump");
     }
 
     @Test

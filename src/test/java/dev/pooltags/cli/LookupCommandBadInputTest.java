@@ -28,19 +28,20 @@ class LookupCommandBadInputTest {
     void binaryFile(@TempDir Path dir) throws Exception {
         Path bin = dir.resolve("driver.sys");
         Files.write(bin, new byte[] {'M', 'Z', 0, 0, 3, 0, 0, 0});
-        assertOneLine(CommandLineRun.inProcess("lookup", "--tagfile", bin.toString(), "Ntfx"), 3, "driver.sys", "binary file");
+        assertOneLine(CommandLineRun.inProcess("lookup", "--tagfile", bin.toString(), "Ntfx"), 3, "driver.sys", "is a PE image (a driver or program), not a tag file", "read it with pooltags scan");
     }
 
     @Test
-    void emptyFileLoadsAsNoEntries(@TempDir Path dir) throws Exception {
+    void anEmptyTagFileIsSaidToBeEmpty(@TempDir Path dir) throws Exception {
+        // issue 15: 'lookup --tagfile EMPTY Proc' answered "no entry" without saying the file is empty
         Path empty = dir.resolve("empty.txt");
         Files.writeString(empty, "");
         CommandLineRun r = CommandLineRun.inProcess("lookup", "--tagfile", empty.toString(), "--no-localtag", "Ntfx");
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("no entry in 1 tag file");
+        assertThat(r.exit()).isEqualTo(Main.INPUT);
+        assertThat(r.err()).isEqualTo("pooltags: " + empty + ": is empty: expected a tag file (lines like 'Ntfx - ntfs.sys - description')\n");
         CommandLineRun check = CommandLineRun.inProcess("lookup", "--check", empty.toString());
-        assertThat(check.exit()).isZero();
-        assertThat(check.out()).contains("0 lines, 0 entries");
+        assertThat(check.exit()).isEqualTo(Main.INPUT);
+        assertThat(check.err()).contains("empty.txt: is empty");
     }
 
     @Test

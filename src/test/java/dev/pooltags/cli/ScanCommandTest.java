@@ -90,7 +90,7 @@ class ScanCommandTest {
         assertThat(r.code()).isEqualTo(Main.INPUT);
         assertThat(r.out()).contains("clang-x86/netvideo.sys  (x86, 15 call sites");
         assertThat(r.err().lines()).hasSize(2).allMatch(l -> l.startsWith("pooltags: "));
-        assertThat(r.err()).contains("truncated.sys: section .text: its data").contains("readme.txt: not a PE file");
+        assertThat(r.err()).contains("truncated.sys: section .text: its data").contains("readme.txt: is text in no format pooltags knows, not a PE image (driver)");
     }
 
     @Test

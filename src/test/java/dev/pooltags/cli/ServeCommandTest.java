@@ -141,7 +141,7 @@ class ServeCommandTest {
         assertThat(r.exit.get()).isEqualTo(Main.OK);
     }
 
-    private static void promtoolCheck(Path dir, String metrics) throws Exception {
+    static void promtoolCheck(Path dir, String metrics) throws Exception {
         Path promtool = null;
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, "promtool"))) {

@@ -53,7 +53,7 @@ class TraceCommandBadInputTest {
 
     @Test
     void folder(@TempDir Path dir) {
-        assertOneLine(CommandLineRun.inProcess("trace", dir.toString()), Main.INPUT, "is a folder");
+        assertOneLine(CommandLineRun.inProcess("trace", dir.toString()), Main.INPUT, "no allocation trace in the folder: it is empty");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** top's Leak column: the live leak analysis over the running history, and the l key that sorts by it. */
+/** top's Leak column: the live leak analysis over the running history, and the v key that sorts by it. */
 class TopViewLeakColumnTest {
     @Test
     void aSteadyLeakIsTooEarlyFirstThenALeakWithHowLongItHeldAndSortedFirst() {
@@ -46,19 +46,19 @@ class TopViewLeakColumnTest {
         String leakRow = lines.stream().filter(l -> l.startsWith("Leak ")).findFirst().orElseThrow();
         assertThat(leakRow).containsPattern("LEAK \\d+s");
         assertThat(lines.stream().filter(l -> l.startsWith("'Big '")).findFirst().orElseThrow()).doesNotContain("LEAK");
-        // sorted by bytes, Big comes first; l puts the leak on top
+        // sorted by bytes, Big comes first; v puts the leak on top, and the header says the order as it is
         assertThat(view.rows().get(0).key().label()).isEqualTo("Big ");
-        view.key("l", 10);
+        view.key("v", 10);
         assertThat(view.rows().get(0).key().label()).isEqualTo("Leak");
-        assertThat(view.render(120, 20).lines()).anyMatch(l -> l.contains("sort leak evidence x growth, then bytes"));
-        view.key("b", 10);
+        assertThat(view.render(120, 20).lines()).anyMatch(l -> l.startsWith("sort verdict, then bytes "));
+        view.key("v", 10);
         assertThat(view.rows().get(0).key().label()).isEqualTo("Big ");
     }
 
     @Test
     void withoutLeakAnalysisTheKeySaysSo() {
         TopView view = new TopView(SnapshotColumn.standard(true, null), null, RowOrder.BYTES);
-        view.key("l", 10);
-        assertThat(view.render(100, 10).lines()).anyMatch(l -> l.contains("no leak column"));
+        view.key("v", 10);
+        assertThat(view.render(100, 10).lines()).anyMatch(l -> l.contains("no Leak column"));
     }
 }

@@ -47,4 +47,18 @@ class TagFileDiscoveryTest {
                 Set.of(Path.of("/w/localtag.txt"), Path.of("/home/u/.config/pooltags/localtag.txt"))::contains, p -> List.of());
         assertThat(d.findLocalTagFiles()).containsExactly(Path.of("/w/localtag.txt"), Path.of("/home/u/.config/pooltags/localtag.txt"));
     }
+
+    @Test
+    void windowsLooksInTheWdksPoolMonFolderToo() {
+        Map<String, String> env = Map.of("ProgramFiles(x86)", "C:/PF86", "SystemDrive", "C:", "SystemRoot", "C:/Windows");
+        Path wdk10 = Path.of("C:/PF86", "Windows Kits", "10", "Tools", "Other", "x64", "pooltag.txt");
+        Path ddk = Path.of("C:\\", "WinDDK", "7600.16385.1");
+        Path ddkFile = ddk.resolve("Tools").resolve("Other").resolve("i386").resolve("pooltag.txt");
+        TagFileDiscovery d = new TagFileDiscovery(env, true, Path.of("C:/U"), Path.of("C:/w"), Set.of(ddkFile)::contains,
+                p -> p.equals(Path.of("C:\\", "WinDDK")) ? List.of(ddk) : List.of());
+        assertThat(d.pooltagCandidates()).contains(wdk10, wdk10.getParent().resolve("poolmon").resolve("pooltag.txt"), ddkFile);
+        assertThat(d.findPooltag()).contains(ddkFile);
+        assertThat(d.driversDir()).isEqualTo(Path.of("C:/Windows", "System32", "drivers"));
+        assertThat(d.windows()).isTrue();
+    }
 }

@@ -75,9 +75,9 @@ public final class RealSeries {
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(rec);
             }
         } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + e.getMessage(), e);
+            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
         } catch (UncheckedIOException e) {
-            throw new InputException(file, "cannot be read: " + e.getCause().getMessage(), e);
+            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
         }
         List<RealCase> out = new ArrayList<>();
         for (List<NamedCsvRecord> g : groups.values()) {
