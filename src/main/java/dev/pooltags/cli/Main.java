@@ -28,6 +28,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (CheckoutFreshness.staleLaunch(System.getenv(CheckoutFreshness.CHECKOUT_VARIABLE))) {
+            System.exit(CheckoutFreshness.STALE_EXIT); // pooltags.cmd rebuilds the jar and runs the command again
+        }
         if ("1".equals(System.getenv("POOLTAGS_TRAINING"))) {
             StartupTraining.run(); // the launcher records its start-up archive from this run
             System.exit(OK);
