@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -40,6 +41,7 @@ class DocsExamplesSharedDataTest {
     private static final List<String> SUMMARY = new ArrayList<>();
     private static int ran;
     private static int parsed;
+    private static int onDemo;
 
     static List<Path> docs() throws IOException {
         List<Path> docs = new ArrayList<>();
@@ -71,7 +73,8 @@ class DocsExamplesSharedDataTest {
 
     @AfterAll
     static void summary() throws IOException {
-        SUMMARY.add(0, ran + " commands run and compared, " + parsed + " pooltags commands parsed only");
+        SUMMARY.add(0, ran + " commands run and compared, " + parsed + " pooltags commands parsed only, " + onDemo
+                + " of them run once on the demo source as well");
         Files.createDirectories(SCRATCH);
         Files.write(SCRATCH.resolve("summary.txt"), SUMMARY, StandardCharsets.UTF_8);
     }
@@ -84,6 +87,14 @@ class DocsExamplesSharedDataTest {
                 for (List<String> args : ShellLine.pooltagsCommands(s.command())) {
                     parse(e, s, args, checkout(e.file()), written);
                     n++;
+                    List<String> demo = onDemo(args);
+                    if (demo != null) {
+                        Path repo = checkout(e.file());
+                        Result r = run(repo, repo.resolveSibling("home"), 0, "./pooltags " + shellQuoted(demo));
+                        assertEquals(0, r.exit(), e.file() + ":" + s.line() + ": $ " + s.command()
+                                + "\n  the same on the demo source, ./pooltags " + shellQuoted(demo) + ", failed:\n" + r.printed());
+                        onDemo++;
+                    }
                 }
             }
             assertTrue(n > 0, e + ": a parse-only example with no pooltags command in it");
@@ -119,6 +130,41 @@ class DocsExamplesSharedDataTest {
         if (!failures.isEmpty()) {
             fail(String.join("\n\n", failures));
         }
+    }
+
+    /**
+     * A live snapshot or top (this machine's source or a demo, not a replay) once more on the demo source, so that values the command checks
+     * only when it runs ({@code --sort byte}) fail too: {@code --source demo:healthy}, top with {@code --once}, no
+     * {@code -o}. Null for other commands.
+     */
+    static List<String> onDemo(List<String> args) {
+        if (args.isEmpty() || !(args.get(0).equals("snapshot") || args.get(0).equals("top"))
+                || args.stream().anyMatch(a -> a.startsWith("replay:") || a.startsWith("--source=replay:"))) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--source") || a.equals("-o") || a.equals("--output")) {
+                i++;
+            } else if (!a.startsWith("--source=") && !a.startsWith("-o=") && !a.startsWith("--output=")) {
+                out.add(a);
+            }
+        }
+        out.add(1, "--source");
+        out.add(2, "demo:healthy");
+        if (out.get(0).equals("top") && !out.contains("--once")) {
+            out.add("--once");
+        }
+        return out;
+    }
+
+    static String shellQuoted(List<String> args) {
+        List<String> q = new ArrayList<>();
+        for (String a : args) {
+            q.add("'" + a.replace("'", "'\\''") + "'");
+        }
+        return String.join(" ", q);
     }
 
     /** Labels of the options and parameters that name an input; the outputs among them are left out by name. */
