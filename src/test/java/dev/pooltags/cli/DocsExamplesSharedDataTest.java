@@ -33,7 +33,7 @@ import picocli.CommandLine;
  * in document order, each command a real shell line ({@code bash -c}) in a scratch checkout
  * {@code target/docs-examples/FILE/repo}: {@code src} linked, {@code docs/examples} copied, {@code ../shared} beside it
  * linked to this checkout's {@code ../shared}, {@code ./pooltags} and {@code pooltags} a JVM on the test class path,
- * HOME an empty folder (shown as {@code ~}), TZ UTC. Blocks marked parse-only are parsed by the real command line.
+ * HOME and Java's user.home an empty folder (shown as {@code ~}), TZ UTC. Blocks marked parse-only are parsed by the real command line.
  */
 class DocsExamplesSharedDataTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -274,7 +274,8 @@ class DocsExamplesSharedDataTest {
         dev.pooltags.debugger.CaseLogAccess.write(Files.createDirectories(repo.resolve("target/debugger")));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String shim = "#!/bin/sh\n# pooltags on the test class path (the docs' ./pooltags and pooltags)\nexec '" + java
-                + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp '"
+                + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto '-Duser.home=" + base.resolve("home")
+                + "' -cp '"
                 + System.getProperty("java.class.path") + "' dev.pooltags.cli.Main \"$@\"\n";
         for (Path p : List.of(repo.resolve("pooltags"), base.resolve("bin/pooltags"))) {
             Files.writeString(p, shim, StandardCharsets.UTF_8);
