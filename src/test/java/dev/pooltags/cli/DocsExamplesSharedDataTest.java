@@ -13,10 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +36,8 @@ import picocli.CommandLine;
  * in document order, each command a real shell line ({@code bash -c}) in a scratch checkout
  * {@code target/docs-examples/FILE/repo}: {@code src} linked, {@code docs/examples} copied, {@code ../shared} beside it
  * linked to this checkout's {@code ../shared}, {@code ./pooltags} and {@code pooltags} a JVM on the test class path,
- * HOME and Java's user.home an empty folder (shown as {@code ~}), TZ UTC. Blocks marked parse-only are parsed by the real command line.
+ * HOME and Java's user.home an empty folder (shown as {@code ~}), TZ UTC. Blocks marked parse-only are parsed by the
+ * real command line.
  */
 class DocsExamplesSharedDataTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -83,7 +87,7 @@ class DocsExamplesSharedDataTest {
     private static void check(DocExample e) throws Exception {
         if (e.parseOnly()) {
             int n = 0;
-            java.util.Set<String> written = new java.util.HashSet<>(); // what commands before it in the block write
+            Set<String> written = new HashSet<>(); // what commands before it in the block write
             for (DocExample.Step s : e.steps()) {
                 for (List<String> args : ShellLine.pooltagsCommands(s.command())) {
                     parse(e, s, args, checkout(e.file()), written);
@@ -172,8 +176,8 @@ class DocsExamplesSharedDataTest {
     }
 
     /** Labels of the options and parameters that name an input; the outputs among them are left out by name. */
-    private static final java.util.Set<String> INPUT_LABELS = java.util.Set.of("FILE", "DIR", "PATH", "LOG", "INPUT", "DUMP");
-    private static final java.util.Set<String> OUTPUTS = java.util.Set.of("-o", "--output", "--record", "--textfile");
+    private static final Set<String> INPUT_LABELS = Set.of("FILE", "DIR", "PATH", "LOG", "INPUT", "DUMP");
+    private static final Set<String> OUTPUTS = Set.of("-o", "--output", "--record", "--textfile");
 
     /**
      * The real command line's parse of one command: its subcommand, options and values, without running it; and every
@@ -181,7 +185,7 @@ class DocsExamplesSharedDataTest {
      * in the doc's scratch checkout, as the examples before it left it, or is written by a command before it in the block
      * (an absolute path is the reader's own).
      */
-    private static void parse(DocExample e, DocExample.Step s, List<String> args, Path repo, java.util.Set<String> written) {
+    private static void parse(DocExample e, DocExample.Step s, List<String> args, Path repo, Set<String> written) {
         StringWriter sink = new StringWriter();
         PrintWriter w = new PrintWriter(sink, true);
         String[] a = PoolMonSwitches.translate(args.toArray(String[]::new));
@@ -201,7 +205,7 @@ class DocsExamplesSharedDataTest {
                             inputs.add(v.substring("replay:".length()));
                         }
                     }
-                } else if (!java.util.Collections.disjoint(OUTPUTS, List.of(o.names()))) {
+                } else if (!Collections.disjoint(OUTPUTS, List.of(o.names()))) {
                     written.addAll(o.stringValues());
                 } else if (INPUT_LABELS.contains(o.paramLabel())) {
                     inputs.addAll(o.stringValues());
