@@ -18,5 +18,10 @@ if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java") else (set "JAVA=java")
 rem lint: a fixed heap keeps it under 512 MiB resident on any tree (as in the pooltags script)
 set "OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 if /i "%~1"=="lint" set "OPTS=-Xmx384m -XX:+UseParallelGC"
+rem bench: the benchmarks are not in the jar; they are built with the tests, into target\test-classes
+if /i "%~1"=="bench" (
+  "%JAVA%" %POOLTAGS_JAVA_OPTS% -cp "%JAR%;%HERE%target\test-classes" dev.pooltags.cli.Main %*
+  exit /b %ERRORLEVEL%
+)
 "%JAVA%" %OPTS% %POOLTAGS_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -38,7 +38,14 @@ public final class Main {
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         String[] a = PoolMonSwitches.translate(args);
-        CommandLine cl = commandLine(a, out, err);
+        CommandLine cl;
+        try {
+            cl = commandLine(a, out, err);
+        } catch (PooltagsCommand.MissingCommandException e) {
+            err.println("pooltags: " + e.getMessage());
+            err.flush();
+            return ENVIRONMENT;
+        }
         return cl.execute(a);
     }
 
@@ -66,7 +73,8 @@ public final class Main {
         // names and descriptions, read from their annotations without building picocli's model of each.
         String helpFor = "help".equals(first) ? next(args, first) : null;
         for (String n : PooltagsCommand.SUBCOMMANDS.keySet()) {
-            boolean real = n.equals(first) || n.equals(helpFor) || "completion".equals(first) || n.equals("help");
+            boolean real = n.equals(first) || n.equals(helpFor) || n.equals("help")
+                    || "completion".equals(first) && PooltagsCommand.present(n);
             if (real || first == null || !PooltagsCommand.SUBCOMMANDS.containsKey(first) || "help".equals(first)) {
                 cl.addSubcommand(n, real ? PooltagsCommand.instance(n) : PooltagsCommand.listing(n));
             }

@@ -46,8 +46,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pooltags bench}: measures each capability against a baseline run in the same process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks: each measures one capability and a baseline over the same data in the same run, "
-                + "and prints the ratio.", ""},
+        description = {PooltagsCommand.BENCH_DESCRIPTION, ""},
         subcommands = {BenchCommand.TagDb.class,
                 BenchCommand.SnapshotBench.class,
                 BenchCommand.TopBench.class,
@@ -771,7 +770,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path root = jar.getParent() == null ? null : jar.getParent().getParent();
             Path launcher = root == null ? null : root.resolve(System.getProperty("os.name", "").startsWith("Windows") ? "pooltags.cmd" : "pooltags");
             if (launcher == null || !java.nio.file.Files.isRegularFile(launcher) || !jar.toString().endsWith(".jar")) {
