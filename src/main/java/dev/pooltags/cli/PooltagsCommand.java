@@ -39,14 +39,15 @@ public final class PooltagsCommand implements Runnable {
             "demo", "DemoCommand",
             "leaks", "LeaksCommand",
             "dump", "DumpCommand",
-            "bench", "BenchCommand",
+            "bench", "dev.pooltags.bench.BenchCommand",
             "completion", "CompletionCommand",
             "help", null);
 
     private static java.util.Map<String, String> subcommands(String... pairs) {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            m.put(pairs[i], pairs[i + 1] == null ? null : "dev.pooltags.cli." + pairs[i + 1]);
+            String cls = pairs[i + 1];
+            m.put(pairs[i], cls == null || cls.contains(".") ? cls : "dev.pooltags.cli." + cls);
         }
         return java.util.Collections.unmodifiableMap(m);
     }

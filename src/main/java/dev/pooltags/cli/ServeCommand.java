@@ -360,7 +360,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    static Duration duration(String option, String text) {
+    public static Duration duration(String option, String text) {
         try {
             return PromDuration.parse(text);
         } catch (IllegalArgumentException e) {
