@@ -18,14 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags demo}: runs a simulated workload through the pool model. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -37,16 +34,12 @@ import picocli.CommandLine.Spec;
                 "  pooltags demo leak-slow --record /tmp/d        (then: pooltags trace /tmp/d/trace.jsonl)",
                 "  pooltags demo tag-mismatch --seed 7 --duration 2m",
                 "", "Exit status: 0 the demo ran (whatever it shows), 2 usage error, 3 a scenario file or the record folder is unusable."})
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends Subcommand {
     enum Format { text, json }
 
     enum Pace { simulated, real }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     OutputOption output;
@@ -82,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
     Format format = Format.text;
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list || (scenario == null && scenarioFile == null)) {
             if (scenario != null) {
@@ -95,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
                     DemoReport.listText(TerminalText.writer(w), Scenarios.all());
                 }
             });
-            return Main.OK;
+            return ExitCode.OK;
         }
         if (scenario != null && scenarioFile != null) {
             throw new UsageException("name a SCENARIO or give --scenario-file, not both");
@@ -171,7 +164,7 @@ public final class DemoCommand implements Callable<Integer> {
                 DemoReport.runJson(out, run);
             }
         });
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     private static long time(String option, String value) {

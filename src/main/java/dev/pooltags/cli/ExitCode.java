@@ -26,8 +26,13 @@ public enum ExitCode {
         return code;
     }
 
-    /** {@link #OK} when {@code ok}, else {@link #FINDINGS}: the gate of the commands that report findings. */
-    public static ExitCode findingsUnless(boolean ok) {
-        return ok ? OK : FINDINGS;
+    /** The exit status with this number. */
+    public static ExitCode of(int code) {
+        for (ExitCode e : values()) {
+            if (e.code == code) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("no exit status " + code);
     }
 }

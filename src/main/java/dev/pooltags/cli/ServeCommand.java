@@ -33,13 +33,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags serve}: per-tag pool metrics for Prometheus and a local dashboard. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -60,13 +57,7 @@ import picocli.CommandLine.Spec;
                 "  echo -n secret | pooltags serve --hash-password",
                 "", "Exit status: 0 stopped (Ctrl-C, SIGTERM), 2 usage error (also a --history the heap cannot",
                 "hold), 3 bad input (source file, web config), 4 cannot listen or no live source."})
-public final class ServeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+public final class ServeCommand extends Subcommand {
     @Mixin
     TagFileOptions tagFiles;
 
@@ -134,13 +125,13 @@ public final class ServeCommand implements Callable<Integer> {
     VerdictProvider verdicts;
 
     @Override
-    public Integer call() throws InterruptedException {
+    protected ExitCode execute() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (hashPassword) {
             out.println(BasicAuth.hash(readPassword()));
             out.flush();
-            return Main.OK;
+            return ExitCode.OK;
         }
         Duration every = duration("--interval", interval);
         if (port < 0 || port > 65535) {
@@ -245,7 +236,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             stop(schedule, server, src);
-            return Main.OK;
+            return ExitCode.OK;
         } finally {
             Signals.unregister("INT", previousInt);
             Signals.unregister("TERM", previousTerm);

@@ -22,13 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags snapshot}: one sample of per-tag pool usage, as a table, CSV, JSON or a tool's format. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
@@ -40,13 +37,7 @@ import picocli.CommandLine.Spec;
                 "  pooltags snapshot --source replay:r.rec --sample last --format json",
                 "  pooltags snapshot --include 'Ntf*' --exclude NtFs --format csv -o ntfs.csv",
                 "", "Exit status: 0 ok, 2 usage error, 3 unreadable file, 4 no live source or no right to read it."})
-public final class SnapshotCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+public final class SnapshotCommand extends Subcommand {
     @Mixin
     SourceOption source;
 
@@ -86,7 +77,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     boolean bigPool;
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RowOrder order = parseOrder(sort);
@@ -128,7 +119,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 }
                 target.write(out, w -> fmt.writeText(w, series, null));
             }
-            return source.exit(Main.OK);
+            return source.exit(ExitCode.OK);
         }
         if (prom) {
             // the metrics of serve's /metrics for this one sample, for windows_exporter's textfile collector
@@ -149,7 +140,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             sampler.sample();
             byte[] bytes = dev.pooltags.serve.TextfileExport.render(registry);
             target.write(out, w -> w.print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
-            return source.exit(Main.OK);
+            return source.exit(ExitCode.OK);
         }
         List<SnapshotDelta.Row> rows = select(SnapshotDelta.unchanged(s), filter, order, top);
         TagDatabase db = tagFiles.load(false, List.of(sourceName, s.source()), err);
@@ -165,7 +156,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 SnapshotColumn.table(SnapshotColumn.standard(false, ownerText(db)), rows).print(w, true);
                 w.flush();
             });
-            return source.exit(Main.OK);
+            return source.exit(ExitCode.OK);
         }
         List<TagCounters> kept = new ArrayList<>();
         for (SnapshotDelta.Row r : rows) {
@@ -178,7 +169,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         target.write(out, w -> fmt.writeText(w, series, ownerColumns(db)));
-        return source.exit(Main.OK);
+        return source.exit(ExitCode.OK);
     }
 
     /** Why there is no big-pool table: a live source without one is the environment, a file without one the input. */
