@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.live.LiveSampling;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.snapshot.RecordingWriter;
 import dev.pooltags.snapshot.Snapshot;
@@ -107,6 +108,7 @@ public final class RecordCommand extends Subcommand {
 
     private void loop(SnapshotSource src, RecordingWriter w, PrintWriter err, boolean progress, AtomicBoolean stop)
             throws InterruptedException {
+        LiveSampling sampling = new LiveSampling(src, null);
         long start = System.nanoTime();
         Instant firstTime = null;
         long n = 0;
@@ -125,7 +127,7 @@ public final class RecordCommand extends Subcommand {
                     }
                 }
             }
-            Optional<Snapshot> s = src.next();
+            Optional<Snapshot> s = sampling.next();
             if (s.isEmpty()) {
                 break;
             }

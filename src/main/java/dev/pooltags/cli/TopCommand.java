@@ -1,6 +1,7 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.leak.LiveLeaks;
+import dev.pooltags.live.LiveSampling;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.SnapshotColumn;
 import dev.pooltags.report.TopScreen;
@@ -129,7 +130,9 @@ public final class TopCommand extends Subcommand {
             TagDatabase db = tagFiles.load(false, List.of(current.get().name(), first.source()), err);
             Function<TagCounters, String> owner = SnapshotCommand.ownerText(db);
             String patternText = String.join(" ", include) + (exclude.isEmpty() ? "" : " not " + String.join(" ", exclude));
-            TopView view = new TopView(SnapshotColumn.standard(true, owner), owner, order, noLeak ? null : LiveLeaks.defaults())
+            LiveSampling sampling = new LiveSampling(current::get, noLeak ? null : LiveLeaks.defaults());
+            sampling.observe(first);
+            TopView view = new TopView(SnapshotColumn.standard(true, owner), owner, order, sampling.leaks())
                     .pools(pools).byChange(byChange).totals(totals).highlight(!noHighlight)
                     .filter(filter, patternText.strip()).ownerNote(tagFiles.origin());
             view.sample(first);
@@ -161,7 +164,7 @@ public final class TopCommand extends Subcommand {
                 throw new EnvironmentException("top needs a terminal (" + e.getMessage() + "); use --once for a plain table");
             }
             try (terminal) {
-                new TopScreen(terminal, view, current::get, interval).run(0);
+                new TopScreen(terminal, view, sampling, interval).run(0);
             }
         } finally {
             current.get().close();
