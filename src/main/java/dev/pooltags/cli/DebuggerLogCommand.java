@@ -58,10 +58,12 @@ public final class DebuggerLogCommand extends Subcommand {
     Format format = Format.text;
 
     @Override
+    protected void validate() {
+        require(top >= 1, "--top must be 1 or more");
+    }
+
+    @Override
     protected ExitCode execute() {
-        if (top < 1) {
-            throw new UsageException("--top must be 1 or more");
-        }
         Optional<PoolTag> wanted = tag == null ? Optional.empty() : Optional.of(PoolTag.parse(tag));
         List<DebuggerLog> read = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();

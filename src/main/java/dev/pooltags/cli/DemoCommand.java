@@ -75,12 +75,15 @@ public final class DemoCommand extends Subcommand {
     Format format = Format.text;
 
     @Override
+    protected void validate() {
+        require(!list || scenario == null, "--list takes no scenario (got '" + scenario + "')");
+        require(list || scenario == null || scenarioFile == null, "name a SCENARIO or give --scenario-file, not both");
+    }
+
+    @Override
     protected ExitCode execute() {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list || (scenario == null && scenarioFile == null)) {
-            if (scenario != null) {
-                throw new UsageException("--list takes no scenario (got '" + scenario + "')");
-            }
             output.write(stdout, w -> {
                 if (format == Format.json) {
                     DemoReport.listJson(w, Scenarios.all());
@@ -89,9 +92,6 @@ public final class DemoCommand extends Subcommand {
                 }
             });
             return ExitCode.OK;
-        }
-        if (scenario != null && scenarioFile != null) {
-            throw new UsageException("name a SCENARIO or give --scenario-file, not both");
         }
         OutputFile target = output.check();
         Scenario named = scenarioFile != null ? readFile(scenarioFile) : Scenarios.byName(scenario).orElseThrow(() -> new UsageException(
@@ -109,14 +109,7 @@ public final class DemoCommand extends Subcommand {
         target.write(stdout, raw -> {
             PrintWriter out = format == Format.text ? TerminalText.writer(raw) : raw;
             if (rec != null) {
-                Map<String, Object> h = new LinkedHashMap<>();
-                h.put("source", src.name());
-                h.put("scenario", s.name());
-                h.put("seed", runSeed);
-                h.put("start", src.start().toString());
-                h.put("duration", TraceTime.human(s.duration()));
-                h.put("complete", true);
-                rec.header(h);
+                rec.header(recordingHeader(src, s, runSeed));
             }
             boolean text = format == Format.text;
             if (text) {
@@ -151,13 +144,7 @@ public final class DemoCommand extends Subcommand {
             if (rec != null) {
                 rec.close();
             }
-            Map<String, Long> byRule = new TreeMap<>();
-            for (Violation v : src.violations()) {
-                byRule.merge(v.rule().id(), 1L, Long::sum);
-            }
-            DemoReport.Run run = new DemoReport.Run(s, runSeed, samples, first, last, src.violations(), src.violationCount(), byRule,
-                    rec == null ? null : rec.snapshotsFile().toString(), rec == null ? 0 : rec.snapshotCount(),
-                    rec == null ? null : rec.traceFile().toString(), rec == null ? 0 : rec.eventCount());
+            DemoReport.Run run = run(src, s, runSeed, samples, first, last, rec);
             if (text) {
                 DemoReport.runFooter(out, run);
             } else {
@@ -165,6 +152,30 @@ public final class DemoCommand extends Subcommand {
             }
         });
         return ExitCode.OK;
+    }
+
+    /** The header of a recorded run (--record): what ran, with which seed, from when, for how long. */
+    private static Map<String, Object> recordingHeader(ScenarioSource src, Scenario s, long seed) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("source", src.name());
+        h.put("scenario", s.name());
+        h.put("seed", seed);
+        h.put("start", src.start().toString());
+        h.put("duration", TraceTime.human(s.duration()));
+        h.put("complete", true);
+        return h;
+    }
+
+    /** What the run did, for its footer or its JSON: samples, violations by rule, what was recorded. */
+    private static DemoReport.Run run(ScenarioSource src, Scenario s, long seed, long samples, Snapshot first, Snapshot last,
+            DemoRecorder rec) {
+        Map<String, Long> byRule = new TreeMap<>();
+        for (Violation v : src.violations()) {
+            byRule.merge(v.rule().id(), 1L, Long::sum);
+        }
+        return new DemoReport.Run(s, seed, samples, first, last, src.violations(), src.violationCount(), byRule,
+                rec == null ? null : rec.snapshotsFile().toString(), rec == null ? 0 : rec.snapshotCount(),
+                rec == null ? null : rec.traceFile().toString(), rec == null ? 0 : rec.eventCount());
     }
 
     private static long time(String option, String value) {

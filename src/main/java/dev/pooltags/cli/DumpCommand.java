@@ -74,10 +74,12 @@ public final class DumpCommand extends Subcommand {
     boolean each;
 
     @Override
+    protected void validate() {
+        require(top >= 0, "--top must be 0 or more");
+    }
+
+    @Override
     protected ExitCode execute() {
-        if (top < 0) {
-            throw new UsageException("--top must be 0 or more");
-        }
         List<PoolTag> find = new ArrayList<>();
         for (String t : poolfind) {
             find.add(PoolTag.parse(t));

@@ -87,13 +87,7 @@ public final class LintCommand extends Subcommand {
         PrintWriter stdout = spec.commandLine().getOut();
         List<Rule> rules = selectRules();
         if (listRules) {
-            output.write(stdout, w -> {
-                for (Rule r : rules) { // pooltags' own text: nothing to escape
-                    w.println(r.id() + "  " + r.severity().word() + "  " + r.name() + ": " + r.title());
-                    w.println("       " + r.help());
-                    w.println();
-                }
-            });
+            output.write(stdout, w -> listRules(w, rules));
             return ExitCode.OK;
         }
         if (paths.isEmpty()) {
@@ -165,6 +159,14 @@ public final class LintCommand extends Subcommand {
         }
         Severity gate = Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
         return result.active().stream().anyMatch(f -> f.severity().atLeast(gate)) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private static void listRules(PrintWriter w, List<Rule> rules) {
+        for (Rule r : rules) { // pooltags' own text: nothing to escape
+            w.println(r.id() + "  " + r.severity().word() + "  " + r.name() + ": " + r.title());
+            w.println("       " + r.help());
+            w.println();
+        }
     }
 
     /** What a folder holds, by extension, for the message when it holds no source ("12 files: .txt 5, .md 3"). */

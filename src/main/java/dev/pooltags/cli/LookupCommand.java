@@ -68,13 +68,19 @@ public final class LookupCommand extends Subcommand {
     List<String> tags = new ArrayList<>();
 
     @Override
+    protected void validate() {
+        if (mode != null && !tags.isEmpty()) { // each mode reads or lists tags of its own
+            String what = mode.check != null ? "--check reads one tag file"
+                    : mode.binary != null ? "--binary lists one binary's tags" : "--tags-in looks up the tags of one file";
+            throw new UsageException(what + " and takes no tags (got '" + tags.get(0) + "')");
+        }
+    }
+
+    @Override
     protected ExitCode execute() {
         PrintWriter stdout = spec.commandLine().getOut();
         OutputFile target = output.check();
         if (mode != null && mode.check != null) {
-            if (!tags.isEmpty()) {
-                throw new UsageException("--check reads one tag file and takes no tags (got '" + tags.get(0) + "')");
-            }
             dev.pooltags.sniff.Inputs.tagFiles().check(mode.check);
             TagFile f = TagFileReader.read(mode.check, 0);
             if (f.size() == 0 && f.irregular().isEmpty()) {
@@ -92,9 +98,6 @@ public final class LookupCommand extends Subcommand {
             return f.irregular().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
         }
         if (mode != null && mode.binary != null) {
-            if (!tags.isEmpty()) {
-                throw new UsageException("--binary lists one binary's tags and takes no tags (got '" + tags.get(0) + "')");
-            }
             TagDatabase db = tagFiles.load(true);
             List<TagEntry> entries = db.byBinary(mode.binary);
             target.write(stdout, w -> {
@@ -114,9 +117,6 @@ public final class LookupCommand extends Subcommand {
             return entries.isEmpty() ? ExitCode.FINDINGS : ExitCode.OK;
         }
         if (mode != null && mode.tagsIn != null) {
-            if (!tags.isEmpty()) {
-                throw new UsageException("--tags-in looks up the tags of one file and takes no tags (got '" + tags.get(0) + "')");
-            }
             tags = tagsOf(mode.tagsIn, spec.commandLine().getErr());
             if (tags.isEmpty()) {
                 stdout.println(mode.tagsIn + ": holds no pool tags");

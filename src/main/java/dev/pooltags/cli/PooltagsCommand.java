@@ -63,14 +63,10 @@ public final class PooltagsCommand implements Runnable {
      */
     private static final java.util.Map<String, String> OUTSIDE_THE_JAR = java.util.Map.of("bench", BENCH_DESCRIPTION);
 
-    /** A command that is not in this build: {@code ./pooltags bench} from a checkout has it. */
-    static final class MissingCommandException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MissingCommandException(String name) {
-            super(name + " is not in this jar: the benchmarks are built with the tests; run './pooltags " + name
-                    + "' from a checkout (it adds target/test-classes to the class path)");
-        }
+    /** Why a command that is not in this build cannot run, and where it can. */
+    static String notInThisJar(String name) {
+        return name + " is not in this jar: the benchmarks are built with the tests; run './pooltags " + name
+                + "' from a checkout (it adds target/test-classes to the class path)";
     }
 
     /**
@@ -92,7 +88,7 @@ public final class PooltagsCommand implements Runnable {
         return new picocli.CommandLine(spec);
     }
 
-    /** Whether the class of a subcommand is in this build. */
+    /** Whether the class of a subcommand is in this build (true for what is not a subcommand: picocli answers that). */
     static boolean present(String name) {
         String cls = SUBCOMMANDS.get(name);
         return cls == null || !OUTSIDE_THE_JAR.containsKey(name)
@@ -106,7 +102,7 @@ public final class PooltagsCommand implements Runnable {
             return new picocli.CommandLine.HelpCommand();
         }
         if (!present(name)) {
-            throw new MissingCommandException(name);
+            throw new IllegalStateException(notInThisJar(name)); // Main says so before it builds the command line
         }
         try {
             return Class.forName(cls).getDeclaredConstructor().newInstance();
