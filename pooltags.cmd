@@ -19,7 +19,12 @@ if not exist "%JAR%" goto build
 
 :run
 if not exist "%HERE%target\startup" mkdir "%HERE%target\startup" 2>nul
-"%JAVA%" %CDS% %OPTS% %POOLTAGS_JAVA_OPTS% -jar "%JAR%" %*
+rem bench: the benchmarks are not in the jar; they are built with the tests, into target\test-classes
+set "CP=-jar "%JAR%""
+if /i "%~1"=="bench" set "CP=-cp "%JAR%;%HERE%target\test-classes" dev.pooltags.cli.Main"
+rem bench measures with the JVM's defaults and its own class path: no archive, no start-up options
+if /i "%~1"=="bench" (set "OPTS=" & set "CDS=")
+"%JAVA%" %CDS% %OPTS% %POOLTAGS_JAVA_OPTS% %CP% %*
 set "RC=%ERRORLEVEL%"
 if "%RC%"=="75" if not defined REBUILT goto build
 exit /b %RC%

@@ -15,8 +15,8 @@ import java.util.Optional;
  *
  * <p>{@code ./pooltags} asks {@code find -newer} before it starts Java; {@code cmd.exe} has no way to compare file times
  * to the second, so {@code pooltags.cmd} names its checkout in {@value #CHECKOUT_VARIABLE} and this check, the first
- * thing the jar does, answers with exit code {@value #STALE_EXIT} and no output when a file under {@code src/main} or
- * {@code pom.xml} is newer than the jar; the launcher then rebuilds and runs the command again. The rule is the one
+ * thing the jar does, answers with exit code {@value #STALE_EXIT} and no output when a file under {@code src/main},
+ * {@code src/bench} (the benchmarks, built beside the jar) or {@code pom.xml} is newer than the jar; the launcher then rebuilds and runs the command again. The rule is the one
  * {@code ./pooltags} applies, so both launchers rebuild in the same cases.
  */
 public final class CheckoutFreshness {
@@ -27,33 +27,34 @@ public final class CheckoutFreshness {
 
     private CheckoutFreshness() {}
 
-    /** The file newer than {@code jar} under {@code checkout}'s src/main or its pom.xml, if any. */
+    /** The file newer than {@code jar} under {@code checkout}'s src/main or src/bench, or its pom.xml, if any. */
     public static Optional<Path> newerThan(Path jar, Path checkout) throws IOException {
         FileTime built = Files.getLastModifiedTime(jar);
         Path pom = checkout.resolve("pom.xml");
         if (Files.isRegularFile(pom) && Files.getLastModifiedTime(pom).compareTo(built) > 0) {
             return Optional.of(pom);
         }
-        Path src = checkout.resolve("src").resolve("main");
-        if (!Files.isDirectory(src)) {
-            return Optional.empty();
-        }
         Path[] found = new Path[1];
-        Files.walkFileTree(src, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
-                if (a.isRegularFile() && a.lastModifiedTime().compareTo(built) > 0) {
-                    found[0] = file;
-                    return FileVisitResult.TERMINATE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
+        for (String part : new String[] {"main", "bench"}) {
+            Path src = checkout.resolve("src").resolve(part);
+            if (found[0] == null && Files.isDirectory(src)) {
+                Files.walkFileTree(src, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                        if (a.isRegularFile() && a.lastModifiedTime().compareTo(built) > 0) {
+                            found[0] = file;
+                            return FileVisitResult.TERMINATE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE; // an unreadable file cannot have been built from either
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE; // an unreadable file cannot have been built from either
+                    }
+                });
             }
-        });
+        }
         return Optional.ofNullable(found[0]);
     }
 

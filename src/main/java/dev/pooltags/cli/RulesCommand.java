@@ -5,12 +5,9 @@ import dev.pooltags.serve.RuleOptions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags rules}: Prometheus recording and alerting rules for the metrics of {@code pooltags serve}. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
@@ -23,13 +20,7 @@ import picocli.CommandLine.Spec;
                 "  pooltags rules -o pooltags-rules.yml && promtool check rules pooltags-rules.yml",
                 "  pooltags rules --selector 'job=\"windows-pool\"' --tag-growth 4MiB --for 6h --label team=drivers",
                 "", "Exit status: 0 written, 2 usage error."})
-public final class RulesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+public final class RulesCommand extends Subcommand {
     @Mixin
     OutputOption output;
 
@@ -73,7 +64,7 @@ public final class RulesCommand implements Callable<Integer> {
     Map<String, String> labels = new LinkedHashMap<>();
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         RuleOptions o;
         try {
             o = new RuleOptions(d("--window", window), d("--recent", recent), d("--for", holdFor),
@@ -85,7 +76,7 @@ public final class RulesCommand implements Callable<Integer> {
         output.write(spec.commandLine().getOut(), w -> {
             w.print(AlertRules.yaml(o));
         });
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     private static Duration d(String option, String text) {

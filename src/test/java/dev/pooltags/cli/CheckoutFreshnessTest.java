@@ -54,6 +54,10 @@ class CheckoutFreshnessTest {
         assertThat(CheckoutFreshness.newerThan(jar, co)).isEmpty();
         Files.setLastModifiedTime(co.resolve("pom.xml"), FileTime.from(BUILT.plusSeconds(5)));
         assertThat(CheckoutFreshness.newerThan(jar, co)).contains(co.resolve("pom.xml"));
+        Files.setLastModifiedTime(co.resolve("pom.xml"), FileTime.from(BUILT.minusSeconds(5)));
+        Path bench = Files.createDirectories(co.resolve("src/bench/java"));
+        Files.setLastModifiedTime(Files.writeString(bench.resolve("B.java"), "class B {}"), FileTime.from(BUILT.plusSeconds(2)));
+        assertThat(CheckoutFreshness.newerThan(jar, co)).contains(bench.resolve("B.java"));
     }
 
     @Test
@@ -127,6 +131,6 @@ class CheckoutFreshnessTest {
                 .contains("set \"" + CheckoutFreshness.CHECKOUT_VARIABLE + "=\"").endsWith("goto run\n");
         assertThat(cmd).contains("if not exist \"%JAR%\" goto build");
         // the shell launcher's rule is the same one: sources under src/main and the pom, newer than the jar
-        assertThat(Files.readString(Path.of("pooltags"))).contains("find \"$here/src/main\" \"$here/pom.xml\" -newer \"$jar\"");
+        assertThat(Files.readString(Path.of("pooltags"))).contains("find \"$here/src/main\" \"$here/src/bench\" \"$here/pom.xml\" -newer \"$jar\"");
     }
 }
