@@ -27,6 +27,7 @@ import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.SnapshotSources;
 import dev.pooltags.source.EnvironmentException;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.UsageException;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;

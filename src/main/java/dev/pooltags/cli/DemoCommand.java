@@ -11,6 +11,7 @@ import dev.pooltags.sim.Scenarios;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.TextFiles;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
 import java.nio.file.Path;

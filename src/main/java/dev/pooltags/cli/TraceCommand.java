@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.core.Severity;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.pool.PoolConfig;
 import dev.pooltags.pool.PoolEvent;
@@ -8,6 +9,7 @@ import dev.pooltags.pool.SpecialAlignment;
 import dev.pooltags.pool.VerifierOption;
 import dev.pooltags.report.TraceReport;
 import dev.pooltags.source.TerminalText;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tag.TagPattern;
 import dev.pooltags.trace.TraceAnalysis;
 import dev.pooltags.trace.TraceReplay;
@@ -179,7 +181,7 @@ public final class TraceCommand implements Callable<Integer> {
         long n = 0;
         for (java.util.Map.Entry<String, Long> e : a.violationsByRule().entrySet()) {
             dev.pooltags.pool.PoolRule r = dev.pooltags.pool.PoolRules.byId(e.getKey());
-            if (r == null || r.severity() != dev.pooltags.pool.Severity.NOTE) {
+            if (r == null || r.severity() != Severity.NOTE) {
                 n += e.getValue();
             }
         }

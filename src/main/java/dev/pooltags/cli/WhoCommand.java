@@ -7,6 +7,7 @@ import dev.pooltags.scan.DriverScan;
 import dev.pooltags.scan.FileScan;
 import dev.pooltags.scan.WhoAnalysis;
 import dev.pooltags.source.TerminalText;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;

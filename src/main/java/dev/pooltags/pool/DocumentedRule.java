@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+
 /** The descriptive half every rule shares: id, severity, title, help and source. */
 abstract class DocumentedRule implements PoolRule {
     private final String id;

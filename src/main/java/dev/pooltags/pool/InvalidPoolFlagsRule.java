@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+
 /**
  * Invalid POOL_FLAGS. Source: <a href="https://learn.microsoft.com/windows-hardware/drivers/kernel/pool_flags">POOL_FLAGS</a>
  * ("If the allocator does not recognize the flag or cannot make an allocation satisfying all required flags the

@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+
 /**
  * One documented rule of the pool. Each rule is a small class with an id, a severity, a one-line title, help text
  * that says what to do, and the Microsoft document it comes from.

@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+
 /**
  * Freeing a block whose tag has the PROTECTED_POOL bit without that exact tag. Sources: the WDK's wdm.h defines
  * {@code PROTECTED_POOL 0x80000000} ("If high order bit in Pool tag is set, then must use ExFreePoolWithTag to

@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+
 /**
  * An access that leaves a special-pool block's page and touches an inaccessible neighbour. Sources:
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool">Special pool</a> ("If the driver

@@ -1,5 +1,6 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
 import java.util.Objects;
 
 /**

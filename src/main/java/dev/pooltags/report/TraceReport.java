@@ -84,7 +84,7 @@ public final class TraceReport {
             PoolEvent e = v.event();
             BugCheck bc = v.bugCheck();
             out.println("  line " + e.line() + "  " + TraceTime.format(e.time()) + "  " + (bc != null ? bc.shortText() + "  " : "")
-                    + v.rule().id() + " (" + v.severity().label() + ")");
+                    + v.rule().id() + " (" + v.severity().word() + ")");
             out.println("      " + v.message());
             if (bc != null) {
                 out.println("      " + bc.text() + ": " + bc.meaning());
@@ -284,7 +284,7 @@ public final class TraceReport {
             j.put("line", v.event().line());
             j.put("timeMicros", v.event().time());
             j.put("rule", v.rule().id());
-            j.put("severity", v.severity().label());
+            j.put("severity", v.severity().word());
             BugCheck bc = v.bugCheck();
             if (bc != null) {
                 ObjectNode b = j.putObject("bugCheck");

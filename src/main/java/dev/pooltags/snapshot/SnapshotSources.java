@@ -1,6 +1,6 @@
 package dev.pooltags.snapshot;
 
-import dev.pooltags.cli.UsageException;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.source.EnvironmentException;
 import dev.pooltags.source.ReadNotes;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.pooltags.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.core.Severity;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.TagPattern;
 import java.util.ArrayList;
