@@ -1,5 +1,7 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.sim.ScenarioSource;
+import dev.pooltags.snapshot.SnapshotSources;
 import dev.pooltags.source.EnvironmentException;
 import dev.pooltags.source.InputException;
 import dev.pooltags.source.Reasons;
@@ -27,6 +29,11 @@ public final class Main {
     public static final int ENVIRONMENT = 4;
     /** A bug in pooltags. */
     public static final int INTERNAL = 5;
+
+    static {
+        // the simulator reads snapshots, so the snapshot package learns of it here rather than naming it
+        SnapshotSources.register("demo", ScenarioSource::live, "demo:SCENARIO (pooltags demo --list names them)");
+    }
 
     private Main() {}
 

@@ -1,6 +1,7 @@
 package dev.pooltags.pool;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.tag.PoolTag;
 
 /** The descriptive half every rule shares: id, severity, title, help and source. */
 abstract class DocumentedRule implements PoolRule {
@@ -70,7 +71,7 @@ abstract class DocumentedRule implements PoolRule {
         return Long.parseUnsignedLong(c, 16);
     }
 
-    static String tagText(dev.pooltags.tag.PoolTag t) {
+    static String tagText(PoolTag t) {
         return "'" + t + "'";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pooltags.pool.BugCheck;
 import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.pool.PoolFlags;
 import dev.pooltags.pool.Violation;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.tag.PoolTag;
@@ -217,7 +218,7 @@ public final class TraceReport {
                 sb.append(' ').append(a.poolType().windowsName());
             }
             if (a.routine().takesPoolFlags()) {
-                sb.append(' ').append(dev.pooltags.pool.PoolFlags.describe(a.poolFlags()));
+                sb.append(' ').append(PoolFlags.describe(a.poolFlags()));
             }
             sb.append(" tag ").append(a.tag() == null ? "(default)" : "'" + a.tag() + "'").append(' ').append(a.size()).append(" bytes");
             sb.append(String.format(" -> 0x%X", a.address()));
