@@ -1,6 +1,6 @@
 package dev.pooltags.bench;
 
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.report.TraceReport;
 import dev.pooltags.trace.TraceAnalysis;
 import dev.pooltags.trace.TraceFiles;

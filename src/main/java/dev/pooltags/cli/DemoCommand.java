@@ -1,7 +1,7 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.output.OutputFile;
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.pool.Violation;
 import dev.pooltags.report.DemoReport;
 import dev.pooltags.sim.DemoRecorder;

@@ -1,6 +1,7 @@
 package dev.pooltags.pool;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolFlags;
 
 /**
  * Invalid POOL_FLAGS. Source: <a href="https://learn.microsoft.com/windows-hardware/drivers/kernel/pool_flags">POOL_FLAGS</a>

@@ -1,6 +1,8 @@
 package dev.pooltags.pool;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
 
 /**
  * Freeing a block whose tag has the PROTECTED_POOL bit without that exact tag. Sources: the WDK's wdm.h defines

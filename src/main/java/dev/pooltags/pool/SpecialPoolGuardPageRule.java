@@ -1,6 +1,7 @@
 package dev.pooltags.pool;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolEvent;
 
 /**
  * An access that leaves a special-pool block's page and touches an inaccessible neighbour. Sources:

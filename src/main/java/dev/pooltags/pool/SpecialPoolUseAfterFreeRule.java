@@ -1,6 +1,7 @@
 package dev.pooltags.pool;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolEvent;
 
 /**
  * An access to a special-pool block after it was freed. Sources:

@@ -1,6 +1,7 @@
 package dev.pooltags.pool;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolEvent;
 
 /**
  * A write outside a block in normal pool of a driver Driver Verifier does not track: the neighbouring block or pool

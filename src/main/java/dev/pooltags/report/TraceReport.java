@@ -2,9 +2,9 @@ package dev.pooltags.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.PoolFlags;
 import dev.pooltags.pool.BugCheck;
-import dev.pooltags.pool.PoolEvent;
-import dev.pooltags.pool.PoolFlags;
 import dev.pooltags.pool.Violation;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.tag.PoolTag;

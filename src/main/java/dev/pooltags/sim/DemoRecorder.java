@@ -1,6 +1,6 @@
 package dev.pooltags.sim;
 
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotJsonLines;
 import dev.pooltags.source.InputException;

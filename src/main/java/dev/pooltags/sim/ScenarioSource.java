@@ -1,6 +1,6 @@
 package dev.pooltags.sim;
 
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.pool.Violation;
 import dev.pooltags.snapshot.BigPoolAllocation;
 import dev.pooltags.snapshot.Snapshot;

@@ -2,10 +2,10 @@ package dev.pooltags.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.VerifierOption;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.pool.BugCheckCode;
-import dev.pooltags.pool.PoolEvent;
-import dev.pooltags.pool.VerifierOption;
-import dev.pooltags.pool.WindowsPoolType;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package dev.pooltags.pool;
+package dev.pooltags.event;
 
 /**
  * The pool free routines.
