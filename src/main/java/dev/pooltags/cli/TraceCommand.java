@@ -11,8 +11,9 @@ import dev.pooltags.report.TraceReport;
 import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.UsageException;
 import dev.pooltags.tag.TagPattern;
-import dev.pooltags.trace.TraceAnalysis;
-import dev.pooltags.trace.TraceReplay;
+import dev.pooltags.replay.TraceAnalysis;
+import dev.pooltags.replay.TraceReplay;
+import dev.pooltags.trace.TraceFiles;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ public final class TraceCommand implements Callable<Integer> {
         List<TraceAnalysis> results = new ArrayList<>();
         PrintWriter errs = spec.commandLine().getErr();
         for (Path f : dev.pooltags.sniff.Inputs.traces().expand(files, w -> errs.println("pooltags: " + w))) {
-            results.add(TraceReplay.run(f, options));
+            results.add(TraceReplay.run(f.toString(), sink -> TraceFiles.open(f, sink), options));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         target.write(stdout, w -> {

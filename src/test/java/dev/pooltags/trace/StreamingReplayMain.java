@@ -4,6 +4,8 @@ import dev.pooltags.event.AllocRoutine;
 import dev.pooltags.event.FreeRoutine;
 import dev.pooltags.event.PoolEvent;
 import dev.pooltags.event.WindowsPoolType;
+import dev.pooltags.replay.TraceAnalysis;
+import dev.pooltags.replay.TraceReplay;
 import dev.pooltags.tag.PoolTag;
 import java.util.Map;
 import java.util.SplittableRandom;
