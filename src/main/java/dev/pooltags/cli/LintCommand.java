@@ -134,7 +134,7 @@ public final class LintCommand implements Callable<Integer> {
                 }
             }
         }
-        LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX)).run(layout, db);
+        LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX)).run(layout, db, ProjectLayout::read);
         if (listWrappers) {
             out.write(stdout, w -> {
                 if (format == Format.json) {

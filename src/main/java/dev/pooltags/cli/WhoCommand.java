@@ -1,6 +1,7 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.output.OutputFile;
+import dev.pooltags.pe.PeReader;
 import dev.pooltags.report.WhoReport;
 import dev.pooltags.scan.DriverFiles;
 import dev.pooltags.scan.DriverScan;
@@ -86,7 +87,7 @@ public final class WhoCommand implements Callable<Integer> {
             }
             List<DriverFiles.Target> files = DriverFiles.list(List.of(dir));
             scans = new DriverScan(threads.get(), WhoAnalysis.byteForms(wanted), false)
-                    .run(files, Progress.on(err, files.size(), "scanning"));
+                    .run(files, PeReader::load, Progress.on(err, files.size(), "scanning"));
             Progress.clear(err);
             if (Files.isDirectory(dir) && scans.stream().allMatch(f -> f.status() == FileScan.Status.NOT_PE)) {
                 throw new dev.pooltags.source.InputException(dir, "no PE image (driver) in the folder or its subfolders: "
