@@ -1,5 +1,6 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.RuleDescription;
 import dev.pooltags.core.Severity;
 
 /**
@@ -20,4 +21,7 @@ public interface PoolRule {
 
     /** The Microsoft document the rule is taken from. */
     String source();
+
+    /** All of the above (and the rule's name) as the record every kind of rule shares. */
+    RuleDescription description();
 }
