@@ -224,6 +224,17 @@ public enum PoolRoutine {
         return BY_NAME.get(name);
     }
 
+    /** The routine with this name in any case, ignoring spaces around it (a name a trace wrote), or null. */
+    public static PoolRoutine byNameIgnoringCase(String name) {
+        String n = name.trim();
+        for (PoolRoutine r : values()) {
+            if (r.routineName.equalsIgnoreCase(n)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /**
      * The routine a binary's import names, or null: the name must match exactly, the module must export it, and the
      * routine must be one whose compiled calls are described ({@link #call()}).

@@ -2,6 +2,7 @@ package dev.pooltags.event;
 
 import dev.pooltags.core.PoolRoutine;
 import dev.pooltags.tag.PoolTag;
+import java.util.Arrays;
 
 /**
  * The pool allocation routines the model knows (each an entry of the catalogue, {@link PoolRoutine}, which holds its
@@ -78,12 +79,8 @@ public enum AllocRoutine {
 
     /** Reads the routine's name (case-insensitive); null when unknown. */
     public static AllocRoutine byName(String name) {
-        for (AllocRoutine r : values()) {
-            if (r != UNKNOWN && r.routineName().equalsIgnoreCase(name.trim())) {
-                return r;
-            }
-        }
-        return null;
+        PoolRoutine r = PoolRoutine.byNameIgnoringCase(name);
+        return r == null ? null : Arrays.stream(values()).filter(a -> a.routine == r).findFirst().orElse(null);
     }
 
     @Override

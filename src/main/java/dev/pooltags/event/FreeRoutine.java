@@ -1,6 +1,7 @@
 package dev.pooltags.event;
 
 import dev.pooltags.core.PoolRoutine;
+import java.util.Arrays;
 
 /**
  * The pool free routines the model knows, each an entry of the catalogue ({@link PoolRoutine}).
@@ -55,12 +56,8 @@ public enum FreeRoutine {
 
     /** Reads the routine's name (case-insensitive); null when unknown. */
     public static FreeRoutine byName(String name) {
-        for (FreeRoutine r : values()) {
-            if (r != UNKNOWN && r.routineName().equalsIgnoreCase(name.trim())) {
-                return r;
-            }
-        }
-        return null;
+        PoolRoutine r = PoolRoutine.byNameIgnoringCase(name);
+        return r == null ? null : Arrays.stream(values()).filter(a -> a.routine == r).findFirst().orElse(null);
     }
 
     @Override

@@ -48,21 +48,11 @@ public enum PoolRoutine implements Routine {
     VIDEO_PORT_FREE_POOL(dev.pooltags.core.PoolRoutine.VIDEO_PORT_FREE_POOL),
     ENG_FREE_MEM(dev.pooltags.core.PoolRoutine.ENG_FREE_MEM);
 
-    /** What the routine does with the pool: the catalogue's kinds. */
-    public enum Kind {
-        /** Returns a new block. */
-        ALLOCATE,
-        /** Stores a new block through a pointer argument. */
-        ALLOCATE_OUT,
-        /** A framework object (WDF) that allocates pool with the tag; tag 0 means the driver's default tag. */
-        FRAMEWORK,
-        /** Sets up a lookaside list whose entries carry the tag. */
-        LOOKASIDE,
-        /** Allocates a filter-manager context from a pool type, with no tag of the caller's. */
-        CONTEXT,
-        /** Frees a block, checking the tag. */
-        FREE
-    }
+    /**
+     * What the routine does with the pool: the catalogue's kinds ({@link dev.pooltags.core.PoolRoutine.Kind}, which
+     * says what each means), by the same names, which lint's own wrappers and configuration also use.
+     */
+    public enum Kind { ALLOCATE, ALLOCATE_OUT, FRAMEWORK, LOOKASIDE, CONTEXT, FREE }
 
     private static final Map<String, PoolRoutine> BY_NAME = new HashMap<>();
 
