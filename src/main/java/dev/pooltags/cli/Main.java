@@ -1,7 +1,5 @@
 package dev.pooltags.cli;
 
-import dev.pooltags.sim.ScenarioSource;
-import dev.pooltags.snapshot.SnapshotSources;
 import dev.pooltags.source.EnvironmentException;
 import dev.pooltags.source.InputException;
 import dev.pooltags.source.Reasons;
@@ -29,13 +27,6 @@ public final class Main {
     public static final int ENVIRONMENT = 4;
     /** A bug in pooltags. */
     public static final int INTERNAL = 5;
-
-    static {
-        // the simulator reads snapshots, so the snapshot package learns of it here rather than naming it; a lambda,
-        // not a method reference, so that no simulator class is loaded until a demo source is opened (start-up time)
-        SnapshotSources.register("demo", scenario -> ScenarioSource.live(scenario),
-                "demo:SCENARIO (pooltags demo --list names them)");
-    }
 
     private Main() {}
 

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 
 /**
  * Opens a source from its {@code --source} text, {@code KIND[:ARGUMENT]}:
@@ -22,26 +22,22 @@ import java.util.function.Function;
  *       sessions, {@code windows:session=N} for one session);</li>
  *   <li>{@code linux}: this Linux machine's slab caches;</li>
  *   <li>{@code replay:FILE}: plays back a recording, or any snapshot file or folder {@link SnapshotInputs} reads;</li>
- *   <li>any kind a package above this one {@linkplain #register registers}: the command line registers
- *       {@code demo:SCENARIO}, the simulator's scenarios run endlessly against the wall clock (the simulator
- *       reads snapshots, so this package cannot name it without a cycle).</li>
+ *   <li>any kind a package above this one provides as a {@link SnapshotSourceKind} service: the simulator's
+ *       {@code demo:SCENARIO}, its scenarios run endlessly against the wall clock (the simulator reads snapshots,
+ *       so this package cannot name it without a cycle).</li>
  * </ul>
- * The built-in kinds are cases of {@link #open(String, ReadNotes, Instant)}; another kind is one registration.
+ * The built-in kinds are cases of {@link #open(String, ReadNotes, Instant)}; another kind is one service.
  */
 public final class SnapshotSources {
-    /** A kind of source this package does not know: its factory and how {@code --source} spells it. */
-    private record Kind(Function<String, SnapshotSource> factory, String usage) {}
-
-    private static final Map<String, Kind> REGISTERED = new ConcurrentHashMap<>();
-
     private SnapshotSources() {}
 
-    /**
-     * Makes {@code kind:ARGUMENT} open {@code factory.apply(ARGUMENT)}; {@code usage} (such as
-     * {@code demo:SCENARIO (pooltags demo --list names them)}) is what the error for an unknown source lists.
-     */
-    public static void register(String kind, Function<String, SnapshotSource> factory, String usage) {
-        REGISTERED.put(kind.toLowerCase(Locale.ROOT), new Kind(factory, usage));
+    /** The kinds other packages provide, by their word, in that order (loaded only when asked for). */
+    private static Map<String, SnapshotSourceKind> provided() {
+        Map<String, SnapshotSourceKind> kinds = new TreeMap<>();
+        for (SnapshotSourceKind k : ServiceLoader.load(SnapshotSourceKind.class, SnapshotSources.class.getClassLoader())) {
+            kinds.put(k.kind().toLowerCase(Locale.ROOT), k);
+        }
+        return kinds;
     }
 
     /** The source named by {@code spec}; a spec that names no known source is a usage error. */
@@ -80,19 +76,20 @@ public final class SnapshotSources {
                 yield replayFile(spec, Path.of(arg), warnings, start);
             }
             default -> {
-                Kind k = REGISTERED.get(kind);
+                Map<String, SnapshotSourceKind> provided = provided();
+                SnapshotSourceKind k = provided.get(kind);
                 if (k == null) {
-                    throw new UsageException("unknown source '" + spec + "': use " + kinds());
+                    throw new UsageException("unknown source '" + spec + "': use " + kinds(provided));
                 }
-                yield k.factory().apply(arg);
+                yield k.open(arg);
             }
         };
     }
 
     /** {@code windows, linux, replay:FILE or demo:SCENARIO (...)}: every kind, as an error lists them. */
-    private static String kinds() {
+    private static String kinds(Map<String, SnapshotSourceKind> provided) {
         List<String> all = new ArrayList<>(List.of("windows", "linux", "replay:FILE"));
-        REGISTERED.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> all.add(e.getValue().usage()));
+        provided.values().forEach(k -> all.add(k.usage()));
         return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
     }
 
