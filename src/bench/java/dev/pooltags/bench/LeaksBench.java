@@ -2,7 +2,7 @@ package dev.pooltags.bench;
 
 import dev.pooltags.cli.ExitCode;
 import dev.pooltags.cli.Subcommand;
-import dev.pooltags.cli.UsageException;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.leak.LeakAnalysis;
 import dev.pooltags.leak.LeakOptions;
 import dev.pooltags.leak.eval.DemoSeries;

@@ -41,7 +41,7 @@ public final class LintChild {
             long c0 = cpu();
             long t0 = System.nanoTime();
             last = new Linter(Rule.all(), new Linter.Options(false, Linter.Options.DEFAULT_MAX))
-                    .run(ProjectLayout.discover(inputs), TagDatabase.empty());
+                    .run(ProjectLayout.discover(inputs), TagDatabase.empty(), ProjectLayout::read);
             LintReport.json(new PrintWriter(Writer.nullWriter()), last);
             long wall = System.nanoTime() - t0;
             if (wall < bestWall) {

@@ -132,7 +132,7 @@ public final class ScanBenchmark {
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os instanceof com.sun.management.OperatingSystemMXBean o ? o.getProcessCpuTime() : -1;
         long t0 = System.nanoTime();
-        List<FileScan> r = new DriverScan(threads, List.of(), false).run(targets, n -> { });
+        List<FileScan> r = new DriverScan(threads, List.of(), false).run(targets, PeReader::load, n -> { });
         long wall = System.nanoTime() - t0;
         long cpu = cpu0 < 0 ? -1 : ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpu0;
         return new long[] {wall, cpu, r.stream().mapToLong(f -> f.uses().size()).sum()};

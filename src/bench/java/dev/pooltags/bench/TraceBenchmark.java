@@ -1,7 +1,8 @@
 package dev.pooltags.bench;
 
-import dev.pooltags.trace.TraceAnalysis;
-import dev.pooltags.trace.TraceReplay;
+import dev.pooltags.replay.TraceAnalysis;
+import dev.pooltags.replay.TraceReplay;
+import dev.pooltags.trace.TraceFiles;
 import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -191,7 +192,7 @@ public final class TraceBenchmark {
                 long c = threads.getCurrentThreadCpuTime();
                 long pc = os.getProcessCpuTime();
                 long s = System.nanoTime();
-                TraceAnalysis a = TraceReplay.run(file, TraceReplay.Options.defaults());
+                TraceAnalysis a = TraceReplay.run(file.toString(), sink -> TraceFiles.open(file, sink), TraceReplay.Options.defaults());
                 dev.pooltags.report.TraceReport.text(new java.io.PrintWriter(java.io.Writer.nullWriter()), List.of(a));
                 replays[i] = System.nanoTime() - s;
                 cpu[i] = threads.getCurrentThreadCpuTime() - c;

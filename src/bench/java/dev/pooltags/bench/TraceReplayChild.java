@@ -1,11 +1,11 @@
 package dev.pooltags.bench;
 
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.report.TraceReport;
-import dev.pooltags.trace.TraceAnalysis;
+import dev.pooltags.replay.TraceAnalysis;
 import dev.pooltags.trace.TraceFiles;
 import dev.pooltags.trace.TraceReader;
-import dev.pooltags.trace.TraceReplay;
+import dev.pooltags.replay.TraceReplay;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;

@@ -6,6 +6,7 @@ import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotFormat;
 import dev.pooltags.snapshot.SnapshotInputs;
 import dev.pooltags.snapshot.SnapshotSources;
+import dev.pooltags.source.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import dev.pooltags.debugger.DebuggerLog;
 import dev.pooltags.debugger.DebuggerLogReader;
 import dev.pooltags.debugger.LogAnalysis;
 import dev.pooltags.report.DebuggerReport;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.output.OutputFile;
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.pool.Violation;
 import dev.pooltags.report.DemoReport;
 import dev.pooltags.sim.DemoRecorder;
@@ -11,6 +11,7 @@ import dev.pooltags.sim.Scenarios;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.TextFiles;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
 import java.nio.file.Path;

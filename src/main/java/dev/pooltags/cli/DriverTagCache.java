@@ -1,6 +1,7 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.output.OutputFile;
+import dev.pooltags.pe.PeReader;
 import dev.pooltags.report.ScanReport;
 import dev.pooltags.scan.DriverFiles;
 import dev.pooltags.scan.DriverScan;
@@ -55,7 +56,7 @@ final class DriverTagCache {
                     + " for the Owner column (kept in " + file + ", made again when the drivers change)");
             err.flush();
             List<FileScan> scanned = new DriverScan(Math.max(1, Runtime.getRuntime().availableProcessors()), List.of(), true)
-                    .run(files, Progress.on(err, files.size(), "reading"));
+                    .run(files, PeReader::load, Progress.on(err, files.size(), "reading"));
             Progress.clear(err);
             OutputFile.of(file).write(null, w -> {
                 w.print(STAMP + stamp + "\r\n");

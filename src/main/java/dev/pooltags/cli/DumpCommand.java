@@ -9,6 +9,7 @@ import dev.pooltags.report.PoolBlockText;
 import dev.pooltags.report.DumpReport;
 import dev.pooltags.report.DumpTriageReport;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;

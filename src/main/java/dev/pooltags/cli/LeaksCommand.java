@@ -15,6 +15,7 @@ import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotInputs;
 import dev.pooltags.source.InputException;
 import dev.pooltags.source.TerminalText;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -5,13 +5,14 @@ import dev.pooltags.lint.Linter;
 import dev.pooltags.lint.ProjectLayout;
 import dev.pooltags.source.InputException;
 import dev.pooltags.lint.Rule;
-import dev.pooltags.lint.Severity;
+import dev.pooltags.core.Severity;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LintReport;
 import dev.pooltags.report.SarifReport;
 import dev.pooltags.report.TagInventoryReport;
 import dev.pooltags.source.SourceLines;
 import dev.pooltags.source.TerminalText;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ public final class LintCommand extends Subcommand {
                 }
             }
         }
-        LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX)).run(layout, db);
+        LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX)).run(layout, db, ProjectLayout::read);
         if (listWrappers) {
             out.write(stdout, w -> {
                 if (format == Format.json) {

@@ -4,6 +4,7 @@ import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LookupReport;
 import dev.pooltags.report.TagFileCheckReport;
 import dev.pooltags.source.TerminalText;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
 import dev.pooltags.tagdb.TagFile;

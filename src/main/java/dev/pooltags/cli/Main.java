@@ -2,9 +2,12 @@ package dev.pooltags.cli;
 
 import dev.pooltags.source.EnvironmentException;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import dev.pooltags.source.TerminalText;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tag.TagFormatException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
@@ -116,9 +119,9 @@ public final class Main {
             } else if (ex instanceof TagFormatException || ex instanceof UsageException) {
                 code = USAGE;
                 msg = ex.getMessage();
-            } else if (ex instanceof java.io.UncheckedIOException io) {
+            } else if (ex instanceof UncheckedIOException io) {
                 code = INPUT;
-                msg = dev.pooltags.source.Reasons.of(io); // the JDK's own text of a file error is often only the path
+                msg = Reasons.of(io); // the JDK's own text of a file error is often only the path
             } else {
                 code = INTERNAL;
                 msg = "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()

@@ -2,6 +2,7 @@ package dev.pooltags.cli;
 
 import dev.pooltags.serve.AlertRules;
 import dev.pooltags.serve.RuleOptions;
+import dev.pooltags.source.UsageException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

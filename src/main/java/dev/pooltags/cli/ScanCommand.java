@@ -1,6 +1,7 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.output.OutputFile;
+import dev.pooltags.pe.PeReader;
 import dev.pooltags.report.ScanReport;
 import dev.pooltags.scan.DriverFiles;
 import dev.pooltags.scan.DriverScan;
@@ -68,7 +69,7 @@ public final class ScanCommand extends Subcommand {
             known.add(e.tag());
         }
         PrintWriter err = spec.commandLine().getErr();
-        List<FileScan> results = new DriverScan(threads.get(), known, true).run(files, Progress.on(err, files.size(), "scanning"));
+        List<FileScan> results = new DriverScan(threads.get(), known, true).run(files, PeReader::load, Progress.on(err, files.size(), "scanning"));
         Progress.clear(err);
         for (Path p : paths) {
             if (java.nio.file.Files.isDirectory(p)) {

@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.core.Durations;
 import dev.pooltags.serve.BasicAuth;
 import dev.pooltags.serve.CardinalityLimit;
 import dev.pooltags.serve.History;
@@ -15,6 +16,7 @@ import dev.pooltags.serve.WebServer;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -368,7 +370,7 @@ public final class ServeCommand extends Subcommand {
 
     public static Duration duration(String option, String text) {
         try {
-            return PromDuration.parse(text);
+            return Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage());
         }

@@ -18,6 +18,7 @@ import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.SnapshotSources;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.source.TerminalText;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
 import dev.pooltags.tag.TagFormatException;

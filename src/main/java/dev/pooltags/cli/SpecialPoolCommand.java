@@ -1,6 +1,7 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.report.SpecialPoolReport;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.specialpool.RegistryWriter;
 import dev.pooltags.specialpool.SpecialPoolPlan;
 import java.io.BufferedReader;

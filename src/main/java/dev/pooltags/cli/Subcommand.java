@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.source.UsageException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;

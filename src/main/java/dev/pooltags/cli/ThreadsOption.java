@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.source.UsageException;
 import picocli.CommandLine.Option;
 
 /** {@code --threads N}: how many files the commands that read many files work on at once. */

@@ -17,6 +17,7 @@ import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.source.EnvironmentException;
 import dev.pooltags.source.InputException;
 import dev.pooltags.source.TerminalText;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,16 +1,19 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.core.Severity;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.pool.PoolConfig;
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.pool.PoolGeometry;
-import dev.pooltags.pool.SpecialAlignment;
-import dev.pooltags.pool.VerifierOption;
+import dev.pooltags.event.SpecialAlignment;
+import dev.pooltags.event.VerifierOption;
 import dev.pooltags.report.TraceReport;
 import dev.pooltags.source.TerminalText;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tag.TagPattern;
-import dev.pooltags.trace.TraceAnalysis;
-import dev.pooltags.trace.TraceReplay;
+import dev.pooltags.replay.TraceAnalysis;
+import dev.pooltags.replay.TraceReplay;
+import dev.pooltags.trace.TraceFiles;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -144,7 +147,7 @@ public final class TraceCommand extends Subcommand {
         List<TraceAnalysis> results = new ArrayList<>();
         PrintWriter errs = spec.commandLine().getErr();
         for (Path f : dev.pooltags.sniff.Inputs.traces().expand(files, w -> errs.println("pooltags: " + w))) {
-            results.add(TraceReplay.run(f, options));
+            results.add(TraceReplay.run(f.toString(), sink -> TraceFiles.open(f, sink), options));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         target.write(stdout, w -> {
@@ -172,7 +175,7 @@ public final class TraceCommand extends Subcommand {
         long n = 0;
         for (java.util.Map.Entry<String, Long> e : a.violationsByRule().entrySet()) {
             dev.pooltags.pool.PoolRule r = dev.pooltags.pool.PoolRules.byId(e.getKey());
-            if (r == null || r.severity() != dev.pooltags.pool.Severity.NOTE) {
+            if (r == null || r.severity() != Severity.NOTE) {
                 n += e.getValue();
             }
         }

@@ -1,12 +1,14 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.output.OutputFile;
+import dev.pooltags.pe.PeReader;
 import dev.pooltags.report.WhoReport;
 import dev.pooltags.scan.DriverFiles;
 import dev.pooltags.scan.DriverScan;
 import dev.pooltags.scan.FileScan;
 import dev.pooltags.scan.WhoAnalysis;
 import dev.pooltags.source.TerminalText;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
@@ -78,7 +80,7 @@ public final class WhoCommand extends Subcommand {
             }
             List<DriverFiles.Target> files = DriverFiles.list(List.of(dir));
             scans = new DriverScan(threads.get(), WhoAnalysis.byteForms(wanted), false)
-                    .run(files, Progress.on(err, files.size(), "scanning"));
+                    .run(files, PeReader::load, Progress.on(err, files.size(), "scanning"));
             Progress.clear(err);
             if (Files.isDirectory(dir) && scans.stream().allMatch(f -> f.status() == FileScan.Status.NOT_PE)) {
                 throw new dev.pooltags.source.InputException(dir, "no PE image (driver) in the folder or its subfolders: "

@@ -1,5 +1,6 @@
 package dev.pooltags.debugger;
 
+import dev.pooltags.poolblock.BlockKind;
 import dev.pooltags.poolblock.BlockState;
 import dev.pooltags.poolblock.Origin;
 import dev.pooltags.poolblock.PoolBlock;
@@ -65,7 +66,7 @@ final class BlockLine {
             }
             PoolRegion pool = m.group(6).equalsIgnoreCase("Paged") ? PoolRegion.PAGED : PoolRegion.NONPAGED;
             PoolBlock b = new PoolBlock(hex(m.group(3)), size(m.group(4)), java.util.OptionalLong.empty(), t.tag, t.masked,
-                    BlockState.ALLOCATED, pool, dev.pooltags.poolblock.BlockKind.SPECIAL, java.util.OptionalLong.of(hex(m.group(5))),
+                    BlockState.ALLOCATED, pool, BlockKind.SPECIAL, java.util.OptionalLong.of(hex(m.group(5))),
                     java.util.OptionalLong.empty(), origin);
             return new Parsed(b, !m.group(2).isEmpty() || t.starred, t.rest);
         }

@@ -1,5 +1,6 @@
 package dev.pooltags.debugger;
 
+import dev.pooltags.poolblock.Origin;
 import dev.pooltags.poolblock.PoolFindResult;
 import dev.pooltags.poolblock.PoolPage;
 import dev.pooltags.snapshot.PoolUsedText;
@@ -41,7 +42,7 @@ public record DebuggerLog(String file, int lines, List<LoggedCommand> commands, 
     }
 
     /** A remark the debugger printed with a {@code !pool} listing. */
-    public record PageNote(dev.pooltags.poolblock.Origin origin, String text) {}
+    public record PageNote(Origin origin, String text) {}
 
     /** The commands pooltags does not read, in order. */
     public List<LoggedCommand> unknownCommands() {

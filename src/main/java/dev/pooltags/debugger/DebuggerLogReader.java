@@ -1,11 +1,13 @@
 package dev.pooltags.debugger;
 
+import dev.pooltags.poolblock.Origin;
 import dev.pooltags.poolblock.PoolFindResult;
 import dev.pooltags.poolblock.PoolPage;
 import dev.pooltags.snapshot.DebugSessionTime;
 import dev.pooltags.snapshot.PoolUsedText;
 import dev.pooltags.source.InputException;
 import dev.pooltags.source.TextFiles;
+import dev.pooltags.tag.PoolTag;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +98,7 @@ public final class DebuggerLogReader {
                                 + "current layout (Tag, NonPaged Allocs and Used, Paged Allocs and Used)"));
                     }
                     List<PoolUsedText.Table> tables = PoolUsedText.readTables(withPrompt, first, headerless,
-                            p -> problems.add(new LogProblem(dev.pooltags.poolblock.Origin.line(name, p.line()), c.label(), "bad-line", p.message())));
+                            p -> problems.add(new LogProblem(Origin.line(name, p.line()), c.label(), "bad-line", p.message())));
                     if (tables.isEmpty()) {
                         problems.add(new LogProblem(c.origin(), c.label(), "no-table", "no !poolused table in the output "
                                 + "(expected a header line 'Tag Allocs Used Allocs Used')"));
@@ -127,7 +129,7 @@ public final class DebuggerLogReader {
                 case BREAKPOINT -> breakpoint = c;
                 case STACK -> {
                     List<String> frames = StackText.frames(c, problems::add);
-                    Optional<dev.pooltags.tag.PoolTag> tag = breakpoint == null ? Optional.empty() : Breakpoints.tagOf(breakpoint.command(), frames);
+                    Optional<PoolTag> tag = breakpoint == null ? Optional.empty() : Breakpoints.tagOf(breakpoint.command(), frames);
                     stacks.add(new AllocationStack(tag, breakpoint == null ? "" : breakpoint.command(), frames, c.origin()));
                 }
                 case OTHER -> {

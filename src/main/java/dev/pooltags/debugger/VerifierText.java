@@ -1,7 +1,7 @@
 package dev.pooltags.debugger;
 
-import dev.pooltags.pool.PoolEvent;
-import dev.pooltags.pool.WindowsPoolType;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.poolblock.Origin;
 import dev.pooltags.poolblock.PoolRegion;
 import dev.pooltags.source.DebuggerNoise;

@@ -1,6 +1,7 @@
 package dev.pooltags.dump;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -57,7 +58,7 @@ public final class DumpFile implements AutoCloseable {
             throw new InputException(file, "cannot be read: permission denied");
         } catch (IOException e) {
             close(ch);
-            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(file, "cannot be read: " + Reasons.of(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pooltags.dump;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ public final class DumpFiles {
                     }
                     out.addAll(found);
                 } catch (IOException e) {
-                    throw new InputException(p, "cannot list the folder: " + dev.pooltags.source.Reasons.of(e), e);
+                    throw new InputException(p, "cannot list the folder: " + Reasons.of(e), e);
                 }
             } else if (!Files.exists(p)) {
                 throw new InputException(p, "no such file or folder");

@@ -1,5 +1,6 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.core.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

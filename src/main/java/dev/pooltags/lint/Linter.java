@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs the lint over a set of source files in two passes, each parallel across files, with a deterministic result
@@ -58,15 +59,18 @@ public final class Linter {
         this.options = options;
     }
 
-    /** Lints the files of a layout (reads them; the rules themselves never do). */
-    public LintResult run(ProjectLayout layout, TagDatabase db) {
+    /**
+     * Lints the files of a layout, asking {@code source} for each file's bytes whenever a pass needs them (a pass
+     * reads a file again rather than keeping every file in memory); {@link ProjectLayout#read} reads them from disk.
+     */
+    public LintResult run(ProjectLayout layout, TagDatabase db, Function<SourceFile, byte[]> source) {
         Map<String, FileFacts> first = new ConcurrentHashMap<>();
         Map<String, SourceFile> files = new HashMap<>();
         for (SourceFile f : layout.files()) {
             files.put(f.display(), f);
         }
         layout.files().parallelStream().forEach(f -> {
-            byte[] bytes = TextFiles.readAllBytes(f.path(), TextFiles.SOURCE);
+            byte[] bytes = source.apply(f);
             if (TextFiles.looksBinary(bytes)) {
                 return;
             }
@@ -81,7 +85,7 @@ public final class Linter {
             interesting.add(r.routineName());
         }
         List<String> second = calling(first.values(), interesting);
-        WrapperTable table = discoverWrappers(layout, scope, files, first, wrappers, second);
+        WrapperTable table = discoverWrappers(layout, source, scope, files, first, wrappers, second);
         Set<String> wrapperFunctions = table.names();
         if (!wrapperFunctions.isEmpty()) {
             interesting.addAll(wrapperFunctions);
@@ -94,7 +98,7 @@ public final class Linter {
         List<TagUse> uses = Collections.synchronizedList(new ArrayList<>());
         List<String> notices = Collections.synchronizedList(new ArrayList<>());
         second.parallelStream().forEach(f -> {
-            byte[] bytes = TextFiles.readAllBytes(files.get(f).path(), TextFiles.SOURCE);
+            byte[] bytes = source.apply(files.get(f));
             FileScanner.Macros macros = name -> wrappers.contains(name) ? wrapper(scope, f, name, wrappers) : null;
             FileScanner.Wrappers functions = name -> table.find(scope, f, name);
             FileScanner.Sink sink = new FileScanner.Sink() {
@@ -169,8 +173,8 @@ public final class Linter {
     /** Rounds of discovery: wrappers of pool routines, then wrappers of those, until no new one appears. */
     private static final int MAX_WRAPPER_ROUNDS = 8;
 
-    private WrapperTable discoverWrappers(ProjectLayout layout, Scope scope, Map<String, SourceFile> files,
-            Map<String, FileFacts> first, Set<String> macroNames, List<String> poolCallers) {
+    private WrapperTable discoverWrappers(ProjectLayout layout, Function<SourceFile, byte[]> source, Scope scope,
+            Map<String, SourceFile> files, Map<String, FileFacts> first, Set<String> macroNames, List<String> poolCallers) {
         List<WrapperTable.Declared> declared = new ArrayList<>();
         for (WrapperDeclaration d : layout.declaredWrappers()) {
             declared.add(new WrapperTable.Declared(d.root(), d.toWrapper()));
@@ -182,7 +186,7 @@ public final class Linter {
             WrapperTable current = table;
             Map<Location, PoolWrapper> found = new ConcurrentHashMap<>();
             toScan.parallelStream().forEach(f -> {
-                byte[] bytes = TextFiles.readAllBytes(files.get(f).path(), TextFiles.SOURCE);
+                byte[] bytes = source.apply(files.get(f));
                 FileScanner.Macros macros = name -> macroNames.contains(name) ? wrapper(scope, f, name, macroNames) : null;
                 Project p = scope.project(f);
                 String projectId = p == null ? "?" : p.id();

@@ -1,5 +1,6 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.core.Severity;
 import dev.pooltags.tag.PoolTag;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

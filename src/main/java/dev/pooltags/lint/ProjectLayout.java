@@ -89,6 +89,11 @@ public final class ProjectLayout {
         return projects;
     }
 
+    /** The bytes of a source file of the layout, read from disk (what {@link Linter#run} is given by the command). */
+    public static byte[] read(SourceFile file) {
+        return TextFiles.readAllBytes(file.path(), TextFiles.SOURCE);
+    }
+
     /** Walks the inputs (files or folders). A missing input is an {@link InputException}. */
     public static ProjectLayout discover(List<Path> inputs) {
         Path cwd = Path.of("").toAbsolutePath();

@@ -1,5 +1,7 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.core.RuleDescription;
+import dev.pooltags.core.Severity;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -32,6 +34,14 @@ public abstract class Rule {
     /** A short PascalCase name (SARIF's rule name). */
     public final String name() {
         return name;
+    }
+
+    /**
+     * The rule as the record every kind of rule shares: its id, name, severity, title and help, with Microsoft's
+     * documentation of the mistake ({@link Meta#helpUri()}) as its source.
+     */
+    public final RuleDescription description() {
+        return new RuleDescription(id, name, severity, title, help, meta().helpUri(), "");
     }
 
     public final Severity severity() {

@@ -1,6 +1,7 @@
 package dev.pooltags.output;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -222,7 +223,7 @@ public final class OutputFile {
 
     /** The OS's words for a failure, without Java's exception names. */
     static String reason(IOException e) {
-        return dev.pooltags.source.Reasons.of(e);
+        return Reasons.of(e);
     }
 
     /** Remembers the first write failure (a PrintWriter only keeps a flag) and forces the data to the disk. */

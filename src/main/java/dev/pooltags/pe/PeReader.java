@@ -1,6 +1,7 @@
 package dev.pooltags.pe;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import dev.pooltags.source.TextFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -65,7 +66,7 @@ public final class PeReader {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return ch.map(FileChannel.MapMode.READ_ONLY, 0, size).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(file, "cannot be read: " + Reasons.of(e), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.PoolEvent;
+
 /** A rule checked when memory near a block is read or written. */
 public interface AccessRule extends PoolRule {
     /** The violation, or null. */

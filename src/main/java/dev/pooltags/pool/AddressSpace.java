@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.SpecialAlignment;
+import dev.pooltags.event.WindowsPoolType;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;

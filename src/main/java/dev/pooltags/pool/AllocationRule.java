@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.tag.PoolTag;
 
 /** A rule checked when memory is allocated. */

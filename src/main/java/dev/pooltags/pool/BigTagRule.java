@@ -1,5 +1,6 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
 import dev.pooltags.tag.PoolTag;
 
 /**

@@ -1,5 +1,8 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.SpecialAlignment;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
 import java.util.ArrayList;

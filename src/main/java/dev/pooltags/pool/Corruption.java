@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.PoolEvent;
+
 /**
  * Bytes written outside a block while it was allocated, remembered until the block is freed (when special pool and
  * pool tracking look at them).

@@ -1,49 +1,50 @@
 package dev.pooltags.pool;
 
-/** The descriptive half every rule shares: id, severity, title, help and source. */
+import dev.pooltags.core.RuleDescription;
+import dev.pooltags.core.Severity;
+import dev.pooltags.tag.PoolTag;
+
+/** The descriptive half every rule shares, kept as the one {@link RuleDescription} record. */
 abstract class DocumentedRule implements PoolRule {
-    private final String id;
-    private final Severity severity;
-    private final String title;
-    private final String help;
-    private final String source;
+    private final RuleDescription description;
 
     DocumentedRule(String id, Severity severity, String title, String help, String source) {
-        this.id = id;
-        this.severity = severity;
-        this.title = title;
-        this.help = help;
-        this.source = source;
+        this.description = new RuleDescription(id, RuleDescription.nameOf(getClass()), severity, title, help, source, "");
+    }
+
+    @Override
+    public final RuleDescription description() {
+        return description;
     }
 
     @Override
     public final String id() {
-        return id;
+        return description.id();
     }
 
     @Override
     public final Severity severity() {
-        return severity;
+        return description.severity();
     }
 
     @Override
     public final String title() {
-        return title;
+        return description.title();
     }
 
     @Override
     public final String help() {
-        return help;
+        return description.help();
     }
 
     @Override
     public final String source() {
-        return source;
+        return description.source();
     }
 
     @Override
     public String toString() {
-        return id;
+        return description.id();
     }
 
     /** A caller written as a hex address ({@code 0x9a3bf6ac}, {@code fffff88002c62963}) as a number, else 0. */
@@ -68,7 +69,7 @@ abstract class DocumentedRule implements PoolRule {
         return Long.parseUnsignedLong(c, 16);
     }
 
-    static String tagText(dev.pooltags.tag.PoolTag t) {
+    static String tagText(PoolTag t) {
         return "'" + t + "'";
     }
 }

@@ -1,5 +1,6 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.VerifierOption;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.PoolEvent;
+
 /** A rule checked when memory is freed. */
 public interface FreeRule extends PoolRule {
     /** The violation, or null when the free keeps the rule. */

@@ -1,5 +1,8 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolEvent;
+
 /**
  * Freeing with a tag other than the one allocated with. Sources:
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller">Bug Check

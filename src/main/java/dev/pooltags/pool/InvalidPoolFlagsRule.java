@@ -1,5 +1,8 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolFlags;
+
 /**
  * Invalid POOL_FLAGS. Source: <a href="https://learn.microsoft.com/windows-hardware/drivers/kernel/pool_flags">POOL_FLAGS</a>
  * ("If the allocator does not recognize the flag or cannot make an allocation satisfying all required flags the

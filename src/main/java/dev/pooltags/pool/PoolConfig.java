@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.SpecialAlignment;
 import dev.pooltags.tag.PoolTag;
 import java.util.Objects;
 

@@ -1,5 +1,11 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.PoolFlags;
+import dev.pooltags.event.SpecialAlignment;
+import dev.pooltags.event.VerifierOption;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.snapshot.BigPoolAllocation;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.tag.PoolTag;

@@ -1,5 +1,8 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.RuleDescription;
+import dev.pooltags.core.Severity;
+
 /**
  * One documented rule of the pool. Each rule is a small class with an id, a severity, a one-line title, help text
  * that says what to do, and the Microsoft document it comes from.
@@ -18,4 +21,7 @@ public interface PoolRule {
 
     /** The Microsoft document the rule is taken from. */
     String source();
+
+    /** All of the above (and the rule's name) as the record every kind of rule shares. */
+    RuleDescription description();
 }

@@ -1,5 +1,9 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
+
 /**
  * Freeing a block whose tag has the PROTECTED_POOL bit without that exact tag. Sources: the WDK's wdm.h defines
  * {@code PROTECTED_POOL 0x80000000} ("If high order bit in Pool tag is set, then must use ExFreePoolWithTag to

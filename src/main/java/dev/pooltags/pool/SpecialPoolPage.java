@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.SpecialAlignment;
+
 /**
  * Where a special-pool block sits on its page, per
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool">Special pool</a>: "each memory

@@ -1,5 +1,8 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolEvent;
+
 /**
  * An access to a special-pool block after it was freed. Sources:
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool">Special pool</a> ("If the driver

@@ -1,5 +1,8 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolEvent;
+
 /**
  * A write outside a block in normal pool of a driver Driver Verifier does not track: the neighbouring block or pool
  * header is overwritten and nothing notices until something else crashes. Source:

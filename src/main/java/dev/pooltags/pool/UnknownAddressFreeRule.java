@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+
 /**
  * Freeing an address no allocation returned. Checked only when the model has seen every allocation (a simulation, or
  * a trace marked complete); in a trace that starts on a running system such a free is a block allocated before the

@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.event.PoolEvent;
+
 /** A rule checked when a driver unloads. */
 public interface UnloadRule extends PoolRule {
     Violation check(Facts f);

@@ -1,5 +1,8 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+import dev.pooltags.event.AllocRoutine;
+
 /**
  * ExAllocatePool, which takes no tag. Source:
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/28147-improper-use-of-default-pool-tag">Code

@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolEvent;
 import java.util.Objects;
 
 /**

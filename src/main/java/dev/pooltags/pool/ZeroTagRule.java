@@ -1,5 +1,7 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.Severity;
+
 /**
  * Tag 0. Source: <a href="https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller">Bug
  * Check 0xC2</a> parameter 1 = 0x9B, "The current thread attempted to allocate a pool with a tag of 0 (This would be

@@ -8,6 +8,7 @@ import dev.pooltags.sim.Scenario;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotDelta;
 import dev.pooltags.snapshot.TagCounters;
+import dev.pooltags.tag.PoolType;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class DemoReport {
     /** One timeline row, printed as the run reaches it. */
     public static void timelineRow(PrintWriter out, Snapshot first, Snapshot prev, Snapshot snap) {
         out.println(String.format(TIMELINE, TraceTime.format(micros(first, snap)).replaceAll("\\.000$", ""),
-                n(snap.totalBytes(dev.pooltags.tag.PoolType.NONPAGED)), n(snap.totalBytes(dev.pooltags.tag.PoolType.PAGED)),
+                n(snap.totalBytes(PoolType.NONPAGED)), n(snap.totalBytes(PoolType.PAGED)),
                 prev == null ? "-" : biggest(prev, snap)));
         out.flush();
     }

@@ -10,7 +10,9 @@ import dev.pooltags.dump.DumpInspection;
 import dev.pooltags.dump.MemoryRegion;
 import dev.pooltags.dump.NextSteps;
 import dev.pooltags.dump.PoolHeader;
+import dev.pooltags.dump.PoolQueries;
 import dev.pooltags.dump.PoolUsage;
+import dev.pooltags.pe.Machine;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
@@ -228,7 +230,7 @@ public final class DumpReport {
     private static void drivers(PrintWriter out, CrashDump d, boolean all) {
         if (d.drivers().isEmpty() && d.unloaded().isEmpty()) {
             out.println("Drivers: the dump lists none" + (d.kind().physical()
-                    ? (d.machine() == dev.pooltags.pe.Machine.X64 ? " (the kernel's module list could not be walked: see the notes below)"
+                    ? (d.machine() == Machine.X64 ? " (the kernel's module list could not be walked: see the notes below)"
                             : " (complete and kernel dumps keep the list in kernel memory; pooltags walks it through the page tables of x64 dumps only)")
                     : ""));
             return;
@@ -316,11 +318,11 @@ public final class DumpReport {
             if (!find.isEmpty()) {
                 ArrayNode f = n.putArray("poolfind");
                 for (PoolTag t : find) {
-                    f.add(PoolBlockJson.find(dev.pooltags.dump.PoolQueries.find(in, t)));
+                    f.add(PoolBlockJson.find(PoolQueries.find(in, t)));
                 }
             }
             if (poolAt != null) {
-                n.set("pool", PoolBlockJson.page(dev.pooltags.dump.PoolQueries.page(in, poolAt)));
+                n.set("pool", PoolBlockJson.page(PoolQueries.page(in, poolAt)));
             }
             arr.add(n);
         }

@@ -3,6 +3,7 @@ package dev.pooltags.report;
 import dev.pooltags.leak.LeakResult;
 import dev.pooltags.leak.Metric;
 import dev.pooltags.leak.MetricTrend;
+import dev.pooltags.leak.Pattern;
 import dev.pooltags.leak.PhaseComparison;
 import dev.pooltags.leak.Quantity;
 import dev.pooltags.leak.SeriesTable;
@@ -174,7 +175,7 @@ public final class LeakHtml {
     private static String chart(MetricTrend m, SeriesTable.TagSeries s, double[] t, DoubleFunction<String> tl, TagVerdict v,
             DoubleFunction<String> yl) {
         SvgChart.Line trend = null;
-        if (m.verdict() != Verdict.STABLE || m.pattern() == dev.pooltags.leak.Pattern.LEVELLED_OFF) {
+        if (m.verdict() != Verdict.STABLE || m.pattern() == Pattern.LEVELLED_OFF) {
             double a = m.phaseStartSeconds();
             double b = m.endSeconds();
             trend = new SvgChart.Line(a, m.phaseSlope().at(a), b, m.phaseSlope().at(b));

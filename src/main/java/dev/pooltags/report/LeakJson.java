@@ -11,6 +11,7 @@ import dev.pooltags.leak.PhaseComparison;
 import dev.pooltags.leak.TagVerdict;
 import dev.pooltags.leak.TheilSen;
 import dev.pooltags.leak.Verdict;
+import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
@@ -116,7 +117,7 @@ public final class LeakJson {
         Json.write(out, root);
     }
 
-    private static void phase(ObjectNode o, List<dev.pooltags.snapshot.Snapshot> s) {
+    private static void phase(ObjectNode o, List<Snapshot> s) {
         o.put("samples", s.size());
         o.put("start", s.get(0).time().toString());
         o.put("end", s.get(s.size() - 1).time().toString());

@@ -3,6 +3,7 @@ package dev.pooltags.report;
 import dev.pooltags.leak.LeakResult;
 import dev.pooltags.leak.Metric;
 import dev.pooltags.leak.MetricTrend;
+import dev.pooltags.leak.Pattern;
 import dev.pooltags.leak.PhaseComparison;
 import dev.pooltags.leak.Quantity;
 import dev.pooltags.leak.TagVerdict;
@@ -121,7 +122,7 @@ public final class LeakText {
     }
 
     static String rate(MetricTrend t, Metric m) {
-        if (t.verdict() == Verdict.STABLE && t.pattern() != dev.pooltags.leak.Pattern.STEADY_GROWTH) {
+        if (t.verdict() == Verdict.STABLE && t.pattern() != Pattern.STEADY_GROWTH) {
             return "-";
         }
         return Quantity.rate(m, t.ratePerHour());

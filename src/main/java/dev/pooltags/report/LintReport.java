@@ -8,7 +8,7 @@ import dev.pooltags.lint.Fix;
 import dev.pooltags.lint.LintResult;
 import dev.pooltags.lint.Location;
 import dev.pooltags.lint.PoolWrapper;
-import dev.pooltags.lint.Severity;
+import dev.pooltags.core.Severity;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.pooltags.report;
 
+import dev.pooltags.poolblock.BlockKind;
 import dev.pooltags.poolblock.BlockState;
 import dev.pooltags.poolblock.BlockSummary;
 import dev.pooltags.poolblock.OwnerNote;
@@ -136,7 +137,7 @@ public final class PoolBlockText {
             r.setLength(r.length() - 1);
             out.println(r);
         }
-        long large = f.hits().stream().filter(b -> b.kind() == dev.pooltags.poolblock.BlockKind.LARGE).count();
+        long large = f.hits().stream().filter(b -> b.kind() == BlockKind.LARGE).count();
         if (large > 0) {
             out.println("  listed from the big pool table: " + n(large));
         }

@@ -1,5 +1,7 @@
 package dev.pooltags.report;
 
+import dev.pooltags.leak.LiveLeaks;
+import dev.pooltags.leak.TagVerdict;
 import dev.pooltags.snapshot.SnapshotDelta;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.source.TerminalText;
@@ -66,9 +68,9 @@ public record SnapshotColumn(String id, String header, boolean right, boolean fl
      * has held, {@code …18s} while too early with about how long the growth still needs, blank while stable or before
      * the first checkpoint.
      */
-    public static SnapshotColumn leak(dev.pooltags.leak.LiveLeaks leaks) {
+    public static SnapshotColumn leak(LiveLeaks leaks) {
         return new SnapshotColumn("leak", "Leak", false, false, r -> {
-            dev.pooltags.leak.TagVerdict v = leaks.verdicts().get(r.key());
+            TagVerdict v = leaks.verdicts().get(r.key());
             return v == null ? "" : LeakCell.text(v, leaks.heldSince().get(r.key()), leaks.latest());
         });
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.pooltags.lint.TagUse;
+import dev.pooltags.output.Csv;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.TagPattern;
 import dev.pooltags.tagdb.EntrySource;

@@ -2,14 +2,15 @@ package dev.pooltags.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.PoolFlags;
 import dev.pooltags.pool.BugCheck;
-import dev.pooltags.pool.PoolEvent;
 import dev.pooltags.pool.Violation;
+import dev.pooltags.replay.LifetimeClass;
+import dev.pooltags.replay.TraceAnalysis;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
-import dev.pooltags.trace.LifetimeClass;
-import dev.pooltags.trace.TraceAnalysis;
 import dev.pooltags.trace.TraceProblem;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
@@ -99,7 +100,7 @@ public final class TraceReport {
             PoolEvent e = v.event();
             BugCheck bc = v.bugCheck();
             out.println("  line " + e.line() + "  " + TraceTime.format(e.time()) + "  " + (bc != null ? bc.shortText() + "  " : "")
-                    + v.rule().id() + " (" + v.severity().label() + ")");
+                    + v.rule().id() + " (" + v.severity().word() + ")");
             out.println("      " + v.message());
             if (bc != null) {
                 out.println("      " + bc.text() + ": " + bc.meaning());
@@ -225,7 +226,7 @@ public final class TraceReport {
                 sb.append(' ').append(a.poolType().windowsName());
             }
             if (a.routine().takesPoolFlags()) {
-                sb.append(' ').append(dev.pooltags.pool.PoolFlags.describe(a.poolFlags()));
+                sb.append(' ').append(PoolFlags.describe(a.poolFlags()));
             }
             sb.append(" tag ").append(a.tag() == null ? "(default)" : "'" + a.tag() + "'").append(' ').append(a.size()).append(" bytes");
             sb.append(String.format(" -> 0x%X", a.address()));
@@ -347,7 +348,7 @@ public final class TraceReport {
             j.put("line", v.event().line());
             j.put("timeMicros", v.event().time());
             j.put("rule", v.rule().id());
-            j.put("severity", v.severity().label());
+            j.put("severity", v.severity().word());
             BugCheck bc = v.bugCheck();
             if (bc != null) {
                 ObjectNode b = j.putObject("bugCheck");

@@ -5,6 +5,7 @@ import dev.pooltags.pe.PeReader;
 import dev.pooltags.source.InputException;
 import dev.pooltags.tag.PoolTag;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -12,12 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
- * Reads and scans many files in parallel and returns the results in the order of the files, whatever order the
- * threads finish in. A file that cannot be read or parsed becomes an {@link FileScan.Status#ERROR} result with
- * the reason; it never stops the others.
+ * Scans many files in parallel and returns the results in the order of the files, whatever order the threads finish
+ * in. The files' bytes come from the reader the command passes ({@code PeReader::load}): each worker reads the file it
+ * scans, so reading overlaps decoding, but the scan itself never opens a file. A file that cannot be read or parsed
+ * becomes an {@link FileScan.Status#ERROR} result with the reason; it never stops the others.
  */
 public final class DriverScan {
     private final int threads;
@@ -36,8 +39,11 @@ public final class DriverScan {
         this.onlyUndecoded = onlyUndecoded;
     }
 
-    /** Scans the files; {@code progress} receives the count of files done (from the worker threads). */
-    public List<FileScan> run(List<DriverFiles.Target> files, IntConsumer progress) {
+    /**
+     * Scans the files, each read by {@code read} (which throws {@link InputException} for a file it cannot read);
+     * {@code progress} receives the count of files done (from the worker threads).
+     */
+    public List<FileScan> run(List<DriverFiles.Target> files, Function<Path, ByteBuffer> read, IntConsumer progress) {
         ByteSearch search = searchBytes.isEmpty() ? null : new ByteSearch(searchBytes);
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())), r -> {
@@ -49,7 +55,7 @@ public final class DriverScan {
             List<Future<FileScan>> futures = new ArrayList<>(files.size());
             for (DriverFiles.Target f : files) {
                 futures.add(pool.submit(() -> {
-                    FileScan r = scanOne(f, search, onlyUndecoded);
+                    FileScan r = scanOne(f, read, search, onlyUndecoded);
                     progress.accept(done.incrementAndGet());
                     return r;
                 }));
@@ -73,12 +79,13 @@ public final class DriverScan {
         }
     }
 
-    /** Scans one file: read, parse, decode, byte search. */
-    public static FileScan scanOne(DriverFiles.Target f, ByteSearch search, boolean onlyUndecoded) {
+    /** Scans one file: read (by {@code read}), parse, decode, byte search. */
+    public static FileScan scanOne(DriverFiles.Target f, Function<Path, ByteBuffer> read, ByteSearch search,
+            boolean onlyUndecoded) {
         String name = f.path().toString();
         ByteBuffer bytes;
         try {
-            bytes = PeReader.load(f.path());
+            bytes = read.apply(f.path());
         } catch (InputException e) {
             return new FileScan(name, 0, FileScan.Status.ERROR, null, e.problem(), List.of());
         }

@@ -1,5 +1,6 @@
 package dev.pooltags.scan;
 
+import dev.pooltags.core.PoolRoutine;
 import dev.pooltags.pe.Export;
 import dev.pooltags.pe.FunctionRange;
 import dev.pooltags.pe.Import;

@@ -1,5 +1,6 @@
 package dev.pooltags.scan;
 
+import dev.pooltags.core.PoolRoutine;
 import dev.pooltags.tag.PoolTag;
 
 /**

@@ -2,6 +2,7 @@ package dev.pooltags.serve;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pooltags.core.Severity;
 import dev.pooltags.snapshot.TagCounters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class DashboardData {
                 if (verdict != null) {
                     g.writeObjectFieldStart("verdict");
                     g.writeStringField("label", verdict.label());
-                    g.writeStringField("severity", verdict.severity().name());
+                    g.writeStringField("severity", scale(verdict.severity()));
                     g.writeStringField("detail", verdict.detail());
                     if (verdict.level() >= 0) {
                         g.writeStringField("state", Verdict.LEVELS.get(verdict.level()));
@@ -127,5 +128,15 @@ public final class DashboardData {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The dashboard's words for a verdict's severity (its colours and sort order are keyed by them). */
+    private static String scale(Severity s) {
+        return switch (s) {
+            case ERROR -> "HIGH";
+            case WARNING -> "MEDIUM";
+            case NOTE -> "LOW";
+            case NONE -> "NONE";
+        };
     }
 }

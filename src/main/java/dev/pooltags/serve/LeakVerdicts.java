@@ -1,5 +1,6 @@
 package dev.pooltags.serve;
 
+import dev.pooltags.core.Severity;
 import dev.pooltags.leak.LiveLeaks;
 import dev.pooltags.leak.TagVerdict;
 import dev.pooltags.report.LeakCell;
@@ -37,11 +38,11 @@ public final class LeakVerdicts implements VerdictProvider {
     }
 
     static Verdict toDashboard(TagVerdict v, java.time.Instant since, java.time.Instant now) {
-        Verdict.Severity s = switch (v.verdict()) {
-            case LEAK -> Verdict.Severity.HIGH;
-            case LIKELY_LEAK -> Verdict.Severity.MEDIUM;
-            case GROWING, EARLY -> Verdict.Severity.LOW;
-            case STABLE -> Verdict.Severity.NONE;
+        Severity s = switch (v.verdict()) {
+            case LEAK -> Severity.ERROR;
+            case LIKELY_LEAK -> Severity.WARNING;
+            case GROWING, EARLY -> Severity.NOTE;
+            case STABLE -> Severity.NONE;
         };
         int level = switch (v.verdict()) {
             case STABLE -> 0;

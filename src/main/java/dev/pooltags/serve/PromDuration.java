@@ -1,42 +1,28 @@
 package dev.pooltags.serve;
 
+import dev.pooltags.core.Durations;
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations written as Prometheus writes them: {@code 500ms}, {@code 15s}, {@code 6h}, {@code 1h30m}, {@code 7d},
- * {@code 2w} (a day is 24 hours, a week 7 days, a year 365 days, as in Prometheus).
+ * Durations in the spelling Prometheus reads and writes, the form written into rule files: {@code 500ms},
+ * {@code 15s}, {@code 6h}, {@code 1h30m}, {@code 7d}, {@code 2w} (a day is 24 hours, a week 7 days, a year 365 days, as
+ * in Prometheus). It is a subset of what the command line reads by {@link Durations}, which also takes fractions.
  */
 public final class PromDuration {
     private static final Pattern ALL = Pattern.compile("(?:\\d+(?:y|w|d|h|ms|m|s))+");
-    private static final Pattern PART = Pattern.compile("(\\d+)(y|w|d|h|ms|m|s)");
 
     private PromDuration() {}
 
-    /** Parses a duration; throws {@link IllegalArgumentException} with a readable message when it is not one. */
+    /**
+     * Parses a duration in Prometheus' own spelling only (whole numbers, no spaces); throws
+     * {@link IllegalArgumentException} with a readable message when it is not one.
+     */
     public static Duration parse(String text) {
         if (text == null || !ALL.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration such as 30s, 5m, 6h, 1h30m or 7d");
         }
-        Duration d = Duration.ZERO;
-        Matcher m = PART.matcher(text);
-        while (m.find()) {
-            long n = Long.parseLong(m.group(1));
-            d = d.plus(switch (m.group(2)) {
-                case "y" -> Duration.ofDays(365 * n);
-                case "w" -> Duration.ofDays(7 * n);
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "s" -> Duration.ofSeconds(n);
-                default -> Duration.ofMillis(n);
-            });
-        }
-        if (d.isZero()) {
-            throw new IllegalArgumentException("'" + text + "' is zero: a duration must be positive");
-        }
-        return d;
+        return Durations.parse(text);
     }
 
     /** The Prometheus spelling in days and smaller units: {@code 6h}, {@code 1h30m}, {@code 7d}, {@code 250ms}. */

@@ -1,5 +1,7 @@
 package dev.pooltags.serve;
 
+import dev.pooltags.core.Severity;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Objects;
  * own leak analysis, the state as a number with its score and the rank key.
  *
  * @param label    what the verdict column shows, a word or two
- * @param severity how serious: HIGH (a leak), MEDIUM (likely), LOW (growing or too early), NONE (no leak)
+ * @param severity how serious: ERROR (a leak), WARNING (likely), NOTE (growing or too early), NONE (no leak)
  * @param detail   the evidence in one sentence (shown as the cell's tooltip), may be empty
  * @param level    the leak state as a number for {@code pooltags_tag_leak_verdict}: 0 stable, 1 too early,
  *                 2 growing, 3 likely leak, 4 leak; -1 when the provider has no such state
@@ -16,10 +18,8 @@ import java.util.Objects;
  * @param rank     evidence times size (score share times bytes per hour of growth), what rows are sorted by
  */
 public record Verdict(String label, Severity severity, String detail, int level, double score, double rank) {
-    public enum Severity { HIGH, MEDIUM, LOW, NONE }
-
     /** Names of the levels of {@code pooltags_tag_leak_verdict}, 0 to 4. */
-    public static final java.util.List<String> LEVELS = java.util.List.of("stable", "too early", "growing", "likely leak",
+    public static final List<String> LEVELS = List.of("stable", "too early", "growing", "likely leak",
             "leak");
 
     public Verdict {

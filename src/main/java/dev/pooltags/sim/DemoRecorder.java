@@ -1,9 +1,10 @@
 package dev.pooltags.sim;
 
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotJsonLines;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import dev.pooltags.trace.TraceJsonLines;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class DemoRecorder implements AutoCloseable {
             Files.createDirectories(dir);
             return new DemoRecorder(dir);
         } catch (IOException e) {
-            throw new InputException(dir, "cannot write the recording: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(dir, "cannot write the recording: " + Reasons.of(e), e);
         }
     }
 
@@ -93,7 +94,7 @@ public final class DemoRecorder implements AutoCloseable {
             traceOut.close();
             snapshots.close();
         } catch (IOException e) {
-            throw new InputException(dir, "cannot finish the recording: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(dir, "cannot finish the recording: " + Reasons.of(e), e);
         }
     }
 }

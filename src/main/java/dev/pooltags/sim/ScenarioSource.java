@@ -1,10 +1,11 @@
 package dev.pooltags.sim;
 
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.pool.Violation;
 import dev.pooltags.snapshot.BigPoolAllocation;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotSource;
+import dev.pooltags.source.UsageException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,10 +59,10 @@ public final class ScenarioSource implements SnapshotSource {
      * The live {@code demo:SCENARIO} source of {@code top}, {@code record} and {@code serve}: a shipped scenario
      * running endlessly in real time, sampled every second so a view refreshing each second sees it move.
      *
-     * @throws dev.pooltags.cli.UsageException when no scenario has this name
+     * @throws UsageException when no scenario has this name
      */
     public static ScenarioSource live(String scenarioName) {
-        Scenario s = Scenarios.byName(scenarioName).orElseThrow(() -> new dev.pooltags.cli.UsageException(
+        Scenario s = Scenarios.byName(scenarioName).orElseThrow(() -> new UsageException(
                 (scenarioName.isEmpty() ? "demo needs a scenario: demo:SCENARIO" : "no scenario named '" + scenarioName + "'")
                         + "; the scenarios are " + String.join(", ", Scenarios.NAMES)));
         return live(s, System::nanoTime);

@@ -1,5 +1,7 @@
 package dev.pooltags.sim;
 
+import dev.pooltags.tagdb.TagFile;
+import dev.pooltags.tagdb.TagFileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,11 +57,11 @@ public final class Scenarios {
      * The drivers of the scenario a sample's source names ({@code demo:leak-fast}), as a tag file of rank
      * {@code rank}; empty for any other source.
      */
-    public static Optional<dev.pooltags.tagdb.TagFile> tagFile(String source, int rank) {
+    public static Optional<TagFile> tagFile(String source, int rank) {
         if (source == null || !source.startsWith("demo:")) {
             return Optional.empty();
         }
-        return byName(source.substring(5)).map(s -> dev.pooltags.tagdb.TagFileReader.parse(source + " drivers", s.tagFileText(), rank));
+        return byName(source.substring(5)).map(s -> TagFileReader.parse(source + " drivers", s.tagFileText(), rank));
     }
 
     /** Every shipped scenario. */

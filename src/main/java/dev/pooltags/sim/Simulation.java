@@ -1,9 +1,9 @@
 package dev.pooltags.sim;
 
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.pool.Block;
-import dev.pooltags.pool.FreeRoutine;
 import dev.pooltags.pool.PoolConfig;
-import dev.pooltags.pool.PoolEvent;
 import dev.pooltags.pool.PoolModel;
 import dev.pooltags.pool.Violation;
 import dev.pooltags.tag.PoolTag;

@@ -1,6 +1,7 @@
 package dev.pooltags.snapshot;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
 import java.io.BufferedInputStream;
@@ -111,7 +112,7 @@ public final class RecordingReader implements AutoCloseable {
             throw new InputException(file, "no such file");
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(file, "cannot be read: " + Reasons.of(e), e);
         } catch (RuntimeException e) {
             closeQuietly(ch);
             throw e;
@@ -145,7 +146,7 @@ public final class RecordingReader implements AutoCloseable {
         try {
             channel.position(at);
         } catch (IOException e) {
-            throw new InputException(name, 0, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(name, 0, "cannot be read: " + Reasons.of(e), e);
         }
         in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
         offset = at;
@@ -268,7 +269,7 @@ public final class RecordingReader implements AutoCloseable {
             endUntrusted(-1);
             return Optional.empty();
         } catch (IOException e) {
-            throw new InputException(name, 0, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(name, 0, "cannot be read: " + Reasons.of(e), e);
         }
     }
 

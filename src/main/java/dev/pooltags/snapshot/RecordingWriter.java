@@ -1,6 +1,8 @@
 package dev.pooltags.snapshot;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
+import dev.pooltags.tag.PoolType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -121,7 +123,7 @@ public final class RecordingWriter implements AutoCloseable {
             return new RecordingWriter(file.toString(), ch, lock, sync, existing, note);
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new InputException(file, "cannot write: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(file, "cannot write: " + Reasons.of(e), e);
         } catch (RuntimeException e) {
             closeQuietly(ch);
             throw e;
@@ -342,7 +344,7 @@ public final class RecordingWriter implements AutoCloseable {
             enc.varlong(id - prev - 1);
             if (id >= definedRows) {
                 TagCounters.RowKey k = st.keys[id];
-                int def = (k.name() != null ? 1 : 0) | (k.type() == dev.pooltags.tag.PoolType.NONPAGED ? 2 : 0);
+                int def = (k.name() != null ? 1 : 0) | (k.type() == PoolType.NONPAGED ? 2 : 0);
                 enc.u8(def);
                 if (k.name() != null) {
                     enc.string(k.name());
@@ -411,7 +413,7 @@ public final class RecordingWriter implements AutoCloseable {
                 fc.force(false);
             }
         } catch (IOException e) {
-            throw new InputException(file, 0, "cannot write: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(file, 0, "cannot write: " + Reasons.of(e), e);
         }
     }
 
@@ -422,7 +424,7 @@ public final class RecordingWriter implements AutoCloseable {
                 fc.force(true);
             }
         } catch (IOException e) {
-            throw new InputException(file, 0, "cannot write: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(file, 0, "cannot write: " + Reasons.of(e), e);
         }
     }
 
@@ -434,7 +436,7 @@ public final class RecordingWriter implements AutoCloseable {
             }
             channel.close();
         } catch (IOException e) {
-            throw new InputException(file, 0, "cannot close: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(file, 0, "cannot close: " + Reasons.of(e), e);
         }
     }
 }

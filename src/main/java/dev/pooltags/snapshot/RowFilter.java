@@ -1,6 +1,7 @@
 package dev.pooltags.snapshot;
 
 import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tag.PoolType;
 import dev.pooltags.tag.TagFormatException;
 import dev.pooltags.tag.TagPattern;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class RowFilter {
 
     /** True when a tag would be shown (for callers that have a tag but no row). */
     public boolean accepts(PoolTag tag) {
-        return accepts(TagCounters.of(tag, dev.pooltags.tag.PoolType.PAGED, 0, 0, 0));
+        return accepts(TagCounters.of(tag, PoolType.PAGED, 0, 0, 0));
     }
 
     public boolean isAll() {

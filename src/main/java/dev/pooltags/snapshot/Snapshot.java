@@ -1,5 +1,6 @@
 package dev.pooltags.snapshot;
 
+import dev.pooltags.tag.PoolType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,7 +62,7 @@ public record Snapshot(Instant time, String host, String source, List<TagCounter
     }
 
     /** Sum of bytes outstanding over all rows of a pool type (null: both). */
-    public long totalBytes(dev.pooltags.tag.PoolType type) {
+    public long totalBytes(PoolType type) {
         long s = 0;
         for (TagCounters r : rows) {
             if (type == null || r.type() == type) {

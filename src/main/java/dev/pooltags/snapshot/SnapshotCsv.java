@@ -3,7 +3,7 @@ package dev.pooltags.snapshot;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.pooltags.report.Csv;
+import dev.pooltags.output.Csv;
 import dev.pooltags.source.InputException;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;

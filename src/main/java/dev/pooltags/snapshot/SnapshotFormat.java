@@ -1,6 +1,7 @@
 package dev.pooltags.snapshot;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import dev.pooltags.source.TextFiles;
 import dev.pooltags.tag.PoolTag;
 import java.io.BufferedReader;
@@ -145,7 +146,7 @@ public enum SnapshotFormat {
                 try {
                     yield SnapshotJsonLines.read(name, new BufferedReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))));
                 } catch (UncheckedIOException e) {
-                    throw new InputException(name, 0, "cannot be read: " + dev.pooltags.source.Reasons.of(e));
+                    throw new InputException(name, 0, "cannot be read: " + Reasons.of(e));
                 }
             }
             case CSV -> SnapshotCsv.read(name, new String(bytes, StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package dev.pooltags.snapshot;
 
 import dev.pooltags.source.InputException;
 import dev.pooltags.source.ReadNotes;
+import dev.pooltags.source.Reasons;
 import dev.pooltags.source.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,7 +116,7 @@ public final class SnapshotInputs {
                     }
                     files.addAll(inDir);
                 } catch (IOException e) {
-                    throw new InputException(p, "cannot list the folder: " + dev.pooltags.source.Reasons.of(e), e);
+                    throw new InputException(p, "cannot list the folder: " + Reasons.of(e), e);
                 }
             } else if (!Files.exists(p)) {
                 throw new InputException(p, "no such file or folder");
@@ -191,7 +192,7 @@ public final class SnapshotInputs {
         } catch (NoSuchFileException e) {
             throw new InputException(p, "no such file");
         } catch (IOException e) {
-            throw new InputException(p, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(p, "cannot be read: " + Reasons.of(e), e);
         }
     }
 }

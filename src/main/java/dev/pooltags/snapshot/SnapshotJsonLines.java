@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
 import dev.pooltags.tag.TagFormatException;
@@ -130,7 +131,7 @@ public final class SnapshotJsonLines {
         } catch (JsonParseException e) {
             throw new InputException(name, lineNo, "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new InputException(name, lineNo, "not valid JSON: " + dev.pooltags.source.Reasons.of(e));
+            throw new InputException(name, lineNo, "not valid JSON: " + Reasons.of(e));
         }
         if (n == null || !n.isObject()) {
             throw new InputException(name, lineNo, "expected one JSON object per line (a snapshot)");

@@ -1,13 +1,19 @@
 package dev.pooltags.snapshot;
 
-import dev.pooltags.cli.UsageException;
 import dev.pooltags.source.EnvironmentException;
 import dev.pooltags.source.ReadNotes;
+import dev.pooltags.source.UsageException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 
 /**
  * Opens a source from its {@code --source} text, {@code KIND[:ARGUMENT]}:
@@ -16,13 +22,23 @@ import java.util.Optional;
  *       sessions, {@code windows:session=N} for one session);</li>
  *   <li>{@code linux}: this Linux machine's slab caches;</li>
  *   <li>{@code replay:FILE}: plays back a recording, or any snapshot file or folder {@link SnapshotInputs} reads;</li>
- *   <li>{@code demo:SCENARIO}: a simulated system running one of the simulator's scenarios endlessly against the
- *       wall clock; a sample is its state at the moment it is taken, stamped with that moment.</li>
+ *   <li>any kind a package above this one provides as a {@link SnapshotSourceKind} service: the simulator's
+ *       {@code demo:SCENARIO}, its scenarios run endlessly against the wall clock (the simulator reads snapshots,
+ *       so this package cannot name it without a cycle).</li>
  * </ul>
- * Each kind is one case of {@link #open(String, Consumer)}, so another source kind is one more case.
+ * The built-in kinds are cases of {@link #open(String, ReadNotes, Instant)}; another kind is one service.
  */
 public final class SnapshotSources {
     private SnapshotSources() {}
+
+    /** The kinds other packages provide, by their word, in that order (loaded only when asked for). */
+    private static Map<String, SnapshotSourceKind> provided() {
+        Map<String, SnapshotSourceKind> kinds = new TreeMap<>();
+        for (SnapshotSourceKind k : ServiceLoader.load(SnapshotSourceKind.class, SnapshotSources.class.getClassLoader())) {
+            kinds.put(k.kind().toLowerCase(Locale.ROOT), k);
+        }
+        return kinds;
+    }
 
     /** The source named by {@code spec}; a spec that names no known source is a usage error. */
     public static SnapshotSource open(String spec) {
@@ -39,9 +55,9 @@ public final class SnapshotSources {
 
     /**
      * As {@link #open(String, ReadNotes)}; {@code start} (when not null) is when the first sample of a replayed file
-     * without times was taken ({@link SnapshotInputs#readSeries(List, ReadNotes, java.time.Instant)}).
+     * without times was taken ({@link SnapshotInputs#readSeries(List, ReadNotes, Instant)}).
      */
-    public static SnapshotSource open(String spec, ReadNotes warnings, java.time.Instant start) {
+    public static SnapshotSource open(String spec, ReadNotes warnings, Instant start) {
         int colon = spec.indexOf(':');
         String kind = (colon < 0 ? spec : spec.substring(0, colon)).toLowerCase(Locale.ROOT);
         String arg = colon < 0 ? "" : spec.substring(colon + 1);
@@ -59,10 +75,22 @@ public final class SnapshotSources {
                 }
                 yield replayFile(spec, Path.of(arg), warnings, start);
             }
-            case "demo" -> dev.pooltags.sim.ScenarioSource.live(arg);
-            default -> throw new UsageException("unknown source '" + spec
-                    + "': use windows, linux, replay:FILE or demo:SCENARIO (pooltags demo --list names them)");
+            default -> {
+                Map<String, SnapshotSourceKind> provided = provided();
+                SnapshotSourceKind k = provided.get(kind);
+                if (k == null) {
+                    throw new UsageException("unknown source '" + spec + "': use " + kinds(provided));
+                }
+                yield k.open(arg);
+            }
         };
+    }
+
+    /** {@code windows, linux, replay:FILE or demo:SCENARIO (...)}: every kind, as an error lists them. */
+    private static String kinds(Map<String, SnapshotSourceKind> provided) {
+        List<String> all = new ArrayList<>(List.of("windows", "linux", "replay:FILE"));
+        provided.values().forEach(k -> all.add(k.usage()));
+        return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
     }
 
     /** The live source of this machine: {@code windows} on Windows, {@code linux} on Linux. */
@@ -77,8 +105,8 @@ public final class SnapshotSources {
         throw new EnvironmentException("no live source on " + os + ": use --source replay:FILE");
     }
 
-    private static SnapshotSource replayFile(String spec, Path file, ReadNotes warnings, java.time.Instant start) {
-        if (!java.nio.file.Files.isDirectory(file) && SnapshotInputs.formatOf(file) == SnapshotFormat.RECORDING) {
+    private static SnapshotSource replayFile(String spec, Path file, ReadNotes warnings, Instant start) {
+        if (!Files.isDirectory(file) && SnapshotInputs.formatOf(file) == SnapshotFormat.RECORDING) {
             RecordingReader r = RecordingReader.open(file);
             return new SnapshotSource() {
                 private boolean warned;

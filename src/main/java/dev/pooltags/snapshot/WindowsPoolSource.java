@@ -5,7 +5,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
-import dev.pooltags.cli.UsageException;
+import dev.pooltags.source.UsageException;
 import dev.pooltags.source.EnvironmentException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,6 +1,8 @@
 package dev.pooltags.sniff;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
+import dev.pooltags.source.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -90,8 +92,8 @@ public record Inputs(Set<InputKind> accepted, String wanted, String noun, boolea
     public Sniffer.Sniff check(Path file) {
         if (this.equals(tagFiles()) || this.equals(sources())) {
             // the size refusal comes first: a 2 GiB file is refused for its size, whatever its first bytes look like
-            dev.pooltags.source.TextFiles.checkSize(file, this.equals(tagFiles()) ? dev.pooltags.source.TextFiles.TAG_FILE
-                    : dev.pooltags.source.TextFiles.SOURCE);
+            TextFiles.checkSize(file, this.equals(tagFiles()) ? TextFiles.TAG_FILE
+                    : TextFiles.SOURCE);
         }
         Sniffer.Sniff s = Sniffer.sniff(file);
         if (s.kind() == InputKind.FOLDER || s.isAny(accepted) || textToReader && s.kind().unrecognized()) {
@@ -127,7 +129,7 @@ public record Inputs(Set<InputKind> accepted, String wanted, String noun, boolea
             try (Stream<Path> s = recursive ? Files.walk(p).skip(1) : Files.list(p)) {
                 files = s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
             } catch (IOException | UncheckedIOException e) {
-                throw new InputException(p, "cannot list the folder: " + dev.pooltags.source.Reasons.of(e), e);
+                throw new InputException(p, "cannot list the folder: " + Reasons.of(e), e);
             }
             Map<InputKind, Integer> skipped = new EnumMap<>(InputKind.class);
             int found = 0;

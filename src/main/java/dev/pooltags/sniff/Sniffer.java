@@ -9,6 +9,7 @@ import dev.pooltags.snapshot.RecordingReader;
 import dev.pooltags.snapshot.SlabInfo;
 import dev.pooltags.snapshot.SnapshotCsv;
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import dev.pooltags.source.TextFiles;
 import dev.pooltags.trace.TraceFiles;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class Sniffer {
         } catch (AccessDeniedException e) {
             throw new InputException(p, "permission denied");
         } catch (IOException e) {
-            throw new InputException(p, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(p, "cannot be read: " + Reasons.of(e), e);
         }
         return sniff(p, head);
     }

@@ -88,7 +88,7 @@ public final class TextFiles {
         } catch (AccessDeniedException e) {
             throw new InputException(file, "permission denied");
         } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(file, "cannot be read: " + Reasons.of(e), e);
         }
     }
 

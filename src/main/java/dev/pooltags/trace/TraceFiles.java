@@ -1,6 +1,7 @@
 package dev.pooltags.trace;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import dev.pooltags.source.TextFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -48,7 +49,7 @@ public final class TraceFiles {
         } catch (AccessDeniedException e) {
             throw new InputException(file, "permission denied");
         } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + dev.pooltags.source.Reasons.of(e), e);
+            throw new InputException(file, "cannot be read: " + Reasons.of(e), e);
         }
         Format f;
         try {

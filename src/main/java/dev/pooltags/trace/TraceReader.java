@@ -1,6 +1,6 @@
 package dev.pooltags.trace;
 
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import java.io.Closeable;
 import java.util.Map;
 

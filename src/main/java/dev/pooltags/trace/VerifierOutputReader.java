@@ -1,9 +1,9 @@
 package dev.pooltags.trace;
 
-import dev.pooltags.pool.AllocRoutine;
-import dev.pooltags.pool.PoolEvent;
-import dev.pooltags.pool.VerifierOption;
-import dev.pooltags.pool.WindowsPoolType;
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.VerifierOption;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.source.InputException;
 import dev.pooltags.tag.PoolTag;
 import java.io.BufferedReader;

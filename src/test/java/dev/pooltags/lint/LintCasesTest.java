@@ -33,7 +33,7 @@ class LintCasesTest {
         if (Files.isRegularFile(local)) {
             db = TagDatabase.of(List.<TagFile>of(TagFileReader.read(local, 0)));
         }
-        return new Linter(Rule.all()).run(ProjectLayout.discover(List.of(casePath)), db);
+        return new Linter(Rule.all()).run(ProjectLayout.discover(List.of(casePath)), db, ProjectLayout::read);
     }
 
     /** "file:line RULE" for every marker in the case. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MismatchedFreeTagRuleTest {
     static LintResult lint(Path dir) {
         return new Linter(List.of(new MismatchedFreeTagRule())).run(ProjectLayout.discover(List.of(dir)),
-                TagDatabase.empty());
+                TagDatabase.empty(), ProjectLayout::read);
     }
 
     /** N lines of an allocation and a free with another tag, in one function. */
@@ -69,7 +69,7 @@ class MismatchedFreeTagRuleTest {
     void findingsBeyondTheLimitPerRuleAndFileAreCountedInANotice(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("pairs.c"), pairs(50, true));
         LintResult r = new Linter(List.of(new MismatchedFreeTagRule()), new Linter.Options(false, 10))
-                .run(ProjectLayout.discover(List.of(dir)), TagDatabase.empty());
+                .run(ProjectLayout.discover(List.of(dir)), TagDatabase.empty(), ProjectLayout::read);
         assertThat(r.active()).hasSize(10);
         assertThat(r.notices()).singleElement().asString().endsWith("pairs.c: 40 more PT005 findings not listed (at most "
                 + "10 per rule and file)");
@@ -79,7 +79,7 @@ class MismatchedFreeTagRuleTest {
     void aFunctionWithMoreEventsThanAreKeptIsFollowedAsFarAsTheyGoAndSaysSo(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("huge.c"), pairs(FileScanner.MAX_EVENTS / 2 + 100, true));
         LintResult r = new Linter(List.of(new MismatchedFreeTagRule()), new Linter.Options(false, 0))
-                .run(ProjectLayout.discover(List.of(dir)), TagDatabase.empty());
+                .run(ProjectLayout.discover(List.of(dir)), TagDatabase.empty(), ProjectLayout::read);
         assertThat(r.active()).hasSize(FileScanner.MAX_EVENTS / 2);
         assertThat(r.notices()).singleElement().asString().contains("huge.c:1 Pairs: more than 20000 pointer stores");
     }

@@ -2,6 +2,10 @@ package dev.pooltags.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.WindowsPoolType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

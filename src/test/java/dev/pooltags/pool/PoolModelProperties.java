@@ -2,6 +2,12 @@ package dev.pooltags.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.PoolFlags;
+import dev.pooltags.event.VerifierOption;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;

@@ -3,6 +3,11 @@ package dev.pooltags.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.PoolFlags;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.tag.PoolType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,11 @@ package dev.pooltags.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.PoolFlags;
+import dev.pooltags.event.VerifierOption;
 import dev.pooltags.tag.PoolTag;
 import java.util.ArrayList;
 import java.util.EnumSet;

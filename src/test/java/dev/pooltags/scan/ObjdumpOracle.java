@@ -1,5 +1,6 @@
 package dev.pooltags.scan;
 
+import dev.pooltags.core.PoolRoutine;
 import dev.pooltags.pe.Import;
 import dev.pooltags.pe.Machine;
 import dev.pooltags.pe.PeImage;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pooltags.core.Severity;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.TagCounters;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -32,7 +33,7 @@ class VerdictProviderContractTest {
                 throw new IllegalStateException("analysis broke");
             }
             TagCounters top = sample.rows().stream().max(java.util.Comparator.comparingLong(TagCounters::bytes)).get();
-            return Map.of(top.key(), new Verdict("suspect " + seen.size(), Verdict.Severity.MEDIUM, "sample " + seen.size()));
+            return Map.of(top.key(), new Verdict("suspect " + seen.size(), Severity.WARNING, "sample " + seen.size()));
         }
     }
 

@@ -3,7 +3,7 @@ package dev.pooltags.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.tag.PoolTag;

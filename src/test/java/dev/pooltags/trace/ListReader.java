@@ -1,6 +1,6 @@
 package dev.pooltags.trace;
 
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

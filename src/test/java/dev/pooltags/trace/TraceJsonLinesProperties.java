@@ -2,13 +2,13 @@ package dev.pooltags.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pooltags.pool.AllocRoutine;
-import dev.pooltags.pool.FreeRoutine;
-import dev.pooltags.pool.PoolEvent;
-import dev.pooltags.pool.PoolFlags;
-import dev.pooltags.pool.SpecialAlignment;
-import dev.pooltags.pool.VerifierOption;
-import dev.pooltags.pool.WindowsPoolType;
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.PoolFlags;
+import dev.pooltags.event.SpecialAlignment;
+import dev.pooltags.event.VerifierOption;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.tag.PoolTag;
 import java.io.BufferedReader;
 import java.io.StringReader;

@@ -2,11 +2,14 @@ package dev.pooltags.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pooltags.pool.AllocRoutine;
-import dev.pooltags.pool.FreeRoutine;
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.pool.PoolConfig;
-import dev.pooltags.pool.PoolEvent;
-import dev.pooltags.pool.WindowsPoolType;
+import dev.pooltags.replay.LifetimeClass;
+import dev.pooltags.replay.TraceAnalysis;
+import dev.pooltags.replay.TraceReplay;
 import dev.pooltags.tag.PoolTag;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

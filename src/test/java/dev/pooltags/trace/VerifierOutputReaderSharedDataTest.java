@@ -2,10 +2,12 @@ package dev.pooltags.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.VerifierOption;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.pool.BugCheckCode;
-import dev.pooltags.pool.PoolEvent;
-import dev.pooltags.pool.VerifierOption;
-import dev.pooltags.pool.WindowsPoolType;
+import dev.pooltags.replay.TraceAnalysis;
+import dev.pooltags.replay.TraceReplay;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
 import java.io.BufferedReader;
@@ -119,7 +121,7 @@ class VerifierOutputReaderSharedDataTest {
     void replayEbpf(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("verifier.txt");
         Files.writeString(f, ebpfSection());
-        TraceAnalysis a = TraceReplay.run(f, TraceReplay.Options.defaults());
+        TraceAnalysis a = TraceReplay.run(f.toString(), sink -> TraceFiles.open(f, sink), TraceReplay.Options.defaults());
         assertThat(a.format()).isEqualTo("!verifier 3 output");
         assertThat(a.violations()).hasSize(1);
         assertThat(a.violations().get(0).bugCheck().code()).isEqualTo(BugCheckCode.DRIVER_VERIFIER_DETECTED_VIOLATION);

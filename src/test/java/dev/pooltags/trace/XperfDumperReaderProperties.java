@@ -2,7 +2,7 @@ package dev.pooltags.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pooltags.pool.PoolEvent;
+import dev.pooltags.event.PoolEvent;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

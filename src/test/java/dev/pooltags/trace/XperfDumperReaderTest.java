@@ -3,10 +3,10 @@ package dev.pooltags.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pooltags.pool.AllocRoutine;
-import dev.pooltags.pool.FreeRoutine;
-import dev.pooltags.pool.PoolEvent;
-import dev.pooltags.pool.WindowsPoolType;
+import dev.pooltags.event.AllocRoutine;
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
+import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.source.InputException;
 import dev.pooltags.tag.PoolTag;
 import java.io.ByteArrayInputStream;

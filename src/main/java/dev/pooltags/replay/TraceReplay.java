@@ -1,15 +1,19 @@
-package dev.pooltags.trace;
+package dev.pooltags.replay;
 
+import dev.pooltags.event.FreeRoutine;
+import dev.pooltags.event.PoolEvent;
 import dev.pooltags.pool.Block;
 import dev.pooltags.pool.DriverStats;
-import dev.pooltags.pool.FreeRoutine;
 import dev.pooltags.pool.PoolConfig;
-import dev.pooltags.pool.PoolEvent;
 import dev.pooltags.pool.PoolModel;
 import dev.pooltags.pool.Violation;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
+import dev.pooltags.trace.TraceProblem;
+import dev.pooltags.trace.TraceReader;
+import dev.pooltags.trace.TraceTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Replays a trace through a {@link PoolModel} in one pass and keeps only what the answer needs: the model's
@@ -92,7 +98,7 @@ public final class TraceReplay {
             for (int i = 0; i < BUCKETS / 2; i++) {
                 net[i] = net[2 * i] + net[2 * i + 1];
             }
-            java.util.Arrays.fill(net, BUCKETS / 2, BUCKETS, 0);
+            Arrays.fill(net, BUCKETS / 2, BUCKETS, 0);
         }
 
         /** Upper bound of the lifetime bucket holding the 99th percentile, in microseconds. */
@@ -129,16 +135,11 @@ public final class TraceReplay {
         return model;
     }
 
-    /** Opens {@code file} (format from its content) and replays it. */
-    public static TraceAnalysis run(java.nio.file.Path file, Options options) {
-        return run(file.toString(), sink -> TraceFiles.open(file, sink), options);
-    }
-
     /**
      * Replays the events of the reader {@code open} makes; problems the reader reports, while opening or reading, are
      * counted and listed with the replay's own.
      */
-    public static TraceAnalysis run(String name, java.util.function.Function<java.util.function.Consumer<TraceProblem>, TraceReader> open,
+    public static TraceAnalysis run(String name, Function<Consumer<TraceProblem>, TraceReader> open,
             Options options) {
         List<TraceProblem> early = new ArrayList<>();
         TraceReplay[] self = new TraceReplay[1];

@@ -1,4 +1,4 @@
-package dev.pooltags.trace;
+package dev.pooltags.replay;
 
 /**
  * Windows Performance Analyzer's classes of an allocation's lifetime relative to a selected time window, as the

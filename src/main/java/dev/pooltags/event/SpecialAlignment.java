@@ -1,4 +1,4 @@
-package dev.pooltags.pool;
+package dev.pooltags.event;
 
 /**
  * Where special pool puts a block on its page, per

@@ -1,4 +1,4 @@
-package dev.pooltags.pool;
+package dev.pooltags.event;
 
 import java.util.ArrayList;
 import java.util.List;

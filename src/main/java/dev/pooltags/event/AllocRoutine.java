@@ -1,9 +1,12 @@
-package dev.pooltags.pool;
+package dev.pooltags.event;
 
+import dev.pooltags.core.PoolRoutine;
 import dev.pooltags.tag.PoolTag;
+import java.util.Arrays;
 
 /**
- * The pool allocation routines the model knows, each with the Microsoft document that defines its arguments.
+ * The pool allocation routines the model knows (each an entry of the catalogue, {@link PoolRoutine}, which holds its
+ * arguments and documentation), with what the model does with their arguments.
  *
  * <ul>
  *   <li>{@code ExAllocatePool}: no tag argument; the WDK header turns it into a tagged call with a default tag,
@@ -29,62 +32,59 @@ import dev.pooltags.tag.PoolTag;
  * {@link #UNKNOWN} stands for events whose routine was not recorded (ETW pool events, {@code !verifier} output).
  */
 public enum AllocRoutine {
-    EX_ALLOCATE_POOL("ExAllocatePool", false, false),
-    EX_ALLOCATE_POOL_WITH_TAG("ExAllocatePoolWithTag", false, true),
-    EX_ALLOCATE_POOL_WITH_TAG_PRIORITY("ExAllocatePoolWithTagPriority", false, true),
-    EX_ALLOCATE_POOL_WITH_QUOTA_TAG("ExAllocatePoolWithQuotaTag", false, true),
-    EX_ALLOCATE_POOL2("ExAllocatePool2", true, true),
-    EX_ALLOCATE_POOL3("ExAllocatePool3", true, true),
-    NDIS_ALLOCATE_MEMORY_WITH_TAG_PRIORITY("NdisAllocateMemoryWithTagPriority", false, true),
-    UNKNOWN("(not recorded)", false, true);
+    EX_ALLOCATE_POOL(PoolRoutine.EX_ALLOCATE_POOL),
+    EX_ALLOCATE_POOL_WITH_TAG(PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG),
+    EX_ALLOCATE_POOL_WITH_TAG_PRIORITY(PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY),
+    EX_ALLOCATE_POOL_WITH_QUOTA_TAG(PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG),
+    EX_ALLOCATE_POOL2(PoolRoutine.EX_ALLOCATE_POOL2),
+    EX_ALLOCATE_POOL3(PoolRoutine.EX_ALLOCATE_POOL3),
+    NDIS_ALLOCATE_MEMORY_WITH_TAG_PRIORITY(PoolRoutine.NDIS_ALLOCATE_MEMORY_WITH_TAG_PRIORITY),
+    UNKNOWN(null);
 
     /** ' kdD': ntddk.h's default tag for ExAllocatePool. */
     public static final PoolTag DEFAULT_DDK_TAG = PoolTag.ofMemoryText("Ddk ");
     /** 'maDN': NDIS's default tag. */
     public static final PoolTag DEFAULT_NDIS_TAG = PoolTag.ofCharLiteral("maDN");
 
-    private final String routineName;
-    private final boolean takesPoolFlags;
-    private final boolean tagged;
+    private final PoolRoutine routine;
 
-    AllocRoutine(String routineName, boolean takesPoolFlags, boolean tagged) {
-        this.routineName = routineName;
-        this.takesPoolFlags = takesPoolFlags;
-        this.tagged = tagged;
+    AllocRoutine(PoolRoutine routine) {
+        this.routine = routine;
+    }
+
+    /** The catalogue's entry, or null for {@link #UNKNOWN}. */
+    public PoolRoutine routine() {
+        return routine;
     }
 
     /** The routine's name as in the headers. */
     public String routineName() {
-        return routineName;
+        return routine == null ? "(not recorded)" : routine.routineName();
     }
 
     /** ExAllocatePool2/3: the pool comes from {@link PoolFlags}. */
     public boolean takesPoolFlags() {
-        return takesPoolFlags;
+        return routine != null && routine.takesPoolFlags();
     }
 
     /** False only for ExAllocatePool, which takes no tag. */
     public boolean isTagged() {
-        return tagged;
+        return routine == null || routine.tagged();
     }
 
     /** ExAllocatePool2/3 return NULL for a zero tag or bad flags where the older routines bug check. */
     public boolean failsInsteadOfBugCheck() {
-        return takesPoolFlags;
+        return takesPoolFlags();
     }
 
     /** Reads the routine's name (case-insensitive); null when unknown. */
     public static AllocRoutine byName(String name) {
-        for (AllocRoutine r : values()) {
-            if (r != UNKNOWN && r.routineName.equalsIgnoreCase(name.trim())) {
-                return r;
-            }
-        }
-        return null;
+        PoolRoutine r = PoolRoutine.byNameIgnoringCase(name);
+        return r == null ? null : Arrays.stream(values()).filter(a -> a.routine == r).findFirst().orElse(null);
     }
 
     @Override
     public String toString() {
-        return routineName;
+        return routineName();
     }
 }

@@ -1,4 +1,4 @@
-package dev.pooltags.pool;
+package dev.pooltags.event;
 
 import dev.pooltags.tag.PoolType;
 import java.util.Locale;

@@ -1,9 +1,10 @@
-package dev.pooltags.trace;
+package dev.pooltags.replay;
 
 import dev.pooltags.pool.Violation;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
+import dev.pooltags.trace.TraceProblem;
 import java.util.List;
 import java.util.Map;
 

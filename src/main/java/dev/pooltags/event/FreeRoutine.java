@@ -1,7 +1,10 @@
-package dev.pooltags.pool;
+package dev.pooltags.event;
+
+import dev.pooltags.core.PoolRoutine;
+import java.util.Arrays;
 
 /**
- * The pool free routines.
+ * The pool free routines the model knows, each an entry of the catalogue ({@link PoolRoutine}).
  *
  * <ul>
  *   <li>{@code ExFreePool}: no tag; with pool tagging the WDK header defines it as
@@ -24,42 +27,41 @@ package dev.pooltags.pool;
  * is what the kernel recorded for the block, not what the caller passed, so it is never checked as a caller's tag.
  */
 public enum FreeRoutine {
-    EX_FREE_POOL("ExFreePool", false),
-    EX_FREE_POOL_WITH_TAG("ExFreePoolWithTag", true),
-    EX_FREE_POOL2("ExFreePool2", true),
-    NDIS_FREE_MEMORY_WITH_TAG_PRIORITY("NdisFreeMemoryWithTagPriority", true),
-    NDIS_FREE_MEMORY("NdisFreeMemory", false),
-    UNKNOWN("(not recorded)", false);
+    EX_FREE_POOL(PoolRoutine.EX_FREE_POOL),
+    EX_FREE_POOL_WITH_TAG(PoolRoutine.EX_FREE_POOL_WITH_TAG),
+    EX_FREE_POOL2(PoolRoutine.EX_FREE_POOL2),
+    NDIS_FREE_MEMORY_WITH_TAG_PRIORITY(PoolRoutine.NDIS_FREE_MEMORY_WITH_TAG_PRIORITY),
+    NDIS_FREE_MEMORY(PoolRoutine.NDIS_FREE_MEMORY),
+    UNKNOWN(null);
 
-    private final String routineName;
-    private final boolean passesTag;
+    private final PoolRoutine routine;
 
-    FreeRoutine(String routineName, boolean passesTag) {
-        this.routineName = routineName;
-        this.passesTag = passesTag;
+    FreeRoutine(PoolRoutine routine) {
+        this.routine = routine;
+    }
+
+    /** The catalogue's entry, or null for {@link #UNKNOWN}. */
+    public PoolRoutine routine() {
+        return routine;
     }
 
     public String routineName() {
-        return routineName;
+        return routine == null ? "(not recorded)" : routine.routineName();
     }
 
     /** True when the caller passes the tag it allocated with (and the kernel compares it). */
     public boolean passesTag() {
-        return passesTag;
+        return routine != null && routine.passesTag();
     }
 
     /** Reads the routine's name (case-insensitive); null when unknown. */
     public static FreeRoutine byName(String name) {
-        for (FreeRoutine r : values()) {
-            if (r != UNKNOWN && r.routineName.equalsIgnoreCase(name.trim())) {
-                return r;
-            }
-        }
-        return null;
+        PoolRoutine r = PoolRoutine.byNameIgnoringCase(name);
+        return r == null ? null : Arrays.stream(values()).filter(a -> a.routine == r).findFirst().orElse(null);
     }
 
     @Override
     public String toString() {
-        return routineName;
+        return routineName();
     }
 }

@@ -1,0 +1,8 @@
+/**
+ * The ground floor's shared vocabulary, imported by every layer above and importing nothing of pooltags:
+ * {@link dev.pooltags.core.PoolRoutine} (the one catalogue of pool routines: modules, argument positions, x86 stack
+ * slots of compiled calls, what the pool model does with them, their Microsoft pages; lint, scan and the event model
+ * each read the part they need), {@link dev.pooltags.core.Severity} (one scale for lint findings, pool-model violations
+ * and leak verdicts) and {@link dev.pooltags.core.Durations} (the one grammar of every duration argument).
+ */
+package dev.pooltags.core;
