@@ -218,7 +218,12 @@ public final class MismatchedFreeTagRule extends Rule {
         if (allocTag == freeTag.tag()) {
             return;
         }
-        PoolTag at = PoolTag.ofValue(allocTag);
+        report(free, freeTag, allocs, elsewhere, allocTexts, PoolTag.ofValue(allocTag), out);
+    }
+
+    /** The finding: a free with {@code freeTag} of what {@code allocs} allocated with tag {@code at}. */
+    private void report(PointerEvent free, Value freeTag, List<PointerEvent> allocs, int elsewhere,
+            Set<String> allocTexts, PoolTag at, Consumer<Finding> out) {
         PoolTag ft = PoolTag.ofValue(freeTag.tag());
         Call fc = free.call();
         Arg tagArg = fc.arg(fc.routine().tagArg());
