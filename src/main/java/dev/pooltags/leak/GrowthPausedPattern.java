@@ -41,10 +41,8 @@ final class GrowthPausedPattern {
     /** A leak whose growth paused: the growth phase's verdict, rate and evidence, over the whole window. */
     private static MetricTrend paused(MetricTrend g, TrendWindow w, FinalPhase p) {
         TrendPhase whole = w.whole();
-        return new MetricTrend(g.metric(), w.n(), g.points(), w.start(), w.end(), w.first(), w.last(), w.min(), w.max(),
-                w.startLevel(), w.endLevel(), whole.mk(), whole.ts(), whole.factor(), p.noise(), w.stepNoise(),
-                g.monotoneRises(), g.monotoneSteps(), p.shape(), Pattern.GROWTH_PAUSED, g.phaseStartSeconds(),
-                g.phaseTrend(), g.phaseSlope(), g.phaseSamples(), g.sinceSeconds(), g.growthSinceLastLevel(), 0, 0,
-                g.verdict(), g.score(), g.evidence(), g.saturation(), p.phaseStart());
+        return new MetricTrend(g.metric(), w.span(g.points()), new MetricTrend.WindowFit(whole.mk(), whole.ts(),
+                whole.factor(), p.noise(), w.stepNoise(), p.shape()), g.phase(), Pattern.GROWTH_PAUSED, g.verdict(),
+                g.score(), g.evidence(), g.saturation(), 0, 0, p.phaseStart());
     }
 }

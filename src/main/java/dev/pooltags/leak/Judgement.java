@@ -20,6 +20,12 @@ record Judgement(Pattern pattern, Verdict verdict, double since, double sinceGro
         SaturationFit.Result saturation, double phaseStart, MannKendall.Result phaseTrend, TheilSen.Fit phaseSlope,
         int phaseSamples, int phaseRises, int phaseSteps) {
 
+    /** The final phase as the trend reports it. */
+    MetricTrend.PhaseFit phase() {
+        return new MetricTrend.PhaseFit(phaseStart, phaseTrend, phaseSlope, phaseSamples, phaseRises, phaseSteps, since,
+                sinceGrowth);
+    }
+
     Judgement withVerdict(Verdict v) {
         return new Judgement(pattern, v, since, sinceGrowth, evidence, saturation, phaseStart, phaseTrend, phaseSlope,
                 phaseSamples, phaseRises, phaseSteps);

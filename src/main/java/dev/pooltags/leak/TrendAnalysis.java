@@ -126,10 +126,13 @@ public final class TrendAnalysis {
         if (pattern == Pattern.CONSTANT) {
             ts = new TheilSen.Fit(0, first, 0, 0, 0, (long) n * (n - 1) / 2);
         }
-        return new MetricTrend(w.metric(), n, n, start, end, first, last, n > 0 ? w.min() : 0, n > 0 ? w.max() : 0, first,
-                last, mk, ts, 1, 0, 0, 0, 0, noShape(), pattern, start, mk, ts, n, Double.NaN, last - first, 0, 0, verdict,
-                verdict == Verdict.EARLY ? 10 : 0, verdict == Verdict.EARLY ? new Evidence(Math.max(0, end - start), n, 0,
-                        false, 0, false) : Evidence.NONE, SaturationFit.Result.NONE, Double.NaN);
+        MetricTrend.Span span = new MetricTrend.Span(n, n, start, end, first, last, n > 0 ? w.min() : 0,
+                n > 0 ? w.max() : 0, first, last);
+        MetricTrend.PhaseFit phase = new MetricTrend.PhaseFit(start, mk, ts, n, 0, 0, Double.NaN, last - first);
+        return new MetricTrend(w.metric(), span, new MetricTrend.WindowFit(mk, ts, 1, 0, 0, noShape()), phase, pattern,
+                verdict, verdict == Verdict.EARLY ? 10 : 0, verdict == Verdict.EARLY
+                        ? new Evidence(Math.max(0, end - start), n, 0, false, 0, false) : Evidence.NONE,
+                SaturationFit.Result.NONE, 0, 0, Double.NaN);
     }
 
     /**

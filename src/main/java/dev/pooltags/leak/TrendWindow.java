@@ -130,10 +130,14 @@ record TrendWindow(Metric metric, double[] t, long[] values, SeriesTable.Counts 
 
     /** The trend these measures and a pattern's judgement make. */
     MetricTrend trend(double noise, ShapeFit.Result shape, Judgement j, int releases, double largestRelease) {
-        return new MetricTrend(metric, n, m, start, end, first, last, min, max, startLevel, endLevel, whole.mk(),
-                whole.ts(), whole.factor(), noise, stepNoise, j.phaseRises(), j.phaseSteps(), shape, j.pattern(),
-                j.phaseStart(), j.phaseTrend(), j.phaseSlope(), j.phaseSamples(), j.since(), j.sinceGrowth(), releases,
-                largestRelease, j.verdict(), TrendAnalysis.score(j.verdict(), j.phaseTrend(), whole.mk()), j.evidence(),
-                j.saturation(), Double.NaN);
+        return new MetricTrend(metric, span(m), new MetricTrend.WindowFit(whole.mk(), whole.ts(), whole.factor(), noise,
+                stepNoise, shape), j.phase(), j.pattern(), j.verdict(),
+                TrendAnalysis.score(j.verdict(), j.phaseTrend(), whole.mk()), j.evidence(), j.saturation(), releases,
+                largestRelease, Double.NaN);
+    }
+
+    /** The window's span and levels, judged on {@code points} points. */
+    MetricTrend.Span span(int points) {
+        return new MetricTrend.Span(n, points, start, end, first, last, min, max, startLevel, endLevel);
     }
 }
