@@ -10,13 +10,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags convert}: any snapshot file format into any writable one. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
@@ -32,13 +29,7 @@ import picocli.CommandLine.Spec;
                 "", "A damaged recording is read as far as it can be trusted (each damage is one line naming its byte offset);",
                 "converting it to rec is how to repair it. Exit status: 0 ok, 2 usage error, 3 unreadable, malformed or",
                 "damaged input."})
-public final class ConvertCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+public final class ConvertCommand extends Subcommand {
     @Mixin
     TagFileOptions tagFiles;
 
@@ -60,7 +51,7 @@ public final class ConvertCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SnapshotFormat fmt = format.equalsIgnoreCase("rec") ? SnapshotFormat.RECORDING : SnapshotCommand.writableFormat(format);
@@ -82,7 +73,7 @@ public final class ConvertCommand implements Callable<Integer> {
                     w.force();
                 }
             });
-            return notes.exit(Main.OK);
+            return notes.exit(ExitCode.OK);
         }
         try {
             fmt.checkWritable(series); // before the first byte: a format that cannot hold the series writes nothing
@@ -93,6 +84,6 @@ public final class ConvertCommand implements Callable<Integer> {
         series.forEach(x -> sources.add(x.source()));
         var owners = SnapshotCommand.ownerColumns(tagFiles.load(false, sources, spec.commandLine().getErr()));
         target.write(out, w -> fmt.writeText(w, series, owners));
-        return notes.exit(Main.OK);
+        return notes.exit(ExitCode.OK);
     }
 }

@@ -12,13 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags debugger}: one answer from a case's WinDbg/KD session logs. */
 @Command(name = "debugger", mixinStandardHelpOptions = true,
@@ -36,14 +33,10 @@ import picocli.CommandLine.Spec;
                 "  pooltags debugger monday.log tuesday.log --tag amda --format html -o case.html",
                 "  pooltags leaks monday.log tuesday.log          (their !poolused outputs as a series)",
                 "", "Exit status: 0 read, 2 usage error, 3 a log cannot be read or holds no command pooltags reads."})
-public final class DebuggerLogCommand implements Callable<Integer> {
+public final class DebuggerLogCommand extends Subcommand {
     enum Format { text, json, html }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     OutputOption output;
@@ -65,10 +58,12 @@ public final class DebuggerLogCommand implements Callable<Integer> {
     Format format = Format.text;
 
     @Override
-    public Integer call() {
-        if (top < 1) {
-            throw new UsageException("--top must be 1 or more");
-        }
+    protected void validate() {
+        require(top >= 1, "--top must be 1 or more");
+    }
+
+    @Override
+    protected ExitCode execute() {
         Optional<PoolTag> wanted = tag == null ? Optional.empty() : Optional.of(PoolTag.parse(tag));
         List<DebuggerLog> read = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();
@@ -85,6 +80,6 @@ public final class DebuggerLogCommand implements Callable<Integer> {
                 case text -> DebuggerReport.text(w, a);
             }
         });
-        return Main.OK;
+        return ExitCode.OK;
     }
 }

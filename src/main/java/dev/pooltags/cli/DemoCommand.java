@@ -18,14 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags demo}: runs a simulated workload through the pool model. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -37,16 +34,12 @@ import picocli.CommandLine.Spec;
                 "  pooltags demo leak-slow --record /tmp/d        (then: pooltags trace /tmp/d/trace.jsonl)",
                 "  pooltags demo tag-mismatch --seed 7 --duration 2m",
                 "", "Exit status: 0 the demo ran (whatever it shows), 2 usage error, 3 a scenario file or the record folder is unusable."})
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends Subcommand {
     enum Format { text, json }
 
     enum Pace { simulated, real }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     OutputOption output;
@@ -82,12 +75,15 @@ public final class DemoCommand implements Callable<Integer> {
     Format format = Format.text;
 
     @Override
-    public Integer call() {
+    protected void validate() {
+        require(!list || scenario == null, "--list takes no scenario (got '" + scenario + "')");
+        require(list || scenario == null || scenarioFile == null, "name a SCENARIO or give --scenario-file, not both");
+    }
+
+    @Override
+    protected ExitCode execute() {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list || (scenario == null && scenarioFile == null)) {
-            if (scenario != null) {
-                throw new UsageException("--list takes no scenario (got '" + scenario + "')");
-            }
             output.write(stdout, w -> {
                 if (format == Format.json) {
                     DemoReport.listJson(w, Scenarios.all());
@@ -95,10 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
                     DemoReport.listText(TerminalText.writer(w), Scenarios.all());
                 }
             });
-            return Main.OK;
-        }
-        if (scenario != null && scenarioFile != null) {
-            throw new UsageException("name a SCENARIO or give --scenario-file, not both");
+            return ExitCode.OK;
         }
         OutputFile target = output.check();
         Scenario named = scenarioFile != null ? readFile(scenarioFile) : Scenarios.byName(scenario).orElseThrow(() -> new UsageException(
@@ -116,14 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
         target.write(stdout, raw -> {
             PrintWriter out = format == Format.text ? TerminalText.writer(raw) : raw;
             if (rec != null) {
-                Map<String, Object> h = new LinkedHashMap<>();
-                h.put("source", src.name());
-                h.put("scenario", s.name());
-                h.put("seed", runSeed);
-                h.put("start", src.start().toString());
-                h.put("duration", TraceTime.human(s.duration()));
-                h.put("complete", true);
-                rec.header(h);
+                rec.header(recordingHeader(src, s, runSeed));
             }
             boolean text = format == Format.text;
             if (text) {
@@ -158,20 +144,38 @@ public final class DemoCommand implements Callable<Integer> {
             if (rec != null) {
                 rec.close();
             }
-            Map<String, Long> byRule = new TreeMap<>();
-            for (Violation v : src.violations()) {
-                byRule.merge(v.rule().id(), 1L, Long::sum);
-            }
-            DemoReport.Run run = new DemoReport.Run(s, runSeed, samples, first, last, src.violations(), src.violationCount(), byRule,
-                    rec == null ? null : rec.snapshotsFile().toString(), rec == null ? 0 : rec.snapshotCount(),
-                    rec == null ? null : rec.traceFile().toString(), rec == null ? 0 : rec.eventCount());
+            DemoReport.Run run = run(src, s, runSeed, samples, first, last, rec);
             if (text) {
                 DemoReport.runFooter(out, run);
             } else {
                 DemoReport.runJson(out, run);
             }
         });
-        return Main.OK;
+        return ExitCode.OK;
+    }
+
+    /** The header of a recorded run (--record): what ran, with which seed, from when, for how long. */
+    private static Map<String, Object> recordingHeader(ScenarioSource src, Scenario s, long seed) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("source", src.name());
+        h.put("scenario", s.name());
+        h.put("seed", seed);
+        h.put("start", src.start().toString());
+        h.put("duration", TraceTime.human(s.duration()));
+        h.put("complete", true);
+        return h;
+    }
+
+    /** What the run did, for its footer or its JSON: samples, violations by rule, what was recorded. */
+    private static DemoReport.Run run(ScenarioSource src, Scenario s, long seed, long samples, Snapshot first, Snapshot last,
+            DemoRecorder rec) {
+        Map<String, Long> byRule = new TreeMap<>();
+        for (Violation v : src.violations()) {
+            byRule.merge(v.rule().id(), 1L, Long::sum);
+        }
+        return new DemoReport.Run(s, seed, samples, first, last, src.violations(), src.violationCount(), byRule,
+                rec == null ? null : rec.snapshotsFile().toString(), rec == null ? 0 : rec.snapshotCount(),
+                rec == null ? null : rec.traceFile().toString(), rec == null ? 0 : rec.eventCount());
     }
 
     private static long time(String option, String value) {

@@ -15,13 +15,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags dump}: a Windows kernel crash dump read without symbols, or a folder of them triaged. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
@@ -41,14 +38,10 @@ import picocli.CommandLine.Spec;
                 "", "Exit status: 0 read, 2 usage error, 3 not a kernel dump, or a dump cut",
                 "short or with a field out of range (what could be read is still shown;",
                 "each problem is named on standard error)."})
-public final class DumpCommand implements Callable<Integer> {
+public final class DumpCommand extends Subcommand {
     enum Format { text, json, html }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     OutputOption output;
@@ -81,10 +74,12 @@ public final class DumpCommand implements Callable<Integer> {
     boolean each;
 
     @Override
-    public Integer call() {
-        if (top < 0) {
-            throw new UsageException("--top must be 0 or more");
-        }
+    protected void validate() {
+        require(top >= 0, "--top must be 0 or more");
+    }
+
+    @Override
+    protected ExitCode execute() {
         List<PoolTag> find = new ArrayList<>();
         for (String t : poolfind) {
             find.add(PoolTag.parse(t));
@@ -156,7 +151,7 @@ public final class DumpCommand implements Callable<Integer> {
             err.println("pooltags: " + u.file() + ": " + u.why());
         }
         err.flush();
-        return problems ? Main.INPUT : Main.OK;
+        return problems ? ExitCode.INPUT : ExitCode.OK;
     }
 
     private static void extras(PrintWriter out, DumpInspection in, List<PoolTag> find, Long at) {

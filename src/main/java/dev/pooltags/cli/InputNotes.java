@@ -41,7 +41,7 @@ final class InputNotes implements ReadNotes {
     }
 
     /** The exit status: 3 when an input was damaged (it outranks findings), else {@code code}. */
-    int exit(int code) {
-        return damaged && code != Main.INTERNAL ? Main.INPUT : code;
+    ExitCode exit(ExitCode code) {
+        return damaged && code != ExitCode.INTERNAL ? ExitCode.INPUT : code;
     }
 }

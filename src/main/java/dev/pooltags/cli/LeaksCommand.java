@@ -21,15 +21,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags leaks}: which tags leak, how sure, since when, at what rate, who owns them, what next. */
 @Command(name = "leaks", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = LeaksCommand.Thresholds.class,
@@ -44,7 +42,7 @@ import picocli.CommandLine.Spec;
                 "  pooltags leaks --baseline before/ --after after/",
                 "", "Exit status: 0 no tag at or above --fail-on (or no --fail-on), 1 a tag at or above it,",
                 "2 usage error, 3 unreadable or unusable input (one sample, two machines, ...)."})
-public final class LeaksCommand implements Callable<Integer> {
+public final class LeaksCommand extends Subcommand {
     enum Format { text, json, html, junit }
 
     enum Gate {
@@ -57,11 +55,7 @@ public final class LeaksCommand implements Callable<Integer> {
         }
     }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     OutputOption output;
@@ -132,7 +126,7 @@ public final class LeaksCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         LeakOptions o = options();
         if (top < 1) {
             throw new UsageException("--top must be at least 1");
@@ -199,7 +193,7 @@ public final class LeaksCommand implements Callable<Integer> {
             });
             failed = !r.atLeast(gate).isEmpty();
         }
-        return notes.exit(failOn != null && failed ? Main.FINDINGS : Main.OK);
+        return notes.exit(failOn != null && failed ? ExitCode.FINDINGS : ExitCode.OK);
     }
 
     /** The owner database, with the drivers of the demo scenarios the samples came from (demo --record). */

@@ -18,13 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags lint}: pool-tag mistakes in driver sources, and the tag inventory. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
@@ -42,16 +39,12 @@ import picocli.CommandLine.Spec;
                 "  pooltags lint --tags src/driver --format localtag -o localtag.txt",
                 "", "Exit status: 0 nothing at or above --fail-on (default: error), 1 findings at or above it,",
                 "2 usage error, 3 unreadable input."})
-public final class LintCommand implements Callable<Integer> {
+public final class LintCommand extends Subcommand {
     enum Format { text, json, sarif, csv, localtag }
 
     enum FailOn { error, warning, note, none }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     TagFileOptions tagFiles;
@@ -90,18 +83,12 @@ public final class LintCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         PrintWriter stdout = spec.commandLine().getOut();
         List<Rule> rules = selectRules();
         if (listRules) {
-            output.write(stdout, w -> {
-                for (Rule r : rules) { // pooltags' own text: nothing to escape
-                    w.println(r.id() + "  " + r.severity().word() + "  " + r.name() + ": " + r.title());
-                    w.println("       " + r.help());
-                    w.println();
-                }
-            });
-            return Main.OK;
+            output.write(stdout, w -> listRules(w, rules));
+            return ExitCode.OK;
         }
         if (paths.isEmpty()) {
             throw new UsageException("name at least one source file or folder; see 'pooltags lint --help'");
@@ -142,7 +129,7 @@ public final class LintCommand implements Callable<Integer> {
                     LintReport.wrappersText(TerminalText.writer(w), result.wrappers());
                 }
             });
-            return Main.OK;
+            return ExitCode.OK;
         }
         if (tags) {
             out.write(stdout, w -> {
@@ -153,7 +140,7 @@ public final class LintCommand implements Callable<Integer> {
                     default -> TagInventoryReport.text(TerminalText.writer(w), result.tagUses());
                 }
             });
-            return Main.OK;
+            return ExitCode.OK;
         }
         out.write(stdout, w -> {
             switch (format) {
@@ -168,10 +155,18 @@ public final class LintCommand implements Callable<Integer> {
             }
         });
         if (failOn == FailOn.none) {
-            return Main.OK;
+            return ExitCode.OK;
         }
         Severity gate = Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
-        return result.active().stream().anyMatch(f -> f.severity().atLeast(gate)) ? Main.FINDINGS : Main.OK;
+        return result.active().stream().anyMatch(f -> f.severity().atLeast(gate)) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private static void listRules(PrintWriter w, List<Rule> rules) {
+        for (Rule r : rules) { // pooltags' own text: nothing to escape
+            w.println(r.id() + "  " + r.severity().word() + "  " + r.name() + ": " + r.title());
+            w.println("       " + r.help());
+            w.println();
+        }
     }
 
     /** What a folder holds, by extension, for the message when it holds no source ("12 files: .txt 5, .md 3"). */

@@ -13,14 +13,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags lookup}: who owns a tag, according to Pooltag.txt and local tag files. */
 @Command(name = "lookup", mixinStandardHelpOptions = true,
@@ -37,14 +34,10 @@ import picocli.CommandLine.Spec;
                 "  pooltags lookup --tags-in MEMORY.DMP",
                 "", "Exit status: 0 every tag has an owner, 1 some have none (or --check found irregular lines),",
                 "2 usage error, 3 unreadable tag file."})
-public final class LookupCommand implements Callable<Integer> {
+public final class LookupCommand extends Subcommand {
     enum Format { text, json, csv }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     TagFileOptions tagFiles;
@@ -75,13 +68,19 @@ public final class LookupCommand implements Callable<Integer> {
     List<String> tags = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    protected void validate() {
+        if (mode != null && !tags.isEmpty()) { // each mode reads or lists tags of its own
+            String what = mode.check != null ? "--check reads one tag file"
+                    : mode.binary != null ? "--binary lists one binary's tags" : "--tags-in looks up the tags of one file";
+            throw new UsageException(what + " and takes no tags (got '" + tags.get(0) + "')");
+        }
+    }
+
+    @Override
+    protected ExitCode execute() {
         PrintWriter stdout = spec.commandLine().getOut();
         OutputFile target = output.check();
         if (mode != null && mode.check != null) {
-            if (!tags.isEmpty()) {
-                throw new UsageException("--check reads one tag file and takes no tags (got '" + tags.get(0) + "')");
-            }
             dev.pooltags.sniff.Inputs.tagFiles().check(mode.check);
             TagFile f = TagFileReader.read(mode.check, 0);
             if (f.size() == 0 && f.irregular().isEmpty()) {
@@ -96,12 +95,9 @@ public final class LookupCommand implements Callable<Integer> {
                     throw new UsageException("--check writes text or json, not " + format);
                 }
             });
-            return f.irregular().isEmpty() ? Main.OK : Main.FINDINGS;
+            return f.irregular().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
         }
         if (mode != null && mode.binary != null) {
-            if (!tags.isEmpty()) {
-                throw new UsageException("--binary lists one binary's tags and takes no tags (got '" + tags.get(0) + "')");
-            }
             TagDatabase db = tagFiles.load(true);
             List<TagEntry> entries = db.byBinary(mode.binary);
             target.write(stdout, w -> {
@@ -118,17 +114,14 @@ public final class LookupCommand implements Callable<Integer> {
                     case csv -> LookupReport.entriesCsv(w, entries);
                 }
             });
-            return entries.isEmpty() ? Main.FINDINGS : Main.OK;
+            return entries.isEmpty() ? ExitCode.FINDINGS : ExitCode.OK;
         }
         if (mode != null && mode.tagsIn != null) {
-            if (!tags.isEmpty()) {
-                throw new UsageException("--tags-in looks up the tags of one file and takes no tags (got '" + tags.get(0) + "')");
-            }
             tags = tagsOf(mode.tagsIn, spec.commandLine().getErr());
             if (tags.isEmpty()) {
                 stdout.println(mode.tagsIn + ": holds no pool tags");
                 stdout.flush();
-                return Main.OK;
+                return ExitCode.OK;
             }
         }
         if (tags.isEmpty()) {
@@ -150,7 +143,7 @@ public final class LookupCommand implements Callable<Integer> {
                 case csv -> LookupReport.csv(w, answers);
             }
         });
-        return answers.stream().allMatch(TagLookup.Answer::found) ? Main.OK : Main.FINDINGS;
+        return answers.stream().allMatch(TagLookup.Answer::found) ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
     /** The distinct tags of every snapshot in a file (a dump included), most bytes first, as lookup queries. */

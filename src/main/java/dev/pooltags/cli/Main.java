@@ -28,6 +28,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (CheckoutFreshness.staleLaunch(System.getenv(CheckoutFreshness.CHECKOUT_VARIABLE))) {
+            System.exit(CheckoutFreshness.STALE_EXIT); // pooltags.cmd rebuilds the jar and runs the command again
+        }
         if ("1".equals(System.getenv("POOLTAGS_TRAINING"))) {
             StartupTraining.run(); // the launcher records its start-up archive from this run
             System.exit(OK);
@@ -38,8 +41,15 @@ public final class Main {
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         String[] a = PoolMonSwitches.translate(args);
-        CommandLine cl = commandLine(a, out, err);
-        return cl.execute(a);
+        String first = firstWord(a);
+        String missing = !PooltagsCommand.present(first) ? first
+                : "help".equals(first) && !PooltagsCommand.present(next(a, first)) ? next(a, first) : null;
+        if (missing != null) {
+            err.println("pooltags: " + PooltagsCommand.notInThisJar(missing));
+            err.flush();
+            return ENVIRONMENT;
+        }
+        return commandLine(a, out, err).execute(a);
     }
 
     /** The argument after {@code word}, or null. */
@@ -52,21 +62,25 @@ public final class Main {
         return null;
     }
 
-    static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new PooltagsCommand());
-        // Only the subcommand being run is built; help, a typo or no command at all needs them all.
-        String first = null;
+    /** The first argument that is not an option: the subcommand, or null. */
+    private static String firstWord(String[] args) {
         for (String a : args) {
             if (!a.startsWith("-")) {
-                first = a;
-                break;
+                return a;
             }
         }
+        return null;
+    }
+
+    static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new PooltagsCommand());
+        String first = firstWord(args);
         // Only the subcommand being run is built. Listing the commands (--help, a typo, no command) needs only their
         // names and descriptions, read from their annotations without building picocli's model of each.
         String helpFor = "help".equals(first) ? next(args, first) : null;
         for (String n : PooltagsCommand.SUBCOMMANDS.keySet()) {
-            boolean real = n.equals(first) || n.equals(helpFor) || "completion".equals(first) || n.equals("help");
+            boolean real = n.equals(first) || n.equals(helpFor) || n.equals("help")
+                    || "completion".equals(first) && PooltagsCommand.present(n);
             if (real || first == null || !PooltagsCommand.SUBCOMMANDS.containsKey(first) || "help".equals(first)) {
                 cl.addSubcommand(n, real ? PooltagsCommand.instance(n) : PooltagsCommand.listing(n));
             }

@@ -39,16 +39,34 @@ public final class PooltagsCommand implements Runnable {
             "demo", "DemoCommand",
             "leaks", "LeaksCommand",
             "dump", "DumpCommand",
-            "bench", "BenchCommand",
+            "bench", "dev.pooltags.bench.BenchCommand",
             "completion", "CompletionCommand",
             "help", null);
 
     private static java.util.Map<String, String> subcommands(String... pairs) {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            m.put(pairs[i], pairs[i + 1] == null ? null : "dev.pooltags.cli." + pairs[i + 1]);
+            String cls = pairs[i + 1];
+            m.put(pairs[i], cls == null || cls.contains(".") ? cls : "dev.pooltags.cli." + cls);
         }
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** What {@code bench} says of itself in the list of commands. */
+    public static final String BENCH_DESCRIPTION = "Benchmarks: each measures one capability and a baseline over the "
+            + "same data in the same run, and prints the ratio.";
+
+    /**
+     * The commands that are not in the product jar, with the description the list of commands shows for them: the
+     * benchmarks are built with the tests (src/bench/java), and the launcher adds them when the command is
+     * {@code bench}.
+     */
+    private static final java.util.Map<String, String> OUTSIDE_THE_JAR = java.util.Map.of("bench", BENCH_DESCRIPTION);
+
+    /** Why a command that is not in this build cannot run, and where it can. */
+    static String notInThisJar(String name) {
+        return name + " is not in this jar: the benchmarks are built with the tests; run './pooltags " + name
+                + "' from a checkout (it adds target/test-classes to the class path)";
     }
 
     /**
@@ -57,14 +75,24 @@ public final class PooltagsCommand implements Runnable {
      */
     static picocli.CommandLine listing(String name) {
         String cls = SUBCOMMANDS.get(name);
+        CommandSpec spec = CommandSpec.create().name(name);
         try {
             Command c = Class.forName(cls, false, PooltagsCommand.class.getClassLoader()).getAnnotation(Command.class);
-            CommandSpec spec = CommandSpec.create().name(name);
             spec.usageMessage().description(c.description());
-            return new picocli.CommandLine(spec);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the command " + name + " (" + cls + ") is missing from the build", e);
+        } catch (ClassNotFoundException e) {
+            if (!OUTSIDE_THE_JAR.containsKey(name)) {
+                throw new IllegalStateException("the command " + name + " (" + cls + ") is missing from the build", e);
+            }
+            spec.usageMessage().description(OUTSIDE_THE_JAR.get(name), "");
         }
+        return new picocli.CommandLine(spec);
+    }
+
+    /** Whether the class of a subcommand is in this build (true for what is not a subcommand: picocli answers that). */
+    static boolean present(String name) {
+        String cls = SUBCOMMANDS.get(name);
+        return cls == null || !OUTSIDE_THE_JAR.containsKey(name)
+                || PooltagsCommand.class.getClassLoader().getResource(cls.replace('.', '/') + ".class") != null;
     }
 
     /**
@@ -75,6 +103,9 @@ public final class PooltagsCommand implements Runnable {
         String cls = SUBCOMMANDS.get(name);
         if (cls == null) {
             return new picocli.CommandLine(new picocli.CommandLine.HelpCommand());
+        }
+        if (!present(name)) {
+            throw new IllegalStateException(notInThisJar(name)); // Main says so before it builds the command line
         }
         try {
             return new picocli.CommandLine(Class.forName(cls).getDeclaredConstructor().newInstance());

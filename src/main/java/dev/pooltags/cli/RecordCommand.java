@@ -1,5 +1,6 @@
 package dev.pooltags.cli;
 
+import dev.pooltags.live.LiveSampling;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.snapshot.RecordingWriter;
 import dev.pooltags.snapshot.Snapshot;
@@ -14,13 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags record}: keeps a series of samples in an append-only recording. */
 @Command(name = "record", mixinStandardHelpOptions = true,
@@ -34,13 +32,7 @@ import picocli.CommandLine.Spec;
                 "The format is described in docs/recording-format.md.",
                 "", "Exit status: 0 ok, 2 usage error, 3 the file cannot be written, is not a recording or is damaged (it is",
                 "never appended to: 'pooltags convert FILE --format rec -o NEW.rec' copies what can be read), 4 no live source."})
-public final class RecordCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+public final class RecordCommand extends Subcommand {
     @Mixin
     SourceOption source;
 
@@ -61,7 +53,7 @@ public final class RecordCommand implements Callable<Integer> {
     boolean sync;
 
     @Override
-    public Integer call() throws InterruptedException {
+    protected ExitCode execute() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         boolean progress = System.console() != null;
         AtomicBoolean stop = new AtomicBoolean();
@@ -92,7 +84,7 @@ public final class RecordCommand implements Callable<Integer> {
             }
             err.flush();
         }
-        return source.exit(Main.OK);
+        return source.exit(ExitCode.OK);
     }
 
     /**
@@ -116,6 +108,7 @@ public final class RecordCommand implements Callable<Integer> {
 
     private void loop(SnapshotSource src, RecordingWriter w, PrintWriter err, boolean progress, AtomicBoolean stop)
             throws InterruptedException {
+        LiveSampling sampling = new LiveSampling(src, null);
         long start = System.nanoTime();
         Instant firstTime = null;
         long n = 0;
@@ -134,7 +127,7 @@ public final class RecordCommand implements Callable<Integer> {
                     }
                 }
             }
-            Optional<Snapshot> s = src.next();
+            Optional<Snapshot> s = sampling.next();
             if (s.isEmpty()) {
                 break;
             }

@@ -6,13 +6,11 @@ import dev.pooltags.threshold.Threshold;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags rules}: Prometheus recording and alerting rules for the metrics of {@code pooltags serve}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, modelTransformer = RulesCommand.Thresholds.class,
@@ -25,13 +23,7 @@ import picocli.CommandLine.Spec;
                 "  pooltags rules -o pooltags-rules.yml && promtool check rules pooltags-rules.yml",
                 "  pooltags rules --selector 'job=\"windows-pool\"' --tag-growth 4MiB --for 6h --label team=drivers",
                 "", "Exit status: 0 written, 2 usage error."})
-public final class RulesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+public final class RulesCommand extends Subcommand {
     @Mixin
     OutputOption output;
 
@@ -49,7 +41,7 @@ public final class RulesCommand implements Callable<Integer> {
     Map<String, String> labels = new LinkedHashMap<>();
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         RuleOptions o;
         try {
             o = new RuleOptions(d(RuleOptions.WINDOW), d(RuleOptions.RECENT), d(RuleOptions.HOLD_FOR),
@@ -62,7 +54,7 @@ public final class RulesCommand implements Callable<Integer> {
         output.write(spec.commandLine().getOut(), w -> {
             w.print(AlertRules.yaml(o));
         });
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     /** Adds the options of the rule thresholds, before --pool-limit; durations and sizes are read as text. */

@@ -13,13 +13,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags scan}: which pool tags driver binaries use, from their code, on x86, x64 and ARM64. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -38,14 +35,10 @@ import picocli.CommandLine.Spec;
                 "  pooltags scan /mnt/win/Windows/System32/drivers --format localtag -o localtag.txt",
                 "", "Exit status: 0 done, 2 usage error, 3 a file named on the command line is missing or malformed,",
                 "5 pooltags failed on a file (a bug: please report it with the file)."})
-public final class ScanCommand implements Callable<Integer> {
+public final class ScanCommand extends Subcommand {
     enum Format { table, json, localtag }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     OutputOption output;
@@ -66,7 +59,7 @@ public final class ScanCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         OutputFile target = output.check();
         List<DriverFiles.Target> files = DriverFiles.list(paths);
         TagDatabase db = tagFiles.load(false);
@@ -107,7 +100,7 @@ public final class ScanCommand implements Callable<Integer> {
         });
         int code = exitCode(results, files, err);
         err.flush();
-        return code;
+        return ExitCode.of(code);
     }
 
     /**

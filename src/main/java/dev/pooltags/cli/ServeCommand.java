@@ -7,6 +7,7 @@ import dev.pooltags.serve.PoolSampler;
 import dev.pooltags.serve.PromDuration;
 import dev.pooltags.serve.RowPattern;
 import dev.pooltags.serve.SamplingSchedule;
+import dev.pooltags.serve.TextfileExport;
 import dev.pooltags.serve.VerdictProvider;
 import dev.pooltags.serve.WebConfig;
 import dev.pooltags.serve.WebConfigReader;
@@ -33,13 +34,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags serve}: per-tag pool metrics for Prometheus and a local dashboard. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -60,13 +58,7 @@ import picocli.CommandLine.Spec;
                 "  echo -n secret | pooltags serve --hash-password",
                 "", "Exit status: 0 stopped (Ctrl-C, SIGTERM), 2 usage error (also a --history the heap cannot",
                 "hold), 3 bad input (source file, web config), 4 cannot listen or no live source."})
-public final class ServeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+public final class ServeCommand extends Subcommand {
     @Mixin
     TagFileOptions tagFiles;
 
@@ -134,38 +126,36 @@ public final class ServeCommand implements Callable<Integer> {
     VerdictProvider verdicts;
 
     @Override
-    public Integer call() throws InterruptedException {
+    protected void validate() {
+        if (hashPassword) {
+            return; // only hashes a password
+        }
+        require(port >= 0 && port <= 65535, "--port " + port + " is not a port number (0-65535)");
+        require(top >= 0, "--top " + top + ": must be 0 (every row) or more");
+        require(history >= 2, "--history " + history + ": must be 2 or more");
+        require(rateLimit >= 0 && !Double.isInfinite(rateLimit), "--rate-limit " + rateLimit
+                + ": must be a number of requests a second, 0 or more");
+        require(threads >= 1 && threads <= WebServer.MAX_THREADS, "--threads " + threads + ": must be 1 to "
+                + WebServer.MAX_THREADS + " (a connection has at most one request at a time, and at most "
+                + WebServer.MAX_THREADS + " connections are served)");
+    }
+
+    @Override
+    protected ExitCode execute() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (hashPassword) {
             out.println(BasicAuth.hash(readPassword()));
             out.flush();
-            return Main.OK;
+            return ExitCode.OK;
         }
         Duration every = duration("--interval", interval);
-        if (port < 0 || port > 65535) {
-            throw new UsageException("--port " + port + " is not a port number (0-65535)");
-        }
-        if (top < 0) {
-            throw new UsageException("--top " + top + ": must be 0 (every row) or more");
-        }
-        if (history < 2) {
-            throw new UsageException("--history " + history + ": must be 2 or more");
-        }
-        if (!(rateLimit >= 0) || Double.isInfinite(rateLimit)) {
-            throw new UsageException("--rate-limit " + rateLimit + ": must be a number of requests a second, 0 or more");
-        }
-        if (threads < 1 || threads > WebServer.MAX_THREADS) {
-            throw new UsageException("--threads " + threads + ": must be 1 to " + WebServer.MAX_THREADS
-                    + " (a connection has at most one request at a time, and at most " + WebServer.MAX_THREADS
-                    + " connections are served)");
-        }
         HistoryBudget budget = new HistoryBudget(Runtime.getRuntime().maxMemory(), !noLeakVerdicts || verdicts != null);
         budget.check(history, 0);
         InetAddress address = address(bind);
         WebConfig web = webConfig == null ? WebConfig.NONE : WebConfigReader.read(webConfig);
         if (textfile != null) {
-            dev.pooltags.serve.TextfileExport.inFolder(textfile); // before the server starts: a wrong folder is said at once
+            TextfileExport.inFolder(textfile); // before the server starts: a wrong folder is said at once
         }
         CardinalityLimit limit = new CardinalityLimit(patterns(include), patterns(exclude), top, patterns(always));
         Consumer<String> log = line -> {
@@ -173,15 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
         };
         if (!address.isLoopbackAddress()) {
-            if (!allowRemote) {
-                throw new UsageException("--bind " + bind + " would serve other hosts: add --allow-remote to mean it "
-                        + "(and consider --web-config for TLS and passwords)");
-            }
-            if (web.tls() == null || !web.authenticates()) {
-                log.accept("warning: serving " + bind + " without " + (web.tls() == null ? "TLS" : "")
-                        + (web.tls() == null && !web.authenticates() ? " or " : "")
-                        + (web.authenticates() ? "" : "authentication") + " (see --web-config)");
-            }
+            remote(web, log);
         }
         String spec = source.spec();
         SnapshotSource opened = source.open(err);
@@ -215,41 +197,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         if (textfile != null) {
-            Path prom = dev.pooltags.serve.TextfileExport.inFolder(textfile);
-            Runnable export = () -> {
-                try {
-                    dev.pooltags.serve.TextfileExport.write(prom, dev.pooltags.serve.TextfileExport.render(registry));
-                } catch (RuntimeException e) {
-                    log.accept("the textfile " + prom + " was not written: " + e.getMessage());
-                }
-            };
-            export.run(); // the first sample is published already
-            sampler.onPublish(export);
+            exportTextfile(sampler, registry, log);
         }
-        SamplingSchedule schedule = SamplingSchedule.start(sampler, every, log);
-        // other ends (SIGHUP, System.exit elsewhere) still close the source on the way out
-        Thread hook = new Thread(() -> stop(schedule, server, src), "pooltags-serve-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        // Ctrl-C and SIGTERM are how a server is meant to be stopped: they end this method normally, exit 0
-        Thread running = Thread.currentThread();
-        Object previousInt = Signals.register("INT", running::interrupt);
-        Object previousTerm = Signals.register("TERM", running::interrupt);
-        out.println("pooltags serve: " + server.baseUri() + " (dashboard), " + server.baseUri() + "metrics; source "
-                + src.name() + ", a sample every " + PromDuration.format(every) + ", " + sampler.view().rows().size()
-                + " rows, " + sampler.view().rows().stream().filter(r -> r.exported()).count() + " exported");
-        out.flush();
-        try {
-            while (true) {
-                Thread.sleep(60_000); // the server and the schedule run on their own threads until we are stopped
-            }
-        } catch (InterruptedException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            stop(schedule, server, src);
-            return Main.OK;
-        } finally {
-            Signals.unregister("INT", previousInt);
-            Signals.unregister("TERM", previousTerm);
-        }
+        return serveUntilStopped(out, src, sampler, server, every, log);
     }
 
     /**
@@ -360,7 +310,63 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    static Duration duration(String option, String text) {
+    /** Samples on schedule until Ctrl-C or SIGTERM, which end the server normally (exit 0). */
+    private static ExitCode serveUntilStopped(PrintWriter out, SnapshotSource src, PoolSampler sampler, WebServer server,
+            Duration every, Consumer<String> log) throws InterruptedException {
+        SamplingSchedule schedule = SamplingSchedule.start(sampler, every, log);
+        // other ends (SIGHUP, System.exit elsewhere) still close the source on the way out
+        Thread hook = new Thread(() -> stop(schedule, server, src), "pooltags-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C and SIGTERM are how a server is meant to be stopped: they end this method normally, exit 0
+        Thread running = Thread.currentThread();
+        Object previousInt = Signals.register("INT", running::interrupt);
+        Object previousTerm = Signals.register("TERM", running::interrupt);
+        out.println("pooltags serve: " + server.baseUri() + " (dashboard), " + server.baseUri() + "metrics; source "
+                + src.name() + ", a sample every " + PromDuration.format(every) + ", " + sampler.view().rows().size()
+                + " rows, " + sampler.view().rows().stream().filter(r -> r.exported()).count() + " exported");
+        out.flush();
+        try {
+            while (true) {
+                Thread.sleep(60_000); // the server and the schedule run on their own threads until we are stopped
+            }
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop(schedule, server, src);
+            return ExitCode.OK;
+        } finally {
+            Signals.unregister("INT", previousInt);
+            Signals.unregister("TERM", previousTerm);
+        }
+    }
+
+    /** Serving other hosts: only when meant (--allow-remote), with a warning when it is without TLS or passwords. */
+    private void remote(WebConfig web, Consumer<String> log) {
+        if (!allowRemote) {
+            throw new UsageException("--bind " + bind + " would serve other hosts: add --allow-remote to mean it "
+                    + "(and consider --web-config for TLS and passwords)");
+        }
+        if (web.tls() == null || !web.authenticates()) {
+            log.accept("warning: serving " + bind + " without " + (web.tls() == null ? "TLS" : "")
+                    + (web.tls() == null && !web.authenticates() ? " or " : "")
+                    + (web.authenticates() ? "" : "authentication") + " (see --web-config)");
+        }
+    }
+
+    /** --textfile: the folder's pooltags.prom written now and after every sample. */
+    private void exportTextfile(PoolSampler sampler, PrometheusRegistry registry, Consumer<String> log) {
+        Path prom = TextfileExport.inFolder(textfile);
+        Runnable export = () -> {
+            try {
+                TextfileExport.write(prom, TextfileExport.render(registry));
+            } catch (RuntimeException e) {
+                log.accept("the textfile " + prom + " was not written: " + e.getMessage());
+            }
+        };
+        export.run(); // the first sample is published already
+        sampler.onPublish(export);
+    }
+
+    public static Duration duration(String option, String text) {
         try {
             return PromDuration.parse(text);
         } catch (IllegalArgumentException e) {

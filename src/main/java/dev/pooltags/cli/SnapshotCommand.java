@@ -3,6 +3,11 @@ package dev.pooltags.cli;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.BigPoolReport;
 import dev.pooltags.report.SnapshotColumn;
+import dev.pooltags.serve.CardinalityLimit;
+import dev.pooltags.serve.History;
+import dev.pooltags.serve.PoolSampler;
+import dev.pooltags.serve.TextfileExport;
+import dev.pooltags.serve.VerdictProvider;
 import dev.pooltags.snapshot.BigPoolAllocation;
 import dev.pooltags.snapshot.RowFilter;
 import dev.pooltags.snapshot.RowOrder;
@@ -10,6 +15,7 @@ import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotDelta;
 import dev.pooltags.snapshot.SnapshotFormat;
 import dev.pooltags.snapshot.SnapshotSource;
+import dev.pooltags.snapshot.SnapshotSources;
 import dev.pooltags.snapshot.TagCounters;
 import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
@@ -17,18 +23,18 @@ import dev.pooltags.tag.PoolType;
 import dev.pooltags.tag.TagFormatException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags snapshot}: one sample of per-tag pool usage, as a table, CSV, JSON or a tool's format. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
@@ -40,13 +46,7 @@ import picocli.CommandLine.Spec;
                 "  pooltags snapshot --source replay:r.rec --sample last --format json",
                 "  pooltags snapshot --include 'Ntf*' --exclude NtFs --format csv -o ntfs.csv",
                 "", "Exit status: 0 ok, 2 usage error, 3 unreadable file, 4 no live source or no right to read it."})
-public final class SnapshotCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+public final class SnapshotCommand extends Subcommand {
     @Mixin
     SourceOption source;
 
@@ -86,7 +86,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     boolean bigPool;
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RowOrder order = parseOrder(sort);
@@ -128,28 +128,12 @@ public final class SnapshotCommand implements Callable<Integer> {
                 }
                 target.write(out, w -> fmt.writeText(w, series, null));
             }
-            return source.exit(Main.OK);
+            return source.exit(ExitCode.OK);
         }
         if (prom) {
-            // the metrics of serve's /metrics for this one sample, for windows_exporter's textfile collector
-            List<TagCounters> kept = new ArrayList<>();
-            for (SnapshotDelta.Row r : select(SnapshotDelta.unchanged(s), filter, order, null)) {
-                kept.add(r.now());
-            }
-            TagDatabase owners = tagFiles.load(false, List.of(sourceName, s.source()), err);
-            io.prometheus.metrics.model.registry.PrometheusRegistry registry = new io.prometheus.metrics.model.registry.PrometheusRegistry();
-            dev.pooltags.serve.PoolSampler sampler = new dev.pooltags.serve.PoolSampler(
-                    dev.pooltags.snapshot.SnapshotSources.replay(sourceName, List.of(new Snapshot(s.time(), s.host(), s.source(), kept, s.totals()))),
-                    tag -> {
-                        TagEntry e = owners.owner(tag.unprotected());
-                        return e == null ? null : e.binary();
-                    }, new dev.pooltags.serve.CardinalityLimit(List.of(), List.of(), top == null ? 100 : top, List.of()),
-                    dev.pooltags.serve.VerdictProvider.NONE, new dev.pooltags.serve.History(2), registry, System::nanoTime,
-                    java.time.Clock.systemUTC(), line -> err.println("pooltags: " + line));
-            sampler.sample();
-            byte[] bytes = dev.pooltags.serve.TextfileExport.render(registry);
-            target.write(out, w -> w.print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
-            return source.exit(Main.OK);
+            byte[] bytes = textfile(s, sourceName, filter, order, err);
+            target.write(out, w -> w.print(new String(bytes, StandardCharsets.UTF_8)));
+            return source.exit(ExitCode.OK);
         }
         List<SnapshotDelta.Row> rows = select(SnapshotDelta.unchanged(s), filter, order, top);
         TagDatabase db = tagFiles.load(false, List.of(sourceName, s.source()), err);
@@ -165,7 +149,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 SnapshotColumn.table(SnapshotColumn.standard(false, ownerText(db)), rows).print(w, true);
                 w.flush();
             });
-            return source.exit(Main.OK);
+            return source.exit(ExitCode.OK);
         }
         List<TagCounters> kept = new ArrayList<>();
         for (SnapshotDelta.Row r : rows) {
@@ -178,7 +162,27 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         target.write(out, w -> fmt.writeText(w, series, ownerColumns(db)));
-        return source.exit(Main.OK);
+        return source.exit(ExitCode.OK);
+    }
+
+    /** The metrics of serve's /metrics for this one sample, for windows_exporter's textfile collector. */
+    private byte[] textfile(Snapshot s, String sourceName, RowFilter filter, RowOrder order, PrintWriter err) {
+        List<TagCounters> kept = new ArrayList<>();
+        for (SnapshotDelta.Row r : select(SnapshotDelta.unchanged(s), filter, order, null)) {
+            kept.add(r.now());
+        }
+        TagDatabase owners = tagFiles.load(false, List.of(sourceName, s.source()), err);
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PoolSampler sampler = new PoolSampler(
+                SnapshotSources.replay(sourceName, List.of(new Snapshot(s.time(), s.host(), s.source(), kept, s.totals()))),
+                tag -> {
+                    TagEntry e = owners.owner(tag.unprotected());
+                    return e == null ? null : e.binary();
+                }, new CardinalityLimit(List.of(), List.of(), top == null ? 100 : top, List.of()),
+                VerdictProvider.NONE, new History(2), registry, System::nanoTime,
+                Clock.systemUTC(), line -> err.println("pooltags: " + line));
+        sampler.sample();
+        return TextfileExport.render(registry);
     }
 
     /** Why there is no big-pool table: a live source without one is the environment, a file without one the input. */

@@ -44,7 +44,7 @@ public final class SourceOption {
     }
 
     /** The exit status: 3 when the source read a damaged recording, else {@code code}. */
-    public int exit(int code) {
+    public ExitCode exit(ExitCode code) {
         return notes == null ? code : notes.exit(code);
     }
 }

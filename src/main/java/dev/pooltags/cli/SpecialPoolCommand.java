@@ -11,13 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags special-pool}: what to run on the target to put one tag in special pool. */
 @Command(name = "special-pool", mixinStandardHelpOptions = true,
@@ -32,14 +29,10 @@ import picocli.CommandLine.Spec;
                 "  pooltags special-pool amda --format reg -o special-pool.reg",
                 "  pooltags special-pool amda --apply           (Windows, elevated prompt: writes the registry values)",
                 "", "Exit status: 0 printed or applied, 2 usage error, 4 --apply not on Windows, not elevated, or refused."})
-public final class SpecialPoolCommand implements Callable<Integer> {
+public final class SpecialPoolCommand extends Subcommand {
     enum Format { text, reg, json }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     OutputOption output;
@@ -73,7 +66,7 @@ public final class SpecialPoolCommand implements Callable<Integer> {
     boolean yes;
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         if (off && !apply && format != Format.reg) {
             throw new UsageException("--off goes with --format reg or --apply; the text already lists how to turn special pool off");
         }
@@ -111,12 +104,12 @@ public final class SpecialPoolCommand implements Callable<Integer> {
             stdout.flush();
             if (!yes && !confirm(stdout)) {
                 spec.commandLine().getErr().println("pooltags: nothing written");
-                return Main.ENVIRONMENT;
+                return ExitCode.ENVIRONMENT;
             }
             RegistryWriter.apply(plan, off);
             stdout.println("Written. Restart the machine for it to take effect (shutdown /r /t 0); turn it off with pooltags special-pool --off --apply.");
             stdout.flush();
-            return Main.OK;
+            return ExitCode.OK;
         }
         output.write(stdout, w -> {
             switch (format) {
@@ -125,7 +118,7 @@ public final class SpecialPoolCommand implements Callable<Integer> {
                 case text -> SpecialPoolReport.text(w, plan);
             }
         });
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     private static boolean confirm(PrintWriter out) {

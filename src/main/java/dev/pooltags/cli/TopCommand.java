@@ -1,6 +1,7 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.leak.LiveLeaks;
+import dev.pooltags.live.LiveSampling;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.SnapshotColumn;
 import dev.pooltags.report.TopScreen;
@@ -24,16 +25,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags top}: PoolMon on any machine, full screen. */
 @Command(name = "top", mixinStandardHelpOptions = true,
@@ -60,13 +58,7 @@ import picocli.CommandLine.Spec;
                 "  pooltags top --source replay:day.rec --interval 200ms",
                 "  pooltags top --once --sort bytes --source linux | head",
                 "", "Exit status: 0 ok, 2 usage error, 3 unreadable file, 4 no live source or no terminal."})
-public final class TopCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+public final class TopCommand extends Subcommand {
     @Mixin
     SourceOption source;
 
@@ -124,7 +116,7 @@ public final class TopCommand implements Callable<Integer> {
     @Option(names = "-s", hidden = true, arity = "0..1", fallbackValue = "") String sessionSwitch;
 
     @Override
-    public Integer call() throws IOException {
+    protected ExitCode execute() throws IOException {
         PrintWriter out = TerminalText.writer(spec.commandLine().getOut());
         PrintWriter err = spec.commandLine().getErr();
         applySwitches();
@@ -138,7 +130,9 @@ public final class TopCommand implements Callable<Integer> {
             TagDatabase db = tagFiles.load(false, List.of(current.get().name(), first.source()), err);
             Function<TagCounters, String> owner = SnapshotCommand.ownerText(db);
             String patternText = String.join(" ", include) + (exclude.isEmpty() ? "" : " not " + String.join(" ", exclude));
-            TopView view = new TopView(SnapshotColumn.standard(true, owner), owner, order, noLeak ? null : LiveLeaks.defaults())
+            LiveSampling sampling = new LiveSampling(current::get, noLeak ? null : LiveLeaks.defaults());
+            sampling.observe(first);
+            TopView view = new TopView(SnapshotColumn.standard(true, owner), owner, order, sampling.leaks())
                     .pools(pools).byChange(byChange).totals(totals).highlight(!noHighlight)
                     .filter(filter, patternText.strip()).ownerNote(tagFiles.origin());
             view.sample(first);
@@ -152,14 +146,14 @@ public final class TopCommand implements Callable<Integer> {
                     throw new UsageException(e.getMessage());
                 }
                 logFile.write(out, w -> SnapshotFormat.POOLMON.writeText(w, one, null));
-                return source.exit(Main.OK);
+                return source.exit(ExitCode.OK);
             }
             if (once || System.console() == null) {
                 for (String l : view.plain()) {
                     out.println(l);
                 }
                 out.flush();
-                return source.exit(Main.OK);
+                return source.exit(ExitCode.OK);
             }
             String spec0 = source.spec();
             view.sessions(sessionSwitch(spec0, current, err), sessionOf(spec0));
@@ -170,12 +164,12 @@ public final class TopCommand implements Callable<Integer> {
                 throw new EnvironmentException("top needs a terminal (" + e.getMessage() + "); use --once for a plain table");
             }
             try (terminal) {
-                new TopScreen(terminal, view, current::get, interval).run(0);
+                new TopScreen(terminal, view, sampling, interval).run(0);
             }
         } finally {
             current.get().close();
         }
-        return source.exit(Main.OK);
+        return source.exit(ExitCode.OK);
     }
 
     /** PoolMon's switches, after {@link PoolMonSwitches} made {@code /b} into {@code -b}, onto the long options. */

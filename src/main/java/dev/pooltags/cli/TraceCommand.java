@@ -18,13 +18,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags trace}: replays allocation traces through the pool model. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
@@ -41,16 +38,12 @@ import picocli.CommandLine.Spec;
                 "  pooltags trace pool.csv --window 60s,300s --verify mydrv.sys",
                 "  pooltags trace verifier.txt --format json -o report.json",
                 "", "Exit status: 0 nothing found, 1 violations or leak suspects (see --gate), 2 usage error, 3 unreadable trace."})
-public final class TraceCommand implements Callable<Integer> {
+public final class TraceCommand extends Subcommand {
     enum Format { text, json }
 
     enum Gate { violations, leaks, outstanding, none }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     OutputOption output;
@@ -93,7 +86,7 @@ public final class TraceCommand implements Callable<Integer> {
     int maxListed = 100;
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         OutputFile target = output.check();
         if (maxListed < 0) {
             throw new UsageException("--max-listed must be 0 or more");
@@ -171,7 +164,7 @@ public final class TraceCommand implements Callable<Integer> {
                 case none -> false;
             };
         }
-        return findings ? Main.FINDINGS : Main.OK;
+        return findings ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     /** Violations of error or warning severity: notes (an untagged allocation) are reported but do not fail a gate. */

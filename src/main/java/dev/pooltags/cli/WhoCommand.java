@@ -15,13 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pooltags who}: everything known about who uses a tag, in one go. */
 @Command(name = "who", mixinStandardHelpOptions = true,
@@ -37,14 +34,10 @@ import picocli.CommandLine.Spec;
                 "", "Exit status: 0 every tag has an owner or a driver using it, 1 some have neither, 2 usage error,",
                 "3 unreadable tag file or drivers folder, 5 pooltags failed on a driver (a bug: please report it).",
                 "Every driver file that could not be read is named on standard error."})
-public final class WhoCommand implements Callable<Integer> {
+public final class WhoCommand extends Subcommand {
     enum Format { text, json }
 
-    @Spec
-    CommandSpec spec;
 
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     OutputOption output;
@@ -66,7 +59,7 @@ public final class WhoCommand implements Callable<Integer> {
     List<String> tags = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         List<PoolTag> wanted = new ArrayList<>();
         for (String t : tags) {
             if (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) {
@@ -113,9 +106,9 @@ public final class WhoCommand implements Callable<Integer> {
         }
         err.flush();
         if (failed) {
-            return Main.INTERNAL;
+            return ExitCode.INTERNAL;
         }
-        return answers.stream().allMatch(WhoAnalysis.Answer::found) ? Main.OK : Main.FINDINGS;
+        return answers.stream().allMatch(WhoAnalysis.Answer::found) ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
     /** The system drivers folder on Windows, or null elsewhere (or when it is missing). */

@@ -73,8 +73,9 @@ public final class SeriesCheck {
         }
         if (kept.size() < 2) {
             Snapshot only = kept.get(0);
-            return new Outcome(kept, notes, "only one snapshot (" + Quantity.time(only.time()) + ", " + only.rows().size()
-                    + " tags): a trend needs at least two samples; record a series (pooltags record) or compare two"
+            int rows = only.rows().size();
+            return new Outcome(kept, notes, "only one snapshot (" + Quantity.time(only.time()) + ", " + rows
+                    + (rows == 1 ? " tag" : " tags") + "): a trend needs at least two samples; record a series (pooltags record) or compare two"
                     + " runs with --baseline and --after");
         }
         if (sources.size() > 1) {

@@ -61,6 +61,15 @@ public final class DebuggerReport {
             out.println("== " + l.file() + ": " + n(l.lines()) + " lines, " + commandCounts(l.commands()));
         }
         out.println();
+        textTagAndTopTags(out, a);
+        textBlocks(out, a);
+        textVerifier(out, a);
+        textOwnerAndNext(out, a);
+        textUnread(out, a);
+        out.flush();
+    }
+
+    private static void textTagAndTopTags(PrintWriter out, DebuggerAnswer a) {
         if (!a.topTags().isEmpty()) {
             out.println("Top tags by bytes (!poolused" + a.topFrom().map(o -> " at " + o.text()).orElse("") + ")");
             TextTable t = new TextTable("  Tag", ">Nonpaged allocs", ">Nonpaged bytes", ">Paged allocs", ">Paged bytes", "Debugger's description", "Line");
@@ -90,6 +99,9 @@ public final class DebuggerReport {
                         + n(last.bytes()) + " (" + (d >= 0 ? "+" : "") + n(d) + "); pooltags leaks LOG... judges the trend");
             }
         }
+    }
+
+    private static void textBlocks(PrintWriter out, DebuggerAnswer a) {
         if (!a.finds().isEmpty()) {
             out.println();
             out.println("Blocks with the tag (!poolfind)");
@@ -107,6 +119,9 @@ public final class DebuggerReport {
                 PoolBlockText.page(out, v.page());
             }
         }
+    }
+
+    private static void textVerifier(PrintWriter out, DebuggerAnswer a) {
         if (!a.outstanding().isEmpty()) {
             out.println();
             out.println("Outstanding allocations Driver Verifier tracks (!verifier 3)");
@@ -130,6 +145,9 @@ public final class DebuggerReport {
                         + e.origin().text() + ")");
             }
         }
+    }
+
+    private static void textOwnerAndNext(PrintWriter out, DebuggerAnswer a) {
         if (a.tag().isPresent()) {
             out.println();
             out.println("Owner of " + tagCell(a.tag().get()) + ": " + a.owner().map(c -> c.binary()
@@ -155,6 +173,9 @@ public final class DebuggerReport {
                 out.println("      " + s.why());
             }
         }
+    }
+
+    private static void textUnread(PrintWriter out, DebuggerAnswer a) {
         for (LogSummary l : a.logs()) {
             List<LoggedCommand> unknown = l.log().unknownCommands();
             if (!unknown.isEmpty()) {
@@ -180,7 +201,6 @@ public final class DebuggerReport {
                 }
             }
         }
-        out.flush();
     }
 
     static String module(LoadedModule m) {
@@ -231,35 +251,7 @@ public final class DebuggerReport {
 
     public static ObjectNode json(DebuggerAnswer a) {
         ObjectNode root = Json.object();
-        ArrayNode logs = root.putArray("logs");
-        for (LogSummary l : a.logs()) {
-            ObjectNode n = logs.addObject();
-            n.put("file", l.file());
-            n.put("lines", l.lines());
-            ArrayNode cmds = n.putArray("commands");
-            for (LoggedCommand c : l.commands()) {
-                ObjectNode x = cmds.addObject();
-                x.set("origin", PoolBlockJson.origin(c.origin()));
-                x.put("prompt", c.prompt());
-                x.put("command", c.command());
-                x.put("kind", c.kind() == CommandKind.OTHER ? "not-read" : PoolBlockJson.name(c.kind()));
-                x.put("outputLines", c.outputLines());
-            }
-            ArrayNode probs = n.putArray("problems");
-            for (LogProblem p : l.problems()) {
-                ObjectNode x = probs.addObject();
-                x.set("origin", PoolBlockJson.origin(p.origin()));
-                x.put("command", p.command());
-                x.put("kind", p.kind());
-                x.put("message", p.message());
-            }
-            ArrayNode ver = n.putArray("verifier");
-            for (VerifierStatus v : l.log().verifier()) {
-                ver.add(verifier(v));
-            }
-            ArrayNode mods = n.putArray("modules");
-            l.log().modules().forEach(m -> mods.add(module(m, true)));
-        }
+        jsonLogs(root, a);
         ObjectNode top = root.putObject("topTags");
         a.topFrom().ifPresentOrElse(o -> top.set("from", PoolBlockJson.origin(o)), () -> top.putNull("from"));
         ArrayNode tags = top.putArray("tags");
@@ -321,6 +313,38 @@ public final class DebuggerReport {
             next.addObject().put("where", s.where()).put("command", s.command()).put("why", s.why());
         }
         return root;
+    }
+
+    private static void jsonLogs(ObjectNode root, DebuggerAnswer a) {
+        ArrayNode logs = root.putArray("logs");
+        for (LogSummary l : a.logs()) {
+            ObjectNode n = logs.addObject();
+            n.put("file", l.file());
+            n.put("lines", l.lines());
+            ArrayNode cmds = n.putArray("commands");
+            for (LoggedCommand c : l.commands()) {
+                ObjectNode x = cmds.addObject();
+                x.set("origin", PoolBlockJson.origin(c.origin()));
+                x.put("prompt", c.prompt());
+                x.put("command", c.command());
+                x.put("kind", c.kind() == CommandKind.OTHER ? "not-read" : PoolBlockJson.name(c.kind()));
+                x.put("outputLines", c.outputLines());
+            }
+            ArrayNode probs = n.putArray("problems");
+            for (LogProblem p : l.problems()) {
+                ObjectNode x = probs.addObject();
+                x.set("origin", PoolBlockJson.origin(p.origin()));
+                x.put("command", p.command());
+                x.put("kind", p.kind());
+                x.put("message", p.message());
+            }
+            ArrayNode ver = n.putArray("verifier");
+            for (VerifierStatus v : l.log().verifier()) {
+                ver.add(verifier(v));
+            }
+            ArrayNode mods = n.putArray("modules");
+            l.log().modules().forEach(m -> mods.add(module(m, true)));
+        }
     }
 
     public static void json(PrintWriter out, DebuggerAnswer a) {
@@ -442,6 +466,15 @@ public final class DebuggerReport {
             sb.append("<p class=\"why\"><code>").append(esc(l.file())).append("</code>: ").append(esc(n(l.lines()) + " lines, "
                     + commandCounts(l.commands()))).append("</p>");
         }
+        htmlTagAndBlocks(sb, a);
+        htmlVerifierAndOwner(sb, a);
+        htmlUnread(sb, a);
+        sb.append("<footer>pooltags debugger. Every number is shown with the log line it was read from.</footer></body></html>\n");
+        out.write(sb.toString());
+        out.flush();
+    }
+
+    private static void htmlTagAndBlocks(StringBuilder sb, DebuggerAnswer a) {
         if (!a.topTags().isEmpty()) {
             sb.append("<h2>Top tags by bytes</h2><table id=\"top\"><tr><th>Tag</th><th class=\"num\">Nonpaged allocs</th><th class=\"num\">"
                     + "Nonpaged bytes</th><th class=\"num\">Paged allocs</th><th class=\"num\">Paged bytes</th><th>Debugger's description</th>"
@@ -487,6 +520,9 @@ public final class DebuggerReport {
                 sb.append("<pre").append(v.ofTag() ? " class=\"of-tag\"" : "").append(">").append(esc(w.toString())).append("</pre>");
             }
         }
+    }
+
+    private static void htmlVerifierAndOwner(StringBuilder sb, DebuggerAnswer a) {
         if (!a.outstanding().isEmpty()) {
             sb.append("<h2>Outstanding allocations (!verifier 3)</h2><table id=\"outstanding\"><tr><th>Driver</th><th class=\"num\">Count</th>"
                     + "<th class=\"num\">Bytes</th><th>Caller</th><th>First row</th></tr>");
@@ -526,6 +562,9 @@ public final class DebuggerReport {
             }
             sb.append("</table>");
         }
+    }
+
+    private static void htmlUnread(StringBuilder sb, DebuggerAnswer a) {
         for (LogSummary l : a.logs()) {
             if (l.problems().isEmpty() && l.log().unknownCommands().isEmpty()) {
                 continue;
@@ -541,9 +580,6 @@ public final class DebuggerReport {
             }
             sb.append("</table>");
         }
-        sb.append("<footer>pooltags debugger. Every number is shown with the log line it was read from.</footer></body></html>\n");
-        out.write(sb.toString());
-        out.flush();
     }
 
     private static String num(long v) {

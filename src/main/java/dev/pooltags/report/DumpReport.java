@@ -72,38 +72,34 @@ public final class DumpReport {
         out.println();
         out.println("What wrote it: " + r.origin().text());
         out.println("  " + r.originEvidence());
+        textBugCheck(out, r, d, db);
+        textSuspect(out, r);
         out.println();
-        BugCheckReference.Explanation ex = r.explanation();
-        out.printf("Bug check %s %s%n", r.codeText(), r.name());
-        if (ex.known()) {
-            if (ex.parametersFrom() != null) {
-                out.printf("  Same meaning and parameters as 0x%X %s: %s%n", ex.parametersFrom().code(), ex.parametersFrom().name(),
-                        ex.parametersFrom().summary());
-            } else if (!ex.entry().summary().isEmpty()) {
-                out.println("  " + ex.entry().summary());
-            }
-            if (ex.row() != null) {
-                out.println("  Cause (parameter " + ex.row().selector() + "): " + ex.row().cause());
-            }
-            out.println("  " + (ex.parametersFrom() != null ? ex.parametersFrom() : ex.entry()).url());
-        } else {
-            out.println("  not in Microsoft's Bug Check Code Reference");
+        if (!d.runs().isEmpty()) {
+            runs(out, d);
+            out.println();
         }
-        for (CrashAnalysis.Parameter p : r.parameters()) {
-            StringBuilder sb = new StringBuilder(String.format("  %d  0x%0" + (d.bits() / 4) + "X  %s", p.index(), p.value(),
-                    p.meaning().isEmpty() ? "(undocumented)" : p.meaning()));
-            String status = EXCEPTIONS.get(p.value() & 0xFFFFFFFFL);
-            if (status != null && p.meaning().toLowerCase(Locale.ROOT).contains("exception code")) {
-                sb.append("  = ").append(status);
-            }
-            if (p.tag() != null) {
-                sb.append("  = tag ").append(p.tag().memoryText()).append(" (").append(owner(db, p.tag(), d)).append(")");
-            }
-            if (p.hit() != null) {
-                sb.append("  -> ").append(p.hit().symbol());
-            }
-            out.println(sb);
+        drivers(out, d, o.allDrivers());
+        out.println();
+        pool(out, in, db, o);
+        out.println();
+        out.println("Next steps:");
+        for (String s : NextSteps.of(r, topTags(in), noOwner(in, db))) {
+            out.println("  " + s);
         }
+        if (!d.notes().isEmpty() || !d.problems().isEmpty()) {
+            out.println();
+            for (String p : d.problems()) {
+                out.println("Problem: " + p);
+            }
+            for (String n : d.notes()) {
+                out.println("Note: " + n);
+            }
+        }
+        out.flush();
+    }
+
+    private static void textSuspect(PrintWriter out, CrashAnalysis.Result r) {
         out.println();
         if (r.suspect() != null) {
             Driver s = r.suspect().driver();
@@ -141,29 +137,41 @@ public final class DumpReport {
                 out.printf("    %-14s %3d  %s%n", e.getKey().name(), e.getValue(), sb);
             }
         }
+    }
+
+    private static void textBugCheck(PrintWriter out, CrashAnalysis.Result r, CrashDump d, TagDatabase db) {
         out.println();
-        if (!d.runs().isEmpty()) {
-            runs(out, d);
-            out.println();
-        }
-        drivers(out, d, o.allDrivers());
-        out.println();
-        pool(out, in, db, o);
-        out.println();
-        out.println("Next steps:");
-        for (String s : NextSteps.of(r, topTags(in), noOwner(in, db))) {
-            out.println("  " + s);
-        }
-        if (!d.notes().isEmpty() || !d.problems().isEmpty()) {
-            out.println();
-            for (String p : d.problems()) {
-                out.println("Problem: " + p);
+        BugCheckReference.Explanation ex = r.explanation();
+        out.printf("Bug check %s %s%n", r.codeText(), r.name());
+        if (ex.known()) {
+            if (ex.parametersFrom() != null) {
+                out.printf("  Same meaning and parameters as 0x%X %s: %s%n", ex.parametersFrom().code(), ex.parametersFrom().name(),
+                        ex.parametersFrom().summary());
+            } else if (!ex.entry().summary().isEmpty()) {
+                out.println("  " + ex.entry().summary());
             }
-            for (String n : d.notes()) {
-                out.println("Note: " + n);
+            if (ex.row() != null) {
+                out.println("  Cause (parameter " + ex.row().selector() + "): " + ex.row().cause());
             }
+            out.println("  " + (ex.parametersFrom() != null ? ex.parametersFrom() : ex.entry()).url());
+        } else {
+            out.println("  not in Microsoft's Bug Check Code Reference");
         }
-        out.flush();
+        for (CrashAnalysis.Parameter p : r.parameters()) {
+            StringBuilder sb = new StringBuilder(String.format("  %d  0x%0" + (d.bits() / 4) + "X  %s", p.index(), p.value(),
+                    p.meaning().isEmpty() ? "(undocumented)" : p.meaning()));
+            String status = EXCEPTIONS.get(p.value() & 0xFFFFFFFFL);
+            if (status != null && p.meaning().toLowerCase(Locale.ROOT).contains("exception code")) {
+                sb.append("  = ").append(status);
+            }
+            if (p.tag() != null) {
+                sb.append("  = tag ").append(p.tag().memoryText()).append(" (").append(owner(db, p.tag(), d)).append(")");
+            }
+            if (p.hit() != null) {
+                sb.append("  -> ").append(p.hit().symbol());
+            }
+            out.println(sb);
+        }
     }
 
     static List<PoolTag> topTags(DumpInspection in) {

@@ -25,11 +25,14 @@ public final class LeakAdvice {
             case LEAK, LIKELY_LEAK -> {
                 StringBuilder sb = new StringBuilder(300);
                 if (owner != null && !owner.binary().isEmpty()) {
-                    sb.append("Pooltag.txt names ").append(owner.binary()).append(" as the owner");
+                    // the owner may come from Pooltag.txt, a local tag file or a demo's drivers: name the one it came from
+                    String file = owner.source().file();
+                    sb.append("The owner is ").append(owner.binary());
                     if (!owner.description().isEmpty()) {
                         sb.append(" (").append(owner.description()).append(')');
                     }
-                    sb.append(". ");
+                    sb.append(", from ").append(file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1))
+                            .append(". ");
                 } else {
                     sb.append("No tag file names an owner: find the driver with 'pooltags who ").append(tag)
                             .append("' over the drivers folder (or findstr /m /l ").append(tag)

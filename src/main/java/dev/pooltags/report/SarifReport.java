@@ -59,30 +59,7 @@ public final class SarifReport {
         ArrayNode rs = driver.putArray("rules");
         for (Rule rule : rules) {
             index.put(rule.id(), index.size());
-            Rule.Meta meta = rule.meta();
-            ObjectNode o = rs.addObject();
-            o.put("id", rule.id());
-            o.put("name", rule.name());
-            o.putObject("shortDescription").put("text", rule.title());
-            o.putObject("fullDescription").put("text", shortened(rule.help(), DESCRIPTION_LIMIT));
-            o.put("helpUri", meta.helpUri());
-            ObjectNode help = o.putObject("help");
-            help.put("text", rule.help() + " See " + meta.helpUri());
-            help.put("markdown", "**" + rule.id() + " " + rule.title() + "**\n\n" + rule.help() + "\n\n[Microsoft's documentation]("
-                    + meta.helpUri() + ")");
-            o.putObject("defaultConfiguration").put("level", rule.severity().word());
-            ObjectNode props = o.putObject("properties");
-            ArrayNode tags = props.putArray("tags");
-            meta.tags().forEach(tags::add);
-            props.put("precision", meta.precision());
-            props.put("problem.severity", switch (rule.severity()) {
-                case ERROR -> "error";
-                case WARNING -> "warning";
-                default -> "recommendation";
-            });
-            if (meta.securitySeverity() != null) {
-                props.put("security-severity", meta.securitySeverity());
-            }
+            describe(rs.addObject(), rule);
         }
         run.putObject("originalUriBaseIds").putObject(ROOT).put("uri", paths.srcRoot.toUri().toString());
         ArrayNode results = run.putArray("results");
@@ -111,41 +88,7 @@ public final class SarifReport {
                     .substring(0, 32);
             int m = findingHashes.merge(identity, 1, Integer::sum);
             fp.put("pooltagsFinding/v1", identity + ":" + m);
-            if (!f.related().isEmpty()) {
-                ArrayNode rel = o.putArray("relatedLocations");
-                int id = 1;
-                for (Finding.Related x : f.related()) {
-                    ObjectNode ro = rel.addObject();
-                    ro.put("id", id++);
-                    ro.set("physicalLocation", physical(x.where(), paths));
-                    ro.putObject("message").put("text", paths.inText(x.message(), f));
-                }
-            }
-            if (!f.flow().isEmpty()) {
-                ArrayNode steps = o.putArray("codeFlows").addObject().putArray("threadFlows").addObject()
-                        .putArray("locations");
-                for (Finding.Related x : f.flow()) {
-                    ObjectNode loc = steps.addObject().putObject("location");
-                    loc.set("physicalLocation", physical(x.where(), paths));
-                    loc.putObject("message").put("text", paths.inText(x.message(), f));
-                }
-            }
-            if (f.fix() != null) {
-                ObjectNode fix = o.putArray("fixes").addObject();
-                fix.putObject("description").put("text", f.fix().description());
-                ArrayNode changes = fix.putArray("artifactChanges");
-                Map<String, ArrayNode> byFile = new HashMap<>();
-                for (Fix.Replacement rep : f.fix().replacements()) {
-                    ArrayNode reps = byFile.computeIfAbsent(rep.region().file(), x -> {
-                        ObjectNode ch = changes.addObject();
-                        ch.set("artifactLocation", artifact(x, paths));
-                        return ch.putArray("replacements");
-                    });
-                    ObjectNode ro = reps.addObject();
-                    ro.set("deletedRegion", region(rep.region()));
-                    ro.putObject("insertedContent").put("text", rep.text());
-                }
-            }
+            relatedFlowAndFix(o, f, paths);
             if (f.suppressed()) {
                 o.putArray("suppressions").addObject().put("kind", "inSource");
             }
@@ -161,6 +104,71 @@ public final class SarifReport {
             }
         }
         Json.write(out, root);
+    }
+
+    private static void relatedFlowAndFix(ObjectNode o, Finding f, Paths paths) {
+        if (!f.related().isEmpty()) {
+            ArrayNode rel = o.putArray("relatedLocations");
+            int id = 1;
+            for (Finding.Related x : f.related()) {
+                ObjectNode ro = rel.addObject();
+                ro.put("id", id++);
+                ro.set("physicalLocation", physical(x.where(), paths));
+                ro.putObject("message").put("text", paths.inText(x.message(), f));
+            }
+        }
+        if (!f.flow().isEmpty()) {
+            ArrayNode steps = o.putArray("codeFlows").addObject().putArray("threadFlows").addObject()
+                    .putArray("locations");
+            for (Finding.Related x : f.flow()) {
+                ObjectNode loc = steps.addObject().putObject("location");
+                loc.set("physicalLocation", physical(x.where(), paths));
+                loc.putObject("message").put("text", paths.inText(x.message(), f));
+            }
+        }
+        if (f.fix() != null) {
+            ObjectNode fix = o.putArray("fixes").addObject();
+            fix.putObject("description").put("text", f.fix().description());
+            ArrayNode changes = fix.putArray("artifactChanges");
+            Map<String, ArrayNode> byFile = new HashMap<>();
+            for (Fix.Replacement rep : f.fix().replacements()) {
+                ArrayNode reps = byFile.computeIfAbsent(rep.region().file(), x -> {
+                    ObjectNode ch = changes.addObject();
+                    ch.set("artifactLocation", artifact(x, paths));
+                    return ch.putArray("replacements");
+                });
+                ObjectNode ro = reps.addObject();
+                ro.set("deletedRegion", region(rep.region()));
+                ro.putObject("insertedContent").put("text", rep.text());
+            }
+        }
+    }
+
+    /** A rule as SARIF's reportingDescriptor: its texts, help link, level and GitHub code scanning properties. */
+    private static void describe(ObjectNode o, Rule rule) {
+        Rule.Meta meta = rule.meta();
+        o.put("id", rule.id());
+        o.put("name", rule.name());
+        o.putObject("shortDescription").put("text", rule.title());
+        o.putObject("fullDescription").put("text", shortened(rule.help(), DESCRIPTION_LIMIT));
+        o.put("helpUri", meta.helpUri());
+        ObjectNode help = o.putObject("help");
+        help.put("text", rule.help() + " See " + meta.helpUri());
+        help.put("markdown", "**" + rule.id() + " " + rule.title() + "**\n\n" + rule.help() + "\n\n[Microsoft's documentation]("
+                + meta.helpUri() + ")");
+        o.putObject("defaultConfiguration").put("level", rule.severity().word());
+        ObjectNode props = o.putObject("properties");
+        ArrayNode tags = props.putArray("tags");
+        meta.tags().forEach(tags::add);
+        props.put("precision", meta.precision());
+        props.put("problem.severity", switch (rule.severity()) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            default -> "recommendation";
+        });
+        if (meta.securitySeverity() != null) {
+            props.put("security-severity", meta.securitySeverity());
+        }
     }
 
     /** The text cut at the last sentence end within {@code limit} characters (or at a word, if none). */

@@ -77,16 +77,7 @@ final class SvgChart {
             sb.append(String.format(Locale.ROOT, "<text class=\"ytick\" x=\"%d\" y=\"%.1f\">%s</text>", LEFT - 6, yy + 4,
                     LeakHtml.esc(yLabel.apply(v))));
         }
-        for (int k = 0; k <= 4; k++) {
-            double tv = t0 + (t1 - t0) * k / 4;
-            double xx = xs.applyAsDouble(tv);
-            sb.append(String.format(Locale.ROOT, "<line class=\"xtickmark\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", xx,
-                    TOP + ph, xx, TOP + ph + 4));
-            // the first and last labels hang inward so the chart's edges do not clip them
-            String anchor = k == 0 ? " style=\"text-anchor:start\"" : k == 4 ? " style=\"text-anchor:end\"" : "";
-            sb.append(String.format(Locale.ROOT, "<text class=\"xtick\" x=\"%.1f\" y=\"%d\"%s>%s</text>", xx, TOP + ph + 16,
-                    anchor, LeakHtml.esc(tLabel.apply(tv))));
-        }
+        xTicks(sb, t0, t1, xs, ph, tLabel);
         sb.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", LEFT, TOP + ph,
                 WIDTH - RIGHT, TOP + ph));
         sb.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", LEFT, TOP, LEFT,
@@ -107,6 +98,19 @@ final class SvgChart {
         }
         sb.append("</svg>");
         return sb.toString();
+    }
+
+    private static void xTicks(StringBuilder sb, double t0, double t1, java.util.function.DoubleUnaryOperator xs, int ph, java.util.function.DoubleFunction<String> tLabel) {
+        for (int k = 0; k <= 4; k++) {
+            double tv = t0 + (t1 - t0) * k / 4;
+            double xx = xs.applyAsDouble(tv);
+            sb.append(String.format(Locale.ROOT, "<line class=\"xtickmark\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", xx,
+                    TOP + ph, xx, TOP + ph + 4));
+            // the first and last labels hang inward so the chart's edges do not clip them
+            String anchor = k == 0 ? " style=\"text-anchor:start\"" : k == 4 ? " style=\"text-anchor:end\"" : "";
+            sb.append(String.format(Locale.ROOT, "<text class=\"xtick\" x=\"%.1f\" y=\"%d\"%s>%s</text>", xx, TOP + ph + 16,
+                    anchor, LeakHtml.esc(tLabel.apply(tv))));
+        }
     }
 
     /** Each pixel column's first, lowest, highest and last value, in time order. */

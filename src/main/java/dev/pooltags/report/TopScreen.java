@@ -1,7 +1,7 @@
 package dev.pooltags.report;
 
+import dev.pooltags.live.LiveSampling;
 import dev.pooltags.snapshot.Snapshot;
-import dev.pooltags.snapshot.SnapshotSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,27 +22,24 @@ import org.jline.utils.NonBlockingReader;
 /**
  * Drives a {@link TopView} on a real terminal through JLine: the alternate screen, raw keys (decoded with the
  * terminal's own key sequences, so arrows and page keys work in tmux, xterm and the Windows console), redraws
- * that send only what changed ({@link Display}), and resizing on SIGWINCH. Samples are taken every
- * {@code interval}; between them the loop sleeps in the key read, so an idle {@code top} costs almost nothing.
+ * that send only what changed ({@link Display}), and resizing on SIGWINCH. Every {@code interval} it asks the live
+ * loop ({@link LiveSampling}: source, leak window) for the next sample; between them it sleeps in the key read, so an
+ * idle {@code top} costs almost nothing.
  */
 public final class TopScreen {
     private final Terminal terminal;
     private final TopView view;
-    private final java.util.function.Supplier<SnapshotSource> source;
+    private final LiveSampling sampling;
     private final Duration interval;
 
-    public TopScreen(Terminal terminal, TopView view, SnapshotSource source, Duration interval) {
-        this(terminal, view, () -> source, interval);
-    }
-
     /**
-     * @param source the source to sample now: it changes when a key switches between system and session pools
-     *               ({@link TopView.SessionSwitch}); after a switch the view has no sample and one is taken at once
+     * @param sampling the live loop; its source changes when a key switches between system and session pools
+     *                 ({@link TopView.SessionSwitch}); after a switch the view has no sample and one is taken at once
      */
-    public TopScreen(Terminal terminal, TopView view, java.util.function.Supplier<SnapshotSource> source, Duration interval) {
+    public TopScreen(Terminal terminal, TopView view, LiveSampling sampling, Duration interval) {
         this.terminal = terminal;
         this.view = view;
-        this.source = source;
+        this.sampling = sampling;
         this.interval = interval;
     }
 
@@ -72,13 +69,13 @@ public final class TopScreen {
                     view.sourceNote("");
                 }
                 if (!view.paused() && !ended && now - next >= 0) {
-                    Optional<Snapshot> s = source.get().next();
+                    Optional<Snapshot> s = sampling.next();
                     if (s.isPresent()) {
                         view.sample(s.get());
                         frames++;
                     } else {
                         ended = true;
-                        view.sourceNote("end of " + source.get().name());
+                        view.sourceNote("end of " + sampling.source().name());
                     }
                     next += interval.toNanos();
                     if (next - now < 0) {
@@ -100,24 +97,11 @@ public final class TopScreen {
                     dirty = false;
                 }
                 long waitMs = view.paused() || ended ? 500 : Math.max(1, (next - System.nanoTime()) / 1_000_000);
-                int c = reader.peek(Math.min(waitMs, 500));
-                if (c == NonBlockingReader.READ_EXPIRED) {
-                    continue;
-                }
-                if (c == NonBlockingReader.EOF) {
+                Key key = key(reader, bindings, keys, Math.min(waitMs, 500));
+                if (key == Key.QUIT) {
                     break;
                 }
-                String k = bindings.readBinding(keys);
-                if (k == null) {
-                    continue;
-                }
-                if (k.equals("self")) {
-                    k = bindings.getLastBinding();
-                }
-                if (!view.key(k, Math.max(1, terminal.getHeight() - 6))) {
-                    break;
-                }
-                dirty = true;
+                dirty |= key == Key.HANDLED;
             }
         } finally {
             terminal.puts(Capability.keypad_local);
@@ -127,6 +111,28 @@ public final class TopScreen {
             terminal.handle(Terminal.Signal.WINCH, oldWinch);
             terminal.setAttributes(saved);
         }
+    }
+
+    /** What became of waiting for a key. */
+    private enum Key { NONE, HANDLED, QUIT }
+
+    /** Waits up to {@code waitMs} for a key and gives it to the view. */
+    private Key key(NonBlockingReader reader, BindingReader bindings, KeyMap<String> keys, long waitMs) throws IOException {
+        int c = reader.peek(waitMs);
+        if (c == NonBlockingReader.READ_EXPIRED) {
+            return Key.NONE;
+        }
+        if (c == NonBlockingReader.EOF) {
+            return Key.QUIT;
+        }
+        String k = bindings.readBinding(keys);
+        if (k == null) {
+            return Key.NONE;
+        }
+        if (k.equals("self")) {
+            k = bindings.getLastBinding();
+        }
+        return view.key(k, Math.max(1, terminal.getHeight() - 6)) ? Key.HANDLED : Key.QUIT;
     }
 
     private void draw(Display display) {

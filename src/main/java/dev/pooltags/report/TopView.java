@@ -186,13 +186,13 @@ public final class TopView {
         return this;
     }
 
-    /** A new sample: the previous one becomes the base of the change columns. */
+    /**
+     * A new sample: the previous one becomes the base of the change columns. The live loop has fed it to the leak
+     * window already ({@link dev.pooltags.live.LiveSampling}): the view only shows the verdicts.
+     */
     public void sample(Snapshot s) {
         previous = current;
         current = s;
-        if (leaks != null) {
-            leaks.observe(s);
-        }
     }
 
     /** Forgets the previous sample (after a switch to other pools, whose counters are not comparable). */
@@ -427,12 +427,12 @@ public final class TopView {
         lines.add(secondLine());
         List<SnapshotDelta.Row> rows = rows();
         lines.add(statusLine(rows));
-        List<SnapshotDelta.Row> sums = totals ? sums(rows) : List.of();
+        List<SnapshotDelta.Row> sums = totals ? TopTable.sums(rows) : List.of();
         int tableRows = Math.max(0, height - lines.size() - 2 - sums.size());
         int maxScroll = Math.max(0, rows.size() - tableRows);
         scroll = Math.min(scroll, maxScroll);
         List<SnapshotDelta.Row> visible = rows.subList(Math.min(scroll, rows.size()), Math.min(rows.size(), scroll + tableRows));
-        List<String> table = table(visible, sums, width);
+        List<String> table = TopTable.lines(columns, previous != null, visible, sums, width);
         Set<Integer> marked = new HashSet<>();
         int first = lines.size() + 1;
         if (highlight && previous != null) {
@@ -466,7 +466,7 @@ public final class TopView {
         lines.add(secondLine());
         List<SnapshotDelta.Row> rows = rows();
         lines.add(statusLine(rows));
-        lines.addAll(table(rows, totals ? sums(rows) : List.of(), Integer.MAX_VALUE));
+        lines.addAll(TopTable.lines(columns, previous != null, rows, totals ? TopTable.sums(rows) : List.of(), Integer.MAX_VALUE));
         return lines;
     }
 
@@ -550,128 +550,5 @@ public final class TopView {
         if (bytes != null) {
             sb.append(sb.length() == 0 ? "" : "  ").append(label).append(':').append(bytes / 1024).append('K');
         }
-    }
-
-    /** PoolMon's pool totals ({@code e}): the rows shown summed per pool type, as rows named "Total". */
-    private static List<SnapshotDelta.Row> sums(List<SnapshotDelta.Row> rows) {
-        List<SnapshotDelta.Row> out = new ArrayList<>(2);
-        for (PoolType t : List.of(PoolType.NONPAGED, PoolType.PAGED)) {
-            long o = 0;
-            long f = 0;
-            long b = 0;
-            long da = 0;
-            long df = 0;
-            long db = 0;
-            boolean any = false;
-            for (SnapshotDelta.Row r : rows) {
-                if (r.now().type() != t) {
-                    continue;
-                }
-                any = true;
-                o += r.now().outstanding(); // each row's own 32-bit wrap already undone
-                f += r.now().frees();
-                b += r.now().bytes();
-                da += r.allocsChange();
-                df += r.freesChange();
-                db += r.bytesChange();
-            }
-            if (any) {
-                TagCounters sum = TagCounters.named("Total", t, f + o, f, b);
-                out.add(new SnapshotDelta.Row(sum.key(), sum, da, df, db));
-            }
-        }
-        return out;
-    }
-
-    /** Header, rows and total rows, columns sized to their content; change columns go first when the width is short. */
-    private List<String> table(List<SnapshotDelta.Row> rows, List<SnapshotDelta.Row> sums, int width) {
-        List<SnapshotColumn> cols = new ArrayList<>(columns);
-        if (previous == null) {
-            cols.removeIf(c -> c.id().endsWith(".change"));
-        }
-        List<SnapshotDelta.Row> all = new ArrayList<>(rows);
-        all.addAll(sums);
-        int[] w = widths(cols, all);
-        boolean flex = cols.stream().anyMatch(SnapshotColumn::flex);
-        // change columns make room: for the fixed columns, then for at least OWNER_ROOM characters of the owner
-        while ((fixedWidth(cols, w) > width || flex && width - fixedWidth(cols, w) - 1 < OWNER_ROOM)
-                && cols.stream().anyMatch(c -> c.id().endsWith(".change"))) {
-            int drop = -1;
-            for (String id : List.of("allocs.change", "frees.change", "bytes.change")) {
-                for (int i = 0; i < cols.size() && drop < 0; i++) {
-                    if (cols.get(i).id().equals(id)) {
-                        drop = i;
-                    }
-                }
-            }
-            cols.remove(drop);
-            w = widths(cols, all);
-        }
-        List<String> out = new ArrayList<>(all.size() + 1);
-        out.add(line(cols, w, width, null));
-        for (SnapshotDelta.Row r : all) {
-            String[] rc = new String[cols.size()];
-            for (int j = 0; j < cols.size(); j++) {
-                rc[j] = cols.get(j).cell().apply(r);
-            }
-            out.add(line(cols, w, width, rc));
-        }
-        return out;
-    }
-
-    /** The least the owner column is given before change columns are dropped: a driver's name. */
-    private static final int OWNER_ROOM = 12;
-
-    private static int[] widths(List<SnapshotColumn> cols, List<SnapshotDelta.Row> rows) {
-        int[] w = new int[cols.size()];
-        for (int j = 0; j < cols.size(); j++) {
-            SnapshotColumn c = cols.get(j);
-            int m = c.header().length();
-            if (!c.flex()) {
-                for (SnapshotDelta.Row r : rows) {
-                    m = Math.max(m, c.cell().apply(r).length());
-                }
-            }
-            w[j] = c.id().equals("tag") ? Math.min(m, 24) : m;
-        }
-        return w;
-    }
-
-    private static int fixedWidth(List<SnapshotColumn> cols, int[] w) {
-        int s = 0;
-        for (int j = 0; j < cols.size(); j++) {
-            if (!cols.get(j).flex()) {
-                s += w[j] + (j > 0 ? 1 : 0);
-            }
-        }
-        return s;
-    }
-
-    private static String line(List<SnapshotColumn> cols, int[] w, int width, String[] cells) {
-        StringBuilder sb = new StringBuilder(Math.min(width, 256));
-        for (int j = 0; j < cols.size(); j++) {
-            SnapshotColumn c = cols.get(j);
-            String v = cells == null ? c.header() : cells[j];
-            if (j > 0) {
-                sb.append(' ');
-            }
-            if (c.flex()) {
-                int room = width - sb.length();
-                if (room > 0) {
-                    sb.append(v.length() > room ? v.substring(0, room) : v);
-                }
-                continue;
-            }
-            if (v.length() > w[j]) {
-                v = v.substring(0, w[j] - 1) + "~";
-            }
-            String pad = " ".repeat(w[j] - v.length());
-            sb.append(c.right() ? pad + v : v + pad);
-        }
-        int e = sb.length();
-        while (e > 0 && sb.charAt(e - 1) == ' ') {
-            e--;
-        }
-        return sb.substring(0, Math.min(e, width));
     }
 }

@@ -78,6 +78,21 @@ public final class TraceReport {
             out.println("time: not recorded (ages are unknown)");
         }
 
+        textViolations(out, a);
+
+        textLeaksAndOutstanding(out, a);
+
+        out.println();
+        out.println("input problems: " + n(a.problemCount()) + counts(a.problemsByKind()));
+        for (TraceProblem p : a.problems()) {
+            out.println("  " + a.file() + ":" + p.line() + ": " + p.message());
+        }
+        if (a.problemCount() > a.problems().size()) {
+            out.println("  ... and " + n(a.problemCount() - a.problems().size()) + " more (raise --max-listed to list them)");
+        }
+    }
+
+    private static void textViolations(PrintWriter out, TraceAnalysis a) {
         out.println();
         out.println("violations: " + n(a.violationCount()) + counts(a.violationsByRule()));
         for (Violation v : a.violations()) {
@@ -106,7 +121,9 @@ public final class TraceReport {
                 out.println("      source: " + v.rule().source());
             }
         }
+    }
 
+    private static void textLeaksAndOutstanding(PrintWriter out, TraceAnalysis a) {
         out.println();
         out.println("leak suspects: " + a.leaks().size());
         for (TraceAnalysis.LeakSuspect s : a.leaks()) {
@@ -157,15 +174,6 @@ public final class TraceReport {
                 out.println("  " + d.name() + (d.verifierOptions().isEmpty() ? "" : "  verified: " + String.join(", ", d.verifierOptions()))
                         + (d.unloaded() ? "  unloaded" : "") + "  outstanding " + n(d.outstanding()));
             }
-        }
-
-        out.println();
-        out.println("input problems: " + n(a.problemCount()) + counts(a.problemsByKind()));
-        for (TraceProblem p : a.problems()) {
-            out.println("  " + a.file() + ":" + p.line() + ": " + p.message());
-        }
-        if (a.problemCount() > a.problems().size()) {
-            out.println("  ... and " + n(a.problemCount() - a.problems().size()) + " more (raise --max-listed to list them)");
         }
     }
 
@@ -274,36 +282,7 @@ public final class TraceReport {
         if (a.firstTime() >= 0) {
             time.put("firstMicros", a.firstTime()).put("lastMicros", a.lastTime());
         }
-        ObjectNode vs = o.putObject("violations");
-        vs.put("count", a.violationCount());
-        ObjectNode byRule = vs.putObject("byRule");
-        a.violationsByRule().forEach(byRule::put);
-        ArrayNode listed = vs.putArray("listed");
-        for (Violation v : a.violations()) {
-            ObjectNode j = listed.addObject();
-            j.put("line", v.event().line());
-            j.put("timeMicros", v.event().time());
-            j.put("rule", v.rule().id());
-            j.put("severity", v.severity().label());
-            BugCheck bc = v.bugCheck();
-            if (bc != null) {
-                ObjectNode b = j.putObject("bugCheck");
-                b.put("code", bc.code().hex());
-                b.put("name", bc.code().name());
-                ArrayNode p = b.putArray("parameters");
-                for (long x : new long[] {bc.p1(), bc.p2(), bc.p3(), bc.p4()}) {
-                    p.add(String.format("0x%X", x));
-                }
-                b.put("meaning", bc.meaning());
-                b.put("reference", bc.code().reference());
-            } else {
-                j.putNull("bugCheck");
-            }
-            j.put("callFails", v.callFails());
-            j.put("message", v.message());
-            j.set("event", event(v.event()));
-            j.put("source", v.rule().source());
-        }
+        jsonViolations(o, a);
         ArrayNode leaks = o.putArray("leaks");
         for (TraceAnalysis.LeakSuspect s : a.leaks()) {
             ObjectNode j = leaks.addObject();
@@ -355,6 +334,39 @@ public final class TraceReport {
                     .put("frees", r.frees()).put("bytes", r.bytes());
         }
         return o;
+    }
+
+    private static void jsonViolations(ObjectNode o, TraceAnalysis a) {
+        ObjectNode vs = o.putObject("violations");
+        vs.put("count", a.violationCount());
+        ObjectNode byRule = vs.putObject("byRule");
+        a.violationsByRule().forEach(byRule::put);
+        ArrayNode listed = vs.putArray("listed");
+        for (Violation v : a.violations()) {
+            ObjectNode j = listed.addObject();
+            j.put("line", v.event().line());
+            j.put("timeMicros", v.event().time());
+            j.put("rule", v.rule().id());
+            j.put("severity", v.severity().label());
+            BugCheck bc = v.bugCheck();
+            if (bc != null) {
+                ObjectNode b = j.putObject("bugCheck");
+                b.put("code", bc.code().hex());
+                b.put("name", bc.code().name());
+                ArrayNode p = b.putArray("parameters");
+                for (long x : new long[] {bc.p1(), bc.p2(), bc.p3(), bc.p4()}) {
+                    p.add(String.format("0x%X", x));
+                }
+                b.put("meaning", bc.meaning());
+                b.put("reference", bc.code().reference());
+            } else {
+                j.putNull("bugCheck");
+            }
+            j.put("callFails", v.callFails());
+            j.put("message", v.message());
+            j.set("event", event(v.event()));
+            j.put("source", v.rule().source());
+        }
     }
 
     private static void tagFields(ObjectNode j, PoolTag tag, PoolType type) {

@@ -1,5 +1,6 @@
 package dev.pooltags.serve;
 
+import dev.pooltags.live.LiveSampling;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotSource;
 import dev.pooltags.snapshot.TagCounters;
@@ -20,14 +21,14 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * Takes samples from a source and turns each into what the server publishes: the {@link PoolView}, the metrics,
+ * Takes samples from a source through the live loop ({@link LiveSampling}) and turns each into what the server publishes: the {@link PoolView}, the metrics,
  * the history and the verdicts. One thread calls {@link #sample()}; web threads only read {@link #view()}.
  *
  * <p>The server samples on its own schedule rather than once per scrape: scrapes never wait for the source, several
  * Prometheus servers scraping see the same counters, and the 32-bit wrap is followed by a single observer.
  */
 public final class PoolSampler {
-    private final SnapshotSource source;
+    private final LiveSampling sampling;
     private final Function<PoolTag, String> owners;
     private final Map<PoolTag, String> ownerCache = new HashMap<>();
     private final CardinalityLimit limit;
@@ -57,7 +58,7 @@ public final class PoolSampler {
     public PoolSampler(SnapshotSource source, Function<PoolTag, String> owners, CardinalityLimit limit,
             VerdictProvider verdicts, History history, PrometheusRegistry registry, LongSupplier nanoTime, Clock clock,
             Consumer<String> log) {
-        this.source = source;
+        this.sampling = new LiveSampling(source, null); // the verdicts come from the VerdictProvider
         this.owners = owners;
         this.limit = limit;
         this.verdicts = verdicts;
@@ -86,7 +87,7 @@ public final class PoolSampler {
         long start = nanoTime.getAsLong();
         Optional<Snapshot> next;
         try {
-            next = source.next();
+            next = sampling.next();
         } catch (RuntimeException e) {
             errors++;
             sampleErrors.inc();
@@ -180,6 +181,6 @@ public final class PoolSampler {
     }
 
     public SnapshotSource source() {
-        return source;
+        return sampling.source();
     }
 }

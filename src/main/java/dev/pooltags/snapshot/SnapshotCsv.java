@@ -176,7 +176,7 @@ public final class SnapshotCsv {
                         long bytes = number(name, line, r.getField(9), "bytes");
                         if (kind.equals("tag")) {
                             try {
-                                rows.add(TagCounters.of(PoolTag.parse(r.getField(4)), type, allocs, frees, bytes));
+                                rows.add(TagCounters.of(PoolTag.ofMemoryText(r.getField(4)), type, allocs, frees, bytes));
                             } catch (TagFormatException e) {
                                 throw new InputException(name, line, e.getMessage());
                             }
@@ -191,7 +191,7 @@ public final class SnapshotCsv {
                         }
                         try {
                             big.add(new BigPoolAllocation(SnapshotJsonLines.address(r.getField(11)), PoolType.parse(r.getField(5)),
-                                    number(name, line, r.getField(9), "size"), PoolTag.parse(r.getField(4))));
+                                    number(name, line, r.getField(9), "size"), PoolTag.ofMemoryText(r.getField(4))));
                         } catch (IllegalArgumentException e) {
                             throw new InputException(name, line, e.getMessage());
                         }

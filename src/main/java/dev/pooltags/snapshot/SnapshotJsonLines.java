@@ -168,7 +168,7 @@ public final class SnapshotJsonLines {
             long bytes = number(r, "bytes", name, lineNo, where);
             if (r.hasNonNull("tag")) {
                 try {
-                    list.add(TagCounters.of(PoolTag.parse(r.get("tag").asText()), type, allocs, frees, bytes));
+                    list.add(TagCounters.of(PoolTag.ofMemoryText(r.get("tag").asText()), type, allocs, frees, bytes));
                 } catch (TagFormatException e) {
                     throw new InputException(name, lineNo, where + e.getMessage());
                 }
@@ -195,7 +195,7 @@ public final class SnapshotJsonLines {
             String where = "big-pool allocation " + i + ": ";
             try {
                 out.add(new BigPoolAllocation(address(a.path("address").asText("")), PoolType.parse(a.path("type").asText("")),
-                        number(a, "bytes", name, lineNo, where), PoolTag.parse(a.path("tag").asText(""))));
+                        number(a, "bytes", name, lineNo, where), PoolTag.ofMemoryText(a.path("tag").asText(""))));
             } catch (IllegalArgumentException e) { // a bad address, type or tag
                 throw new InputException(name, lineNo, where + e.getMessage());
             }

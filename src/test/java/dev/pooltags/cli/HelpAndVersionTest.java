@@ -130,7 +130,14 @@ class HelpAndVersionTest {
             assertThat(complete("bash", script, "COMP_WORDS=(pooltags lo); COMP_CWORD=1")).isEqualTo("lookup");
             assertThat(complete("bash", script, "COMP_WORDS=(pooltags top --on); COMP_CWORD=2")).isEqualTo("--once");
             if (dev.pooltags.TestTools.onPath("zsh")) {
-                assertThat(complete("zsh", script, "COMP_WORDS=(pooltags lo); COMP_CWORD=1")).isEqualTo("lookup");
+                // zsh runs the function through bashcompinit, under 'emulate sh' (arrays from 0), and its compgen -W
+                // returns every candidate: zsh's own matcher then keeps those that start with what was typed
+                for (String[] c : new String[][] {{"COMP_WORDS=(pooltags lo); COMP_CWORD=1", "lo", "lookup"},
+                        {"COMP_WORDS=(pooltags top --on); COMP_CWORD=2", "--on", "--once"}}) {
+                    String all = complete("zsh", script, "emulate sh; " + c[0]);
+                    assertThat(java.util.Arrays.stream(all.split(" ")).filter(w -> w.startsWith(c[1])))
+                            .as("zsh: %s -> %s", c[0], all).containsExactly(c[2]);
+                }
             }
         } finally {
             java.nio.file.Files.delete(script);

@@ -63,7 +63,9 @@ class LeakStateOneEngineTest {
             // serve: its verdict provider
             LeakVerdicts serve = new LeakVerdicts(LiveLeaks.defaults());
             Map<TagCounters.RowKey, dev.pooltags.serve.Verdict> served = Map.of();
+            dev.pooltags.live.LiveSampling topLoop = new dev.pooltags.live.LiveSampling(() -> null, topLeaks);
             for (Snapshot x : prefix) {
+                topLoop.observe(x); // the live loop feeds the window, the view shows it
                 top.sample(x);
                 served = serve.observe(x);
             }

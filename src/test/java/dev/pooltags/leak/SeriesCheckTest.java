@@ -24,8 +24,12 @@ class SeriesCheckTest {
         assertThat(SeriesCheck.check(List.of()).problem()).isEqualTo("no snapshots in the input");
         SeriesCheck.Outcome one = SeriesCheck.check(List.of(snap(0, "h", 5, 1, 100)));
         assertThat(one.usable()).isFalse();
-        assertThat(one.problem()).startsWith("only one snapshot (2026-03-01 10:00:00Z, 1 tags)")
+        assertThat(one.problem()).startsWith("only one snapshot (2026-03-01 10:00:00Z, 1 tag)")
                 .contains("at least two").contains("--baseline");
+        Snapshot two = new Snapshot(T0, "h", "test", List.of(
+                TagCounters.of(PoolTag.parse("MyBf"), PoolType.NONPAGED, 5, 1, 100),
+                TagCounters.of(PoolTag.parse("Ntfx"), PoolType.PAGED, 7, 2, 300)));
+        assertThat(SeriesCheck.check(List.of(two)).problem()).startsWith("only one snapshot (2026-03-01 10:00:00Z, 2 tags)");
     }
 
     @Test

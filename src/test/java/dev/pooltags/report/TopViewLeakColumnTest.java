@@ -3,6 +3,7 @@ package dev.pooltags.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pooltags.leak.LiveLeaks;
+import dev.pooltags.live.LiveSampling;
 import dev.pooltags.snapshot.RowOrder;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.TagCounters;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class TopViewLeakColumnTest {
     @Test
     void aSteadyLeakIsTooEarlyFirstThenALeakWithHowLongItHeldAndSortedFirst() {
-        TopView view = new TopView(SnapshotColumn.standard(true, null), null, RowOrder.BYTES, LiveLeaks.defaults());
+        LiveSampling loop = new LiveSampling(() -> null, LiveLeaks.defaults()); // the live loop feeds the window
+        TopView view = new TopView(SnapshotColumn.standard(true, null), null, RowOrder.BYTES, loop.leaks());
         Random noise = new Random(7);
         long leakAllocs = 0;
         long leakFrees = 0;
@@ -28,11 +30,13 @@ class TopViewLeakColumnTest {
             leakAllocs += 30;
             leakFrees += 18 + noise.nextInt(5);
             long churn = 500 + noise.nextInt(40);
-            view.sample(new Snapshot(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), "h", "test", List.of(
+            Snapshot sample = new Snapshot(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), "h", "test", List.of(
                     TagCounters.of(PoolTag.parse("Leak"), PoolType.NONPAGED, leakAllocs, leakFrees,
                             (leakAllocs - leakFrees) * 4096),
                     TagCounters.of(PoolTag.parse("Big "), PoolType.PAGED, 5000 + i * 50L, i * 50L, 80_000_000 + noise.nextInt(4096)),
-                    TagCounters.of(PoolTag.parse("Chrn"), PoolType.NONPAGED, 10_000 + i * 600L, 10_000 + i * 600L - churn, churn * 128))));
+                    TagCounters.of(PoolTag.parse("Chrn"), PoolType.NONPAGED, 10_000 + i * 600L, 10_000 + i * 600L - churn, churn * 128)));
+            loop.observe(sample);
+            view.sample(sample);
             if (i == 19) {
                 at20 = view.render(120, 20).lines();
             }

@@ -2,6 +2,7 @@ package dev.pooltags.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +18,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** write -> read gives back what each format keeps, for every writable format. */
 class FormatRoundTripTest {
@@ -52,6 +54,23 @@ class FormatRoundTripTest {
     @Property(tries = 200)
     void json(@ForAll("series") List<Snapshot> s) {
         assertThat(read(SnapshotFormat.JSON, write(SnapshotFormat.JSON, s))).isEqualTo(s);
+    }
+
+    /**
+     * Found by the long fuzz run (seed -4377005445327273198): the memory text {@code '\x9B\xFD'} is in quotes at both
+     * ends and came back from CSV as the character literal, bytes reversed; {@code 0x41} came back as a number. The
+     * readers of pooltags' own formats read the memory text the writers write.
+     */
+    @Test
+    void tagsWhoseMemoryTextLooksLikeALiteralOrANumberComeBackUnchanged() {
+        for (String text : List.of("'\\x9B\\xFD'", "'Ab'", "0x41", "0x1F")) {
+            PoolTag tag = PoolTag.ofMemoryText(text);
+            List<Snapshot> s = List.of(new Snapshot(T, "", "src",
+                    List.of(TagCounters.of(tag, PoolType.PAGED, 3, 1, 64))));
+            for (SnapshotFormat f : List.of(SnapshotFormat.CSV, SnapshotFormat.JSON)) {
+                assertThat(read(f, write(f, s))).as("%s in %s", text, f).isEqualTo(s);
+            }
+        }
     }
 
     @Property(tries = 200)

@@ -118,18 +118,8 @@ public final class ServeLoadTest {
                         java.util.List.of("Accept-Encoding: gzip"));
 
                 // the same paced run while clients that send a byte a second hold connections (slow loris)
-                WrkRun ps = null;
-                if (plan.slowClients() > 0) {
-                    try (SlowClients slow = SlowClients.start(server.address().getPort(), plan.slowClients())) {
-                        if (slow != null) {
-                            progress.accept("paced, " + plan.slowClients() + " slow clients connected");
-                            Thread.sleep(2000); // they connect and send their first bytes
-                            ps = WrkRun.run(wrk, metrics, plan.threads(), plan.connections(), plan.duration(), delay);
-                        } else {
-                            progress.accept("slow clients skipped: 127.0.0.10 and up are not usable here");
-                        }
-                    }
-                }
+                WrkRun ps = plan.slowClients() > 0 ? withSlowClients(wrk, metrics, plan, server.address().getPort(), delay,
+                        progress) : null;
 
                 long before = heapAfterGc();
                 long done = 0;
@@ -149,6 +139,20 @@ public final class ServeLoadTest {
             } finally {
                 baseline.stop(0);
             }
+        }
+    }
+
+    /** The paced run while slow clients hold connections; null when their loopback addresses are not usable here. */
+    private static WrkRun withSlowClients(Path wrk, URI metrics, Plan plan, int port, int delay, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        try (SlowClients slow = SlowClients.start(port, plan.slowClients())) {
+            if (slow == null) {
+                progress.accept("slow clients skipped: 127.0.0.10 and up are not usable here");
+                return null;
+            }
+            progress.accept("paced, " + plan.slowClients() + " slow clients connected");
+            Thread.sleep(2000); // they connect and send their first bytes
+            return WrkRun.run(wrk, metrics, plan.threads(), plan.connections(), plan.duration(), delay);
         }
     }
 

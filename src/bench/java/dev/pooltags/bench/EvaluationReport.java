@@ -1,4 +1,4 @@
-package dev.pooltags.report;
+package dev.pooltags.bench;
 
 import dev.pooltags.leak.LeakAnalysis;
 import dev.pooltags.leak.LeakOptions;
@@ -11,6 +11,7 @@ import dev.pooltags.leak.Verdict;
 import dev.pooltags.leak.eval.Evaluation;
 import dev.pooltags.leak.eval.PrefixEvaluation;
 import dev.pooltags.leak.eval.RealSeries;
+import dev.pooltags.report.TextTable;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

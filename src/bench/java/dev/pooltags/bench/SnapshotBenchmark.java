@@ -1,6 +1,7 @@
 package dev.pooltags.bench;
 
 import dev.pooltags.report.SnapshotColumn;
+import dev.pooltags.live.LiveSampling;
 import dev.pooltags.report.TopScreen;
 import dev.pooltags.report.TopView;
 import dev.pooltags.snapshot.RecordingReader;
@@ -152,7 +153,7 @@ public final class SnapshotBenchmark {
             TopView view = new TopView(SnapshotColumn.standard(true, null), null, RowOrder.BYTES);
             long c0 = os.getProcessCpuTime();
             long w0 = System.nanoTime();
-            new TopScreen(t, view, pool.source(interval), interval).run(frames);
+            new TopScreen(t, view, new LiveSampling(pool.source(interval), null), interval).run(frames);
             long wall = System.nanoTime() - w0;
             long cpu = os.getProcessCpuTime() - c0;
             return new Top(tags, wall, cpu, frames, drawn[0]);
