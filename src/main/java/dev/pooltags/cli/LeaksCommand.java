@@ -17,19 +17,21 @@ import dev.pooltags.source.InputException;
 import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
+import dev.pooltags.threshold.Threshold;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags leaks}: which tags leak, how sure, since when, at what rate, who owns them, what next. */
-@Command(name = "leaks", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "leaks", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = LeaksCommand.Thresholds.class,
         description = {"Judge every tag of a series of snapshots: leak, likely leak, growing or stable, with the"
                 + " statistics behind it (Theil-Sen slope and interval, Mann-Kendall test, step and plateau detector)."
                 + " With --baseline and --after: what did a test leave behind?", ""},
@@ -88,84 +90,7 @@ public final class LeaksCommand extends Subcommand {
     @Option(names = "--after", paramLabel = "PATH", description = "Samples taken after the test and an idle period (repeatable).")
     List<Path> after = new ArrayList<>();
 
-    @Option(names = "--alpha", paramLabel = "P", description = "Mann-Kendall p-value for a leak (default ${DEFAULT-VALUE}).")
-    double alpha = LeakOptions.DEFAULTS.alpha();
-
-    @Option(names = "--likely-alpha", paramLabel = "P",
-            description = "p-value for a likely leak or growth (default ${DEFAULT-VALUE}).")
-    double likelyAlpha = LeakOptions.DEFAULTS.likelyAlpha();
-
-    @Option(names = "--confidence", paramLabel = "C",
-            description = "Confidence of the slope interval (default ${DEFAULT-VALUE}).")
-    double confidence = LeakOptions.DEFAULTS.confidence();
-
-    @Option(names = "--likely-samples", paramLabel = "N",
-            description = "Samples of growth a likely leak needs (default ${DEFAULT-VALUE}).")
-    int likelySamples = LeakOptions.Gates.DEFAULTS.likelySamples();
-
-    @Option(names = {"--leak-samples", "--min-samples"}, paramLabel = "N",
-            description = "Samples of growth a leak needs (default ${DEFAULT-VALUE}).")
-    int leakSamples = LeakOptions.Gates.DEFAULTS.leakSamples();
-
-    @Option(names = "--likely-after", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Growth a likely leak needs (default 1m).")
-    Duration likelyAfter = seconds(LeakOptions.Gates.DEFAULTS.likelySeconds());
-
-    @Option(names = "--fast-likely-after", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Growth a likely leak needs when it is fast: 100 allocations a second or 1 MiB a minute "
-                    + "(default 20s).")
-    Duration fastLikelyAfter = seconds(LeakOptions.Gates.DEFAULTS.fastSeconds());
-
-    @Option(names = "--leak-after", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Growth a leak needs (default 90s).")
-    Duration leakAfter = seconds(LeakOptions.Gates.DEFAULTS.leakSeconds());
-
-    @Option(names = "--likely-warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "A likely leak's growth must be straight enough to rule out every warm-up (a working set "
-                    + "or cache filling toward a level) faster than this (default 1m).")
-    Duration likelyWarmup = seconds(LeakOptions.Gates.DEFAULTS.likelyWarmup());
-
-    @Option(names = "--leak-warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The same for a leak (default 3m).")
-    Duration leakWarmup = seconds(LeakOptions.Gates.DEFAULTS.leakWarmup());
-
-    @Option(names = "--fill-time", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Growth during which the source counts almost no frees must last this long before it can be "
-                    + "a leak: caches and tables fill that way (default 5m).")
-    Duration fillTime = seconds(LeakOptions.Gates.DEFAULTS.fillSeconds());
-
-    @Option(names = "--noise-multiple", paramLabel = "K",
-            description = "Growth must exceed K times the noise (default ${DEFAULT-VALUE}).")
-    double noiseMultiple = LeakOptions.DEFAULTS.noiseMultiple();
-
-    @Option(names = "--min-count-growth", paramLabel = "N",
-            description = "Smallest growth of outstanding allocations for a leak (default ${DEFAULT-VALUE}).")
-    long minCountGrowth = LeakOptions.DEFAULTS.minCountGrowth();
-
-    @Option(names = "--min-bytes-growth", paramLabel = "BYTES",
-            description = "Smallest growth of bytes for a leak (default ${DEFAULT-VALUE}).")
-    long minBytesGrowth = LeakOptions.DEFAULTS.minBytesGrowth();
-
-    @Option(names = "--level-share", paramLabel = "S",
-            description = "Share of the window a level must hold to call growth levelled off (default ${DEFAULT-VALUE}).")
-    double levelShare = LeakOptions.DEFAULTS.levelShare();
-
-    @Option(names = "--release-share", paramLabel = "S",
-            description = "Share of its rise a drop must give back to count as a release (default ${DEFAULT-VALUE}).")
-    double releaseShare = LeakOptions.DEFAULTS.releaseShare();
-
-    @Option(names = "--release-noise", paramLabel = "K",
-            description = "A release must drop K times the sample noise (default ${DEFAULT-VALUE}).")
-    double releaseNoise = LeakOptions.DEFAULTS.releaseNoise();
-
-    @Option(names = "--shape-evidence", paramLabel = "BIC",
-            description = "BIC gain a step or bend needs over a line (default ${DEFAULT-VALUE}).")
-    double shapeEvidence = LeakOptions.DEFAULTS.shapeEvidence();
-
-    @Option(names = "--max-points", paramLabel = "N",
-            description = "Longer series are reduced to N block medians (default: 48 up to 600 samples, as top and "
-                    + "serve judge their window, 120 for longer series).")
-    int maxPoints = LeakOptions.DEFAULTS.maxPoints();
+    // --alpha to --max-points: made from LeakOptions.THRESHOLDS by Thresholds below, shown here in help
 
     @Option(names = "--window", paramLabel = "N",
             description = "Judge only the last N samples, as top and serve do (600: ten minutes at 1 s); default: all.")
@@ -175,21 +100,30 @@ public final class LeaksCommand extends Subcommand {
     boolean noSerialCorrection;
 
     LeakOptions options() {
+        Threshold.Values given = ThresholdOptions.values(spec);
         try {
-            LeakOptions.Gates d = LeakOptions.Gates.DEFAULTS;
-            LeakOptions.Gates gates = new LeakOptions.Gates(likelySamples, likelyAfter.toMillis() / 1000.0,
-                    fastLikelyAfter.toMillis() / 1000.0, d.fastAllocations(), d.fastBytes(),
-                    likelyWarmup.toMillis() / 1000.0, leakSamples, leakAfter.toMillis() / 1000.0,
-                    leakWarmup.toMillis() / 1000.0, fillTime.toMillis() / 1000.0);
-            return new LeakOptions(alpha, likelyAlpha, confidence, noiseMultiple, minCountGrowth, minBytesGrowth,
-                    levelShare, releaseShare, releaseNoise, shapeEvidence, maxPoints, !noSerialCorrection, gates);
+            return LeakOptions.from(new Threshold.Values() {
+                @Override
+                public <T> T get(Threshold<T> threshold) {
+                    if (threshold == LeakOptions.SERIAL_CORRELATION) {
+                        @SuppressWarnings("unchecked")
+                        T on = (T) Boolean.valueOf(!noSerialCorrection && LeakOptions.SERIAL_CORRELATION.defaultValue());
+                        return on;
+                    }
+                    return given.get(threshold);
+                }
+            });
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    private static Duration seconds(double s) {
-        return Duration.ofMillis(Math.round(s * 1000));
+    /** Adds the options of the leak thresholds, before --window. */
+    public static final class Thresholds implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return ThresholdOptions.insert(spec, LeakOptions.THRESHOLDS, "--window");
+        }
     }
 
     @Override

@@ -95,17 +95,20 @@ public final class PooltagsCommand implements Runnable {
                 || PooltagsCommand.class.getClassLoader().getResource(cls.replace('.', '/') + ".class") != null;
     }
 
-    /** The command object of a subcommand (picocli's help command for {@code help}). */
-    static Object instance(String name) {
+    /**
+     * A subcommand, built as picocli builds a top-level command, so its model transformer (options made from
+     * typed thresholds) applies (picocli's help command for {@code help}).
+     */
+    static picocli.CommandLine instance(String name) {
         String cls = SUBCOMMANDS.get(name);
         if (cls == null) {
-            return new picocli.CommandLine.HelpCommand();
+            return new picocli.CommandLine(new picocli.CommandLine.HelpCommand());
         }
         if (!present(name)) {
             throw new IllegalStateException(notInThisJar(name)); // Main says so before it builds the command line
         }
         try {
-            return Class.forName(cls).getDeclaredConstructor().newInstance();
+            return new picocli.CommandLine(Class.forName(cls).getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the command " + name + " (" + cls + ") is missing from the build", e);
         }

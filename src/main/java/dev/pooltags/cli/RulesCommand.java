@@ -3,15 +3,18 @@ package dev.pooltags.cli;
 import dev.pooltags.serve.AlertRules;
 import dev.pooltags.serve.RuleOptions;
 import dev.pooltags.source.UsageException;
+import dev.pooltags.threshold.Threshold;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pooltags rules}: Prometheus recording and alerting rules for the metrics of {@code pooltags serve}. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(name = "rules", mixinStandardHelpOptions = true, modelTransformer = RulesCommand.Thresholds.class,
         description = {"Write Prometheus recording and alerting rules for the metrics of 'pooltags serve': per-tag "
                 + "growth that keeps going (PoolTagLeak), pool growth (PoolGrowing) and predicted pool exhaustion "
                 + "(PoolExhaustionPredicted).", ""},
@@ -25,33 +28,7 @@ public final class RulesCommand extends Subcommand {
     @Mixin
     OutputOption output;
 
-    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "6h",
-            description = "Window of the growth rates and the prediction (default ${DEFAULT-VALUE}).")
-    String window;
-
-    @Option(names = "--recent", paramLabel = "DURATION", defaultValue = "1h",
-            description = "Window showing the growth still goes on (default ${DEFAULT-VALUE}).")
-    String recent;
-
-    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "3h",
-            description = "How long a condition holds before its alert fires (default ${DEFAULT-VALUE}).")
-    String holdFor;
-
-    @Option(names = "--tag-growth", paramLabel = "SIZE", defaultValue = "1MiB",
-            description = "Per-tag growth per hour that makes a leak (default ${DEFAULT-VALUE}/h).")
-    String tagGrowth;
-
-    @Option(names = "--pool-growth", paramLabel = "SIZE", defaultValue = "16MiB",
-            description = "Pool growth per hour worth an alert (default ${DEFAULT-VALUE}/h).")
-    String poolGrowth;
-
-    @Option(names = "--horizon", paramLabel = "DURATION", defaultValue = "7d",
-            description = "How far ahead pool exhaustion is predicted (default ${DEFAULT-VALUE}).")
-    String horizon;
-
-    @Option(names = "--exhaustion-fraction", paramLabel = "F", defaultValue = "0.8",
-            description = "The pool is exhausted at this fraction of physical memory (default ${DEFAULT-VALUE}).")
-    double fraction;
+    // --window to --exhaustion-fraction: made from RuleOptions.THRESHOLDS by Thresholds below, shown here in help
 
     @Option(names = "--pool-limit", paramLabel = "SIZE",
             description = "A fixed pool limit instead of the fraction of physical memory.")
@@ -68,9 +45,10 @@ public final class RulesCommand extends Subcommand {
     protected ExitCode execute() {
         RuleOptions o;
         try {
-            o = new RuleOptions(d("--window", window), d("--recent", recent), d("--for", holdFor),
-                    size("--tag-growth", tagGrowth), size("--pool-growth", poolGrowth), d("--horizon", horizon),
-                    fraction, poolLimit == null ? 0 : size("--pool-limit", poolLimit), selector, labels);
+            o = new RuleOptions(d(RuleOptions.WINDOW), d(RuleOptions.RECENT), d(RuleOptions.HOLD_FOR),
+                    size(RuleOptions.TAG_GROWTH), size(RuleOptions.POOL_GROWTH), d(RuleOptions.HORIZON),
+                    ThresholdOptions.values(spec).get(RuleOptions.EXHAUSTION_FRACTION),
+                    poolLimit == null ? 0 : size("--pool-limit", poolLimit), selector, labels);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -78,6 +56,22 @@ public final class RulesCommand extends Subcommand {
             w.print(AlertRules.yaml(o));
         });
         return ExitCode.OK;
+    }
+
+    /** Adds the options of the rule thresholds, before --pool-limit; durations and sizes are read as text. */
+    public static final class Thresholds implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return ThresholdOptions.insert(spec, RuleOptions.THRESHOLDS, "--pool-limit");
+        }
+    }
+
+    private Duration d(Threshold<Duration> t) {
+        return d("--" + t.name(), ThresholdOptions.text(spec, t));
+    }
+
+    private long size(Threshold<Long> t) {
+        return size("--" + t.name(), ThresholdOptions.text(spec, t));
     }
 
     private static Duration d(String option, String text) {

@@ -1,7 +1,12 @@
 package dev.pooltags.leak;
 
+import dev.pooltags.threshold.Threshold;
+import dev.pooltags.threshold.Threshold.Unit;
+import java.util.List;
+
 /**
- * The thresholds behind every verdict, each a named option of {@code pooltags leaks} with the default given here.
+ * The thresholds behind every verdict, each declared once below as a typed {@link Threshold} with its default and help,
+ * from which {@code pooltags leaks} makes its options ({@link #THRESHOLDS}).
  *
  * @param alpha           one-sided Mann–Kendall p-value below which growth is significant enough for "leak"
  * @param likelyAlpha     the weaker p-value that still allows "likely leak" and "growing"
@@ -48,7 +53,38 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, d
     public record Gates(int likelySamples, double likelySeconds, double fastSeconds, double fastAllocations,
             double fastBytes, double likelyWarmup, int leakSamples, double leakSeconds, double leakWarmup,
             double fillSeconds) {
-        public static final Gates DEFAULTS = new Gates(10, 60, 20, 100, 1 << 20, 60, 20, 90, 180, 300);
+        public static final Threshold<Integer> LIKELY_SAMPLES = Threshold.of("likely-samples", "N", Unit.COUNT, 10,
+                "Samples of growth a likely leak needs (default ${DEFAULT-VALUE}).");
+        public static final Threshold<Integer> LEAK_SAMPLES = Threshold.of("leak-samples", "N", Unit.COUNT, 20,
+                "Samples of growth a leak needs (default ${DEFAULT-VALUE}).").alsoKnownAs("--min-samples");
+        public static final Threshold<Double> LIKELY_AFTER = Threshold.seconds("likely-after", "DURATION", 60,
+                "Growth a likely leak needs (default ${DEFAULT-VALUE}).");
+        public static final Threshold<Double> FAST_LIKELY_AFTER = Threshold.seconds("fast-likely-after", "DURATION", 20,
+                "Growth a likely leak needs when it is fast: 100 allocations a second or 1 MiB a minute "
+                        + "(default ${DEFAULT-VALUE}).");
+        public static final Threshold<Double> FAST_ALLOCATIONS = Threshold.constant("fast-allocations", Unit.COUNT,
+                100.0, "Growth of outstanding allocations per second that counts as fast.");
+        public static final Threshold<Double> FAST_BYTES = Threshold.constant("fast-bytes", Unit.BYTES,
+                (double) (1 << 20), "Growth of bytes per minute that counts as fast.");
+        public static final Threshold<Double> LEAK_AFTER = Threshold.seconds("leak-after", "DURATION", 90,
+                "Growth a leak needs (default ${DEFAULT-VALUE}).");
+        public static final Threshold<Double> LIKELY_WARMUP = Threshold.seconds("likely-warmup", "DURATION", 60,
+                "A likely leak's growth must be straight enough to rule out every warm-up (a working set "
+                        + "or cache filling toward a level) faster than this (default ${DEFAULT-VALUE}).");
+        public static final Threshold<Double> LEAK_WARMUP = Threshold.seconds("leak-warmup", "DURATION", 180,
+                "The same for a leak (default ${DEFAULT-VALUE}).");
+        public static final Threshold<Double> FILL_TIME = Threshold.seconds("fill-time", "DURATION", 300,
+                "Growth during which the source counts almost no frees must last this long before it can be "
+                        + "a leak: caches and tables fill that way (default ${DEFAULT-VALUE}).");
+
+        public static final Gates DEFAULTS = from(Threshold.Values.defaults());
+
+        /** The gates with the values {@code v} gives their thresholds. */
+        public static Gates from(Threshold.Values v) {
+            return new Gates(v.get(LIKELY_SAMPLES), v.get(LIKELY_AFTER), v.get(FAST_LIKELY_AFTER),
+                    v.get(FAST_ALLOCATIONS), v.get(FAST_BYTES), v.get(LIKELY_WARMUP), v.get(LEAK_SAMPLES),
+                    v.get(LEAK_AFTER), v.get(LEAK_WARMUP), v.get(FILL_TIME));
+        }
 
         public Gates {
             check(likelySamples >= 4, "likely-samples must be at least 4");
@@ -68,8 +104,51 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, d
         }
     }
 
-    public static final LeakOptions DEFAULTS = new LeakOptions(0.001, 0.05, 0.95, 4.0, 10, 65536, 0.2, 0.5, 6.0,
-            10.0, 0, true, Gates.DEFAULTS);
+    public static final Threshold<Double> ALPHA = Threshold.of("alpha", "P", Unit.PROBABILITY, 0.001,
+            "Mann-Kendall p-value for a leak (default ${DEFAULT-VALUE}).");
+    public static final Threshold<Double> LIKELY_ALPHA = Threshold.of("likely-alpha", "P", Unit.PROBABILITY, 0.05,
+            "p-value for a likely leak or growth (default ${DEFAULT-VALUE}).");
+    public static final Threshold<Double> CONFIDENCE = Threshold.of("confidence", "C", Unit.PROBABILITY, 0.95,
+            "Confidence of the slope interval (default ${DEFAULT-VALUE}).");
+    public static final Threshold<Double> NOISE_MULTIPLE = Threshold.of("noise-multiple", "K", Unit.MULTIPLE, 4.0,
+            "Growth must exceed K times the noise (default ${DEFAULT-VALUE}).");
+    public static final Threshold<Long> MIN_COUNT_GROWTH = Threshold.of("min-count-growth", "N", Unit.COUNT, 10L,
+            "Smallest growth of outstanding allocations for a leak (default ${DEFAULT-VALUE}).");
+    public static final Threshold<Long> MIN_BYTES_GROWTH = Threshold.of("min-bytes-growth", "BYTES", Unit.BYTES, 65536L,
+            "Smallest growth of bytes for a leak (default ${DEFAULT-VALUE}).");
+    public static final Threshold<Double> LEVEL_SHARE = Threshold.of("level-share", "S", Unit.SHARE, 0.2,
+            "Share of the window a level must hold to call growth levelled off (default ${DEFAULT-VALUE}).");
+    public static final Threshold<Double> RELEASE_SHARE = Threshold.of("release-share", "S", Unit.SHARE, 0.5,
+            "Share of its rise a drop must give back to count as a release (default ${DEFAULT-VALUE}).");
+    public static final Threshold<Double> RELEASE_NOISE = Threshold.of("release-noise", "K", Unit.MULTIPLE, 6.0,
+            "A release must drop K times the sample noise (default ${DEFAULT-VALUE}).");
+    public static final Threshold<Double> SHAPE_EVIDENCE = Threshold.of("shape-evidence", "BIC", Unit.MULTIPLE, 10.0,
+            "BIC gain a step or bend needs over a line (default ${DEFAULT-VALUE}).");
+    public static final Threshold<Integer> MAX_POINTS = Threshold.of("max-points", "N", Unit.COUNT, 0,
+            "Longer series are reduced to N block medians (default: 48 up to 600 samples, as top and "
+                    + "serve judge their window, 120 for longer series).");
+    public static final Threshold<Boolean> SERIAL_CORRELATION = Threshold.of("serial-correlation", "", Unit.SWITCH,
+            true, "Widen the Mann-Kendall variance for serially correlated samples (Hamed-Rao correction).");
+
+    /** The thresholds a user sets, in the order {@code pooltags leaks --help} shows them. */
+    public static final List<Threshold<?>> THRESHOLDS = List.of(ALPHA, LIKELY_ALPHA, CONFIDENCE, Gates.LIKELY_SAMPLES,
+            Gates.LEAK_SAMPLES, Gates.LIKELY_AFTER, Gates.FAST_LIKELY_AFTER, Gates.LEAK_AFTER, Gates.LIKELY_WARMUP,
+            Gates.LEAK_WARMUP, Gates.FILL_TIME, NOISE_MULTIPLE, MIN_COUNT_GROWTH, MIN_BYTES_GROWTH, LEVEL_SHARE,
+            RELEASE_SHARE, RELEASE_NOISE, SHAPE_EVIDENCE, MAX_POINTS);
+
+    public static final LeakOptions DEFAULTS = from(Threshold.Values.defaults());
+
+    /**
+     * The options with the values {@code v} gives their thresholds.
+     *
+     * @throws IllegalArgumentException naming the threshold at fault when the values do not go together
+     */
+    public static LeakOptions from(Threshold.Values v) {
+        return new LeakOptions(v.get(ALPHA), v.get(LIKELY_ALPHA), v.get(CONFIDENCE), v.get(NOISE_MULTIPLE),
+                v.get(MIN_COUNT_GROWTH), v.get(MIN_BYTES_GROWTH), v.get(LEVEL_SHARE), v.get(RELEASE_SHARE),
+                v.get(RELEASE_NOISE), v.get(SHAPE_EVIDENCE), v.get(MAX_POINTS), v.get(SERIAL_CORRELATION),
+                Gates.from(v));
+    }
 
     /** Samples a live view keeps (ten minutes at one a second); series up to this long get {@link #LIVE_POINTS}. */
     public static final int LIVE_WINDOW = 600;

@@ -40,41 +40,13 @@ public final class ShapeFit {
         if (m < 4) {
             return new Result(Kind.LINE, 0, 0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN);
         }
-        // Work in normalized units (time 0..1, values centred and scaled) so the sums do not lose precision.
-        double t0 = t[0];
-        double span = t[m - 1] - t0;
-        if (span <= 0) {
-            span = 1;
-        }
-        double mean = 0;
-        for (int i = 0; i < m; i++) {
-            mean += y[i];
-        }
-        mean /= m;
-        double var = 0;
-        for (int i = 0; i < m; i++) {
-            var += (y[i] - mean) * (y[i] - mean);
-        }
-        double scale = var > 0 ? Math.sqrt(var / m) : 1;
-        double[] x = new double[m];
-        double[] v = new double[m];
-        for (int i = 0; i < m; i++) {
-            x[i] = (t[i] - t0) / span;
-            v[i] = (y[i] - mean) / scale;
-        }
-        // prefix sums: index i holds the sum over [0, i)
-        double[] sx = new double[m + 1];
-        double[] sxx = new double[m + 1];
-        double[] sy = new double[m + 1];
-        double[] syy = new double[m + 1];
-        double[] sxy = new double[m + 1];
-        for (int i = 0; i < m; i++) {
-            sx[i + 1] = sx[i] + x[i];
-            sxx[i + 1] = sxx[i] + x[i] * x[i];
-            sy[i + 1] = sy[i] + v[i];
-            syy[i + 1] = syy[i] + v[i] * v[i];
-            sxy[i + 1] = sxy[i] + x[i] * v[i];
-        }
+        Sums z = Sums.of(t, y, m);
+        double[] x = z.x();
+        double[] sx = z.sx();
+        double[] sxx = z.sxx();
+        double[] sy = z.sy();
+        double[] syy = z.syy();
+        double[] sxy = z.sxy();
         double floor = 1e-9 * m; // a perfect fit: keeps ln finite, ties resolved toward the simpler shape
         double sseLine = lineSse(m, sx[m], sxx[m], sy[m], syy[m], sxy[m]);
         double bicLine = bic(m, sseLine, floor, 2);
@@ -129,7 +101,7 @@ public final class ShapeFit {
         double before = Double.NaN;
         double after = Double.NaN;
         if (kind == Kind.BEND) {
-            double unit = scale / span; // back from normalized units
+            double unit = z.scale() / z.span(); // back from normalized units
             before = bendBeta[1] * unit;
             after = (bendBeta[1] + bendBeta[2]) * unit;
         }
@@ -161,5 +133,51 @@ public final class ShapeFit {
         double b = (n * (sxy * suu - suy * sxu) - sy * (sx * suu - sxu * su) + su * (sx * suy - sxy * su)) / det;
         double c = (n * (sxx * suy - sxu * sxy) - sx * (sx * suy - sxy * su) + sy * (sx * sxu - sxx * su)) / det;
         return new double[] {a, b, c};
+    }
+
+    /**
+     * The points in normalized units (time 0..1, values centred and scaled) and their prefix sums (index i holds the
+     * sum over [0, i)), from which every line, step and bend fit is a handful of operations.
+     */
+    private record Sums(double[] x, double[] sx, double[] sxx, double[] sy, double[] syy, double[] sxy, double scale,
+            double span) {
+        static Sums of(double[] t, double[] y, int m) {
+            // normalized units so the sums do not lose precision
+            double t0 = t[0];
+            double span = t[m - 1] - t0;
+            if (span <= 0) {
+                span = 1;
+            }
+            double mean = 0;
+            for (int i = 0; i < m; i++) {
+                mean += y[i];
+            }
+            mean /= m;
+            double var = 0;
+            for (int i = 0; i < m; i++) {
+                var += (y[i] - mean) * (y[i] - mean);
+            }
+            double scale = var > 0 ? Math.sqrt(var / m) : 1;
+            double[] x = new double[m];
+            double[] v = new double[m];
+            for (int i = 0; i < m; i++) {
+                x[i] = (t[i] - t0) / span;
+                v[i] = (y[i] - mean) / scale;
+            }
+            // prefix sums: index i holds the sum over [0, i)
+            double[] sx = new double[m + 1];
+            double[] sxx = new double[m + 1];
+            double[] sy = new double[m + 1];
+            double[] syy = new double[m + 1];
+            double[] sxy = new double[m + 1];
+            for (int i = 0; i < m; i++) {
+                sx[i + 1] = sx[i] + x[i];
+                sxx[i + 1] = sxx[i] + x[i] * x[i];
+                sy[i + 1] = sy[i] + v[i];
+                syy[i + 1] = syy[i] + v[i] * v[i];
+                sxy[i + 1] = sxy[i] + x[i] * v[i];
+            }
+            return new Sums(x, sx, sxx, sy, syy, sxy, scale, span);
+        }
     }
 }

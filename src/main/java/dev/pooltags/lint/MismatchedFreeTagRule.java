@@ -40,6 +40,46 @@ public final class MismatchedFreeTagRule extends Rule {
     /** Related places listed under a finding; the message counts the rest. */
     private static final int MAX_RELATED = 8;
 
+    /**
+     * Routines that take {@code &s} of a UNICODE_STRING (or any structure) and read it or fill its existing buffer,
+     * never storing another pointer in it; the case routines only with AllocateDestinationString FALSE. The scan
+     * does not count such an {@code &s} as a write into {@code s}.
+     */
+    private static final Set<String> KEEPS_POINTERS = Set.of("RtlCopyUnicodeString", "RtlAppendUnicodeStringToString",
+            "RtlAppendUnicodeToString", "RtlCompareUnicodeString", "RtlEqualUnicodeString", "RtlPrefixUnicodeString",
+            "FsRtlIsNameInExpression", "RtlUnicodeStringCopy", "RtlUnicodeStringCat", "RtlUnicodeStringPrintf",
+            "RtlUnicodeStringCbCopyN", "RtlUnicodeStringCchCopyN", "RtlUnicodeStringCopyString", "RtlUnicodeStringCatString",
+            "RtlUpcaseUnicodeString", "RtlDowncaseUnicodeString", "RtlInitEmptyUnicodeString", "DbgPrint", "DbgPrintEx",
+            "KdPrint", "KdPrintEx");
+    private static final Set<String> NULLS = Set.of("NULL", "nullptr", "0", "FALSE");
+
+    /** True when {@code routine} may leave the pointers of a structure passed as {@code &s} in place. */
+    static boolean keepsPointers(String routine) {
+        return KEEPS_POINTERS.contains(routine);
+    }
+
+    /**
+     * True when the call of {@code routine} with {@code args} leaves the pointers of the structure whose {@code &}
+     * starts at source offset {@code ampStart} in place.
+     */
+    static boolean keepsPointers(String routine, List<List<Token>> args, int ampStart) {
+        switch (routine) {
+            case "RtlUpcaseUnicodeString", "RtlDowncaseUnicodeString" -> {
+                // with AllocateDestinationString TRUE the routine stores a new buffer of its own
+                List<Token> last = args.get(args.size() - 1);
+                return args.size() == 3 && last.size() == 1 && last.get(0).text().equals("FALSE");
+            }
+            case "RtlInitEmptyUnicodeString" -> {
+                // stores its second argument as the buffer: harmless only when that is NULL
+                return args.size() == 3 && args.get(1).size() == 1 && NULLS.contains(args.get(1).get(0).text())
+                        && !args.get(0).isEmpty() && args.get(0).get(0).start() == ampStart;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
     /** A free with what reaches it inside its function. */
     private record PendingFree(String key, PointerEvent free, List<PointerEvent> stores, boolean entry, boolean overflow) {
     }
@@ -179,7 +219,12 @@ public final class MismatchedFreeTagRule extends Rule {
         if (allocTag == freeTag.tag()) {
             return;
         }
-        PoolTag at = PoolTag.ofValue(allocTag);
+        report(free, freeTag, allocs, elsewhere, allocTexts, PoolTag.ofValue(allocTag), out);
+    }
+
+    /** The finding: a free with {@code freeTag} of what {@code allocs} allocated with tag {@code at}. */
+    private void report(PointerEvent free, Value freeTag, List<PointerEvent> allocs, int elsewhere,
+            Set<String> allocTexts, PoolTag at, Consumer<Finding> out) {
         PoolTag ft = PoolTag.ofValue(freeTag.tag());
         Call fc = free.call();
         Arg tagArg = fc.arg(fc.routine().tagArg());

@@ -75,14 +75,14 @@ final class WrapperSummary {
                 int pointer = -1;
                 if (want == PoolRoutine.Kind.LOOKASIDE) {
                     Arg list = c.arg(0);
-                    String single = list == null ? null : single(FileScanner.stripCasts(list.tokens()));
+                    String single = list == null ? null : single(PointerEventExtractor.stripCasts(list.tokens()));
                     if (single == null || !params.contains(single)) {
                         continue; // sets up a list of its own, not the caller's
                     }
                 }
                 if (want == PoolRoutine.Kind.FREE) {
                     Arg p = c.arg(c.routine().pointerArg());
-                    String single = p == null ? null : single(FileScanner.stripCasts(p.tokens()));
+                    String single = p == null ? null : single(PointerEventExtractor.stripCasts(p.tokens()));
                     if (single == null || !params.contains(single) || storedParams.contains(single)) {
                         continue; // frees something of its own (or the parameter holds something else by then)
                     }
@@ -136,7 +136,7 @@ final class WrapperSummary {
         if (a == null || a.isEmpty()) {
             return null;
         }
-        String single = single(FileScanner.stripCasts(a.tokens()));
+        String single = single(PointerEventExtractor.stripCasts(a.tokens()));
         if (single != null && params.contains(single)) {
             return new Mapping(params.indexOf(single), null, false);
         }

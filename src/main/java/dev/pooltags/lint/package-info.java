@@ -7,7 +7,11 @@
  * {@link dev.pooltags.lint.TokenList}; {@link dev.pooltags.lint.FileScanner} indexes a file into
  * {@link dev.pooltags.lint.FileFacts} (definitions kept as their text, includes, file-scope names, class members,
  * called names, {@code #if} ranges it cannot decide) and, in a full scan, hands pool-routine calls (through wrapper
- * macros and wrapper functions) and each function's pointer events to a sink as it finds them.
+ * macros and wrapper functions) and each function's pointer events to a sink as it finds them. The scanner is one
+ * pass that hands each token to the part that reads it: {@link dev.pooltags.lint.ConditionalCompilation},
+ * {@link dev.pooltags.lint.ScopeTracker} (braces), {@link dev.pooltags.lint.DeclarationIndex},
+ * {@link dev.pooltags.lint.CallExtractor} with {@link dev.pooltags.lint.MacroExpander},
+ * {@link dev.pooltags.lint.PointerEventExtractor} and {@link dev.pooltags.lint.DriverFacts}.
  *
  * <p>Analysis: {@link dev.pooltags.lint.Scope} and {@link dev.pooltags.lint.Evaluator} resolve names and constants,
  * {@link dev.pooltags.lint.Conditions} decides {@code #if} lines as far as the tree tells,

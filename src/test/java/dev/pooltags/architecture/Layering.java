@@ -33,7 +33,7 @@ final class Layering {
     static final Map<String, List<String>> MAY_IMPORT = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("ground", List.of("tag", "core", "source", "output"));
+        FLOORS.put("ground", List.of("tag", "core", "threshold", "source", "output"));
         FLOORS.put("sources", List.of("event", "pe", "tagdb", "poolblock", "dump", "snapshot", "trace", "specialpool",
                 "debugger", "sniff"));
         FLOORS.put("analyses", List.of("pool", "replay", "scan", "lint", "leak", "live", "sim"));
@@ -44,6 +44,7 @@ final class Layering {
         // ground
         MAY_IMPORT.put("tag", List.of());
         MAY_IMPORT.put("core", List.of());
+        MAY_IMPORT.put("threshold", List.of());
         MAY_IMPORT.put("source", List.of());
         MAY_IMPORT.put("output", List.of("source"));
         // sources and the model records they produce
