@@ -63,7 +63,7 @@ final class Layering {
         MAY_IMPORT.put("replay", List.of("tag", "event", "snapshot", "trace", "pool"));
         MAY_IMPORT.put("scan", List.of("tag", "core", "source", "pe", "tagdb"));
         MAY_IMPORT.put("lint", List.of("tag", "core", "source", "tagdb"));
-        MAY_IMPORT.put("leak", List.of("core", "snapshot"));
+        MAY_IMPORT.put("leak", List.of("core", "threshold", "snapshot"));
         MAY_IMPORT.put("live", List.of("snapshot", "leak"));
         MAY_IMPORT.put("sim", List.of("tag", "source", "event", "tagdb", "snapshot", "trace", "pool"));
     }
