@@ -35,9 +35,12 @@ import picocli.CommandLine.Parameters;
                 "  pooltags leaks monday.log tuesday.log          (their !poolused outputs as a series)",
                 "", "Exit status: 0 read, 2 usage error, 3 a log cannot be read or holds no command pooltags reads."})
 public final class DebuggerLogCommand extends Subcommand {
-    enum Format { text, json, html }
-
-
+    /** The formats: those of {@link DebuggerReport#RENDERERS}. */
+    static final class Formats extends FormatNames {
+        Formats() {
+            super(DebuggerReport.RENDERERS);
+        }
+    }
 
     @Mixin
     OutputOption output;
@@ -55,8 +58,9 @@ public final class DebuggerLogCommand extends Subcommand {
     @Option(names = "--top", paramLabel = "N", description = "Top tags listed (default ${DEFAULT-VALUE}).")
     int top = 10;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or html.")
-    Format format = Format.text;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or html.",
+            converter = Formats.class, completionCandidates = Formats.class)
+    String format = DebuggerReport.RENDERERS.defaultName();
 
     @Override
     protected void validate() {
@@ -74,13 +78,7 @@ public final class DebuggerLogCommand extends Subcommand {
         TagDatabase db = tagFiles.load(false);
         DebuggerAnswer a = LogAnalysis.analyze(read, db, wanted, top);
         PrintWriter stdout = spec.commandLine().getOut();
-        output.write(stdout, w -> {
-            switch (format) {
-                case json -> DebuggerReport.json(w, a);
-                case html -> DebuggerReport.html(w, a);
-                case text -> DebuggerReport.text(w, a);
-            }
-        });
+        output.write(stdout, w -> DebuggerReport.RENDERERS.render(format, w, a));
         return ExitCode.OK;
     }
 }

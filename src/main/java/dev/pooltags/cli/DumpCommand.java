@@ -40,7 +40,15 @@ import picocli.CommandLine.Parameters;
                 "short or with a field out of range (what could be read is still shown;",
                 "each problem is named on standard error)."})
 public final class DumpCommand extends Subcommand {
-    enum Format { text, json, html }
+    /**
+     * The formats: those of the several-dump table, {@link DumpTriageReport#RENDERERS}; one dump (or --each) is
+     * written as text or json.
+     */
+    static final class Formats extends FormatNames {
+        Formats() {
+            super(DumpTriageReport.RENDERERS);
+        }
+    }
 
 
 
@@ -53,8 +61,9 @@ public final class DumpCommand extends Subcommand {
     @Parameters(paramLabel = "DUMP", arity = "1..*", description = "Dump files, or folders of them (*.dmp, searched recursively).")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, or html (the table of several dumps).")
-    Format format = Format.text;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, or html (the table of several dumps).",
+            converter = Formats.class, completionCandidates = Formats.class)
+    String format = DumpTriageReport.RENDERERS.defaultName();
 
     @Option(names = "--list-drivers", description = "List every loaded and unloaded driver with its address range.")
     boolean listDrivers;
@@ -92,7 +101,7 @@ public final class DumpCommand extends Subcommand {
         PrintWriter warn = spec.commandLine().getErr();
         List<Path> files = dev.pooltags.sniff.Inputs.dumps().expand(inputs, w -> warn.println("pooltags: " + w));
         boolean single = files.size() == 1 && inputs.size() == 1 && !java.nio.file.Files.isDirectory(inputs.get(0));
-        if (format == Format.html && (single || each)) {
+        if (format.equals("html") && (single || each)) {
             throw new UsageException("--format html writes the table of several dumps: name a folder or several files (without --each)");
         }
         TagDatabase db = tagFiles.load(false);
@@ -118,7 +127,7 @@ public final class DumpCommand extends Subcommand {
         Long address = at;
         output.write(spec.commandLine().getOut(), out -> {
             if (single || each) {
-                if (format == Format.json) {
+                if (format.equals("json")) {
                     DumpReport.json(out, read, db, find, address);
                 } else {
                     boolean firstOne = true;
@@ -135,11 +144,7 @@ public final class DumpCommand extends Subcommand {
                 }
             } else {
                 FleetTriage triage = FleetTriage.of(read, unreadable);
-                switch (format) {
-                    case json -> DumpTriageReport.json(out, triage);
-                    case html -> DumpTriageReport.html(out, triage);
-                    default -> DumpTriageReport.text(out, triage);
-                }
+                DumpTriageReport.RENDERERS.render(format, out, triage);
             }
         });
         for (DumpInspection in : read) {

@@ -37,7 +37,12 @@ import picocli.CommandLine.Parameters;
                 "", "Exit status: 0 done, 2 usage error, 3 a file named on the command line is missing or malformed,",
                 "5 pooltags failed on a file (a bug: please report it with the file)."})
 public final class ScanCommand extends Subcommand {
-    enum Format { table, json, localtag }
+    /** The formats: those of {@link ScanReport#renderers}. */
+    static final class Formats extends FormatNames {
+        Formats() {
+            super(ScanReport.renderers(false));
+        }
+    }
 
 
 
@@ -47,8 +52,9 @@ public final class ScanCommand extends Subcommand {
     @Mixin
     TagFileOptions tagFiles;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json (every call site) or localtag.")
-    Format format = Format.table;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json (every call site) or localtag.",
+            converter = Formats.class, completionCandidates = Formats.class)
+    String format = ScanReport.renderers(false).defaultName();
 
     @Mixin
     ThreadsOption threads;
@@ -92,13 +98,7 @@ public final class ScanCommand extends Subcommand {
                 }
             }
         }
-        target.write(spec.commandLine().getOut(), w -> {
-            switch (format) {
-                case table -> ScanReport.table(TerminalText.writer(w), results, all);
-                case json -> ScanReport.json(w, results);
-                case localtag -> ScanReport.localtag(w, results);
-            }
-        });
+        target.write(spec.commandLine().getOut(), w -> ScanReport.renderers(all).render(format, w, results));
         int code = exitCode(results, files, err);
         err.flush();
         return ExitCode.of(code);

@@ -8,7 +8,6 @@ import dev.pooltags.pool.PoolGeometry;
 import dev.pooltags.event.SpecialAlignment;
 import dev.pooltags.event.VerifierOption;
 import dev.pooltags.report.TraceReport;
-import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.UsageException;
 import dev.pooltags.tag.TagPattern;
 import dev.pooltags.replay.TraceAnalysis;
@@ -42,7 +41,12 @@ import picocli.CommandLine.Parameters;
                 "  pooltags trace verifier.txt --format json -o report.json",
                 "", "Exit status: 0 nothing found, 1 violations or leak suspects (see --gate), 2 usage error, 3 unreadable trace."})
 public final class TraceCommand extends Subcommand {
-    enum Format { text, json }
+    /** The formats: those of {@link TraceReport#RENDERERS}. */
+    static final class Formats extends FormatNames {
+        Formats() {
+            super(TraceReport.RENDERERS);
+        }
+    }
 
     enum Gate { violations, leaks, outstanding, none }
 
@@ -54,8 +58,9 @@ public final class TraceCommand extends Subcommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trace files (each is replayed and reported on its own).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-    Format format = Format.text;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.",
+            converter = Formats.class, completionCandidates = Formats.class)
+    String format = TraceReport.RENDERERS.defaultName();
 
     @Option(names = "--window", paramLabel = "FROM,TO",
             description = "Time window for the lifetime classes, from the start of the trace: 60s,300s or 1:00,5:00 (TO may be 'end').")
@@ -150,13 +155,7 @@ public final class TraceCommand extends Subcommand {
             results.add(TraceReplay.run(f.toString(), sink -> TraceFiles.open(f, sink), options));
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        target.write(stdout, w -> {
-            if (format == Format.json) {
-                TraceReport.json(w, results);
-            } else {
-                TraceReport.text(TerminalText.writer(w), results);
-            }
-        });
+        target.write(stdout, w -> TraceReport.RENDERERS.render(format, w, results));
         boolean findings = false;
         for (TraceAnalysis a : results) {
             boolean broken = gatingViolations(a) > 0;

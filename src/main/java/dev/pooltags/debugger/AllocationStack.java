@@ -3,7 +3,6 @@ package dev.pooltags.debugger;
 import dev.pooltags.poolblock.Origin;
 import dev.pooltags.tag.PoolTag;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -32,13 +31,7 @@ public record AllocationStack(Optional<PoolTag> tag, String breakpoint, List<Str
 
     /** The first frame outside the kernel, Driver Verifier and the frameworks: the driver that asked. */
     public String caller() {
-        for (String f : frames) {
-            int bang = f.indexOf('!');
-            if (bang > 0 && !ON_BEHALF.contains(f.substring(0, bang).toLowerCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        return "";
+        return StackFrames.firstOutside(frames, ON_BEHALF).orElse("");
     }
 
     /** The caller's module, empty when every frame is the kernel's or a framework's. */

@@ -32,13 +32,7 @@ public record PoolLogEntry(long address, long size, long thread, Operation opera
 
     /** The first frame outside the kernel and Driver Verifier: the code that asked for (or gave back) the block. */
     public String caller() {
-        for (String f : frames) {
-            int bang = f.indexOf('!');
-            if (bang > 0 && !SYSTEM.contains(f.substring(0, bang).toLowerCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        return frames.isEmpty() ? "" : frames.get(0);
+        return StackFrames.firstOutside(frames, SYSTEM).orElse(frames.isEmpty() ? "" : frames.get(0));
     }
 
     /** True when {@code a} lies in the block. */

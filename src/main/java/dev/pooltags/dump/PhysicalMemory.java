@@ -34,18 +34,7 @@ public final class PhysicalMemory {
 
     /** The file offset of {@code len} bytes at a physical address, or -1 when the dump does not hold them all. */
     public long fileOffset(long pa, int len) {
-        int lo = 0;
-        int hi = starts.length - 1;
-        int best = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(starts[mid], pa) <= 0) {
-                best = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        int best = AddressFloor.of(starts, pa);
         if (best < 0) {
             return -1;
         }

@@ -409,18 +409,7 @@ public final class PoolScanner {
 
         /** The region holding [address, address+len), or null. */
         MemoryRegion find(long address, int len) {
-            int lo = 0;
-            int hi = starts.length - 1;
-            int best = -1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (Long.compareUnsigned(starts[mid], address) <= 0) {
-                    best = mid;
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
+            int best = AddressFloor.of(starts, address);
             // overlapping regions: look back a little for one that covers the whole range
             for (int i = best; i >= 0 && i > best - 8; i--) {
                 MemoryRegion r = sorted.get(i);

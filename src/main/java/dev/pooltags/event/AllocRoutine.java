@@ -2,7 +2,6 @@ package dev.pooltags.event;
 
 import dev.pooltags.core.PoolRoutine;
 import dev.pooltags.tag.PoolTag;
-import java.util.Arrays;
 
 /**
  * The pool allocation routines the model knows (each an entry of the catalogue, {@link PoolRoutine}, which holds its
@@ -31,7 +30,7 @@ import java.util.Arrays;
  * </ul>
  * {@link #UNKNOWN} stands for events whose routine was not recorded (ETW pool events, {@code !verifier} output).
  */
-public enum AllocRoutine {
+public enum AllocRoutine implements RecordedRoutine {
     EX_ALLOCATE_POOL(PoolRoutine.EX_ALLOCATE_POOL),
     EX_ALLOCATE_POOL_WITH_TAG(PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG),
     EX_ALLOCATE_POOL_WITH_TAG_PRIORITY(PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY),
@@ -53,13 +52,9 @@ public enum AllocRoutine {
     }
 
     /** The catalogue's entry, or null for {@link #UNKNOWN}. */
+    @Override
     public PoolRoutine routine() {
         return routine;
-    }
-
-    /** The routine's name as in the headers. */
-    public String routineName() {
-        return routine == null ? "(not recorded)" : routine.routineName();
     }
 
     /** ExAllocatePool2/3: the pool comes from {@link PoolFlags}. */
@@ -79,8 +74,7 @@ public enum AllocRoutine {
 
     /** Reads the routine's name (case-insensitive); null when unknown. */
     public static AllocRoutine byName(String name) {
-        PoolRoutine r = PoolRoutine.byNameIgnoringCase(name);
-        return r == null ? null : Arrays.stream(values()).filter(a -> a.routine == r).findFirst().orElse(null);
+        return RecordedRoutine.byName(AllocRoutine.class, name);
     }
 
     @Override

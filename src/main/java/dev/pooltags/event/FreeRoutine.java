@@ -1,7 +1,6 @@
 package dev.pooltags.event;
 
 import dev.pooltags.core.PoolRoutine;
-import java.util.Arrays;
 
 /**
  * The pool free routines the model knows, each an entry of the catalogue ({@link PoolRoutine}).
@@ -26,7 +25,7 @@ import java.util.Arrays;
  * {@link #UNKNOWN} stands for frees whose routine was not recorded (ETW PoolFree events): their tag, when present,
  * is what the kernel recorded for the block, not what the caller passed, so it is never checked as a caller's tag.
  */
-public enum FreeRoutine {
+public enum FreeRoutine implements RecordedRoutine {
     EX_FREE_POOL(PoolRoutine.EX_FREE_POOL),
     EX_FREE_POOL_WITH_TAG(PoolRoutine.EX_FREE_POOL_WITH_TAG),
     EX_FREE_POOL2(PoolRoutine.EX_FREE_POOL2),
@@ -41,12 +40,9 @@ public enum FreeRoutine {
     }
 
     /** The catalogue's entry, or null for {@link #UNKNOWN}. */
+    @Override
     public PoolRoutine routine() {
         return routine;
-    }
-
-    public String routineName() {
-        return routine == null ? "(not recorded)" : routine.routineName();
     }
 
     /** True when the caller passes the tag it allocated with (and the kernel compares it). */
@@ -56,8 +52,7 @@ public enum FreeRoutine {
 
     /** Reads the routine's name (case-insensitive); null when unknown. */
     public static FreeRoutine byName(String name) {
-        PoolRoutine r = PoolRoutine.byNameIgnoringCase(name);
-        return r == null ? null : Arrays.stream(values()).filter(a -> a.routine == r).findFirst().orElse(null);
+        return RecordedRoutine.byName(FreeRoutine.class, name);
     }
 
     @Override

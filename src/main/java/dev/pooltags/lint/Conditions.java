@@ -72,25 +72,6 @@ final class Conditions {
             return c;
         }
 
-        static int prec(Token t) {
-            if (t == null || t.kind() != Token.Kind.PUNCT) {
-                return -1;
-            }
-            return switch (t.text()) {
-                case "||" -> 1;
-                case "&&" -> 2;
-                case "|" -> 3;
-                case "^" -> 4;
-                case "&" -> 5;
-                case "==", "!=" -> 6;
-                case "<", ">", "<=", ">=" -> 7;
-                case "<<", ">>" -> 8;
-                case "+", "-" -> 9;
-                case "*", "/", "%" -> 10;
-                default -> -1;
-            };
-        }
-
         Long binary(int minPrec) {
             if (++nesting > 200) {
                 pos = ts.size() + 1;
@@ -99,7 +80,7 @@ final class Conditions {
             Long left = unary();
             while (pos < ts.size()) {
                 Token op = ts.get(pos);
-                int p = prec(op);
+                int p = CPrecedence.of(op);
                 if (p < 0 || p < minPrec) {
                     break;
                 }

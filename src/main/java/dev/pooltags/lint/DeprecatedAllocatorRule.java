@@ -3,6 +3,7 @@ package dev.pooltags.lint;
 import dev.pooltags.core.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -11,6 +12,9 @@ import java.util.function.Consumer;
  * a known constant.
  */
 public final class DeprecatedAllocatorRule extends Rule {
+    private static final Set<PoolRoutine> DEPRECATED = Set.of(PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG,
+            PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG, PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY);
+
     public DeprecatedAllocatorRule() {
         super("PT004", "DeprecatedPoolAllocator", Severity.WARNING,
                 "Deprecated allocator: ExAllocatePoolWithTag and variants; use ExAllocatePool2 or ExAllocatePool3",
@@ -34,15 +38,8 @@ public final class DeprecatedAllocatorRule extends Rule {
 
     @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
-        for (Call c : ctx.calls()) {
-            if (c.calleeInMacroBody()) {
-                continue; // reported once, at the macro's definition
-            }
+        for (Call c : ctx.callsToReportOf(DEPRECATED)) {
             Routine r = c.routine();
-            if (r != PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG && r != PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG
-                    && r != PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY) {
-                continue;
-            }
             Arg type = c.arg(0);
             String flags = type == null ? null : flags(type.tokens(), r == PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG);
             Arg size = c.arg(1);

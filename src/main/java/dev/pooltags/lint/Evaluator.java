@@ -115,25 +115,6 @@ public final class Evaluator {
             return t != null && t.kind() == Token.Kind.PUNCT && t.text().equals(p);
         }
 
-        int prec(Token t) {
-            if (t == null || t.kind() != Token.Kind.PUNCT) {
-                return -1;
-            }
-            return switch (t.text()) {
-                case "||" -> 1;
-                case "&&" -> 2;
-                case "|" -> 3;
-                case "^" -> 4;
-                case "&" -> 5;
-                case "==", "!=" -> 6;
-                case "<", ">", "<=", ">=" -> 7;
-                case "<<", ">>" -> 8;
-                case "+", "-" -> 9;
-                case "*", "/", "%" -> 10;
-                default -> -1;
-            };
-        }
-
         Value expr(int minPrec) {
             if (++nesting > 200) {
                 pos = ts.size() + 1; // absurdly deep nesting: give up rather than exhaust the stack
@@ -142,7 +123,7 @@ public final class Evaluator {
             Value left = unary();
             while (true) {
                 Token op = peek();
-                int p = prec(op);
+                int p = CPrecedence.of(op);
                 if (p < 0 || p < minPrec) {
                     break;
                 }

@@ -2,7 +2,7 @@ package dev.pooltags.lint;
 
 import dev.pooltags.source.InputException;
 import dev.pooltags.source.TextFiles;
-import java.io.StringReader;
+import dev.pooltags.source.YamlNodes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -63,19 +59,7 @@ public final class LintConfigReader {
     }
 
     private Config parse(String text) {
-        LoaderOptions opts = new LoaderOptions();
-        opts.setAllowDuplicateKeys(false);
-        opts.setMaxAliasesForCollections(10);
-        opts.setCodePointLimit(1 << 20);
-        Node top;
-        try {
-            top = new Yaml(opts).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            throw new InputException(file, line, "not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new InputException(file, 0, "not valid YAML: " + e.getMessage());
-        }
+        Node top = YamlNodes.compose(file, text);
         if (top == null) {
             return Config.NONE;
         }
@@ -195,6 +179,6 @@ public final class LintConfigReader {
     }
 
     private static int line(Node n) {
-        return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+        return YamlNodes.line(n);
     }
 }

@@ -89,6 +89,14 @@ public final class LintContext {
         return calls;
     }
 
+    /**
+     * The calls of any of {@code routines}, in file order, each once: a call written inside a macro's body is
+     * reported at the macro's definition, not again at every use of the macro.
+     */
+    public List<Call> callsToReportOf(Set<? extends Routine> routines) {
+        return calls.stream().filter(c -> !c.calleeInMacroBody() && routines.contains(c.routine())).toList();
+    }
+
     public Scope scope() {
         return run.scope;
     }

@@ -2,11 +2,14 @@ package dev.pooltags.lint;
 
 import dev.pooltags.core.Severity;
 import java.util.List;
-
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** PT003: ExAllocatePool and ExAllocatePoolWithQuota, which take no tag. */
 public final class UntaggedAllocationRule extends Rule {
+    private static final Set<PoolRoutine> UNTAGGED = Set.of(PoolRoutine.EX_ALLOCATE_POOL,
+            PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA, PoolRoutine.NDIS_ALLOCATE_MEMORY);
+
     public UntaggedAllocationRule() {
         super("PT003", "UntaggedPoolAllocation", Severity.WARNING,
                 "Untagged allocation: ExAllocatePool, ExAllocatePoolWithQuota or NdisAllocateMemory",
@@ -27,15 +30,8 @@ public final class UntaggedAllocationRule extends Rule {
 
     @Override
     public void check(LintContext ctx, Consumer<Finding> out) {
-        for (Call c : ctx.calls()) {
-            if (c.calleeInMacroBody()) {
-                continue; // reported once, at the macro's definition
-            }
+        for (Call c : ctx.callsToReportOf(UNTAGGED)) {
             Routine r = c.routine();
-            if (r != PoolRoutine.EX_ALLOCATE_POOL && r != PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA
-                    && r != PoolRoutine.NDIS_ALLOCATE_MEMORY) {
-                continue;
-            }
             out.accept(finding(c.callee(), r.routineName() + " allocates without a tag of the driver's own"
                     + (c.viaMacro() != null ? " (through the macro " + c.viaMacro() + ")" : "")
                     + (r == PoolRoutine.NDIS_ALLOCATE_MEMORY ? "; use NdisAllocateMemoryWithTagPriority with a unique tag"

@@ -54,6 +54,10 @@ public final class DebuggerReport {
         return TextTable.tagCell(t.memoryText()) + (t.isProtected() ? " (Protected)" : "");
     }
 
+    /** The formats of {@code pooltags debugger}: text (the default), json and html. */
+    public static final Renderers<DebuggerAnswer> RENDERERS = Renderers.<DebuggerAnswer>of("text", DebuggerReport::text)
+            .and("json", DebuggerReport::json).and("html", DebuggerReport::html);
+
     // ---------------------------------------------------------------- text
 
     public static void text(PrintWriter out, DebuggerAnswer a) {

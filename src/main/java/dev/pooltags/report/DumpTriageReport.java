@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
 public final class DumpTriageReport {
     private DumpTriageReport() {}
 
+    /** The formats of {@code pooltags dump} over several dumps: text (the default), json and html. */
+    public static final Renderers<FleetTriage> RENDERERS = Renderers.<FleetTriage>of("text", DumpTriageReport::text)
+            .and("json", DumpTriageReport::json).and("html", DumpTriageReport::html);
+
     public static void text(PrintWriter out, FleetTriage t) {
         out.printf("%d dumps read, %d groups by bug check and suspect%s%n", t.dumps(), t.groups().size(),
                 t.unreadable().isEmpty() ? "" : ", " + t.unreadable().size() + " files not read");

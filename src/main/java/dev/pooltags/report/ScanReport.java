@@ -38,6 +38,15 @@ import java.util.TreeSet;
 public final class ScanReport {
     private ScanReport() {}
 
+    /**
+     * The formats of {@code pooltags scan}: table (the default, terminal-safe; every call site or, unless
+     * {@code all}, the tagged ones), json (every call site) and localtag.
+     */
+    public static Renderers<List<FileScan>> renderers(boolean all) {
+        return Renderers.<List<FileScan>>of("table", (out, files) -> table(TerminalText.writer(out), files, all))
+                .and("json", ScanReport::json).and("localtag", ScanReport::localtag);
+    }
+
     private static String hex(long v) {
         return String.format("0x%X", v);
     }

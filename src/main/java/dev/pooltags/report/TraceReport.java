@@ -14,6 +14,7 @@ import dev.pooltags.tag.PoolType;
 import dev.pooltags.trace.TraceProblem;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
+import dev.pooltags.source.TerminalText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,10 @@ public final class TraceReport {
     public static final int TEXT_GROUPS = 20;
 
     private TraceReport() {}
+
+    /** The formats of {@code pooltags trace}: text (the default, terminal-safe) and json. */
+    public static final Renderers<List<TraceAnalysis>> RENDERERS = Renderers.<List<TraceAnalysis>>of("text",
+            (out, files) -> text(TerminalText.writer(out), files)).and("json", TraceReport::json);
 
     public static void text(PrintWriter out, List<TraceAnalysis> files) {
         boolean first = true;

@@ -1,5 +1,8 @@
 package dev.pooltags.source;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -48,6 +51,17 @@ public class InputException extends RuntimeException {
 
     public InputException(Path file, String problem, Throwable cause) {
         this(file.toString(), 0, problem, cause);
+    }
+
+    /** Why {@code file} could not be opened or read, in the words every reader uses: missing, denied or the reason. */
+    public static InputException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new InputException(file, "no such file");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new InputException(file, "permission denied");
+        }
+        return new InputException(file, "cannot be read: " + Reasons.of(e), e);
     }
 
     private static String format(String where, long line, String problem) {

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -83,12 +81,8 @@ public final class TextFiles {
                 }
                 return n == out.length ? out : Arrays.copyOf(out, n);
             }
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(file, "permission denied");
         } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + Reasons.of(e), e);
+            throw InputException.unreadable(file, e);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.pooltags.trace;
 
 import dev.pooltags.source.InputException;
-import dev.pooltags.source.Reasons;
 import dev.pooltags.source.TextFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -9,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -44,12 +41,8 @@ public final class TraceFiles {
             in.mark(SNIFF);
             head = in.readNBytes(SNIFF);
             in.reset();
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(file, "permission denied");
         } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + Reasons.of(e), e);
+            throw InputException.unreadable(file, e);
         }
         Format f;
         try {
