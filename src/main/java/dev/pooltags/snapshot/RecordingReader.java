@@ -425,17 +425,7 @@ public final class RecordingReader implements AutoCloseable {
 
     private Snapshot decode(byte frameType, RecordingFrames.Decoder d) {
         if (frameType == RecordingFrames.SESSION) {
-            int version = d.varint(Integer.MAX_VALUE, "version");
-            if (version != RecordingFrames.VERSION) {
-                throw new RecordingFrames.Malformed("recording format version " + version + " is newer than this pooltags reads ("
-                        + RecordingFrames.VERSION + ")");
-            }
-            host = d.string();
-            source = d.string();
-            inSession = true;
-            prevSecond = 0;
-            st.reset();
-            order = new int[0];
+            startSession(d);
             return null;
         }
         if (frameType != RecordingFrames.SAMPLE) {
@@ -449,7 +439,31 @@ public final class RecordingReader implements AutoCloseable {
         int nanos = d.varint(999_999_999, "nanoseconds");
         prevSecond = second;
         Instant time = Instant.ofEpochSecond(second, nanos);
+        applyTotals(d);
+        boolean defined = applyRows(d);
+        if (!d.atEnd()) {
+            throw new RecordingFrames.Malformed("extra bytes at the end of a sample frame");
+        }
+        return snapshot(time, defined);
+    }
 
+    /** A session frame: the format version, host and source; the tables of rows and totals start afresh. */
+    private void startSession(RecordingFrames.Decoder d) {
+        int version = d.varint(Integer.MAX_VALUE, "version");
+        if (version != RecordingFrames.VERSION) {
+            throw new RecordingFrames.Malformed("recording format version " + version + " is newer than this pooltags reads ("
+                    + RecordingFrames.VERSION + ")");
+        }
+        host = d.string();
+        source = d.string();
+        inSession = true;
+        prevSecond = 0;
+        st.reset();
+        order = new int[0];
+    }
+
+    /** A sample's changed totals (a new id defines its name) and removed totals. */
+    private void applyTotals(RecordingFrames.Decoder d) {
         int n = d.varint(1 << 20, "number of changed totals");
         int id = -1;
         for (int i = 0; i < n; i++) {
@@ -471,9 +485,12 @@ public final class RecordingReader implements AutoCloseable {
             }
             st.clearTotal(id);
         }
+    }
 
-        n = d.varint(1 << 26, "number of changed rows");
-        id = -1;
+    /** A sample's changed rows (a new id defines its key) and removed rows; returns whether a row was defined. */
+    private boolean applyRows(RecordingFrames.Decoder d) {
+        int n = d.varint(1 << 26, "number of changed rows");
+        int id = -1;
         boolean defined = false;
         for (int i = 0; i < n; i++) {
             id = id + 1 + d.varint(st.rows, "row id gap");
@@ -507,9 +524,11 @@ public final class RecordingReader implements AutoCloseable {
             }
             st.clearRow(id);
         }
-        if (!d.atEnd()) {
-            throw new RecordingFrames.Malformed("extra bytes at the end of a sample frame");
-        }
+        return defined;
+    }
+
+    /** The snapshot the tables now hold: present rows in key order (re-sorted when keys were added), present totals. */
+    private Snapshot snapshot(Instant time, boolean defined) {
         if (defined || order.length != st.rows) {
             TagCounters.RowKey[] keys = st.keys;
             order = java.util.stream.IntStream.range(0, st.rows).boxed().sorted((a, b) -> keys[a].compareTo(keys[b]))
