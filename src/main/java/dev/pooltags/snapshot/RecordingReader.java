@@ -223,20 +223,7 @@ public final class RecordingReader implements AutoCloseable {
                     continue;
                 }
                 if ((long) len + RecordingFrames.OVERHEAD > remaining) {
-                    // an interrupted write, or a damaged length field: only damage has a whole frame after it, or
-                    // a last frame whose checksum holds with the length the file leaves it
-                    long next = nextFrame(start + 1);
-                    if (next < 0 && repairLength(start, size)) {
-                        damage.add(new Damage(start, "the frame length " + len + " runs past the end of the file; only the"
-                                + " length field was damaged: the checksum confirms the last frame, so it was read whole"));
-                        continue;
-                    }
-                    if (next < 0) {
-                        tear(start, remaining, "the frame is incomplete");
-                        break;
-                    }
-                    damaged(start, "the frame length " + len + " runs past the end of the file, but a valid frame follows at byte "
-                            + next);
+                    pastTheEnd(start, len, remaining); // a tear ends the loop
                     continue;
                 }
                 if (frame.length < len + 5) {
@@ -271,6 +258,25 @@ public final class RecordingReader implements AutoCloseable {
         } catch (IOException e) {
             throw new InputException(name, 0, "cannot be read: " + Reasons.of(e), e);
         }
+    }
+
+    /**
+     * A frame whose length runs past the end of the file: an interrupted write (a tear), or a damaged length field.
+     * Only damage has a whole frame after it, or a last frame whose checksum holds with the length the file leaves it.
+     */
+    private void pastTheEnd(long start, int len, long remaining) throws IOException {
+        long next = nextFrame(start + 1);
+        if (next < 0 && repairLength(start, size)) {
+            damage.add(new Damage(start, "the frame length " + len + " runs past the end of the file; only the"
+                    + " length field was damaged: the checksum confirms the last frame, so it was read whole"));
+            return;
+        }
+        if (next < 0) {
+            tear(start, remaining, "the frame is incomplete");
+            return;
+        }
+        damaged(start, "the frame length " + len + " runs past the end of the file, but a valid frame follows at byte "
+                + next);
     }
 
     /** A frame that passed its checksum (in {@code frame}): decoded, or skipped while after damage. */
