@@ -84,30 +84,7 @@ public final class DebuggerLogReader {
                 known++;
             }
             switch (c.kind()) {
-                case POOLUSED -> {
-                    List<String> withPrompt = new ArrayList<>();
-                    long first = c.firstLine();
-                    if (!c.prompt().isEmpty()) {
-                        withPrompt.add(c.prompt() + " " + c.command());
-                        first--;
-                    }
-                    withPrompt.addAll(c.output());
-                    boolean headerless = c.prompt().isEmpty() && c.output().stream().noneMatch(PoolUsedText::isHeader);
-                    if (headerless) {
-                        problems.add(new LogProblem(c.origin(), c.label(), "no-header", "rows without the column header: read as the "
-                                + "current layout (Tag, NonPaged Allocs and Used, Paged Allocs and Used)"));
-                    }
-                    List<PoolUsedText.Table> tables = PoolUsedText.readTables(withPrompt, first, headerless,
-                            p -> problems.add(new LogProblem(Origin.line(name, p.line()), c.label(), "bad-line", p.message())));
-                    if (tables.isEmpty()) {
-                        problems.add(new LogProblem(c.origin(), c.label(), "no-table", "no !poolused table in the output "
-                                + "(expected a header line 'Tag Allocs Used Allocs Used')"));
-                    }
-                    for (PoolUsedText.Table t : tables) {
-                        Optional<Instant> when = t.time().isPresent() ? t.time() : times.before(t.headerLine());
-                        used.add(new PoolUsedText.Table(t.headerLine(), t.command(), t.sortedBy(), t.session(), t.rows(), when, t.cut()));
-                    }
-                }
+                case POOLUSED -> used.addAll(poolUsed(name, c, times, problems));
                 case POOLFIND -> finds.add(PoolFindText.read(c, problems::add));
                 case POOL -> {
                     PoolPageText.Read r = PoolPageText.read(c, problems::add);
@@ -146,6 +123,37 @@ public final class DebuggerLogReader {
         }
         return new DebuggerLog(name, lines.size(), logged, used, finds, pages, notes, verifier, poolLog, new ArrayList<>(modules.values()),
                 stacks, problems);
+    }
+
+    /**
+     * The tables of one {@code !poolused} output (its prompt line read with it), each dated by its own time or the
+     * last session time above it.
+     */
+    private static List<PoolUsedText.Table> poolUsed(String name, DebuggerCommand c, TimeIndex times, List<LogProblem> problems) {
+        List<String> withPrompt = new ArrayList<>();
+        long first = c.firstLine();
+        if (!c.prompt().isEmpty()) {
+            withPrompt.add(c.prompt() + " " + c.command());
+            first--;
+        }
+        withPrompt.addAll(c.output());
+        boolean headerless = c.prompt().isEmpty() && c.output().stream().noneMatch(PoolUsedText::isHeader);
+        if (headerless) {
+            problems.add(new LogProblem(c.origin(), c.label(), "no-header", "rows without the column header: read as the "
+                    + "current layout (Tag, NonPaged Allocs and Used, Paged Allocs and Used)"));
+        }
+        List<PoolUsedText.Table> tables = PoolUsedText.readTables(withPrompt, first, headerless,
+                p -> problems.add(new LogProblem(Origin.line(name, p.line()), c.label(), "bad-line", p.message())));
+        if (tables.isEmpty()) {
+            problems.add(new LogProblem(c.origin(), c.label(), "no-table", "no !poolused table in the output "
+                    + "(expected a header line 'Tag Allocs Used Allocs Used')"));
+        }
+        List<PoolUsedText.Table> used = new ArrayList<>();
+        for (PoolUsedText.Table t : tables) {
+            Optional<Instant> when = t.time().isPresent() ? t.time() : times.before(t.headerLine());
+            used.add(new PoolUsedText.Table(t.headerLine(), t.command(), t.sortedBy(), t.session(), t.rows(), when, t.cut()));
+        }
+        return used;
     }
 
     /** The {@code Debug session time:} lines of a log, to date outputs printed after them. */

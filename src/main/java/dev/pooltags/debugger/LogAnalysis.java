@@ -52,54 +52,9 @@ public final class LogAnalysis {
      * @param top    how many top tags to list
      */
     public static DebuggerAnswer analyze(List<DebuggerLog> logs, TagDatabase tags, Optional<PoolTag> wanted, int top) {
-        List<LogSummary> summaries = new ArrayList<>();
-        List<PoolUsedText.Table> tables = new ArrayList<>();
-        Map<PoolUsedText.Table, String> tableFile = new LinkedHashMap<>();
-        List<PoolFindResult> allFinds = new ArrayList<>();
-        List<PoolPage> allPages = new ArrayList<>();
-        List<TrackedAllocation> tracked = new ArrayList<>();
-        List<PoolLogEntry> poolLog = new ArrayList<>();
-        List<LoadedModule> modules = new ArrayList<>();
-        List<AllocationStack> stacks = new ArrayList<>();
-        for (DebuggerLog l : logs) {
-            stacks.addAll(l.stacks());
-            summaries.add(new LogSummary(l.file(), l.lines(), l.commands(), l.problems(), l));
-            for (PoolUsedText.Table t : l.poolUsed()) {
-                tables.add(t);
-                tableFile.put(t, l.file());
-            }
-            allFinds.addAll(l.finds());
-            allPages.addAll(l.pages());
-            l.verifier().forEach(v -> tracked.addAll(v.allocations()));
-            poolLog.addAll(l.poolLog());
-            modules.addAll(l.modules());
-        }
-
-        // the current state: the last standard-pool table (a session table when there is no other)
-        PoolUsedText.Table last = null;
-        for (PoolUsedText.Table t : tables) {
-            if (!t.session() || last == null || last.session()) {
-                last = t;
-            }
-        }
+        Gathered all = gather(logs);
         List<TopTag> topTags = new ArrayList<>();
-        Optional<Origin> topFrom = Optional.empty();
-        if (last != null) {
-            String file = tableFile.get(last);
-            topFrom = Optional.of(Origin.line(file, last.headerLine()));
-            // the tables of the same log and moment (!poolused 2 then !poolused 4, both cut to their top rows) are one state
-            Map<PoolTag, PoolUsedText.Row> now = new LinkedHashMap<>();
-            for (PoolUsedText.Table t : tables) {
-                if (tableFile.get(t).equals(file) && t.session() == last.session() && t.time().equals(last.time())) {
-                    t.rows().forEach(r -> now.put(r.tag(), r));
-                }
-            }
-            List<PoolUsedText.Row> rows = new ArrayList<>(now.values());
-            rows.sort(Comparator.comparingLong(PoolUsedText.Row::bytes).reversed().thenComparing(PoolUsedText.Row::tag));
-            for (int i = 0; i < rows.size() && i < top; i++) {
-                topTags.add(topTag(rows.get(i), file));
-            }
-        }
+        Optional<Origin> topFrom = currentState(all, top, topTags);
 
         // the tag followed
         Optional<PoolTag> tag = wanted.map(PoolTag::unprotected);
@@ -108,7 +63,7 @@ public final class LogAnalysis {
             why = "asked for";
         } else {
             PoolFindResult lastFind = null;
-            for (PoolFindResult f : allFinds) {
+            for (PoolFindResult f : all.finds) {
                 if (f.tag().isPresent()) {
                     lastFind = f;
                 }
@@ -134,63 +89,151 @@ public final class LogAnalysis {
         int otherTracked = 0;
         if (tag.isPresent()) {
             PoolTag t = tag.get();
-            for (PoolUsedText.Table tb : tables) {
-                for (PoolUsedText.Row r : tb.rows()) {
-                    if (r.tag().unprotected().equals(t)) {
-                        usage.add(new Usage(tb.time(), topTag(r, tableFile.get(tb)), Origin.line(tableFile.get(tb), r.line())));
-                    }
-                }
-            }
-            Set<Long> seen = new HashSet<>();
-            for (PoolFindResult f : allFinds) {
-                boolean forTag = f.tag().map(x -> x.unprotected().equals(t)).orElse(false)
-                        || f.tag().isEmpty() && f.hits().stream().anyMatch(b -> b.matches(t));
-                if (!forTag) {
-                    continue;
-                }
-                finds.add(f);
-                for (PoolBlock b : f.hits()) {
-                    if (b.matches(t) && seen.add(b.address())) {
-                        blocks.add(b);
-                    }
-                }
-            }
-            for (PoolPage p : allPages) {
+            usage.addAll(usage(all, t));
+            findsOf(all, t, finds, blocks);
+            for (PoolPage p : all.pages) {
                 boolean of = p.markedBlock().map(b -> b.matches(t)).orElse(false);
                 pages.add(new PageView(p, of));
             }
             pages.sort(Comparator.comparing((PageView v) -> !v.ofTag())); // stable: log order within each
-            Map<String, List<TrackedAllocation>> byCaller = new LinkedHashMap<>();
-            for (TrackedAllocation a : tracked) {
-                if (a.tag().unprotected().equals(t)) {
-                    byCaller.computeIfAbsent(a.driver() + "\u0000" + a.caller(), k -> new ArrayList<>()).add(a);
-                } else {
-                    otherTracked++;
-                }
-            }
-            for (List<TrackedAllocation> g : byCaller.values()) {
-                long bytes = g.stream().mapToLong(TrackedAllocation::size).sum();
-                outstanding.add(new CallerGroup(g.get(0).driver(), g.get(0).caller(), g.size(), bytes, g.subList(0, Math.min(EXAMPLES, g.size()))));
-            }
-            outstanding.sort(Comparator.comparingInt(CallerGroup::count).reversed());
-            for (PoolLogEntry e : poolLog) {
-                boolean hit = blocks.stream().anyMatch(b -> b.contains(e.address()) || e.contains(b.address()))
-                        || tracked.stream().anyMatch(a -> a.tag().unprotected().equals(t) && e.contains(a.address()))
-                        || pages.stream().anyMatch(v -> v.ofTag() && v.page().markedBlock().map(b -> b.contains(e.address())).orElse(false));
-                if (hit) {
-                    history.add(e);
-                }
-            }
-            List<AllocationStack> tagStacks = stacks.stream().filter(x -> x.tag().map(y -> y.unprotected().equals(t)).orElse(false)).toList();
-            owners.addAll(owners(t, tags, usage, pages, tagStacks, outstanding, history, modules));
+            otherTracked = outstanding(all, t, outstanding);
+            history.addAll(history(all, t, blocks, pages));
+            List<AllocationStack> tagStacks = all.stacks.stream()
+                    .filter(x -> x.tag().map(y -> y.unprotected().equals(t)).orElse(false)).toList();
+            owners.addAll(owners(t, tags, usage, pages, tagStacks, outstanding, history, all.modules));
         } else {
-            otherTracked = tracked.size();
+            otherTracked = all.tracked.size();
         }
         BlockSummary summary = BlockSummary.of(blocks);
-        DebuggerAnswer partial = new DebuggerAnswer(summaries, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages, outstanding,
-                otherTracked, history, owners, List.of());
-        return new DebuggerAnswer(summaries, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages, outstanding, otherTracked,
-                history, owners, NextSteps.of(partial, logs, modules));
+        DebuggerAnswer partial = new DebuggerAnswer(all.summaries, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages,
+                outstanding, otherTracked, history, owners, List.of());
+        return new DebuggerAnswer(all.summaries, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages, outstanding,
+                otherTracked, history, owners, NextSteps.of(partial, logs, all.modules));
+    }
+
+    /** What every log holds, in log order: one list per kind of output. */
+    private static final class Gathered {
+        final List<LogSummary> summaries = new ArrayList<>();
+        final List<PoolUsedText.Table> tables = new ArrayList<>();
+        final Map<PoolUsedText.Table, String> tableFile = new LinkedHashMap<>();
+        final List<PoolFindResult> finds = new ArrayList<>();
+        final List<PoolPage> pages = new ArrayList<>();
+        final List<TrackedAllocation> tracked = new ArrayList<>();
+        final List<PoolLogEntry> poolLog = new ArrayList<>();
+        final List<LoadedModule> modules = new ArrayList<>();
+        final List<AllocationStack> stacks = new ArrayList<>();
+    }
+
+    private static Gathered gather(List<DebuggerLog> logs) {
+        Gathered all = new Gathered();
+        for (DebuggerLog l : logs) {
+            all.stacks.addAll(l.stacks());
+            all.summaries.add(new LogSummary(l.file(), l.lines(), l.commands(), l.problems(), l));
+            for (PoolUsedText.Table t : l.poolUsed()) {
+                all.tables.add(t);
+                all.tableFile.put(t, l.file());
+            }
+            all.finds.addAll(l.finds());
+            all.pages.addAll(l.pages());
+            l.verifier().forEach(v -> all.tracked.addAll(v.allocations()));
+            all.poolLog.addAll(l.poolLog());
+            all.modules.addAll(l.modules());
+        }
+        return all;
+    }
+
+    /**
+     * The current state: the top tags of the last standard-pool table (a session table when there is no other),
+     * added to {@code topTags}; returns where that table is.
+     */
+    private static Optional<Origin> currentState(Gathered all, int top, List<TopTag> topTags) {
+        PoolUsedText.Table last = null;
+        for (PoolUsedText.Table t : all.tables) {
+            if (!t.session() || last == null || last.session()) {
+                last = t;
+            }
+        }
+        if (last == null) {
+            return Optional.empty();
+        }
+        String file = all.tableFile.get(last);
+        // the tables of the same log and moment (!poolused 2 then !poolused 4, both cut to their top rows) are one state
+        Map<PoolTag, PoolUsedText.Row> now = new LinkedHashMap<>();
+        for (PoolUsedText.Table t : all.tables) {
+            if (all.tableFile.get(t).equals(file) && t.session() == last.session() && t.time().equals(last.time())) {
+                t.rows().forEach(r -> now.put(r.tag(), r));
+            }
+        }
+        List<PoolUsedText.Row> rows = new ArrayList<>(now.values());
+        rows.sort(Comparator.comparingLong(PoolUsedText.Row::bytes).reversed().thenComparing(PoolUsedText.Row::tag));
+        for (int i = 0; i < rows.size() && i < top; i++) {
+            topTags.add(topTag(rows.get(i), file));
+        }
+        return Optional.of(Origin.line(file, last.headerLine()));
+    }
+
+    /** The tag's row of every {@code !poolused} table. */
+    private static List<Usage> usage(Gathered all, PoolTag t) {
+        List<Usage> usage = new ArrayList<>();
+        for (PoolUsedText.Table tb : all.tables) {
+            for (PoolUsedText.Row r : tb.rows()) {
+                if (r.tag().unprotected().equals(t)) {
+                    usage.add(new Usage(tb.time(), topTag(r, all.tableFile.get(tb)), Origin.line(all.tableFile.get(tb), r.line())));
+                }
+            }
+        }
+        return usage;
+    }
+
+    /** The {@code !poolfind} results for the tag, and their blocks of the tag (each address once). */
+    private static void findsOf(Gathered all, PoolTag t, List<PoolFindResult> finds, List<PoolBlock> blocks) {
+        Set<Long> seen = new HashSet<>();
+        for (PoolFindResult f : all.finds) {
+            boolean forTag = f.tag().map(x -> x.unprotected().equals(t)).orElse(false)
+                    || f.tag().isEmpty() && f.hits().stream().anyMatch(b -> b.matches(t));
+            if (!forTag) {
+                continue;
+            }
+            finds.add(f);
+            for (PoolBlock b : f.hits()) {
+                if (b.matches(t) && seen.add(b.address())) {
+                    blocks.add(b);
+                }
+            }
+        }
+    }
+
+    /** The tag's tracked allocations grouped by caller, most first; returns how many tracked ones are of other tags. */
+    private static int outstanding(Gathered all, PoolTag t, List<CallerGroup> outstanding) {
+        int otherTracked = 0;
+        Map<String, List<TrackedAllocation>> byCaller = new LinkedHashMap<>();
+        for (TrackedAllocation a : all.tracked) {
+            if (a.tag().unprotected().equals(t)) {
+                byCaller.computeIfAbsent(a.driver() + "\u0000" + a.caller(), k -> new ArrayList<>()).add(a);
+            } else {
+                otherTracked++;
+            }
+        }
+        for (List<TrackedAllocation> g : byCaller.values()) {
+            long bytes = g.stream().mapToLong(TrackedAllocation::size).sum();
+            outstanding.add(new CallerGroup(g.get(0).driver(), g.get(0).caller(), g.size(), bytes, g.subList(0, Math.min(EXAMPLES, g.size()))));
+        }
+        outstanding.sort(Comparator.comparingInt(CallerGroup::count).reversed());
+        return otherTracked;
+    }
+
+    /** The {@code !verifier 0x80} pool log entries touching the tag's blocks, tracked allocations or marked pages. */
+    private static List<PoolLogEntry> history(Gathered all, PoolTag t, List<PoolBlock> blocks, List<PageView> pages) {
+        List<PoolLogEntry> history = new ArrayList<>();
+        for (PoolLogEntry e : all.poolLog) {
+            boolean hit = blocks.stream().anyMatch(b -> b.contains(e.address()) || e.contains(b.address()))
+                    || all.tracked.stream().anyMatch(a -> a.tag().unprotected().equals(t) && e.contains(a.address()))
+                    || pages.stream().anyMatch(v -> v.ofTag() && v.page().markedBlock().map(b -> b.contains(e.address())).orElse(false));
+            if (hit) {
+                history.add(e);
+            }
+        }
+        return history;
     }
 
     private static TopTag topTag(PoolUsedText.Row r, String file) {

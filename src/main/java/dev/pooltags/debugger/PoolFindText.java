@@ -67,28 +67,9 @@ final class PoolFindText {
                 char f = line.charAt(first);
                 if (f == '*' || Character.digit(f, 16) >= 0) {
                     // a hit: the lines that make up most of a long listing are tried first
-                    if (line.indexOf(" : tag ") > 0 && (m = NEW_HIT.matcher(line)).matches()) {
-                        PoolTag t = BlockLine.tag(m.group(2));
-                        String sz = m.group(3);
-                        long size = sz.startsWith("0x") ? BlockLine.size(sz) : Long.parseLong(sz);
-                        PoolRegion pool = m.group(4) == null ? region : regions.computeIfAbsent(m.group(4), PoolRegion::parse);
-                        boolean masked = m.group(2).indexOf('.') >= 0;
-                        hits.add(new PoolBlock(BlockLine.hex(m.group(1)), size, OptionalLong.empty(), t, masked, BlockState.UNKNOWN, pool,
-                                inBigTable ? BlockKind.LARGE : BlockKind.SMALL, OptionalLong.empty(), OptionalLong.empty(), at));
-                        continue;
-                    }
-                    BlockLine.Parsed p = BlockLine.read(line, false, region, at);
-                    if (p != null) {
-                        PoolBlock b = p.block();
-                        if (inBigTable) {
-                            b = new PoolBlock(b.address(), b.size(), OptionalLong.empty(), b.tag(), b.tagMasked(), b.state(), b.pool(),
-                                    BlockKind.LARGE, b.dataAddress(), b.process(), at);
-                        }
+                    PoolBlock b = hit(c, line, at, region, regions, inBigTable, problems);
+                    if (b != null) {
                         hits.add(b);
-                        if (!p.rest().isEmpty()) {
-                            problems.accept(new LogProblem(at, c.label(), "extra-text", "text after the block's tag was not read: '"
-                                    + shorten(p.rest()) + "'"));
-                        }
                         continue;
                     }
                 }
@@ -138,6 +119,38 @@ final class PoolFindText {
                     + "'...terminating'): '" + shorten(line.strip()) + "'"));
         }
         return new PoolFindResult(query, tag, searched, hits, cut, stopped, c.origin());
+    }
+
+    /**
+     * The block a hit line shows (in either debugger's layout), or null when the line is not a hit; text after the
+     * tag of an older-layout hit is reported.
+     */
+    private static PoolBlock hit(DebuggerCommand c, String line, Origin at, PoolRegion region,
+            java.util.Map<String, PoolRegion> regions, boolean inBigTable, Consumer<LogProblem> problems) {
+        Matcher m;
+        if (line.indexOf(" : tag ") > 0 && (m = NEW_HIT.matcher(line)).matches()) {
+            PoolTag t = BlockLine.tag(m.group(2));
+            String sz = m.group(3);
+            long size = sz.startsWith("0x") ? BlockLine.size(sz) : Long.parseLong(sz);
+            PoolRegion pool = m.group(4) == null ? region : regions.computeIfAbsent(m.group(4), PoolRegion::parse);
+            boolean masked = m.group(2).indexOf('.') >= 0;
+            return new PoolBlock(BlockLine.hex(m.group(1)), size, OptionalLong.empty(), t, masked, BlockState.UNKNOWN, pool,
+                    inBigTable ? BlockKind.LARGE : BlockKind.SMALL, OptionalLong.empty(), OptionalLong.empty(), at);
+        }
+        BlockLine.Parsed p = BlockLine.read(line, false, region, at);
+        if (p == null) {
+            return null;
+        }
+        PoolBlock b = p.block();
+        if (inBigTable) {
+            b = new PoolBlock(b.address(), b.size(), OptionalLong.empty(), b.tag(), b.tagMasked(), b.state(), b.pool(),
+                    BlockKind.LARGE, b.dataAddress(), b.process(), at);
+        }
+        if (!p.rest().isEmpty()) {
+            problems.accept(new LogProblem(at, c.label(), "extra-text", "text after the block's tag was not read: '"
+                    + shorten(p.rest()) + "'"));
+        }
+        return b;
     }
 
     /**

@@ -118,14 +118,21 @@ final class PoolPageText {
         if (blocks.isEmpty()) {
             return new Read(null, notes);
         }
-        if (queried < 0) {
-            queried = marked >= 0 ? blocks.get(marked).address() : blocks.get(0).address();
-        }
+        return new Read(page(c, queried, region, blocks, marked, owner, cut), notes);
+    }
+
+    /**
+     * The page read: the address asked about (else the marked block's, else the first block's), blocks of no known
+     * region placed in the page's region.
+     */
+    private static PoolPage page(DebuggerCommand c, long queried, PoolRegion region, List<PoolBlock> blocks, int marked,
+            OwnerNote owner, boolean cut) {
+        long address = queried >= 0 ? queried : marked >= 0 ? blocks.get(marked).address() : blocks.get(0).address();
         List<PoolBlock> inRegion = new ArrayList<>(blocks.size());
         for (PoolBlock b : blocks) {
             inRegion.add(b.pool() == PoolRegion.UNKNOWN && region != PoolRegion.UNKNOWN && region != PoolRegion.SPECIAL ? b.withPool(region) : b);
         }
-        return new Read(new PoolPage(queried, region, inRegion, marked, Optional.ofNullable(owner), cut, c.origin()), notes);
+        return new PoolPage(address, region, inRegion, marked, Optional.ofNullable(owner), cut, c.origin());
     }
 
     /** {@code Pooltag Ntf0 : Vcb, Binary : ntfs.sys} or the text after {@code Owning component :}. */

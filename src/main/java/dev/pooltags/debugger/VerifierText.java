@@ -168,16 +168,7 @@ final class VerifierText {
                     flags = OptionalLong.of(Long.parseUnsignedLong(m.group(1), 16));
                     continue;
                 }
-                if ((m = OPTION.matcher(line)).matches()) {
-                    if (!m.group(1).isBlank()) {
-                        enabled.add(m.group(2).strip());
-                    }
-                    continue;
-                }
-                if ((m = OLD_OPTION.matcher(line)).matches()) {
-                    if (m.group(2).equals("Enabled")) {
-                        enabled.add(m.group(1).strip());
-                    }
+                if (readOption(line, enabled)) {
                     continue;
                 }
                 if (DRIVERS_HEADING.matcher(line).matches()) {
@@ -207,8 +198,7 @@ final class VerifierText {
                             OptionalLong.empty(), OptionalLong.empty(), at, java.util.Optional.empty(), java.util.Optional.empty()));
                     continue;
                 }
-                if (line.strip().equalsIgnoreCase("No drivers are currently verified.")
-                        || line.strip().equalsIgnoreCase("No drivers are currently verified")) {
+                if (noDrivers(line)) {
                     continue;
                 }
                 var ctr = counter(line, at);
@@ -231,6 +221,29 @@ final class VerifierText {
             drivers.add(queried(module, moduleState, pair, moduleAt, pairAt));
         }
         return new VerifierStatus(c.label(), flags, enabled, drivers, counters, List.of(), c.origin());
+    }
+
+    /** Whether the line is an option line (either layout), adding the option to {@code enabled} when it is on. */
+    private static boolean readOption(String line, List<String> enabled) {
+        Matcher m;
+        if ((m = OPTION.matcher(line)).matches()) {
+            if (!m.group(1).isBlank()) {
+                enabled.add(m.group(2).strip());
+            }
+            return true;
+        }
+        if ((m = OLD_OPTION.matcher(line)).matches()) {
+            if (m.group(2).equals("Enabled")) {
+                enabled.add(m.group(1).strip());
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean noDrivers(String line) {
+        return line.strip().equalsIgnoreCase("No drivers are currently verified.")
+                || line.strip().equalsIgnoreCase("No drivers are currently verified");
     }
 
     private static VerifiedDriver queried(String name, String state, long[] p, Origin at, Origin[] pairAt) {

@@ -141,26 +141,9 @@ public final class CrashAnalysis {
                         d.contextPc() - drv.base(), true));
             }
         }
-        Map<Driver, Integer> stack = new LinkedHashMap<>();
-        Map<Driver, java.util.TreeSet<Long>> offsets = new LinkedHashMap<>();
-        for (long v : stackValues) {
-            if (v == 0) {
-                continue;
-            }
-            Driver drv = d.driverAt(v);
-            if (drv != null) {
-                stack.merge(drv, 1, Integer::sum);
-                offsets.computeIfAbsent(drv, k -> new java.util.TreeSet<>(Long::compareUnsigned)).add(v - drv.base());
-            }
-        }
-        List<Map.Entry<Driver, Integer>> sorted = new ArrayList<>(stack.entrySet());
-        sorted.sort((a, b) -> b.getValue() - a.getValue());
         Map<Driver, Integer> stackSorted = new LinkedHashMap<>();
         Map<Driver, List<Long>> stackOffsets = new LinkedHashMap<>();
-        for (Map.Entry<Driver, Integer> e : sorted) {
-            stackSorted.put(e.getKey(), e.getValue());
-            stackOffsets.put(e.getKey(), List.copyOf(offsets.get(e.getKey())));
-        }
+        stackDrivers(d, stackValues, stackSorted, stackOffsets);
         Origin origin;
         String originEvidence;
         BugCheckReference.Entry entry = ex.entry();
@@ -194,6 +177,32 @@ public final class CrashAnalysis {
         }
         Suspect suspect = origin == Origin.CRASH ? suspect(hits, stackSorted) : null;
         return new Result(d, ex, origin, originEvidence, params, hits, stackSorted, stackOffsets, suspect);
+    }
+
+    /**
+     * The drivers the stack's values point into, most values first, each with how many values and their offsets
+     * (unsigned order).
+     */
+    private static void stackDrivers(CrashDump d, long[] stackValues, Map<Driver, Integer> stackSorted,
+            Map<Driver, List<Long>> stackOffsets) {
+        Map<Driver, Integer> stack = new LinkedHashMap<>();
+        Map<Driver, java.util.TreeSet<Long>> offsets = new LinkedHashMap<>();
+        for (long v : stackValues) {
+            if (v == 0) {
+                continue;
+            }
+            Driver drv = d.driverAt(v);
+            if (drv != null) {
+                stack.merge(drv, 1, Integer::sum);
+                offsets.computeIfAbsent(drv, k -> new java.util.TreeSet<>(Long::compareUnsigned)).add(v - drv.base());
+            }
+        }
+        List<Map.Entry<Driver, Integer>> sorted = new ArrayList<>(stack.entrySet());
+        sorted.sort((a, b) -> b.getValue() - a.getValue());
+        for (Map.Entry<Driver, Integer> e : sorted) {
+            stackSorted.put(e.getKey(), e.getValue());
+            stackOffsets.put(e.getKey(), List.copyOf(offsets.get(e.getKey())));
+        }
     }
 
     private static Suspect suspect(List<AddressHit> hits, Map<Driver, Integer> stack) {

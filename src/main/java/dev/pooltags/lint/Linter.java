@@ -64,19 +64,11 @@ public final class Linter {
      * reads a file again rather than keeping every file in memory); {@link ProjectLayout#read} reads them from disk.
      */
     public LintResult run(ProjectLayout layout, TagDatabase db, Function<SourceFile, byte[]> source) {
-        Map<String, FileFacts> first = new ConcurrentHashMap<>();
         Map<String, SourceFile> files = new HashMap<>();
         for (SourceFile f : layout.files()) {
             files.put(f.display(), f);
         }
-        layout.files().parallelStream().forEach(f -> {
-            byte[] bytes = source.apply(f);
-            if (TextFiles.looksBinary(bytes)) {
-                return;
-            }
-            Tokenizer.Result tr = Tokenizer.tokenize(bytes);
-            first.put(f.display(), FileScanner.index(f.display(), tr, layout.definesFor(f), Suppressions.of(tr)));
-        });
+        Map<String, FileFacts> first = index(layout, source);
         Scope scope = new Scope(first, files);
         Set<String> wrappers = wrapperNames(first.values());
         Set<String> interesting = new HashSet<>(wrappers);
@@ -101,36 +93,8 @@ public final class Linter {
             byte[] bytes = source.apply(files.get(f));
             FileScanner.Macros macros = name -> wrappers.contains(name) ? wrapper(scope, f, name, wrappers) : null;
             FileScanner.Wrappers functions = name -> table.find(scope, f, name);
-            FileScanner.Sink sink = new FileScanner.Sink() {
-                @Override
-                public void calls(List<Call> calls) {
-                    List<Call> here = new ArrayList<>(calls.size());
-                    for (Call c : calls) {
-                        if (c.inDefinition()) {
-                            inDefinitions.add(c); // judged last, once every use of the macro is known
-                        } else {
-                            here.add(c);
-                            if (c.calleeInMacroBody()) {
-                                run.expandedCallees.add(c.callee());
-                            }
-                        }
-                    }
-                    check(new LintContext(run, here, List.of()), collector, uses);
-                }
-
-                @Override
-                public void function(String function, List<PointerEvent> events, IntList blockParents,
-                        boolean truncated) {
-                    if (truncated) {
-                        notices.add(function + ": more than " + FileScanner.MAX_EVENTS + " pointer stores, allocations"
-                                + " and frees; PT005 followed the first " + FileScanner.MAX_EVENTS);
-                    }
-                    check(new LintContext(run, List.of(), List.of(new FunctionEvents(function, events, blockParents,
-                            truncated))), collector, null);
-                }
-            };
-            FileScanner.scan(f, Tokenizer.tokenize(bytes), layout.definesFor(files.get(f)), macros, functions, sink,
-                    first.get(f).suppressions());
+            FileScanner.scan(f, Tokenizer.tokenize(bytes), layout.definesFor(files.get(f)), macros, functions,
+                    checkingSink(run, collector, inDefinitions, uses, notices), first.get(f).suppressions());
         });
         List<Call> definitions = new ArrayList<>(inDefinitions);
         definitions.sort((a, b) -> a.callee().compareTo(b.callee()));
@@ -140,12 +104,7 @@ public final class Linter {
             r.finish(last, collector.forRule(r));
         }
 
-        List<Finding> findings = new ArrayList<>();
-        for (Finding f : FixComposer.compose(new ArrayList<>(collector.unique.values()))) {
-            Finding g = underConditions(scope, f);
-            findings.add(suppressed(scope, g) ? g.withSuppressed(true) : g);
-        }
-        findings.sort(null);
+        List<Finding> findings = findings(scope, collector);
         long lines = 0;
         for (FileFacts ff : first.values()) {
             lines += ff.lines();
@@ -155,6 +114,67 @@ public final class Linter {
         allNotices.sort(null);
         return new LintResult(List.copyOf(findings), TagInventory.sorted(uses), first.size(), lines, layout.projects(),
                 List.copyOf(allNotices), table.all());
+    }
+
+    /** The first pass: every text file's index (binary files are left out), by how it is shown. */
+    private static Map<String, FileFacts> index(ProjectLayout layout, Function<SourceFile, byte[]> source) {
+        Map<String, FileFacts> first = new ConcurrentHashMap<>();
+        layout.files().parallelStream().forEach(f -> {
+            byte[] bytes = source.apply(f);
+            if (TextFiles.looksBinary(bytes)) {
+                return;
+            }
+            Tokenizer.Result tr = Tokenizer.tokenize(bytes);
+            first.put(f.display(), FileScanner.index(f.display(), tr, layout.definesFor(f), Suppressions.of(tr)));
+        });
+        return first;
+    }
+
+    /**
+     * Where the second pass sends what it extracts: calls are checked at once (those inside macro definitions are
+     * kept for last), each function's pointer events are checked as a whole.
+     */
+    private FileScanner.Sink checkingSink(LintContext.Run run, Collector collector, List<Call> inDefinitions,
+            List<TagUse> uses, List<String> notices) {
+        return new FileScanner.Sink() {
+            @Override
+            public void calls(List<Call> calls) {
+                List<Call> here = new ArrayList<>(calls.size());
+                for (Call c : calls) {
+                    if (c.inDefinition()) {
+                        inDefinitions.add(c); // judged last, once every use of the macro is known
+                    } else {
+                        here.add(c);
+                        if (c.calleeInMacroBody()) {
+                            run.expandedCallees.add(c.callee());
+                        }
+                    }
+                }
+                check(new LintContext(run, here, List.of()), collector, uses);
+            }
+
+            @Override
+            public void function(String function, List<PointerEvent> events, IntList blockParents,
+                    boolean truncated) {
+                if (truncated) {
+                    notices.add(function + ": more than " + FileScanner.MAX_EVENTS + " pointer stores, allocations"
+                            + " and frees; PT005 followed the first " + FileScanner.MAX_EVENTS);
+                }
+                check(new LintContext(run, List.of(), List.of(new FunctionEvents(function, events, blockParents,
+                        truncated))), collector, null);
+            }
+        };
+    }
+
+    /** The findings collected, composed with their fixes, marked under conditions or suppressed, sorted. */
+    private static List<Finding> findings(Scope scope, Collector collector) {
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : FixComposer.compose(new ArrayList<>(collector.unique.values()))) {
+            Finding g = underConditions(scope, f);
+            findings.add(suppressed(scope, g) ? g.withSuppressed(true) : g);
+        }
+        findings.sort(null);
+        return findings;
     }
 
     /** The files that call one of {@code names} (by their index), sorted. */

@@ -94,65 +94,16 @@ public final class ProjectLayout {
         return TextFiles.readAllBytes(file.path(), TextFiles.SOURCE);
     }
 
+    /** What the walk of the inputs found: source files (with the input each was found under), build and config files. */
+    private record Found(TreeMap<Path, Path> sources, List<Path> projectFiles, Set<Path> configFiles) {
+    }
+
     /** Walks the inputs (files or folders). A missing input is an {@link InputException}. */
     public static ProjectLayout discover(List<Path> inputs) {
         Path cwd = Path.of("").toAbsolutePath();
-        TreeMap<Path, Path> sources = new TreeMap<>();   // absolute -> the input it was found under
-        List<Path> projectFiles = new ArrayList<>();
-        java.util.Set<Path> configFiles = new java.util.TreeSet<>();
-        for (Path in : inputs) {
-            Path abs = in.toAbsolutePath().normalize();
-            if (!Files.exists(abs)) {
-                throw new InputException(in, "no such file or folder");
-            }
-            if (Files.isRegularFile(abs)) {
-                sources.put(abs, abs.getParent());
-                Path beside = abs.getParent() == null ? null : abs.getParent().resolve(CONFIG);
-                if (beside != null && Files.isRegularFile(beside)) {
-                    configFiles.add(beside);
-                }
-                continue;
-            }
-            try {
-                Files.walkFileTree(abs, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                        return n.startsWith(".") && !dir.equals(abs) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                        if (!attrs.isRegularFile()) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                        String n = f.getFileName().toString();
-                        String lower = n.toLowerCase(Locale.ROOT);
-                        int dot = lower.lastIndexOf('.');
-                        if (dot > 0 && EXTENSIONS.contains(lower.substring(dot + 1))) {
-                            sources.put(f, abs);
-                        } else if (lower.endsWith(".vcxproj") || lower.equals("sources")) {
-                            projectFiles.add(f);
-                        } else if (n.equals(CONFIG)) {
-                            configFiles.add(f);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path f, IOException e) {
-                        return FileVisitResult.CONTINUE; // an unreadable folder inside a tree is skipped
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        Found found = walk(inputs);
+        List<Path> projectFiles = found.projectFiles();
         projectFiles.sort(null);
-        Map<String, Project> members = new HashMap<>();
-        Map<String, List<Project>> alsoMembers = new HashMap<>();
-        Map<Path, Project> byDir = new TreeMap<>();
-        List<Project> projects = new ArrayList<>();
         // kernel-mode projects claim their files first: a header shared with a user-mode tool belongs to the driver
         List<Project> read = new ArrayList<>();
         Map<Project, List<Path>> items = new HashMap<>();
@@ -164,6 +115,76 @@ public final class ProjectLayout {
             read.add(e.getKey());
             items.put(e.getKey(), e.getValue());
         }
+        Map<String, Project> members = new HashMap<>();
+        Map<String, List<Project>> alsoMembers = new HashMap<>();
+        claimMembers(read, items, members, alsoMembers);
+        List<Project> projects = new ArrayList<>(read);
+        Map<Path, Project> byDir = projectsByFolder(read, projectFiles);
+        List<SourceFile> out = assignFiles(found.sources(), members, alsoMembers, byDir, projects, cwd);
+        return new ProjectLayout(List.copyOf(out), List.copyOf(projects), List.copyOf(readConfigs(found.configFiles(), cwd)));
+    }
+
+    private static Found walk(List<Path> inputs) {
+        Found found = new Found(new TreeMap<>(), new ArrayList<>(), new java.util.TreeSet<>());
+        for (Path in : inputs) {
+            Path abs = in.toAbsolutePath().normalize();
+            if (!Files.exists(abs)) {
+                throw new InputException(in, "no such file or folder");
+            }
+            if (Files.isRegularFile(abs)) {
+                found.sources().put(abs, abs.getParent());
+                Path beside = abs.getParent() == null ? null : abs.getParent().resolve(CONFIG);
+                if (beside != null && Files.isRegularFile(beside)) {
+                    found.configFiles().add(beside);
+                }
+                continue;
+            }
+            walkFolder(abs, found);
+        }
+        return found;
+    }
+
+    /** Sources, project files and config files under a folder; folders whose name starts with '.' are skipped. */
+    private static void walkFolder(Path abs, Found found) {
+        try {
+            Files.walkFileTree(abs, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    return n.startsWith(".") && !dir.equals(abs) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (!attrs.isRegularFile()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String n = f.getFileName().toString();
+                    String lower = n.toLowerCase(Locale.ROOT);
+                    int dot = lower.lastIndexOf('.');
+                    if (dot > 0 && EXTENSIONS.contains(lower.substring(dot + 1))) {
+                        found.sources().put(f, abs);
+                    } else if (lower.endsWith(".vcxproj") || lower.equals("sources")) {
+                        found.projectFiles().add(f);
+                    } else if (n.equals(CONFIG)) {
+                        found.configFiles().add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    return FileVisitResult.CONTINUE; // an unreadable folder inside a tree is skipped
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each listed file goes to the first kernel-mode project listing it, else the first user-mode one; others are noted. */
+    private static void claimMembers(List<Project> read, Map<Project, List<Path>> items, Map<String, Project> members,
+            Map<String, List<Project>> alsoMembers) {
         for (boolean userPass : new boolean[] {false, true}) {
             for (Project p : read) {
                 if (p.userMode() != userPass) {
@@ -177,15 +198,25 @@ public final class ProjectLayout {
                 }
             }
         }
+    }
+
+    /** The project of each folder holding project files: the first, unless a later one is kernel-mode and it is not. */
+    private static Map<Path, Project> projectsByFolder(List<Project> read, List<Path> projectFiles) {
+        Map<Path, Project> byDir = new TreeMap<>();
         for (int i = 0; i < read.size(); i++) {
             Project p = read.get(i);
-            projects.add(p);
             Path dir = projectFiles.get(i).getParent();
             Project had = byDir.get(dir);
             if (had == null || had.userMode() && !p.userMode()) {
                 byDir.put(dir, p);
             }
         }
+        return byDir;
+    }
+
+    /** Every source file with its project; folder projects made for files no build file claims join {@code projects}. */
+    private static List<SourceFile> assignFiles(TreeMap<Path, Path> sources, Map<String, Project> members,
+            Map<String, List<Project>> alsoMembers, Map<Path, Project> byDir, List<Project> projects, Path cwd) {
         Map<Path, Project> roots = new HashMap<>();
         List<SourceFile> out = new ArrayList<>();
         for (Map.Entry<Path, Path> e : sources.entrySet()) {
@@ -207,6 +238,11 @@ public final class ProjectLayout {
             out.add(new SourceFile(f, display(f, cwd), p, List.copyOf(alsoMembers.getOrDefault(memberKey(f), List.of()))));
         }
         out.sort((a, b) -> a.display().compareTo(b.display()));
+        return out;
+    }
+
+    /** The {@code .pooltags.yml} files read, deepest folder first. */
+    private static List<ConfigFile> readConfigs(Set<Path> configFiles, Path cwd) {
         List<ConfigFile> configs = new ArrayList<>();
         for (Path c : configFiles) {
             String dir = display(c.getParent(), cwd);
@@ -214,7 +250,7 @@ public final class ProjectLayout {
             configs.add(new ConfigFile(root, LintConfigReader.read(c, display(c, cwd), root)));
         }
         configs.sort((a, b) -> Integer.compare(b.root().length(), a.root().length()));
-        return new ProjectLayout(List.copyOf(out), List.copyOf(projects), List.copyOf(configs));
+        return configs;
     }
 
     /** The path as shown: relative to the current folder when inside it, '/' separated. */
@@ -232,100 +268,132 @@ public final class ProjectLayout {
     private static final Pattern DRIVER_TYPE = Pattern.compile("<DriverType>\\s*(\\w+)\\s*</DriverType>");
     private static final Pattern CONFIGURATION_TYPE = Pattern.compile("<ConfigurationType>\\s*(\\w+)\\s*</ConfigurationType>");
 
+    /** What one project file says, as read: its raw define lists, items and include folders. */
+    private static final class ProjectText {
+        String name;
+        boolean userMode;
+        boolean library;
+        final List<String> defines = new ArrayList<>();
+        final List<String> items = new ArrayList<>();
+        final List<Set<String>> configs = new ArrayList<>(); // the symbols of each configuration's element
+        final List<String> includeDirs = new ArrayList<>();
+    }
+
     private static Project readProject(Path pf, Path cwd, List<Path> members) {
         String text = TextFiles.readLatin1(pf);
         String id = display(pf, cwd);
         String fileName = pf.getFileName().toString();
-        boolean vcx = fileName.toLowerCase(Locale.ROOT).endsWith(".vcxproj");
+        ProjectText read = fileName.toLowerCase(Locale.ROOT).endsWith(".vcxproj")
+                ? readVcxproj(text, fileName) : readSources(text, pf.getParent().getFileName().toString());
         List<String> nx = new ArrayList<>();
-        boolean auto = false;
-        boolean optIn = false;
-        boolean userMode = false;
-        boolean library = false;
-        String name;
-        List<String> defines = new ArrayList<>();
-        List<String> items = new ArrayList<>();
-        List<java.util.Set<String>> configs = new ArrayList<>(); // the symbols of each configuration's element
-        List<String> includeDirs = new ArrayList<>();
-        if (vcx) {
-            Matcher m = DEFINES.matcher(text);
-            while (m.find()) {
-                for (String d : m.group(1).split(";")) {
-                    defines.add(d.trim());
+        boolean[] autoAndOptIn = nxRequests(read.defines, id, nx);
+        java.util.Map<String, String> always = new java.util.TreeMap<>();
+        java.util.Set<String> maybe = new java.util.TreeSet<>();
+        classifySymbols(read.configs, always, maybe);
+        Project p = new Project(id, read.name, List.copyOf(nx), autoAndOptIn[0], autoAndOptIn[1], read.userMode,
+                read.library, java.util.Map.copyOf(always), java.util.Set.copyOf(maybe),
+                List.copyOf(includeFolders(read.includeDirs, pf, cwd)));
+        for (String item : read.items) {
+            if (item.contains("*") || item.contains("$(")) {
+                continue;
+            }
+            members.add(pf.getParent().resolve(item.replace('\\', '/')).normalize());
+        }
+        return p;
+    }
+
+    /** An MSBuild {@code .vcxproj}: defines, per-configuration compiler symbols, include folders, type, items. */
+    private static ProjectText readVcxproj(String text, String fileName) {
+        ProjectText read = new ProjectText();
+        Matcher m = DEFINES.matcher(text);
+        while (m.find()) {
+            for (String d : m.group(1).split(";")) {
+                read.defines.add(d.trim());
+            }
+        }
+        // the compiler's symbols of each configuration (not the resource compiler's)
+        Matcher cl = CL_COMPILE.matcher(text);
+        while (cl.find()) {
+            Matcher cm = DEFINES.matcher(cl.group(1));
+            if (cm.find()) {
+                java.util.Set<String> one = new java.util.LinkedHashSet<>();
+                for (String d : cm.group(1).split(";")) {
+                    one.add(d.trim());
+                }
+                read.configs.add(one);
+            }
+        }
+        Matcher inc = INCLUDE_DIRS.matcher(text);
+        while (inc.find()) {
+            for (String d : inc.group(1).split(";")) {
+                read.includeDirs.add(d.trim());
+            }
+        }
+        Matcher t = TARGET_NAME.matcher(text);
+        read.name = t.find() ? t.group(1).trim() : fileName.substring(0, fileName.length() - ".vcxproj".length());
+        Matcher dt = DRIVER_TYPE.matcher(text);
+        Matcher ct = CONFIGURATION_TYPE.matcher(text);
+        String driverType = dt.find() ? dt.group(1) : "";
+        String configuration = ct.find() ? ct.group(1) : "";
+        read.userMode = driverType.equalsIgnoreCase("UMDF") || driverType.isEmpty()
+                && (configuration.equalsIgnoreCase("Application") || configuration.equalsIgnoreCase("DynamicLibrary"));
+        read.library = configuration.equalsIgnoreCase("StaticLibrary");
+        Matcher it = ITEM.matcher(text);
+        while (it.find()) {
+            for (String item : it.group(1).split(";")) { // MSBuild lists several items in one Include
+                if (!item.isBlank()) {
+                    read.items.add(item.trim());
                 }
             }
-            // the compiler's symbols of each configuration (not the resource compiler's)
-            Matcher cl = CL_COMPILE.matcher(text);
-            while (cl.find()) {
-                Matcher cm = DEFINES.matcher(cl.group(1));
-                if (cm.find()) {
-                    java.util.Set<String> one = new java.util.LinkedHashSet<>();
-                    for (String d : cm.group(1).split(";")) {
-                        one.add(d.trim());
-                    }
-                    configs.add(one);
-                }
+        }
+        return read;
+    }
+
+    /** A WDK {@code sources} file: TARGETNAME, TARGETTYPE, C_DEFINES, INCLUDES, SOURCES (continued lines joined). */
+    private static ProjectText readSources(String text, String folderName) {
+        ProjectText read = new ProjectText();
+        String joined = text.replaceAll("\\\\\\r?\\n", " ");
+        read.name = folderName;
+        for (String line : joined.split("\\r?\\n")) {
+            String l = line.trim();
+            int eq = l.indexOf('=');
+            if (eq < 0) {
+                continue;
             }
-            Matcher inc = INCLUDE_DIRS.matcher(text);
-            while (inc.find()) {
-                for (String d : inc.group(1).split(";")) {
-                    includeDirs.add(d.trim());
-                }
-            }
-            Matcher t = TARGET_NAME.matcher(text);
-            name = t.find() ? t.group(1).trim() : fileName.substring(0, fileName.length() - ".vcxproj".length());
-            Matcher dt = DRIVER_TYPE.matcher(text);
-            Matcher ct = CONFIGURATION_TYPE.matcher(text);
-            String driverType = dt.find() ? dt.group(1) : "";
-            String configuration = ct.find() ? ct.group(1) : "";
-            userMode = driverType.equalsIgnoreCase("UMDF") || driverType.isEmpty()
-                    && (configuration.equalsIgnoreCase("Application") || configuration.equalsIgnoreCase("DynamicLibrary"));
-            library = configuration.equalsIgnoreCase("StaticLibrary");
-            Matcher it = ITEM.matcher(text);
-            while (it.find()) {
-                for (String item : it.group(1).split(";")) { // MSBuild lists several items in one Include
-                    if (!item.isBlank()) {
-                        items.add(item.trim());
+            String key = l.substring(0, eq).trim().toUpperCase(Locale.ROOT);
+            String value = l.substring(eq + 1).trim();
+            if (key.equals("TARGETNAME") && !value.isEmpty()) {
+                read.name = value;
+            } else if (key.equals("TARGETTYPE")) {
+                read.library = value.equalsIgnoreCase("LIBRARY") || value.equalsIgnoreCase("DRIVER_LIBRARY");
+            } else if (key.equals("C_DEFINES")) {
+                java.util.Set<String> one = new java.util.LinkedHashSet<>();
+                for (String d : value.split("\\s+")) {
+                    if (d.startsWith("-D") || d.startsWith("/D")) {
+                        read.defines.add(d.substring(2));
+                        one.add(d.substring(2));
                     }
                 }
-            }
-        } else {
-            String joined = text.replaceAll("\\\\\\r?\\n", " ");
-            name = pf.getParent().getFileName().toString();
-            for (String line : joined.split("\\r?\\n")) {
-                String l = line.trim();
-                int eq = l.indexOf('=');
-                if (eq < 0) {
-                    continue;
+                read.configs.add(one);
+            } else if (key.equals("INCLUDES")) {
+                for (String d : value.split(";")) {
+                    read.includeDirs.add(d.trim());
                 }
-                String key = l.substring(0, eq).trim().toUpperCase(Locale.ROOT);
-                String value = l.substring(eq + 1).trim();
-                if (key.equals("TARGETNAME") && !value.isEmpty()) {
-                    name = value;
-                } else if (key.equals("TARGETTYPE")) {
-                    library = value.equalsIgnoreCase("LIBRARY") || value.equalsIgnoreCase("DRIVER_LIBRARY");
-                } else if (key.equals("C_DEFINES")) {
-                    java.util.Set<String> one = new java.util.LinkedHashSet<>();
-                    for (String d : value.split("\\s+")) {
-                        if (d.startsWith("-D") || d.startsWith("/D")) {
-                            defines.add(d.substring(2));
-                            one.add(d.substring(2));
-                        }
-                    }
-                    configs.add(one);
-                } else if (key.equals("INCLUDES")) {
-                    for (String d : value.split(";")) {
-                        includeDirs.add(d.trim());
-                    }
-                } else if (key.equals("SOURCES")) {
-                    for (String s : value.split("\\s+")) {
-                        if (!s.isEmpty()) {
-                            items.add(s);
-                        }
+            } else if (key.equals("SOURCES")) {
+                for (String s : value.split("\\s+")) {
+                    if (!s.isEmpty()) {
+                        read.items.add(s);
                     }
                 }
             }
         }
+        return read;
+    }
+
+    /** Whether the project opts into NX pool (auto, explicit), adding each request as shown to {@code nx}. */
+    private static boolean[] nxRequests(List<String> defines, String id, List<String> nx) {
+        boolean auto = false;
+        boolean optIn = false;
         for (String d : defines) {
             String key = d;
             String value = "1";
@@ -345,9 +413,11 @@ public final class ProjectLayout {
                 nx.add(d + " in " + id);
             }
         }
-        // a symbol is defined when every configuration defines it (to the same value), maybe when only some do
-        java.util.Map<String, String> always = new java.util.TreeMap<>();
-        java.util.Set<String> maybe = new java.util.TreeSet<>();
+        return new boolean[] {auto, optIn};
+    }
+
+    /** A symbol is defined when every configuration defines it (to the same value), maybe when only some do. */
+    private static void classifySymbols(List<Set<String>> configs, Map<String, String> always, Set<String> maybe) {
         java.util.Map<String, java.util.Set<String>> valuesByName = new java.util.HashMap<>();
         java.util.Map<String, Integer> countByName = new java.util.HashMap<>();
         for (java.util.Set<String> config : configs) {
@@ -373,6 +443,10 @@ public final class ProjectLayout {
                 maybe.add(e.getKey());
             }
         }
+    }
+
+    /** The include folders as shown, '/' terminated; those built from MSBuild macros are left out. */
+    private static List<String> includeFolders(List<String> includeDirs, Path pf, Path cwd) {
         List<String> dirs = new ArrayList<>();
         for (String d : includeDirs) {
             if (d.isEmpty() || d.contains("$(") || d.contains("%(")) {
@@ -381,14 +455,6 @@ public final class ProjectLayout {
             String shown = display(pf.getParent().resolve(d.replace('\\', '/')).normalize(), cwd);
             dirs.add(shown.equals(".") ? "" : shown + "/");
         }
-        Project p = new Project(id, name, List.copyOf(nx), auto, optIn, userMode, library, java.util.Map.copyOf(always),
-                java.util.Set.copyOf(maybe), List.copyOf(dirs));
-        for (String item : items) {
-            if (item.contains("*") || item.contains("$(")) {
-                continue;
-            }
-            members.add(pf.getParent().resolve(item.replace('\\', '/')).normalize());
-        }
-        return p;
+        return dirs;
     }
 }

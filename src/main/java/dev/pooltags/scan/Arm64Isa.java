@@ -303,33 +303,7 @@ final class Arm64Isa extends Isa {
             return;
         }
         if ((w & 0x3A000000) == 0x28000000) { // load/store pair
-            int opc = w >>> 30 & 3;
-            int mode = w >>> 23 & 3;
-            boolean load = (w & 0x00400000) != 0;
-            int rt2 = w >>> 10 & 31;
-            int scale = vector ? 4 << opc : (opc & 2) != 0 ? 8 : 4;
-            long off = (long) (w << 10 >> 25) * scale;
-            long base = s.regs[rn];
-            long addr = mode == 1 ? base : Value.plus(base, off);
-            if (Value.kind(base) != Value.STACK && Value.kind(base) != Value.ADDR) {
-                addr = Value.unknown(Value.Why.MEMORY);
-            }
-            if (load) {
-                if (!vector) {
-                    long v1 = load(s, addr, scale, f);
-                    long v2 = load(s, Value.plus(addr, scale), scale, f);
-                    write(s, rt, v1, true);
-                    write(s, rt2, v2, true);
-                }
-            } else if (vector) {
-                clobber(s, addr, base, 2 * scale);
-            } else {
-                storeReg(s, addr, scale, rt);
-                storeReg(s, Value.plus(addr, scale), scale, rt2);
-            }
-            if (mode == 1 || mode == 3) {
-                writeback(s, rn, base, off, load ? new int[] {rt, rt2} : null);
-            }
+            loadStorePair(w, s, f);
             return;
         }
         int size = w >>> 30 & 3;
@@ -383,6 +357,40 @@ final class Arm64Isa extends Isa {
         }
         if (writeBack) {
             writeback(s, rn, base, off, load ? new int[] {rt} : null);
+        }
+    }
+
+    /** LDP/STP (and their vector forms): two registers at consecutive slots, with pre/post-index writeback. */
+    private void loadStorePair(int w, State s, RegionAnalysis f) {
+        int rt = w & 31;
+        int rn = w >>> 5 & 31;
+        boolean vector = (w & 0x04000000) != 0;
+        int opc = w >>> 30 & 3;
+        int mode = w >>> 23 & 3;
+        boolean load = (w & 0x00400000) != 0;
+        int rt2 = w >>> 10 & 31;
+        int scale = vector ? 4 << opc : (opc & 2) != 0 ? 8 : 4;
+        long off = (long) (w << 10 >> 25) * scale;
+        long base = s.regs[rn];
+        long addr = mode == 1 ? base : Value.plus(base, off);
+        if (Value.kind(base) != Value.STACK && Value.kind(base) != Value.ADDR) {
+            addr = Value.unknown(Value.Why.MEMORY);
+        }
+        if (load) {
+            if (!vector) {
+                long v1 = load(s, addr, scale, f);
+                long v2 = load(s, Value.plus(addr, scale), scale, f);
+                write(s, rt, v1, true);
+                write(s, rt2, v2, true);
+            }
+        } else if (vector) {
+            clobber(s, addr, base, 2 * scale);
+        } else {
+            storeReg(s, addr, scale, rt);
+            storeReg(s, Value.plus(addr, scale), scale, rt2);
+        }
+        if (mode == 1 || mode == 3) {
+            writeback(s, rn, base, off, load ? new int[] {rt, rt2} : null);
         }
     }
 

@@ -307,10 +307,21 @@ final class RegionAnalysis {
 
     private void blocks() {
         int n = insns.size();
-        boolean[] leader = new boolean[n];
-        boolean[] branchTarget = new boolean[n];
+        boolean[] branchTarget = branchTargets();
         padding = new boolean[n];
-        leader[0] = true;
+        boolean[] padded = markPadding(branchTarget);
+        if (gap) {
+            findFunctionStarts(branchTarget, padded);
+        }
+        cutBlocks(leaders(padded));
+        boolean[] hasPred = linkSuccessors();
+        classifyEntries(hasPred);
+    }
+
+    /** The instructions a conditional branch goes to. */
+    private boolean[] branchTargets() {
+        int n = insns.size();
+        boolean[] branchTarget = new boolean[n];
         for (int i = 0; i < n; i++) {
             Insn in = insns.get(i);
             if (in.flow == Insn.BRANCH) {
@@ -320,7 +331,15 @@ final class RegionAnalysis {
                 }
             }
         }
-        // padding after a transfer of control belongs to no block
+        return branchTarget;
+    }
+
+    /**
+     * Marks the padding after a transfer of control (it belongs to no block); returns the instructions that follow
+     * padding.
+     */
+    private boolean[] markPadding(boolean[] branchTarget) {
+        int n = insns.size();
         boolean[] padded = new boolean[n];
         for (int i = 0; i < n; i++) {
             // a gap starts where a function (or the section) ended, as if after a transfer of control
@@ -333,46 +352,66 @@ final class RegionAnalysis {
                 }
             }
         }
-        if (gap) {
-            // a function starts where calls go, and where code begins after alignment padding that no conditional
-            // branch reaches (an unconditional jump there is a tail call)
-            Isa.IntList starts = new Isa.IntList();
-            for (int i = 0; i < n; i++) {
-                if (!padding[i] && (in(callTargets, rvas[i]) || padded[i] && !branchTarget[i])) {
-                    starts.add(rvas[i]);
-                }
-            }
-            functionStarts = starts.sortedDistinct();
-            // an unconditional jump out of its function into code that follows a transfer of control is a tail
-            // call: its target starts a function too (repeated, as each new start splits a function)
-            for (int round = 0; round < 4; round++) {
-                Isa.IntList more = new Isa.IntList();
-                for (int i = 0; i < n; i++) {
-                    Insn in = insns.get(i);
-                    if (in.flow != Insn.JUMP || in.target < start || in.target >= end) {
-                        continue;
-                    }
-                    int t = Arrays.binarySearch(rvas, in.target);
-                    if (t <= 0 || branchTarget[t] || padding[t] || !(insns.get(t - 1).ends() || padding[t - 1])
-                            || in(functionStarts, in.target)) {
-                        continue;
-                    }
-                    int k = lowerBound(functionStarts, in.rva + 1) - 1;
-                    int from = k >= 0 ? functionStarts[k] : start;
-                    int to = k + 1 < functionStarts.length ? functionStarts[k + 1] : end;
-                    if (in.target < from || in.target >= to) {
-                        more.add(in.target);
-                    }
-                }
-                if (more.n == 0) {
-                    break;
-                }
-                for (int v : functionStarts) {
-                    more.add(v);
-                }
-                functionStarts = more.sortedDistinct();
+        return padded;
+    }
+
+    /**
+     * A function starts where calls go, and where code begins after alignment padding that no conditional branch
+     * reaches (an unconditional jump there is a tail call).
+     */
+    private void findFunctionStarts(boolean[] branchTarget, boolean[] padded) {
+        int n = insns.size();
+        Isa.IntList starts = new Isa.IntList();
+        for (int i = 0; i < n; i++) {
+            if (!padding[i] && (in(callTargets, rvas[i]) || padded[i] && !branchTarget[i])) {
+                starts.add(rvas[i]);
             }
         }
+        functionStarts = starts.sortedDistinct();
+        // repeated, as each new start splits a function
+        for (int round = 0; round < 4; round++) {
+            Isa.IntList more = tailCallStarts(branchTarget);
+            if (more.n == 0) {
+                break;
+            }
+            for (int v : functionStarts) {
+                more.add(v);
+            }
+            functionStarts = more.sortedDistinct();
+        }
+    }
+
+    /**
+     * An unconditional jump out of its function into code that follows a transfer of control is a tail call: the
+     * targets of such jumps not yet known as function starts.
+     */
+    private Isa.IntList tailCallStarts(boolean[] branchTarget) {
+        Isa.IntList more = new Isa.IntList();
+        for (int i = 0; i < insns.size(); i++) {
+            Insn in = insns.get(i);
+            if (in.flow != Insn.JUMP || in.target < start || in.target >= end) {
+                continue;
+            }
+            int t = Arrays.binarySearch(rvas, in.target);
+            if (t <= 0 || branchTarget[t] || padding[t] || !(insns.get(t - 1).ends() || padding[t - 1])
+                    || in(functionStarts, in.target)) {
+                continue;
+            }
+            int k = lowerBound(functionStarts, in.rva + 1) - 1;
+            int from = k >= 0 ? functionStarts[k] : start;
+            int to = k + 1 < functionStarts.length ? functionStarts[k + 1] : end;
+            if (in.target < from || in.target >= to) {
+                more.add(in.target);
+            }
+        }
+        return more;
+    }
+
+    /** The instructions that start a block: jump targets, those after a transfer, function starts, sync points. */
+    private boolean[] leaders(boolean[] padded) {
+        int n = insns.size();
+        boolean[] leader = new boolean[n];
+        leader[0] = true;
         for (int i = 0; i < n; i++) {
             Insn in = insns.get(i);
             if ((in.flow == Insn.JUMP || in.flow == Insn.BRANCH) && !isTailCall(in.target)) {
@@ -391,6 +430,12 @@ final class RegionAnalysis {
                 leader[i] = true;
             }
         }
+        return leader;
+    }
+
+    /** The blocks: runs of instructions from a leader to the next leader or padding. */
+    private void cutBlocks(boolean[] leader) {
+        int n = insns.size();
         List<int[]> list = new ArrayList<>();
         for (int i = 0; i < n; ) {
             if (padding[i]) {
@@ -410,11 +455,19 @@ final class RegionAnalysis {
         blockEntry = new int[nb];
         blockFunction = new int[nb];
         successors = new int[nb][];
-        int[] insnBlock = new int[n];
-        Arrays.fill(insnBlock, -1);
         for (int b = 0; b < nb; b++) {
             blockStart[b] = list.get(b)[0];
             blockEnd[b] = list.get(b)[1];
+        }
+    }
+
+    /** Each block's successors (fall-through, then jump target); returns the blocks some block reaches. */
+    private boolean[] linkSuccessors() {
+        int n = insns.size();
+        int nb = blockStart.length;
+        int[] insnBlock = new int[n];
+        Arrays.fill(insnBlock, -1);
+        for (int b = 0; b < nb; b++) {
             insnBlock[blockStart[b]] = b;
         }
         boolean[] hasPred = new boolean[nb];
@@ -437,8 +490,13 @@ final class RegionAnalysis {
                 hasPred[t] = true;
             }
         }
+        return hasPred;
+    }
+
+    /** How each block is entered (0 reached, 1 function entry, 2 unknown entry) and the function it belongs to. */
+    private void classifyEntries(boolean[] hasPred) {
         int function = start;
-        for (int b = 0; b < nb; b++) {
+        for (int b = 0; b < blockStart.length; b++) {
             int rva = rvas[blockStart[b]];
             if (b == 0 && rva == start) {
                 blockEntry[b] = fragment ? 2 : 1;

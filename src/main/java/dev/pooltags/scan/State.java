@@ -198,9 +198,17 @@ final class State {
             }
             return changed;
         }
-        // merge the two sorted slot lists; a slot only one path stored to is dropped when it lies below the entry
-        // stack pointer (absent reads as unknown there), and kept as unknown above it (absent could read as a
-        // parameter), so the lists do not grow with every join
+        changed |= mergeSlots(o);
+        return changed;
+    }
+
+    /**
+     * Merges the two sorted slot lists; a slot only one path stored to is dropped when it lies below the entry stack
+     * pointer (absent reads as unknown there), and kept as unknown above it (absent could read as a parameter), so
+     * the lists do not grow with every join. Returns true when this state's slots changed.
+     */
+    private boolean mergeSlots(State o) {
+        boolean changed = false;
         long paths = Value.unknown(Value.Why.PATHS);
         int n = slots + o.slots;
         long[] k = new long[n];

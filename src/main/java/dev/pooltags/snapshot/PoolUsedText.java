@@ -271,20 +271,26 @@ public final class PoolUsedText {
                 rows = null;
                 continue;
             }
-            String[] why = new String[1];
-            Row r = row(lineNo, line, usedEnd, pagedFirst, why);
-            if (r == null) {
-                if (!DebuggerNoise.isNoise(line)) {
-                    problems.accept(new Problem(lineNo, why[0]));
-                }
-            } else {
-                rows.add(r);
-            }
+            addRow(lineNo, line, usedEnd, pagedFirst, rows, problems);
         }
         if (rows != null) {
             out.add(table(headerLine, tableCommand, tableSorted, rows, tableTime, cut));
         }
         return out;
+    }
+
+    /** A line inside a table: a row added to {@code rows}, else a problem unless it is the debugger's noise. */
+    private static void addRow(long lineNo, String line, int usedEnd, boolean pagedFirst, List<Row> rows,
+            Consumer<Problem> problems) {
+        String[] why = new String[1];
+        Row r = row(lineNo, line, usedEnd, pagedFirst, why);
+        if (r == null) {
+            if (!DebuggerNoise.isNoise(line)) {
+                problems.accept(new Problem(lineNo, why[0]));
+            }
+        } else {
+            rows.add(r);
+        }
     }
 
     private static Table table(long headerLine, String command, String sortedBy, List<Row> rows, Optional<Instant> time, boolean cut) {

@@ -223,20 +223,7 @@ public final class RecordingReader implements AutoCloseable {
                     continue;
                 }
                 if ((long) len + RecordingFrames.OVERHEAD > remaining) {
-                    // an interrupted write, or a damaged length field: only damage has a whole frame after it, or
-                    // a last frame whose checksum holds with the length the file leaves it
-                    long next = nextFrame(start + 1);
-                    if (next < 0 && repairLength(start, size)) {
-                        damage.add(new Damage(start, "the frame length " + len + " runs past the end of the file; only the"
-                                + " length field was damaged: the checksum confirms the last frame, so it was read whole"));
-                        continue;
-                    }
-                    if (next < 0) {
-                        tear(start, remaining, "the frame is incomplete");
-                        break;
-                    }
-                    damaged(start, "the frame length " + len + " runs past the end of the file, but a valid frame follows at byte "
-                            + next);
+                    pastTheEnd(start, len, remaining); // a tear ends the loop
                     continue;
                 }
                 if (frame.length < len + 5) {
@@ -271,6 +258,25 @@ public final class RecordingReader implements AutoCloseable {
         } catch (IOException e) {
             throw new InputException(name, 0, "cannot be read: " + Reasons.of(e), e);
         }
+    }
+
+    /**
+     * A frame whose length runs past the end of the file: an interrupted write (a tear), or a damaged length field.
+     * Only damage has a whole frame after it, or a last frame whose checksum holds with the length the file leaves it.
+     */
+    private void pastTheEnd(long start, int len, long remaining) throws IOException {
+        long next = nextFrame(start + 1);
+        if (next < 0 && repairLength(start, size)) {
+            damage.add(new Damage(start, "the frame length " + len + " runs past the end of the file; only the"
+                    + " length field was damaged: the checksum confirms the last frame, so it was read whole"));
+            return;
+        }
+        if (next < 0) {
+            tear(start, remaining, "the frame is incomplete");
+            return;
+        }
+        damaged(start, "the frame length " + len + " runs past the end of the file, but a valid frame follows at byte "
+                + next);
     }
 
     /** A frame that passed its checksum (in {@code frame}): decoded, or skipped while after damage. */
@@ -425,17 +431,7 @@ public final class RecordingReader implements AutoCloseable {
 
     private Snapshot decode(byte frameType, RecordingFrames.Decoder d) {
         if (frameType == RecordingFrames.SESSION) {
-            int version = d.varint(Integer.MAX_VALUE, "version");
-            if (version != RecordingFrames.VERSION) {
-                throw new RecordingFrames.Malformed("recording format version " + version + " is newer than this pooltags reads ("
-                        + RecordingFrames.VERSION + ")");
-            }
-            host = d.string();
-            source = d.string();
-            inSession = true;
-            prevSecond = 0;
-            st.reset();
-            order = new int[0];
+            startSession(d);
             return null;
         }
         if (frameType != RecordingFrames.SAMPLE) {
@@ -449,7 +445,31 @@ public final class RecordingReader implements AutoCloseable {
         int nanos = d.varint(999_999_999, "nanoseconds");
         prevSecond = second;
         Instant time = Instant.ofEpochSecond(second, nanos);
+        applyTotals(d);
+        boolean defined = applyRows(d);
+        if (!d.atEnd()) {
+            throw new RecordingFrames.Malformed("extra bytes at the end of a sample frame");
+        }
+        return snapshot(time, defined);
+    }
 
+    /** A session frame: the format version, host and source; the tables of rows and totals start afresh. */
+    private void startSession(RecordingFrames.Decoder d) {
+        int version = d.varint(Integer.MAX_VALUE, "version");
+        if (version != RecordingFrames.VERSION) {
+            throw new RecordingFrames.Malformed("recording format version " + version + " is newer than this pooltags reads ("
+                    + RecordingFrames.VERSION + ")");
+        }
+        host = d.string();
+        source = d.string();
+        inSession = true;
+        prevSecond = 0;
+        st.reset();
+        order = new int[0];
+    }
+
+    /** A sample's changed totals (a new id defines its name) and removed totals. */
+    private void applyTotals(RecordingFrames.Decoder d) {
         int n = d.varint(1 << 20, "number of changed totals");
         int id = -1;
         for (int i = 0; i < n; i++) {
@@ -471,9 +491,12 @@ public final class RecordingReader implements AutoCloseable {
             }
             st.clearTotal(id);
         }
+    }
 
-        n = d.varint(1 << 26, "number of changed rows");
-        id = -1;
+    /** A sample's changed rows (a new id defines its key) and removed rows; returns whether a row was defined. */
+    private boolean applyRows(RecordingFrames.Decoder d) {
+        int n = d.varint(1 << 26, "number of changed rows");
+        int id = -1;
         boolean defined = false;
         for (int i = 0; i < n; i++) {
             id = id + 1 + d.varint(st.rows, "row id gap");
@@ -507,9 +530,11 @@ public final class RecordingReader implements AutoCloseable {
             }
             st.clearRow(id);
         }
-        if (!d.atEnd()) {
-            throw new RecordingFrames.Malformed("extra bytes at the end of a sample frame");
-        }
+        return defined;
+    }
+
+    /** The snapshot the tables now hold: present rows in key order (re-sorted when keys were added), present totals. */
+    private Snapshot snapshot(Instant time, boolean defined) {
         if (defined || order.length != st.rows) {
             TagCounters.RowKey[] keys = st.keys;
             order = java.util.stream.IntStream.range(0, st.rows).boxed().sorted((a, b) -> keys[a].compareTo(keys[b]))

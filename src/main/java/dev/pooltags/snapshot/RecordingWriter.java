@@ -313,17 +313,7 @@ public final class RecordingWriter implements AutoCloseable {
             if (i < prevRows.length && sameKey(prevRows[i], r)) {
                 id = prevIds[i]; // the usual case: the same rows in the same order as last time, no hashing
             } else {
-                TagCounters.RowKey k = r.key();
-                Integer known = rowIds.get(k);
-                if (known == null) {
-                    known = st.defineRow(k);
-                    rowIds.put(k, known);
-                    if (st.rows > seen.length) {
-                        seen = Arrays.copyOf(seen, st.keys.length);
-                        current = Arrays.copyOf(current, st.keys.length);
-                    }
-                }
-                id = known;
+                id = rowId(r.key());
             }
             if (seen[id] == stamp) {
                 throw new IllegalArgumentException("two rows for " + r.label() + " " + r.type().poolmonName() + " in one sample");
@@ -342,36 +332,62 @@ public final class RecordingWriter implements AutoCloseable {
             int id = changed[c];
             TagCounters r = current[id];
             enc.varlong(id - prev - 1);
-            if (id >= definedRows) {
-                TagCounters.RowKey k = st.keys[id];
-                int def = (k.name() != null ? 1 : 0) | (k.type() == PoolType.NONPAGED ? 2 : 0);
-                enc.u8(def);
-                if (k.name() != null) {
-                    enc.string(k.name());
-                } else {
-                    enc.u32(k.tag().value());
-                }
-                definedRows = id + 1;
-            }
-            long da = r.allocs() - st.allocs[id];
-            long df = r.frees() - st.frees[id];
-            long db = r.bytes() - st.bytes[id];
-            enc.u8((da != 0 ? 1 : 0) | (df != 0 ? 2 : 0) | (db != 0 ? 4 : 0));
-            if (da != 0) {
-                enc.zigzag(da);
-            }
-            if (df != 0) {
-                enc.zigzag(df);
-            }
-            if (db != 0) {
-                enc.zigzag(db);
-            }
-            st.allocs[id] = r.allocs();
-            st.frees[id] = r.frees();
-            st.bytes[id] = r.bytes();
-            st.present[id] = true;
+            encodeChangedRow(id, r);
             prev = id;
         }
+        encodeRemovedRows();
+        prevRows = rows.toArray(new TagCounters[0]);
+        prevIds = ids;
+    }
+
+    /** The id of a row key, defined (and the per-id arrays grown) when it is new. */
+    private int rowId(TagCounters.RowKey k) {
+        Integer known = rowIds.get(k);
+        if (known == null) {
+            known = st.defineRow(k);
+            rowIds.put(k, known);
+            if (st.rows > seen.length) {
+                seen = Arrays.copyOf(seen, st.keys.length);
+                current = Arrays.copyOf(current, st.keys.length);
+            }
+        }
+        return known;
+    }
+
+    /** A changed row after its id gap: its key when first written, then the counters that changed, as deltas. */
+    private void encodeChangedRow(int id, TagCounters r) {
+        if (id >= definedRows) {
+            TagCounters.RowKey k = st.keys[id];
+            int def = (k.name() != null ? 1 : 0) | (k.type() == PoolType.NONPAGED ? 2 : 0);
+            enc.u8(def);
+            if (k.name() != null) {
+                enc.string(k.name());
+            } else {
+                enc.u32(k.tag().value());
+            }
+            definedRows = id + 1;
+        }
+        long da = r.allocs() - st.allocs[id];
+        long df = r.frees() - st.frees[id];
+        long db = r.bytes() - st.bytes[id];
+        enc.u8((da != 0 ? 1 : 0) | (df != 0 ? 2 : 0) | (db != 0 ? 4 : 0));
+        if (da != 0) {
+            enc.zigzag(da);
+        }
+        if (df != 0) {
+            enc.zigzag(df);
+        }
+        if (db != 0) {
+            enc.zigzag(db);
+        }
+        st.allocs[id] = r.allocs();
+        st.frees[id] = r.frees();
+        st.bytes[id] = r.bytes();
+        st.present[id] = true;
+    }
+
+    /** The rows of the previous sample missing from this one, by id gaps; they are cleared. */
+    private void encodeRemovedRows() {
         int removed = 0;
         for (int id : prevIds) {
             if (seen[id] != stamp) {
@@ -380,15 +396,13 @@ public final class RecordingWriter implements AutoCloseable {
         }
         Arrays.sort(changed, 0, removed);
         enc.varlong(removed);
-        prev = -1;
+        int prev = -1;
         for (int i = 0; i < removed; i++) {
             int id = changed[i];
             enc.varlong(id - prev - 1);
             st.clearRow(id);
             prev = id;
         }
-        prevRows = rows.toArray(new TagCounters[0]);
-        prevIds = ids;
     }
 
     private static boolean sameKey(TagCounters a, TagCounters b) {

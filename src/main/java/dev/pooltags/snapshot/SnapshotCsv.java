@@ -124,15 +124,7 @@ public final class SnapshotCsv {
             for (CsvRecord r : csv) {
                 long line = r.getStartingLineNumber();
                 if (header) {
-                    if (!looksLike(String.join(",", r.getFields()))) {
-                        throw new InputException(name, line, "not a pooltags CSV: the header must be " + String.join(",", HEADER));
-                    }
-                    // the eleven columns, then optionally address, then optionally owner and owner_description
-                    width = r.getFieldCount();
-                    if (width != HEADER.length && width != BIG_POOL_HEADER.length && width != BIG_POOL_HEADER.length + 2) {
-                        throw new InputException(name, line, "not a pooltags CSV: the header must be " + String.join(",", HEADER)
-                                + " (then address, owner and owner_description when present), found " + width + " columns");
-                    }
+                    width = headerWidth(name, r);
                     header = false;
                     continue;
                 }
@@ -164,38 +156,8 @@ public final class SnapshotCsv {
                 }
                 switch (kind) {
                     case "total" -> totals.put(r.getField(4), number(name, line, r.getField(9), "bytes"));
-                    case "tag", "name" -> {
-                        PoolType type;
-                        try {
-                            type = PoolType.parse(r.getField(5));
-                        } catch (IllegalArgumentException e) {
-                            throw new InputException(name, line, e.getMessage());
-                        }
-                        long allocs = number(name, line, r.getField(6), "allocs");
-                        long frees = number(name, line, r.getField(7), "frees");
-                        long bytes = number(name, line, r.getField(9), "bytes");
-                        if (kind.equals("tag")) {
-                            try {
-                                rows.add(TagCounters.of(PoolTag.ofMemoryText(r.getField(4)), type, allocs, frees, bytes));
-                            } catch (TagFormatException e) {
-                                throw new InputException(name, line, e.getMessage());
-                            }
-                        } else {
-                            rows.add(TagCounters.named(r.getField(4), type, allocs, frees, bytes));
-                        }
-                    }
-                    case "bigpool" -> {
-                        if (width < BIG_POOL_HEADER.length) {
-                            throw new InputException(name, line, "a 'bigpool' line needs the address column: the header must be "
-                                    + String.join(",", BIG_POOL_HEADER));
-                        }
-                        try {
-                            big.add(new BigPoolAllocation(SnapshotJsonLines.address(r.getField(11)), PoolType.parse(r.getField(5)),
-                                    number(name, line, r.getField(9), "size"), PoolTag.ofMemoryText(r.getField(4))));
-                        } catch (IllegalArgumentException e) {
-                            throw new InputException(name, line, e.getMessage());
-                        }
-                    }
+                    case "tag", "name" -> rows.add(counters(name, line, r, kind));
+                    case "bigpool" -> big.add(bigPool(name, line, r, width));
                     default -> throw new InputException(name, line, "kind '" + kind + "' is not sample, total, tag, name or bigpool");
                 }
             }
@@ -211,6 +173,55 @@ public final class SnapshotCsv {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** The header's width: the eleven columns, then optionally address, then optionally owner and owner_description. */
+    private static int headerWidth(String name, CsvRecord r) {
+        long line = r.getStartingLineNumber();
+        if (!looksLike(String.join(",", r.getFields()))) {
+            throw new InputException(name, line, "not a pooltags CSV: the header must be " + String.join(",", HEADER));
+        }
+        int width = r.getFieldCount();
+        if (width != HEADER.length && width != BIG_POOL_HEADER.length && width != BIG_POOL_HEADER.length + 2) {
+            throw new InputException(name, line, "not a pooltags CSV: the header must be " + String.join(",", HEADER)
+                    + " (then address, owner and owner_description when present), found " + width + " columns");
+        }
+        return width;
+    }
+
+    /** A 'tag' or 'name' line: the counters of one tag (or named row) and pool type. */
+    private static TagCounters counters(String name, long line, CsvRecord r, String kind) {
+        PoolType type;
+        try {
+            type = PoolType.parse(r.getField(5));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(name, line, e.getMessage());
+        }
+        long allocs = number(name, line, r.getField(6), "allocs");
+        long frees = number(name, line, r.getField(7), "frees");
+        long bytes = number(name, line, r.getField(9), "bytes");
+        if (kind.equals("tag")) {
+            try {
+                return TagCounters.of(PoolTag.ofMemoryText(r.getField(4)), type, allocs, frees, bytes);
+            } catch (TagFormatException e) {
+                throw new InputException(name, line, e.getMessage());
+            }
+        }
+        return TagCounters.named(r.getField(4), type, allocs, frees, bytes);
+    }
+
+    /** A 'bigpool' line: one big pool allocation (needs the address column). */
+    private static BigPoolAllocation bigPool(String name, long line, CsvRecord r, int width) {
+        if (width < BIG_POOL_HEADER.length) {
+            throw new InputException(name, line, "a 'bigpool' line needs the address column: the header must be "
+                    + String.join(",", BIG_POOL_HEADER));
+        }
+        try {
+            return new BigPoolAllocation(SnapshotJsonLines.address(r.getField(11)), PoolType.parse(r.getField(5)),
+                    number(name, line, r.getField(9), "size"), PoolTag.ofMemoryText(r.getField(4)));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(name, line, e.getMessage());
+        }
     }
 
     private static long number(String name, long line, String text, String column) {

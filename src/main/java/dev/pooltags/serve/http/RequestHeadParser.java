@@ -137,6 +137,21 @@ public final class RequestHeadParser {
             throw new RequestRefused(505, "HTTP version " + version.substring(5) + " is not served: use HTTP/1.1");
         }
         boolean http10 = version.equals("HTTP/1.0");
+        URI uri = targetUri(target);
+        Headers headers = headerFields(buf);
+        List<String> hosts = headers.get("Host");
+        if (hosts != null && hosts.size() > 1 || hosts == null && !http10) {
+            throw new RequestRefused(400, hosts == null ? "HTTP/1.1 request without a Host header field"
+                    : "several Host header fields");
+        }
+        boolean hasBody = hasBody(headers);
+        boolean persistent = persistent(headers, http10) && !hasBody;
+        return new RequestHead(method, target, uri, http10 ? "HTTP/1.0" : "HTTP/1.1", headers, persistent, hasBody,
+                length);
+    }
+
+    /** The request target checked (length, characters) and parsed. */
+    private URI targetUri(String target) throws RequestRefused {
         if (target.length() > maxTarget) {
             throw new RequestRefused(414, "request target longer than " + maxTarget + " characters");
         }
@@ -149,13 +164,15 @@ public final class RequestHeadParser {
                 throw new RequestRefused(400, "control or non-ASCII characters in the request target");
             }
         }
-        URI uri;
         try {
-            uri = new URI(target);
+            return new URI(target);
         } catch (URISyntaxException e) {
             throw new RequestRefused(400, "malformed request target (percent-encode characters such as { } | \\ ^)");
         }
+    }
 
+    /** The header lines up to the empty line, each checked: no folding, a token name, no control characters. */
+    private Headers headerFields(byte[] buf) throws RequestRefused {
         Headers headers = new Headers();
         int pos = headerStart;
         while (true) {
@@ -181,29 +198,33 @@ public final class RequestHeadParser {
             if (!isToken(name)) {
                 throw new RequestRefused(400, "malformed header field name (no spaces before the colon)");
             }
-            int vs = colon + 1;
-            int ve = end;
-            while (vs < ve && (buf[vs] == ' ' || buf[vs] == '\t')) {
-                vs++;
-            }
-            while (ve > vs && (buf[ve - 1] == ' ' || buf[ve - 1] == '\t')) {
-                ve--;
-            }
-            for (int i = vs; i < ve; i++) {
-                int c = buf[i] & 0xff;
-                if (c < 0x20 && c != '\t' || c == 0x7f) {
-                    throw new RequestRefused(400, "control character in the value of header field " + name);
-                }
-            }
-            headers.add(name, new String(buf, vs, ve - vs, StandardCharsets.ISO_8859_1));
+            headers.add(name, fieldValue(buf, colon + 1, end, name));
             pos = lf + 1;
         }
+        return headers;
+    }
 
-        List<String> hosts = headers.get("Host");
-        if (hosts != null && hosts.size() > 1 || hosts == null && !http10) {
-            throw new RequestRefused(400, hosts == null ? "HTTP/1.1 request without a Host header field"
-                    : "several Host header fields");
+    /** A field value without its surrounding blanks; control characters in it are refused. */
+    private static String fieldValue(byte[] buf, int from, int to, String name) throws RequestRefused {
+        int vs = from;
+        int ve = to;
+        while (vs < ve && (buf[vs] == ' ' || buf[vs] == '\t')) {
+            vs++;
         }
+        while (ve > vs && (buf[ve - 1] == ' ' || buf[ve - 1] == '\t')) {
+            ve--;
+        }
+        for (int i = vs; i < ve; i++) {
+            int c = buf[i] & 0xff;
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                throw new RequestRefused(400, "control character in the value of header field " + name);
+            }
+        }
+        return new String(buf, vs, ve - vs, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A body follows with Transfer-Encoding or a Content-Length above 0 (several lengths must agree). */
+    private static boolean hasBody(Headers headers) throws RequestRefused {
         boolean hasBody = headers.containsKey("Transfer-Encoding");
         List<String> lengths = headers.get("Content-Length");
         if (lengths != null) {
@@ -219,6 +240,11 @@ public final class RequestHeadParser {
             }
             hasBody |= Long.parseLong(first) > 0;
         }
+        return hasBody;
+    }
+
+    /** Whether the connection may stay open after the response, by version and Connection tokens. */
+    private static boolean persistent(Headers headers, boolean http10) {
         boolean close = false;
         boolean keepAlive = false;
         List<String> connection = headers.get("Connection");
@@ -231,9 +257,7 @@ public final class RequestHeadParser {
                 }
             }
         }
-        boolean persistent = !close && (!http10 || keepAlive) && !hasBody;
-        return new RequestHead(method, target, uri, http10 ? "HTTP/1.0" : "HTTP/1.1", headers, persistent, hasBody,
-                length);
+        return !close && (!http10 || keepAlive);
     }
 
     /** RFC 9110 token characters. */
