@@ -597,5 +597,4 @@ public final class DebuggerReport {
     private static String esc(String s) {
         return LeakHtml.esc(s);
     }
-
 }
