@@ -2,23 +2,16 @@ package dev.pooltags.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import dev.pooltags.TestTools;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** A small {@code pooltags bench serve}: the real server under wrk on 127.0.0.1, no errors, the report printed. */
 class BenchServeTest {
     @Test
     void smallLoadTestRunsWithoutErrors() {
-        boolean wrk = false;
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            wrk |= Files.isExecutable(Path.of(d, "wrk"));
-        }
-        Assumptions.assumeTrue(wrk, "wrk is not installed (CI installs it)");
+        TestTools.require("wrk");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"bench", "serve", "--tags", "300", "--duration", "1s", "--scrapes", "300",

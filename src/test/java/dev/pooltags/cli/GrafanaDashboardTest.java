@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pooltags.TestTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,13 +58,7 @@ class GrafanaDashboardTest {
         assertThat(served).containsAll(asked);
         assertThat(asked).contains("pooltags_tag_bytes", "pooltags_pool_bytes", "pooltags_tag_leak_verdict");
 
-        Path promtool = null;
-        for (String p : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(p, "promtool"))) {
-                promtool = Path.of(p, "promtool");
-            }
-        }
-        Assumptions.assumeTrue(promtool != null, "promtool is not installed (CI installs it)");
+        Path promtool = TestTools.require("promtool");
         StringBuilder rules = new StringBuilder("groups:\n- name: dashboard\n  rules:\n");
         int i = 0;
         for (String e : exprs) {

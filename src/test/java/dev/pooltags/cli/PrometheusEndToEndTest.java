@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pooltags.TestTools;
 import dev.pooltags.serve.BasicAuth;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,7 +27,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,15 +47,7 @@ class PrometheusEndToEndTest {
 
     /** A tool on PATH; skipped when missing, except in CI ({@code POOLTAGS_CI} set by .ci/run), where it fails. */
     static Path tool(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, name))) {
-                return Path.of(d, name);
-            }
-        }
-        String missing = name + " is not installed (Debian: apt-get install " + name + "; .ci/run installs it)";
-        assertThat(System.getenv("POOLTAGS_CI")).as(missing).isNull();
-        Assumptions.assumeTrue(false, missing);
-        return null;
+        return TestTools.require(name);
     }
 
     @Test

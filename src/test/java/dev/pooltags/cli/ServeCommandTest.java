@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pooltags.TestTools;
 import dev.pooltags.bench.SyntheticLeakSeries;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotJsonLines;
@@ -143,13 +144,7 @@ class ServeCommandTest {
     }
 
     static void promtoolCheck(Path dir, String metrics) throws Exception {
-        Path promtool = null;
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, "promtool"))) {
-                promtool = Path.of(d, "promtool");
-            }
-        }
-        Assumptions.assumeTrue(promtool != null, "promtool is not installed (CI installs it)");
+        Path promtool = TestTools.require("promtool");
         Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").directory(dir.toFile())
                 .redirectErrorStream(true).start();
         try (OutputStream o = p.getOutputStream()) {
@@ -282,11 +277,12 @@ class ServeCommandTest {
     @Test
     void ctrlCAndSigtermStopServeWithExitZero() throws Exception {
         Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"), "signals by kill(1)");
+        // A job started in the background by a shell ignores SIGINT, and so does every program it starts (a JVM
+        // then never sees Ctrl-C): GNU env gives the child the default action back, as a terminal's would be.
+        boolean resetSignals = Path.of("/usr/bin/env").toFile().canExecute() && envResetsSignals();
         for (String signal : new String[] {"INT", "TERM"}) {
             java.util.List<String> cmd = new java.util.ArrayList<>();
-            // A job started in the background by a shell ignores SIGINT, and so does every program it starts (a JVM
-            // then never sees Ctrl-C): GNU env gives the child the default action back, as a terminal's would be.
-            if (Path.of("/usr/bin/env").toFile().canExecute() && envResetsSignals()) {
+            if (resetSignals) {
                 cmd.addAll(java.util.List.of("/usr/bin/env", "--default-signal=INT,TERM"));
             }
             cmd.addAll(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",

@@ -1,17 +1,14 @@
 package dev.pooltags.serve;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /** External tools the serve tests drive (promtool, openssl, chromium): found on PATH, or the test is skipped. */
 final class Tools {
@@ -20,26 +17,12 @@ final class Tools {
     record Result(int exit, String out) {}
 
     static Optional<Path> find(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return dev.pooltags.TestTools.find(name);
     }
 
-    /**
-     * The tool, or the test is skipped: CI installs it (.ci/run), so there it always runs; under .ci/run
-     * ({@code POOLTAGS_CI} set) a missing tool fails the test instead of skipping it.
-     */
+    /** The tool, or the test is skipped (in CI, where .ci/run installs it, it fails): {@link dev.pooltags.TestTools#require}. */
     static Path require(String name) {
-        Optional<Path> p = find(name);
-        if (p.isEmpty() && System.getenv("POOLTAGS_CI") != null) {
-            throw new AssertionError(name + " is not installed, and .ci/run should have installed it");
-        }
-        Assumptions.assumeTrue(p.isPresent(), name + " is not installed (CI installs it)");
-        return p.get();
+        return dev.pooltags.TestTools.require(name);
     }
 
     /** A self-signed EC certificate for 127.0.0.1 and localhost made by openssl, as {@code cert} and {@code key} in dir. */

@@ -2,6 +2,7 @@ package dev.pooltags.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.TestTools;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,7 +127,7 @@ class WindowsLayoutTest {
 
     /** Compiles layouts.c and reads pooltags_layout[] back, named as {@link WindowsPoolBuffers.Layout#byName()}. */
     private Map<String, Integer> compile(String compiler, List<String> defines) throws IOException, InterruptedException {
-        Path cc = require(compiler);
+        Path cc = TestTools.require(compiler);
         Path obj = dir.resolve(compiler + "-" + defines.size() + ".o");
         List<String> cmd = new ArrayList<>(List.of(cc.toString(), "-c", "-O0", "-o", obj.toString()));
         cmd.addAll(defines);
@@ -170,21 +170,5 @@ class WindowsLayoutTest {
             }
         }
         throw new AssertionError("no .data section in the object");
-    }
-
-    private static Path require(String name) {
-        Optional<Path> found = Optional.empty();
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(d, name);
-            if (Files.isExecutable(p)) {
-                found = Optional.of(p);
-                break;
-            }
-        }
-        if (found.isEmpty() && System.getenv("POOLTAGS_CI") != null) {
-            throw new AssertionError(name + " is not installed, and .ci/run should have installed it (mingw-w64)");
-        }
-        Assumptions.assumeTrue(found.isPresent(), name + " is not installed (CI installs mingw-w64)");
-        return found.get();
     }
 }
