@@ -34,27 +34,36 @@ public final class CheckoutFreshness {
         if (Files.isRegularFile(pom) && Files.getLastModifiedTime(pom).compareTo(built) > 0) {
             return Optional.of(pom);
         }
-        Path[] found = new Path[1];
         for (String part : new String[] {"main", "bench"}) {
-            Path src = checkout.resolve("src").resolve(part);
-            if (found[0] == null && Files.isDirectory(src)) {
-                Files.walkFileTree(src, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
-                        if (a.isRegularFile() && a.lastModifiedTime().compareTo(built) > 0) {
-                            found[0] = file;
-                            return FileVisitResult.TERMINATE;
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        return FileVisitResult.CONTINUE; // an unreadable file cannot have been built from either
-                    }
-                });
+            Optional<Path> newer = newerUnder(checkout.resolve("src").resolve(part), built);
+            if (newer.isPresent()) {
+                return newer;
             }
         }
+        return Optional.empty();
+    }
+
+    /** The first regular file under {@code dir} modified after {@code built}; none when the folder is absent. */
+    private static Optional<Path> newerUnder(Path dir, FileTime built) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        Path[] found = new Path[1];
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                if (a.isRegularFile() && a.lastModifiedTime().compareTo(built) > 0) {
+                    found[0] = file;
+                    return FileVisitResult.TERMINATE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // an unreadable file cannot have been built from either
+            }
+        });
         return Optional.ofNullable(found[0]);
     }
 
