@@ -44,6 +44,10 @@ public final class Main {
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         String[] a = PoolMonSwitches.translate(args);
+        Integer fast = FastPath.run(a, out, err);
+        if (fast != null) {
+            return fast;
+        }
         String first = firstWord(a);
         String missing = !PooltagsCommand.present(first) ? first
                 : "help".equals(first) && !PooltagsCommand.present(next(a, first)) ? next(a, first) : null;
@@ -52,8 +56,7 @@ public final class Main {
             err.flush();
             return ENVIRONMENT;
         }
-        Integer fast = FastPath.run(a, out, err);
-        return fast != null ? fast : commandLine(a, out, err).execute(a);
+        return commandLine(a, out, err).execute(a);
     }
 
     /** Runs the command line through picocli alone, without {@link FastPath} (the equivalence test compares the two). */
