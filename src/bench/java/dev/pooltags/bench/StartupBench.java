@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code pooltags bench startup}. */
 @Command(name = "startup", mixinStandardHelpOptions = true,
-        description = {"The quick commands (lookup, who on one file, rules, snapshot, top --once, --help) run through "
+        description = {"The quick commands (lookup, who on one file, rules, snapshot, top --once, --help, --version) run through "
                 + "this checkout's launcher, from start to exit, against a Java program that does nothing on the same JDK; "
                 + "every JDK 17 or later in /usr/lib/jvm and the running one, in the same run. The first run on a JDK "
                 + "records the launcher's start-up archive (untimed)."})
@@ -80,6 +80,7 @@ final class StartupBench extends Subcommand {
         programs.add(new StartupBenchmark.Program("top --once --source demo:healthy", List.of("top", "--once", "--source",
                 "demo:healthy", "--no-localtag"), true));
         programs.add(new StartupBenchmark.Program("--help", List.of("--help"), true));
+        programs.add(new StartupBenchmark.Program("--version", List.of("--version"), true));
         return programs;
     }
 }

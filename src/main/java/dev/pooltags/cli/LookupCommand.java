@@ -79,7 +79,7 @@ public final class LookupCommand extends Subcommand {
 
     @Override
     protected ExitCode execute() {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         OutputFile target = output.check();
         if (mode != null && mode.check != null) {
             dev.pooltags.sniff.Inputs.tagFiles().check(mode.check);
@@ -118,7 +118,7 @@ public final class LookupCommand extends Subcommand {
             return entries.isEmpty() ? ExitCode.FINDINGS : ExitCode.OK;
         }
         if (mode != null && mode.tagsIn != null) {
-            tags = tagsOf(mode.tagsIn, spec.commandLine().getErr());
+            tags = tagsOf(mode.tagsIn, err());
             if (tags.isEmpty()) {
                 stdout.println(mode.tagsIn + ": holds no pool tags");
                 stdout.flush();

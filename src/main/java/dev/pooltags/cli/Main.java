@@ -44,6 +44,10 @@ public final class Main {
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         String[] a = PoolMonSwitches.translate(args);
+        Integer fast = FastPath.run(a, out, err);
+        if (fast != null) {
+            return fast;
+        }
         String first = firstWord(a);
         String missing = !PooltagsCommand.present(first) ? first
                 : "help".equals(first) && !PooltagsCommand.present(next(a, first)) ? next(a, first) : null;
@@ -52,6 +56,12 @@ public final class Main {
             err.flush();
             return ENVIRONMENT;
         }
+        return commandLine(a, out, err).execute(a);
+    }
+
+    /** Runs the command line through picocli alone, without {@link FastPath} (the equivalence test compares the two). */
+    static int runWithPicocli(String[] args, PrintWriter out, PrintWriter err) {
+        String[] a = PoolMonSwitches.translate(args);
         return commandLine(a, out, err).execute(a);
     }
 
@@ -107,33 +117,40 @@ public final class Main {
             boolean debug = parsed.hasMatchedOption("--debug")
                     || parsed.asCommandLineList().stream().anyMatch(x -> x.getParseResult() != null
                             && x.getParseResult().hasMatchedOption("--debug"));
-            PrintWriter e = c.getErr();
-            int code;
-            String msg;
-            if (ex instanceof InputException ie) {
-                code = INPUT;
-                msg = ie.getMessage();
-            } else if (ex instanceof EnvironmentException ee) {
-                code = ENVIRONMENT;
-                msg = ee.getMessage();
-            } else if (ex instanceof TagFormatException || ex instanceof UsageException) {
-                code = USAGE;
-                msg = ex.getMessage();
-            } else if (ex instanceof UncheckedIOException io) {
-                code = INPUT;
-                msg = Reasons.of(io); // the JDK's own text of a file error is often only the path
-            } else {
-                code = INTERNAL;
-                msg = "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
-                        + "); please report it with the output of --debug";
-            }
-            e.println("pooltags: " + TerminalText.escape(msg)); // messages quote arguments and names from input
-            if (debug) {
-                ex.printStackTrace(e);
-            }
-            e.flush();
-            return code;
+            return failure(ex, c.getErr(), debug);
         });
         return cl;
+    }
+
+    /**
+     * What a command's failure prints and returns: one line on {@code err} ({@code pooltags: <what is wrong>}), the stack
+     * trace with {@code --debug}, and the exit code of its kind (input 3, environment 4, usage 2, anything else 5).
+     */
+    static int failure(Exception ex, PrintWriter e, boolean debug) {
+        int code;
+        String msg;
+        if (ex instanceof InputException ie) {
+            code = INPUT;
+            msg = ie.getMessage();
+        } else if (ex instanceof EnvironmentException ee) {
+            code = ENVIRONMENT;
+            msg = ee.getMessage();
+        } else if (ex instanceof TagFormatException || ex instanceof UsageException) {
+            code = USAGE;
+            msg = ex.getMessage();
+        } else if (ex instanceof UncheckedIOException io) {
+            code = INPUT;
+            msg = Reasons.of(io); // the JDK's own text of a file error is often only the path
+        } else {
+            code = INTERNAL;
+            msg = "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + "); please report it with the output of --debug";
+        }
+        e.println("pooltags: " + TerminalText.escape(msg)); // messages quote arguments and names from input
+        if (debug) {
+            ex.printStackTrace(e);
+        }
+        e.flush();
+        return code;
     }
 }

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  * {@code /n} is left as it is. PoolMon's letters are not case-sensitive; the tag after {@code /i} and {@code /x} is.
  */
 final class PoolMonSwitches {
-    private static final Pattern SWITCH = Pattern.compile("/(?:[iIxX][^/\\s]{1,8}|[sS]\\d{0,9}|[gGpPeE()tTaAfFdDbBmMlLnN?hH])");
 
     private PoolMonSwitches() {}
 
@@ -30,10 +29,12 @@ final class PoolMonSwitches {
         if (at < 0 || !args[at].equals("top")) {
             return args;
         }
+        // compiled here, for top alone: every other command's start-up would pay for it
+        Pattern switches = Pattern.compile("/(?:[iIxX][^/\\s]{1,8}|[sS]\\d{0,9}|[gGpPeE()tTaAfFdDbBmMlLnN?hH])");
         List<String> out = new ArrayList<>(args.length);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (i > at && SWITCH.matcher(a).matches() && !(i > 0 && takesFile(args[i - 1]) && a.length() > 3)) {
+            if (i > at && switches.matcher(a).matches() && !(i > 0 && takesFile(args[i - 1]) && a.length() > 3)) {
                 char c = Character.toLowerCase(a.charAt(1));
                 String rest = a.substring(2);
                 out.add(c == 'h' || c == '?' ? "--help" : "-" + c + (c == 'i' || c == 'x' ? rest : rest.toLowerCase(Locale.ROOT)));

@@ -32,14 +32,25 @@ public abstract class Subcommand implements Callable<Integer> {
     /** Does the work. */
     protected abstract ExitCode execute() throws Exception;
 
+    /** The streams of a run that {@link FastPath} started without picocli (no spec); null when picocli started it. */
+    private PrintWriter fastOut;
+    private PrintWriter fastErr;
+
     /** Standard output of this run. */
     protected final PrintWriter out() {
-        return spec.commandLine().getOut();
+        return spec != null ? spec.commandLine().getOut() : fastOut;
     }
 
     /** Standard error of this run. */
     protected final PrintWriter err() {
-        return spec.commandLine().getErr();
+        return spec != null ? spec.commandLine().getErr() : fastErr;
+    }
+
+    /** Gives a run that {@link FastPath} started the streams picocli would have given it; returns this command. */
+    final Subcommand streams(PrintWriter out, PrintWriter err) {
+        this.fastOut = out;
+        this.fastErr = err;
+        return this;
     }
 
     /** A usage error (exit 2) with {@code message} unless {@code ok}. */

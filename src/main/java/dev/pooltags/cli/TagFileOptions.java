@@ -101,10 +101,10 @@ public final class TagFileOptions {
         int rank = 0;
         for (Path p : paths) {
             boolean named = tagfiles.contains(p) || localtags.contains(p);
-            if (named) {
-                dev.pooltags.sniff.Inputs.tagFiles().check(p); // named: a file of another kind (or empty) says what it is
-            }
-            TagFile f = TagFileReader.read(p, rank++);
+            int r = rank++;
+            // named: a file of another kind (or empty) says what it is
+            TagFile f = named ? dev.pooltags.sniff.Inputs.tagFiles().read(p, q -> TagFileReader.read(q, r), TagFile::readsAsTagFile)
+                    : TagFileReader.read(p, r);
             if (named) {
                 noEntries(p, f);
             }

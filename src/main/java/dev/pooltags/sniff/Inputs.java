@@ -102,6 +102,27 @@ public record Inputs(Set<InputKind> accepted, String wanted, String noun, boolea
         throw new InputException(file, wrongKind(s));
     }
 
+    /**
+     * Reads a file named on the command line with its own reader, and sniffs it ({@link #check}) only when the reader
+     * fails or is not {@code sure} of what it read. Sniffing tells a dozen formats apart by their reader's tests over the
+     * file's head, which costs more than reading a small file: a named Pooltag.txt that reads as one is not sniffed. The
+     * messages are those of {@link #check}: a file that fails to read is sniffed first, so a file of another kind is
+     * named as what it is rather than by the reader's complaint.
+     */
+    public <T> T read(Path file, java.util.function.Function<Path, T> reader, java.util.function.Predicate<T> sure) {
+        T read;
+        try {
+            read = reader.apply(file);
+        } catch (RuntimeException e) {
+            check(file);
+            throw e;
+        }
+        if (!sure.test(read)) {
+            check(file);
+        }
+        return read;
+    }
+
     /** The message for a file of another kind: what it is, what was wanted, and which command reads it. */
     public String wrongKind(Sniffer.Sniff s) {
         if (s.kind() == InputKind.EMPTY) {

@@ -130,6 +130,15 @@ public final class TagFile {
         return blankLines;
     }
 
+    /**
+     * True when the file reads as a tag file beyond doubt: it has entries, and at least twice as many as irregular lines
+     * (the measure the content sniffer applies to a file's head). A file named as a tag file that does not is sniffed to
+     * say what it is instead.
+     */
+    public boolean readsAsTagFile() {
+        return size > 0 && size >= 2L * irregular.size();
+    }
+
     /** Entries whose tag column holds {@code ?} or {@code *}. */
     public long wildcardEntries() {
         return wildcardEntries;
