@@ -15,8 +15,7 @@ public final class BigTagRule extends DocumentedRule implements AllocationRule {
 
     public BigTagRule() {
         super("big-tag", Severity.ERROR, "a pool allocation with the kernel's reserved tag BIG",
-                "Choose another tag; BIG is the kernel's own for large session pool allocations.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
+                BugCheckCode.BAD_POOL_CALLER);
     }
 
     @Override

@@ -1,15 +1,25 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.HelpText;
 import dev.pooltags.core.RuleDescription;
 import dev.pooltags.core.Severity;
 import dev.pooltags.tag.PoolTag;
 
-/** The descriptive half every rule shares, kept as the one {@link RuleDescription} record. */
+/**
+ * The descriptive half every rule shares, kept as the one {@link RuleDescription} record. The help text is the resource
+ * {@code help/<id>.txt} beside this package's classes ({@link HelpText}), read once when the rule is made.
+ */
 abstract class DocumentedRule implements PoolRule {
     private final RuleDescription description;
 
-    DocumentedRule(String id, Severity severity, String title, String help, String source) {
-        this.description = new RuleDescription(id, RuleDescription.nameOf(getClass()), severity, title, help, source, "");
+    DocumentedRule(String id, Severity severity, String title, String source) {
+        this.description = new RuleDescription(id, RuleDescription.nameOf(getClass()), severity, title,
+                HelpText.of(getClass(), id), source, "");
+    }
+
+    /** A rule whose source is the Microsoft page of the bug check it raises. */
+    DocumentedRule(String id, Severity severity, String title, BugCheckCode source) {
+        this(id, severity, title, source.reference());
     }
 
     @Override

@@ -15,9 +15,7 @@ import dev.pooltags.core.Severity;
  */
 public final class DoubleFreeRule extends DocumentedRule implements FreeRule {
     public DoubleFreeRule() {
-        super("double-free", Severity.ERROR, "a block freed twice",
-                "Clear the pointer when freeing, and find the second owner that frees it again.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
+        super("double-free", Severity.ERROR, "a block freed twice", BugCheckCode.BAD_POOL_CALLER);
     }
 
     @Override

@@ -15,8 +15,7 @@ import dev.pooltags.event.PoolEvent;
 public final class FreeTagMismatchRule extends DocumentedRule implements FreeRule {
     public FreeTagMismatchRule() {
         super("free-tag-mismatch", Severity.ERROR, "a free with a tag other than the allocation's",
-                "Free with the tag the block was allocated with; if the tags differ by design, one component is freeing another's memory.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
+                BugCheckCode.BAD_POOL_CALLER);
     }
 
     @Override

@@ -12,7 +12,6 @@ import dev.pooltags.event.PoolFlags;
 public final class InvalidPoolFlagsRule extends DocumentedRule implements AllocationRule {
     public InvalidPoolFlagsRule() {
         super("invalid-pool-flags", Severity.WARNING, "ExAllocatePool2/3 with invalid POOL_FLAGS",
-                "Pass exactly one of POOL_FLAG_NON_PAGED, POOL_FLAG_NON_PAGED_EXECUTE and POOL_FLAG_PAGED, and no reserved bits.",
                 "https://learn.microsoft.com/windows-hardware/drivers/kernel/pool_flags");
     }
 

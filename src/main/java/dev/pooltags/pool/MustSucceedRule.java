@@ -13,8 +13,7 @@ import dev.pooltags.core.Severity;
 public final class MustSucceedRule extends DocumentedRule implements AllocationRule {
     public MustSucceedRule() {
         super("must-succeed-pool", Severity.ERROR, "an allocation from must-succeed pool",
-                "Allocate from NonPagedPoolNx (or POOL_FLAG_NON_PAGED) and handle a NULL return.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
+                BugCheckCode.BAD_POOL_CALLER);
     }
 
     @Override

@@ -13,8 +13,7 @@ import dev.pooltags.core.Severity;
 public final class PoolTrackingOverrunRule extends DocumentedRule implements FreeRule {
     public PoolTrackingOverrunRule() {
         super("pool-tracking-overrun", Severity.ERROR, "pool tracking found a block written past its end",
-                "Enable Special Pool for the driver to stop at the write itself.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc4--driver-verifier-detected-violation");
+                BugCheckCode.DRIVER_VERIFIER_DETECTED_VIOLATION);
     }
 
     @Override

@@ -15,8 +15,7 @@ import dev.pooltags.event.PoolEvent;
 public final class ProtectedTagFreeRule extends DocumentedRule implements FreeRule {
     public ProtectedTagFreeRule() {
         super("protected-tag-free", Severity.ERROR, "a protected-tag block freed without its full tag",
-                "Free blocks allocated with a PROTECTED_POOL tag with ExFreePoolWithTag and the same tag, protected bit included.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
+                BugCheckCode.BAD_POOL_CALLER);
     }
 
     @Override

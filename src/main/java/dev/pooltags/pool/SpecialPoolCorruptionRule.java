@@ -16,8 +16,7 @@ import dev.pooltags.core.Severity;
 public final class SpecialPoolCorruptionRule extends DocumentedRule implements FreeRule {
     public SpecialPoolCorruptionRule() {
         super("special-pool-corruption", Severity.ERROR, "special pool found its page written outside the block",
-                "Look for the write at the corrupted address: a buffer length computed one element too long, or a pointer before the start.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc1--special-pool-detected-memory-corruption");
+                BugCheckCode.SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION);
     }
 
     @Override

@@ -15,8 +15,7 @@ import dev.pooltags.event.PoolEvent;
 public final class SpecialPoolGuardPageRule extends DocumentedRule implements AccessRule {
     public SpecialPoolGuardPageRule() {
         super("special-pool-guard-page", Severity.ERROR, "an access past a special-pool block into the inaccessible page",
-                "The faulting instruction is in the stack: fix the length or index it uses.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xcd--page-fault-beyond-end-of-allocation");
+                BugCheckCode.PAGE_FAULT_BEYOND_END_OF_ALLOCATION);
     }
 
     @Override

@@ -13,8 +13,7 @@ import dev.pooltags.event.PoolEvent;
 public final class SpecialPoolUseAfterFreeRule extends DocumentedRule implements AccessRule {
     public SpecialPoolUseAfterFreeRule() {
         super("special-pool-use-after-free", Severity.ERROR, "an access to a special-pool block after it was freed",
-                "Find who still holds the pointer: a reference count dropped too early or a completion racing the free.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xcc--page-fault-in-freed-special-pool");
+                BugCheckCode.PAGE_FAULT_IN_FREED_SPECIAL_POOL);
     }
 
     @Override

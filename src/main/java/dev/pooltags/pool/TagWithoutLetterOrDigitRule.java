@@ -12,8 +12,7 @@ import dev.pooltags.core.Severity;
 public final class TagWithoutLetterOrDigitRule extends DocumentedRule implements AllocationRule {
     public TagWithoutLetterOrDigitRule() {
         super("tag-without-letter-or-digit", Severity.ERROR, "a pool tag without any letter or digit",
-                "Use a tag made of letters and digits so PoolMon and !poolused can show who owns the memory.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
+                BugCheckCode.BAD_POOL_CALLER);
     }
 
     @Override

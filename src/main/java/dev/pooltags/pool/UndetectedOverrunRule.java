@@ -14,7 +14,6 @@ import dev.pooltags.event.PoolEvent;
 public final class UndetectedOverrunRule extends DocumentedRule implements AccessRule {
     public UndetectedOverrunRule() {
         super("undetected-overrun", Severity.WARNING, "a write outside a block that nothing detects",
-                "Run the driver under Driver Verifier with Special Pool (verifier /flags 0x1 /driver NAME) to stop at the write.",
                 "https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool");
     }
 

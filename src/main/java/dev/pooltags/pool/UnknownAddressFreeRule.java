@@ -16,8 +16,7 @@ import dev.pooltags.core.Severity;
 public final class UnknownAddressFreeRule extends DocumentedRule implements FreeRule {
     public UnknownAddressFreeRule() {
         super("free-unknown-address", Severity.ERROR, "a free of an address no allocation returned",
-                "Free only what an allocation routine returned, at the address it returned (not an offset into the block).",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
+                BugCheckCode.BAD_POOL_CALLER);
     }
 
     @Override

@@ -12,7 +12,6 @@ import dev.pooltags.core.Severity;
 public final class UnloadLeakRule extends DocumentedRule implements UnloadRule {
     public UnloadLeakRule() {
         super("unload-leak", Severity.WARNING, "a driver unloading without freeing its pool",
-                "Verify the driver with pool tracking (verifier /flags 0x8 /driver NAME) to stop at the unload and list the allocations.",
                 "https://learn.microsoft.com/windows-hardware/drivers/devtest/pool-tracking");
     }
 

@@ -14,8 +14,7 @@ import dev.pooltags.core.Severity;
 public final class UnloadWithOutstandingRule extends DocumentedRule implements UnloadRule {
     public UnloadWithOutstandingRule() {
         super("unload-with-outstanding", Severity.ERROR, "a verified driver unloading without freeing its pool",
-                "Run !verifier 3 DRIVER.sys to list the allocations and their callers, and free them in the unload routine.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc4--driver-verifier-detected-violation");
+                BugCheckCode.DRIVER_VERIFIER_DETECTED_VIOLATION);
     }
 
     @Override

@@ -13,7 +13,6 @@ import dev.pooltags.event.AllocRoutine;
 public final class UntaggedAllocationRule extends DocumentedRule implements AllocationRule {
     public UntaggedAllocationRule() {
         super("untagged-allocation", Severity.NOTE, "an allocation with ExAllocatePool (the default tag)",
-                "Replace ExAllocatePool with ExAllocatePool2 and a tag of the driver's own.",
                 "https://learn.microsoft.com/windows-hardware/drivers/devtest/28147-improper-use-of-default-pool-tag");
     }
 

@@ -14,9 +14,7 @@ import dev.pooltags.core.Severity;
  */
 public final class ZeroSizeAllocationRule extends DocumentedRule implements AllocationRule {
     public ZeroSizeAllocationRule() {
-        super("zero-size-allocation", Severity.ERROR, "a pool allocation of zero bytes",
-                "Check the size before allocating; a zero size usually means an unvalidated length.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
+        super("zero-size-allocation", Severity.ERROR, "a pool allocation of zero bytes", BugCheckCode.BAD_POOL_CALLER);
     }
 
     @Override

@@ -11,9 +11,7 @@ import dev.pooltags.core.Severity;
  */
 public final class ZeroTagRule extends DocumentedRule implements AllocationRule {
     public ZeroTagRule() {
-        super("zero-tag", Severity.ERROR, "a pool allocation with tag 0",
-                "Give every allocation site its own four-character tag, e.g. 'fByM' for MyBf.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
+        super("zero-tag", Severity.ERROR, "a pool allocation with tag 0", BugCheckCode.BAD_POOL_CALLER);
     }
 
     @Override
