@@ -128,27 +128,16 @@ public final class VerifierOutputReader extends LineTraceReader {
         if (module == null) {
             return;
         }
-        if ((m = WIN7_CURRENT.matcher(line)).matches()) {
-            module.nonpaged = Long.parseLong(m.group(1), 16);
-            module.paged = Long.parseLong(m.group(2), 16);
+        // the two layouts print the same counts, Windows 7 as bare hex, later versions as (0x.. / 0x..)
+        if ((m = WIN7_CURRENT.matcher(line)).matches() || (m = NEW_CURRENT.matcher(line)).matches()) {
+            module.nonpaged = hex(m.group(1));
+            module.paged = hex(m.group(2));
             module.allocationsLine = lineNo;
             return;
         }
-        if ((m = NEW_CURRENT.matcher(line)).matches()) {
-            module.nonpaged = Long.decode(m.group(1));
-            module.paged = Long.decode(m.group(2));
-            module.allocationsLine = lineNo;
-            return;
-        }
-        if ((m = WIN7_BYTES.matcher(line)).matches()) {
-            module.nonpagedBytes = Long.parseLong(m.group(1), 16);
-            module.pagedBytes = Long.parseLong(m.group(2), 16);
-            module.bytesLine = lineNo;
-            return;
-        }
-        if ((m = NEW_BYTES.matcher(line)).matches()) {
-            module.nonpagedBytes = Long.decode(m.group(1));
-            module.pagedBytes = Long.decode(m.group(2));
+        if ((m = WIN7_BYTES.matcher(line)).matches() || (m = NEW_BYTES.matcher(line)).matches()) {
+            module.nonpagedBytes = hex(m.group(1));
+            module.pagedBytes = hex(m.group(2));
             module.bytesLine = lineNo;
             return;
         }
@@ -248,6 +237,11 @@ public final class VerifierOutputReader extends LineTraceReader {
         if (m.state.toLowerCase(java.util.Locale.ROOT).contains("unloaded")) {
             ready.add(new PoolEvent.Unload(PoolEvent.NO_TIME, m.driver, m.line));
         }
+    }
+
+    /** A count as the listing prints it, hexadecimal with or without {@code 0x}. */
+    private static long hex(String digits) {
+        return Long.parseLong(digits.startsWith("0x") ? digits.substring(2) : digits, 16);
     }
 
     /** The modules listed so far, each once its listing has ended (all of them once {@link #next()} returned null). */
