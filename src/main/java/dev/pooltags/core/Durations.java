@@ -28,6 +28,20 @@ public final class Durations {
      * @throws IllegalArgumentException with a sentence naming the text when it is not a positive duration
      */
     public static Duration parse(String text) {
+        Duration d = parseNonNegative(text);
+        if (d.isZero()) {
+            throw new IllegalArgumentException("'" + text + "' is zero: a duration must be positive");
+        }
+        return d;
+    }
+
+    /**
+     * The same grammar with zero allowed ({@code 0s}): for a length measured from a start that may be the start itself,
+     * such as a time on a trace's clock.
+     *
+     * @throws IllegalArgumentException with a sentence naming the text when it is not a duration
+     */
+    public static Duration parseNonNegative(String text) {
         String t = text == null ? "" : text.strip();
         if (NUMBER.matcher(t).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration: give a unit, such as " + t + "s or "
@@ -44,11 +58,7 @@ public final class Durations {
         if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new IllegalArgumentException("'" + text + "' is longer than pooltags can count (292 years)");
         }
-        long n = nanos.setScale(0, RoundingMode.HALF_UP).longValueExact();
-        if (n == 0) {
-            throw new IllegalArgumentException("'" + text + "' is zero: a duration must be positive");
-        }
-        return Duration.ofNanos(n);
+        return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     private static long nanosOf(String unit) {

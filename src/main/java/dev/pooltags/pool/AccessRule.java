@@ -18,4 +18,18 @@ public interface AccessRule extends PoolRule {
      */
     record Facts(PoolEvent.Access event, Block block, boolean freedSpecial, boolean poolTracking, PoolGeometry geometry) {
     }
+
+    /** A rule about an access near an outstanding block: it has nothing to say when the address holds none. */
+    interface OfBlock extends AccessRule {
+        @Override
+        default Violation check(Facts f) {
+            return f.block() == null ? null : check(f.event(), f.block(), f);
+        }
+
+        /**
+         * The violation, or null, when {@code a} reaches memory near the outstanding block {@code b}; {@code f} tells the
+         * rest.
+         */
+        Violation check(PoolEvent.Access a, Block b, Facts f);
+    }
 }

@@ -10,14 +10,10 @@ import dev.pooltags.tag.PoolTag;
  * caller's address. The kernel uses {@code BIG } itself (Pooltag.txt: "BIG - nt!mm - Large session pool
  * allocations"). The protected bit is ignored when comparing.
  */
+@RuleInfo(id = "big-tag", severity = Severity.ERROR, title = "a pool allocation with the kernel's reserved tag BIG",
+        bugCheck = BugCheckCode.BAD_POOL_CALLER)
 public final class BigTagRule extends DocumentedRule implements AllocationRule {
     static final PoolTag BIG = PoolTag.ofMemoryText("BIG ");
-
-    public BigTagRule() {
-        super("big-tag", Severity.ERROR, "a pool allocation with the kernel's reserved tag BIG",
-                "Choose another tag; BIG is the kernel's own for large session pool allocations.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
-    }
 
     @Override
     public Violation check(Facts f) {

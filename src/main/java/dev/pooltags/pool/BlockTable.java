@@ -45,11 +45,6 @@ final class BlockTable {
         ids.put("", 0);
     }
 
-    private static int hash(long k) {
-        long h = k * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
-    }
-
     private int id(String s, boolean caller) {
         if (caller ? s == lastName1 : s == lastName0) {
             return caller ? lastId1 : lastId0;
@@ -76,7 +71,7 @@ final class BlockTable {
 
     /** Adds the block; false (and nothing changed) when its address is already there. */
     boolean insert(Block b) {
-        int i = hash(b.address()) & mask;
+        int i = LinearProbing.home(b.address(), mask);
         while (true) {
             int at = BASE + i * STRIDE;
             long k = d[at];
@@ -109,7 +104,7 @@ final class BlockTable {
         if (address == 0) {
             return -1; // 0 marks an empty slot; NULL is never a block
         }
-        int i = hash(address) & mask;
+        int i = LinearProbing.home(address, mask);
         while (true) {
             long k = d[BASE + i * STRIDE];
             if (k == address) {
@@ -148,9 +143,8 @@ final class BlockTable {
             if (k == 0) {
                 break;
             }
-            int home = hash(k) & mask;
-            boolean between = gap <= j ? (home > gap && home <= j) : (home > gap || home <= j);
-            if (!between) {
+            int home = LinearProbing.home(k, mask);
+            if (LinearProbing.movesBack(gap, j, home)) {
                 System.arraycopy(d, at, d, BASE + gap * STRIDE, STRIDE);
                 gap = j;
             }
@@ -196,7 +190,7 @@ final class BlockTable {
             int from = BASE + s * STRIDE;
             long k = old[from];
             if (k != 0) {
-                int i = hash(k) & mask;
+                int i = LinearProbing.home(k, mask);
                 while (d[BASE + i * STRIDE] != 0) {
                     i = (i + 1) & mask;
                 }

@@ -1,15 +1,26 @@
 package dev.pooltags.pool;
 
+import dev.pooltags.core.HelpText;
 import dev.pooltags.core.RuleDescription;
 import dev.pooltags.core.Severity;
 import dev.pooltags.tag.PoolTag;
 
-/** The descriptive half every rule shares, kept as the one {@link RuleDescription} record. */
+/**
+ * The descriptive half every rule shares, kept as the one {@link RuleDescription} record: made once, when the rule is,
+ * from the rule's {@link RuleInfo} and its help text, the resource {@code help/<id>.txt} beside this package's classes
+ * ({@link HelpText}).
+ */
 abstract class DocumentedRule implements PoolRule {
     private final RuleDescription description;
 
-    DocumentedRule(String id, Severity severity, String title, String help, String source) {
-        this.description = new RuleDescription(id, RuleDescription.nameOf(getClass()), severity, title, help, source, "");
+    DocumentedRule() {
+        RuleInfo info = getClass().getAnnotation(RuleInfo.class);
+        if (info == null || info.bugCheck().length + (info.source().isEmpty() ? 0 : 1) != 1) {
+            throw new IllegalStateException(getClass().getName() + " needs @RuleInfo with one bugCheck or one source");
+        }
+        String source = info.bugCheck().length == 1 ? info.bugCheck()[0].reference() : info.source();
+        this.description = new RuleDescription(info.id(), RuleDescription.nameOf(getClass()), info.severity(), info.title(),
+                HelpText.of(getClass(), info.id()), source, "");
     }
 
     @Override

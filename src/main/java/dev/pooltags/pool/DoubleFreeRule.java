@@ -13,13 +13,9 @@ import dev.pooltags.core.Severity;
  * model remembers a bounded number of freed addresses (see {@link PoolModel}), so memory stays proportional to what
  * is allocated.
  */
+@RuleInfo(id = "double-free", severity = Severity.ERROR, title = "a block freed twice",
+        bugCheck = BugCheckCode.BAD_POOL_CALLER)
 public final class DoubleFreeRule extends DocumentedRule implements FreeRule {
-    public DoubleFreeRule() {
-        super("double-free", Severity.ERROR, "a block freed twice",
-                "Clear the pointer when freeing, and find the second owner that frees it again.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
-    }
-
     @Override
     public Violation check(Facts f) {
         if (f.block() != null || !f.recentlyFreed()) {

@@ -21,4 +21,15 @@ public interface FreeRule extends PoolRule {
     record Facts(PoolEvent.Free event, Block block, boolean recentlyFreed, boolean complete, boolean verified,
             Corruption corruption) {
     }
+
+    /** A rule about the outstanding block being freed: it has nothing to say when the address holds none. */
+    interface OfBlock extends FreeRule {
+        @Override
+        default Violation check(Facts f) {
+            return f.block() == null ? null : check(f.event(), f.block(), f);
+        }
+
+        /** The violation, or null, when {@code e} frees the outstanding block {@code b}; {@code f} tells the rest. */
+        Violation check(PoolEvent.Free e, Block b, Facts f);
+    }
 }

@@ -12,18 +12,12 @@ import dev.pooltags.event.PoolEvent;
  * the Tag "Specifies the tag value passed to ExAllocatePoolWithTag ... when the block of memory was originally
  * allocated". A tag of 0 (what ExFreePool passes) is not compared; the protected bit is {@link ProtectedTagFreeRule}'s.
  */
-public final class FreeTagMismatchRule extends DocumentedRule implements FreeRule {
-    public FreeTagMismatchRule() {
-        super("free-tag-mismatch", Severity.ERROR, "a free with a tag other than the allocation's",
-                "Free with the tag the block was allocated with; if the tags differ by design, one component is freeing another's memory.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
-    }
-
+@RuleInfo(id = "free-tag-mismatch", severity = Severity.ERROR, title = "a free with a tag other than the allocation's",
+        bugCheck = BugCheckCode.BAD_POOL_CALLER)
+public final class FreeTagMismatchRule extends DocumentedRule implements FreeRule.OfBlock {
     @Override
-    public Violation check(Facts f) {
-        Block b = f.block();
-        PoolEvent.Free e = f.event();
-        if (b == null || !e.routine().passesTag() || e.tag() == null || e.tag().value() == 0
+    public Violation check(PoolEvent.Free e, Block b, Facts f) {
+        if (!e.routine().passesTag() || e.tag() == null || e.tag().value() == 0
                 || e.tag().unprotected().equals(b.tag().unprotected())) {
             return null;
         }

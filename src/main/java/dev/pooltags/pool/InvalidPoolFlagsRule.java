@@ -9,13 +9,9 @@ import dev.pooltags.event.PoolFlags;
  * allocation fails") and <a href="https://learn.microsoft.com/windows-hardware/drivers/ddi/wdm/nf-wdm-exallocatepool2">ExAllocatePool2</a>
  * (returns NULL when "invalid POOL_FLAGS are specified"; with POOL_FLAG_RAISE_ON_FAILURE it raises an exception).
  */
+@RuleInfo(id = "invalid-pool-flags", severity = Severity.WARNING, title = "ExAllocatePool2/3 with invalid POOL_FLAGS",
+        source = "https://learn.microsoft.com/windows-hardware/drivers/kernel/pool_flags")
 public final class InvalidPoolFlagsRule extends DocumentedRule implements AllocationRule {
-    public InvalidPoolFlagsRule() {
-        super("invalid-pool-flags", Severity.WARNING, "ExAllocatePool2/3 with invalid POOL_FLAGS",
-                "Pass exactly one of POOL_FLAG_NON_PAGED, POOL_FLAG_NON_PAGED_EXECUTE and POOL_FLAG_PAGED, and no reserved bits.",
-                "https://learn.microsoft.com/windows-hardware/drivers/kernel/pool_flags");
-    }
-
     @Override
     public Violation check(Facts f) {
         if (!f.event().routine().takesPoolFlags() || f.flagsProblem() == null) {

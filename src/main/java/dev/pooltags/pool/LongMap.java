@@ -19,18 +19,13 @@ final class LongMap<V> {
         mask = cap - 1;
     }
 
-    private static int hash(long k) {
-        long h = k * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
-    }
-
     int size() {
         return size;
     }
 
     @SuppressWarnings("unchecked")
     V get(long key) {
-        int i = hash(key) & mask;
+        int i = LinearProbing.home(key, mask);
         while (true) {
             long k = keys[i];
             if (k == key) {
@@ -53,7 +48,7 @@ final class LongMap<V> {
         if (key == 0 || value == null) {
             throw new IllegalArgumentException("key 0 or null value");
         }
-        int i = hash(key) & mask;
+        int i = LinearProbing.home(key, mask);
         while (true) {
             long k = keys[i];
             if (k == key) {
@@ -76,7 +71,7 @@ final class LongMap<V> {
     /** Removes the key; returns its value or null. Deletion shifts the following run back (no tombstones). */
     @SuppressWarnings("unchecked")
     V remove(long key) {
-        int i = hash(key) & mask;
+        int i = LinearProbing.home(key, mask);
         while (true) {
             long k = keys[i];
             if (k == 0) {
@@ -96,10 +91,8 @@ final class LongMap<V> {
             if (k == 0) {
                 break;
             }
-            int home = hash(k) & mask;
-            // move k back into the gap when its home is not in (gap, j]
-            boolean between = gap <= j ? (home > gap && home <= j) : (home > gap || home <= j);
-            if (!between) {
+            int home = LinearProbing.home(k, mask);
+            if (LinearProbing.movesBack(gap, j, home)) {
                 keys[gap] = k;
                 values[gap] = values[j];
                 gap = j;

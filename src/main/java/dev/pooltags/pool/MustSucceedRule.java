@@ -10,13 +10,9 @@ import dev.pooltags.core.Severity;
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/ddi/wdm/ne-wdm-_pool_type">POOL_TYPE</a>:
  * NonPagedPoolMustSucceed is "for internal use only, and is allowed only during system startup".
  */
+@RuleInfo(id = "must-succeed-pool", severity = Severity.ERROR, title = "an allocation from must-succeed pool",
+        bugCheck = BugCheckCode.BAD_POOL_CALLER)
 public final class MustSucceedRule extends DocumentedRule implements AllocationRule {
-    public MustSucceedRule() {
-        super("must-succeed-pool", Severity.ERROR, "an allocation from must-succeed pool",
-                "Allocate from NonPagedPoolNx (or POOL_FLAG_NON_PAGED) and handle a NULL return.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
-    }
-
     @Override
     public Violation check(Facts f) {
         if (f.type() == null || !f.type().isMustSucceed()) {

@@ -1,6 +1,7 @@
 package dev.pooltags.pool;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolEvent;
 
 /**
  * Pool tracking finding, when a block is freed, that it was written past its end. Source:
@@ -10,23 +11,18 @@ import dev.pooltags.core.Severity;
  * (base address of allocation, address of the reference beyond the allocation, number of charged bytes), and
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/pool-tracking">Pool Tracking</a>.
  */
-public final class PoolTrackingOverrunRule extends DocumentedRule implements FreeRule {
-    public PoolTrackingOverrunRule() {
-        super("pool-tracking-overrun", Severity.ERROR, "pool tracking found a block written past its end",
-                "Enable Special Pool for the driver to stop at the write itself.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc4--driver-verifier-detected-violation");
-    }
-
+@RuleInfo(id = "pool-tracking-overrun", severity = Severity.ERROR, title = "pool tracking found a block written past its end",
+        bugCheck = BugCheckCode.DRIVER_VERIFIER_DETECTED_VIOLATION)
+public final class PoolTrackingOverrunRule extends DocumentedRule implements FreeRule.OfBlock {
     @Override
-    public Violation check(Facts f) {
-        Block b = f.block();
+    public Violation check(PoolEvent.Free e, Block b, Facts f) {
         Corruption c = f.corruption();
-        if (b == null || b.isSpecial() || c == null || !c.overrun()) {
+        if (b.isSpecial() || c == null || !c.overrun()) {
             return null;
         }
         return new Violation(this, new BugCheck(BugCheckCode.DRIVER_VERIFIER_DETECTED_VIOLATION, 0x51, b.address(), c.address(), b.charged(),
                 "The driver attempted to free memory after having written past the end of the allocation."), false,
                 String.format("freeing 0x%X (tag %s, %d bytes) after a write at 0x%X past its end", b.address(), tagText(b.tag()),
-                        b.size(), c.address()), f.event());
+                        b.size(), c.address()), e);
     }
 }

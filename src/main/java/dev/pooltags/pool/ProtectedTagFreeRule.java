@@ -12,18 +12,12 @@ import dev.pooltags.event.PoolEvent;
  * 0xC2</a> parameter 1 = 0x0A (address, allocator's tag, tag used in the free). WinDbg's {@code !pool} and
  * {@code !poolfind} print such tags with " (Protected)".
  */
-public final class ProtectedTagFreeRule extends DocumentedRule implements FreeRule {
-    public ProtectedTagFreeRule() {
-        super("protected-tag-free", Severity.ERROR, "a protected-tag block freed without its full tag",
-                "Free blocks allocated with a PROTECTED_POOL tag with ExFreePoolWithTag and the same tag, protected bit included.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
-    }
-
+@RuleInfo(id = "protected-tag-free", severity = Severity.ERROR, title = "a protected-tag block freed without its full tag",
+        bugCheck = BugCheckCode.BAD_POOL_CALLER)
+public final class ProtectedTagFreeRule extends DocumentedRule implements FreeRule.OfBlock {
     @Override
-    public Violation check(Facts f) {
-        Block b = f.block();
-        PoolEvent.Free e = f.event();
-        if (b == null || !b.tag().isProtected() || e.routine() == FreeRoutine.UNKNOWN) {
+    public Violation check(PoolEvent.Free e, Block b, Facts f) {
+        if (!b.tag().isProtected() || e.routine() == FreeRoutine.UNKNOWN) {
             return null;
         }
         boolean ok = e.routine().passesTag() && e.tag() != null && e.tag().equals(b.tag());

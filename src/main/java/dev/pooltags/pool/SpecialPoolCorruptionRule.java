@@ -1,6 +1,7 @@
 package dev.pooltags.pool;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.event.PoolEvent;
 
 /**
  * Special pool finding, when a block is freed, that bytes on its page outside the block were written. Sources:
@@ -13,18 +14,13 @@ import dev.pooltags.core.Severity;
  * 0x23, "nearby bytes within the same page have been corrupted" (parameters 1 and 2: the address freed and the address
  * where bits are corrupted).
  */
-public final class SpecialPoolCorruptionRule extends DocumentedRule implements FreeRule {
-    public SpecialPoolCorruptionRule() {
-        super("special-pool-corruption", Severity.ERROR, "special pool found its page written outside the block",
-                "Look for the write at the corrupted address: a buffer length computed one element too long, or a pointer before the start.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc1--special-pool-detected-memory-corruption");
-    }
-
+@RuleInfo(id = "special-pool-corruption", severity = Severity.ERROR, title = "special pool found its page written outside the block",
+        bugCheck = BugCheckCode.SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION)
+public final class SpecialPoolCorruptionRule extends DocumentedRule implements FreeRule.OfBlock {
     @Override
-    public Violation check(Facts f) {
-        Block b = f.block();
+    public Violation check(PoolEvent.Free e, Block b, Facts f) {
         Corruption c = f.corruption();
-        if (b == null || !b.isSpecial() || c == null) {
+        if (!b.isSpecial() || c == null) {
             return null;
         }
         long sub = c.overrun() ? 0x24 : 0x23;
@@ -33,6 +29,6 @@ public final class SpecialPoolCorruptionRule extends DocumentedRule implements F
                 : "A driver freed an address, but nearby bytes within the same page have been corrupted.";
         return new Violation(this, new BugCheck(BugCheckCode.SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION, b.address(), c.address(), 0, sub, meaning),
                 false, String.format("freeing the special-pool block 0x%X (tag %s, %d bytes) finds 0x%X written %s it", b.address(),
-                        tagText(b.tag()), b.size(), c.address(), c.overrun() ? "after" : "before"), f.event());
+                        tagText(b.tag()), b.size(), c.address(), c.overrun() ? "after" : "before"), e);
     }
 }

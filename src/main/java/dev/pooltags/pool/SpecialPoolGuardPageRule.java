@@ -12,18 +12,12 @@ import dev.pooltags.event.PoolEvent;
  * Check 0xCD</a> (memory address referenced; 0 read, 1 write; address that referenced memory; reserved). The special
  * pool page does not name the code for an underrun into the previous page; the model reports 0xCD for it too.
  */
-public final class SpecialPoolGuardPageRule extends DocumentedRule implements AccessRule {
-    public SpecialPoolGuardPageRule() {
-        super("special-pool-guard-page", Severity.ERROR, "an access past a special-pool block into the inaccessible page",
-                "The faulting instruction is in the stack: fix the length or index it uses.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xcd--page-fault-beyond-end-of-allocation");
-    }
-
+@RuleInfo(id = "special-pool-guard-page", severity = Severity.ERROR, title = "an access past a special-pool block into the inaccessible page",
+        bugCheck = BugCheckCode.PAGE_FAULT_BEYOND_END_OF_ALLOCATION)
+public final class SpecialPoolGuardPageRule extends DocumentedRule implements AccessRule.OfBlock {
     @Override
-    public Violation check(Facts f) {
-        Block b = f.block();
-        PoolEvent.Access a = f.event();
-        if (b == null || !b.isSpecial() || SpecialPoolPage.onPage(b, f.geometry(), a.offset(), a.length())) {
+    public Violation check(PoolEvent.Access a, Block b, Facts f) {
+        if (!b.isSpecial() || SpecialPoolPage.onPage(b, f.geometry(), a.offset(), a.length())) {
             return null;
         }
         long first = a.offset() < SpecialPoolPage.pageStart(b, f.geometry())

@@ -10,13 +10,9 @@ import dev.pooltags.event.PoolEvent;
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xcc--page-fault-in-freed-special-pool">Bug
  * Check 0xCC</a> (memory address referenced; 0 read, 1 write; address that referenced memory; reserved).
  */
+@RuleInfo(id = "special-pool-use-after-free", severity = Severity.ERROR, title = "an access to a special-pool block after it was freed",
+        bugCheck = BugCheckCode.PAGE_FAULT_IN_FREED_SPECIAL_POOL)
 public final class SpecialPoolUseAfterFreeRule extends DocumentedRule implements AccessRule {
-    public SpecialPoolUseAfterFreeRule() {
-        super("special-pool-use-after-free", Severity.ERROR, "an access to a special-pool block after it was freed",
-                "Find who still holds the pointer: a reference count dropped too early or a completion racing the free.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xcc--page-fault-in-freed-special-pool");
-    }
-
     @Override
     public Violation check(Facts f) {
         if (f.block() != null || !f.freedSpecial()) {

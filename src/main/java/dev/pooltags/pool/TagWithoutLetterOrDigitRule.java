@@ -9,13 +9,9 @@ import dev.pooltags.core.Severity;
  * letters or digits. Using such tags makes tracking pool issues difficult.", parameters: incorrect pool tag used,
  * pool type, caller's address. Tag 0 is {@link ZeroTagRule}'s.
  */
+@RuleInfo(id = "tag-without-letter-or-digit", severity = Severity.ERROR, title = "a pool tag without any letter or digit",
+        bugCheck = BugCheckCode.BAD_POOL_CALLER)
 public final class TagWithoutLetterOrDigitRule extends DocumentedRule implements AllocationRule {
-    public TagWithoutLetterOrDigitRule() {
-        super("tag-without-letter-or-digit", Severity.ERROR, "a pool tag without any letter or digit",
-                "Use a tag made of letters and digits so PoolMon and !poolused can show who owns the memory.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
-    }
-
     @Override
     public Violation check(Facts f) {
         if (f.tag().value() == 0 || f.tag().unprotected().value() == 0 || f.tag().hasLetterOrDigit()) {

@@ -11,18 +11,12 @@ import dev.pooltags.event.PoolEvent;
  * then accessing n+1 bytes") and ExAllocatePool2's remark "Accessing memory outside of this range may corrupt the pool
  * and cause the system to crash".
  */
-public final class UndetectedOverrunRule extends DocumentedRule implements AccessRule {
-    public UndetectedOverrunRule() {
-        super("undetected-overrun", Severity.WARNING, "a write outside a block that nothing detects",
-                "Run the driver under Driver Verifier with Special Pool (verifier /flags 0x1 /driver NAME) to stop at the write.",
-                "https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool");
-    }
-
+@RuleInfo(id = "undetected-overrun", severity = Severity.WARNING, title = "a write outside a block that nothing detects",
+        source = "https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool")
+public final class UndetectedOverrunRule extends DocumentedRule implements AccessRule.OfBlock {
     @Override
-    public Violation check(Facts f) {
-        Block b = f.block();
-        PoolEvent.Access a = f.event();
-        if (b == null || b.isSpecial() || !a.write() || (a.offset() >= 0 && a.offset() + a.length() <= b.size())) {
+    public Violation check(PoolEvent.Access a, Block b, Facts f) {
+        if (b.isSpecial() || !a.write() || (a.offset() >= 0 && a.offset() + a.length() <= b.size())) {
             return null;
         }
         if (f.poolTracking() && a.offset() >= 0) {

@@ -13,13 +13,9 @@ import dev.pooltags.core.Severity;
  * call" (bad address, 0, 0). Freeing NULL is always this violation: openvswitch/ovs-issues#91 shows the real
  * 0xC4 (0x10, 0, 0, 0) of a driver freeing a pointer its failed allocation left NULL.
  */
+@RuleInfo(id = "free-unknown-address", severity = Severity.ERROR, title = "a free of an address no allocation returned",
+        bugCheck = BugCheckCode.BAD_POOL_CALLER)
 public final class UnknownAddressFreeRule extends DocumentedRule implements FreeRule {
-    public UnknownAddressFreeRule() {
-        super("free-unknown-address", Severity.ERROR, "a free of an address no allocation returned",
-                "Free only what an allocation routine returned, at the address it returned (not an offset into the block).",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
-    }
-
     @Override
     public Violation check(Facts f) {
         // NULL is never a block, whatever the trace saw before

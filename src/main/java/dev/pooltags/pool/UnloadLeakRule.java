@@ -9,13 +9,9 @@ import dev.pooltags.core.Severity;
  * These can fragment the system pools and eventually cause system crashes"); with pool tracking the same unload is
  * {@link UnloadWithOutstandingRule}'s bug check 0xC4/0x62.
  */
+@RuleInfo(id = "unload-leak", severity = Severity.WARNING, title = "a driver unloading without freeing its pool",
+        source = "https://learn.microsoft.com/windows-hardware/drivers/devtest/pool-tracking")
 public final class UnloadLeakRule extends DocumentedRule implements UnloadRule {
-    public UnloadLeakRule() {
-        super("unload-leak", Severity.WARNING, "a driver unloading without freeing its pool",
-                "Verify the driver with pool tracking (verifier /flags 0x8 /driver NAME) to stop at the unload and list the allocations.",
-                "https://learn.microsoft.com/windows-hardware/drivers/devtest/pool-tracking");
-    }
-
     @Override
     public Violation check(Facts f) {
         if (f.poolTracking() || f.outstanding() == 0) {

@@ -11,13 +11,9 @@ import dev.pooltags.core.Severity;
  * including both paged and nonpaged pool). Parameter 2 is a pointer to the name; the model puts 0 there and the name
  * in the message. The leaked allocations are what {@code !verifier 3} lists.
  */
+@RuleInfo(id = "unload-with-outstanding", severity = Severity.ERROR, title = "a verified driver unloading without freeing its pool",
+        bugCheck = BugCheckCode.DRIVER_VERIFIER_DETECTED_VIOLATION)
 public final class UnloadWithOutstandingRule extends DocumentedRule implements UnloadRule {
-    public UnloadWithOutstandingRule() {
-        super("unload-with-outstanding", Severity.ERROR, "a verified driver unloading without freeing its pool",
-                "Run !verifier 3 DRIVER.sys to list the allocations and their callers, and free them in the unload routine.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc4--driver-verifier-detected-violation");
-    }
-
     @Override
     public Violation check(Facts f) {
         if (!f.poolTracking() || f.outstanding() == 0) {

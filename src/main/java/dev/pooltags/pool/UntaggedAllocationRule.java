@@ -10,13 +10,9 @@ import dev.pooltags.event.AllocRoutine;
  * the purpose of pool tagging"; "ExAllocatePool and ExAllocatePoolWithQuota are obsolete". Driver Verifier counts
  * these as "Pool Allocations With NO TAG" in {@code !verifier}.
  */
+@RuleInfo(id = "untagged-allocation", severity = Severity.NOTE, title = "an allocation with ExAllocatePool (the default tag)",
+        source = "https://learn.microsoft.com/windows-hardware/drivers/devtest/28147-improper-use-of-default-pool-tag")
 public final class UntaggedAllocationRule extends DocumentedRule implements AllocationRule {
-    public UntaggedAllocationRule() {
-        super("untagged-allocation", Severity.NOTE, "an allocation with ExAllocatePool (the default tag)",
-                "Replace ExAllocatePool with ExAllocatePool2 and a tag of the driver's own.",
-                "https://learn.microsoft.com/windows-hardware/drivers/devtest/28147-improper-use-of-default-pool-tag");
-    }
-
     @Override
     public Violation check(Facts f) {
         if (f.event().routine() != AllocRoutine.EX_ALLOCATE_POOL) {

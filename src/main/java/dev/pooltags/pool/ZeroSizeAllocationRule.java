@@ -12,13 +12,9 @@ import dev.pooltags.core.Severity;
  * NumberOfBytes = 0 ... Driver Verifier flags such allocations as possible errors". The model does not track IRQL and
  * reports it as 0.
  */
+@RuleInfo(id = "zero-size-allocation", severity = Severity.ERROR, title = "a pool allocation of zero bytes",
+        bugCheck = BugCheckCode.BAD_POOL_CALLER)
 public final class ZeroSizeAllocationRule extends DocumentedRule implements AllocationRule {
-    public ZeroSizeAllocationRule() {
-        super("zero-size-allocation", Severity.ERROR, "a pool allocation of zero bytes",
-                "Check the size before allocating; a zero size usually means an unvalidated length.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
-    }
-
     @Override
     public Violation check(Facts f) {
         if (f.event().size() != 0) {

@@ -9,13 +9,9 @@ import dev.pooltags.core.Severity;
  * address. <a href="https://learn.microsoft.com/windows-hardware/drivers/ddi/wdm/nf-wdm-exallocatepool2">ExAllocatePool2</a>
  * instead returns NULL: "Tag is set to 0 or invalid POOL_FLAGS are specified"; "Tags with a value of 0 are invalid".
  */
+@RuleInfo(id = "zero-tag", severity = Severity.ERROR, title = "a pool allocation with tag 0",
+        bugCheck = BugCheckCode.BAD_POOL_CALLER)
 public final class ZeroTagRule extends DocumentedRule implements AllocationRule {
-    public ZeroTagRule() {
-        super("zero-tag", Severity.ERROR, "a pool allocation with tag 0",
-                "Give every allocation site its own four-character tag, e.g. 'fByM' for MyBf.",
-                "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller");
-    }
-
     @Override
     public Violation check(Facts f) {
         if (!f.event().routine().isTagged() || f.tag().value() != 0) {

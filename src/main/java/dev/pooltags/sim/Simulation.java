@@ -25,11 +25,19 @@ import java.util.function.Consumer;
  * happens, in time order. The same scenario and seed always give the same events.
  */
 public final class Simulation {
-    private static final int ARRIVAL = 0;
-    private static final int FREE = 1;
-    private static final int CACHE = 2;
-    private static final int SCRIPT = 3;
-    private static final int OVERRUN = 4;
+    /** What a pending event does when its time comes. */
+    private enum Kind {
+        /** The next allocation of a workload. */
+        ARRIVAL,
+        /** A block's lifetime is over. */
+        FREE,
+        /** A cache fills or replaces an entry. */
+        CACHE,
+        /** A scripted event (an unload). */
+        SCRIPT,
+        /** A workload writes past a block. */
+        OVERRUN
+    }
 
     private final Scenario scenario;
     private final PoolModel model;
@@ -43,11 +51,11 @@ public final class Simulation {
     private static final class Pending implements Comparable<Pending> {
         final long time;
         final long seq;
-        final int kind;
+        final Kind kind;
         final int index;
         final long address;
 
-        Pending(long time, long seq, int kind, int index, long address) {
+        Pending(long time, long seq, Kind kind, int index, long address) {
             this.time = time;
             this.seq = seq;
             this.kind = kind;
@@ -126,21 +134,21 @@ public final class Simulation {
                 }
             }
             if (w.rate() > 0) {
-                schedule(interArrival(s), ARRIVAL, i, 0);
+                schedule(interArrival(s), Kind.ARRIVAL, i, 0);
             }
             if (w.cache() != null) {
-                schedule(w.cache().fill() / w.cache().capacity(), CACHE, i, 0);
+                schedule(w.cache().fill() / w.cache().capacity(), Kind.CACHE, i, 0);
             }
             if (w.overrun() != null) {
-                schedule(w.overrun().every(), OVERRUN, i, 0);
+                schedule(w.overrun().every(), Kind.OVERRUN, i, 0);
             }
         }
         for (int i = 0; i < scenario.events().size(); i++) {
-            schedule(scenario.events().get(i).at(), SCRIPT, i, 0);
+            schedule(scenario.events().get(i).at(), Kind.SCRIPT, i, 0);
         }
     }
 
-    private void schedule(long at, int kind, int index, long address) {
+    private void schedule(long at, Kind kind, int index, long address) {
         queue.add(new Pending(Math.max(at, now), seq++, kind, index, address));
     }
 
@@ -167,7 +175,6 @@ public final class Simulation {
                 case CACHE -> cacheStep(p.index);
                 case SCRIPT -> unload(scenario.events().get(p.index).unload());
                 case OVERRUN -> overrun(p.index);
-                default -> throw new IllegalStateException("event kind " + p.kind);
             }
         }
         now = Math.max(now, t);
@@ -182,10 +189,10 @@ public final class Simulation {
         if (b != null && s.rng.nextDouble() >= s.w.leak()) {
             long life = s.w.lifetime().sample(s.rng);
             if (life != Distribution.NEVER) {
-                schedule(now + life, FREE, i, b.address());
+                schedule(now + life, Kind.FREE, i, b.address());
             }
         }
-        schedule(interArrival(s), ARRIVAL, i, 0);
+        schedule(interArrival(s), Kind.ARRIVAL, i, 0);
     }
 
     private Block allocate(State s) {
@@ -226,14 +233,14 @@ public final class Simulation {
             if (b != null) {
                 s.cached.add(b.address());
             }
-            schedule(now + Math.max(1, c.fill() / c.capacity()), CACHE, i, 0);
+            schedule(now + Math.max(1, c.fill() / c.capacity()), Kind.CACHE, i, 0);
         } else if (c.churn() > 0) {
             free(s, s.cached.poll());
             Block b = allocate(s);
             if (b != null) {
                 s.cached.add(b.address());
             }
-            schedule(now + Math.max(1, Math.round(1e6 / c.churn())), CACHE, i, 0);
+            schedule(now + Math.max(1, Math.round(1e6 / c.churn())), Kind.CACHE, i, 0);
         }
     }
 
@@ -247,11 +254,11 @@ public final class Simulation {
         if (b != null) {
             long life = s.w.lifetime().sample(s.rng);
             if (life != Distribution.NEVER) {
-                schedule(now + life, FREE, i, b.address());
+                schedule(now + life, Kind.FREE, i, b.address());
             }
             emit(new PoolEvent.Access(now, b.address(), b.size(), s.w.overrun().bytes(), true, s.w.driver(), s.w.caller(), 0));
         }
-        schedule(now + s.w.overrun().every(), OVERRUN, i, 0);
+        schedule(now + s.w.overrun().every(), Kind.OVERRUN, i, 0);
     }
 
     /** The driver unloads: workloads that free on unload release what they hold, the rest is left allocated. */
@@ -259,7 +266,7 @@ public final class Simulation {
         String d = driver.toLowerCase(Locale.ROOT);
         List<Pending> pendingFrees = new ArrayList<>();
         for (Pending p : queue) {
-            if (p.kind == FREE && states[p.index].w.driver().toLowerCase(Locale.ROOT).equals(d)) {
+            if (p.kind == Kind.FREE && states[p.index].w.driver().toLowerCase(Locale.ROOT).equals(d)) {
                 pendingFrees.add(p);
             }
         }

@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.EnumSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -186,31 +185,20 @@ public final class TraceJsonLines {
     }
 
     /** Reads events; bad lines become problems and are skipped. */
-    public static final class Reader implements TraceReader {
-        private final BufferedReader in;
-        private final Consumer<TraceProblem> problems;
-        private final Map<String, String> info = new LinkedHashMap<>();
-        private long lineNo;
+    public static final class Reader extends LineTraceReader {
         private boolean complete;
 
         Reader(BufferedReader in, Consumer<TraceProblem> problems) {
-            this.in = in;
-            this.problems = problems;
+            super("pooltags JSON lines", in, problems);
         }
 
         @Override
         public PoolEvent next() {
             while (true) {
-                String line;
-                try {
-                    line = in.readLine();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                String line = nextLine();
                 if (line == null) {
                     return null;
                 }
-                lineNo++;
                 if (line.isBlank()) {
                     continue;
                 }
@@ -347,28 +335,8 @@ public final class TraceJsonLines {
         }
 
         @Override
-        public String format() {
-            return "pooltags JSON lines";
-        }
-
-        @Override
-        public Map<String, String> info() {
-            return info;
-        }
-
-
-        @Override
         public boolean complete() {
             return complete;
-        }
-
-        @Override
-        public void close() {
-            try {
-                in.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -1,19 +1,29 @@
 package dev.pooltags.trace;
 
+import dev.pooltags.core.Durations;
 import java.util.Locale;
 
 /**
- * Times in traces: microseconds since the trace began. Reads what people type ({@code 90s}, {@code 1m30s},
- * {@code 200ms}, {@code 2h}, {@code 1:30}, {@code 0:01:30.5}, a plain number of seconds such as {@code 12.5}) and writes
- * {@code H:MM:SS.mmm}.
+ * Times in traces: microseconds since the trace began, read and written.
+ *
+ * <p>A time on a trace's clock is not quite a duration argument, and {@link #parseMicros} reads a little more than
+ * {@link Durations} for three reasons: it is a clock reading, so it may be written as one ({@code 1:30},
+ * {@code 0:01:30.5}: hours, minutes and seconds, the way {@link #format} prints every time in the trace reports, so a
+ * time can be copied from a report into {@code trace --window}); a bare number is seconds ({@code 12.5}), the unit in
+ * which Windows Performance Analyzer shows trace times, where a bare duration argument is refused because {@code 5}
+ * could mean seconds or milliseconds; and zero is a valid time, the trace's start ({@code 0s}, {@code 0}), where a
+ * duration must be positive. Everything written with units ({@code 90s}, {@code 1m30s}, {@code 200ms}, {@code 2h})
+ * is a length from the start and is read by {@link Durations#parseNonNegative}, the one grammar of durations, so units
+ * mean the same here as in every duration argument.
  */
 public final class TraceTime {
     private TraceTime() {}
 
     /**
-     * A duration or time as microseconds.
+     * A time as microseconds: a clock reading ({@code 1:30}, {@code 0:01:30.5}), a plain number of seconds
+     * ({@code 12.5}) or a length in {@link Durations}' grammar ({@code 90s}, {@code 1m30s}, {@code 200ms}).
      *
-     * @throws IllegalArgumentException naming the text when it is none of the forms above
+     * @throws IllegalArgumentException naming the text when it is none of these
      */
     public static long parseMicros(String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
@@ -35,42 +45,21 @@ public final class TraceTime {
             if (Character.isDigit(s.charAt(s.length() - 1)) || s.endsWith(".")) {
                 return checked(Double.parseDouble(s) * 1e6, text);
             }
-            long total = 0;
-            int i = 0;
-            boolean any = false;
-            while (i < s.length()) {
-                int j = i;
-                while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) {
-                    j++;
-                }
-                int k = j;
-                while (k < s.length() && Character.isLetter(s.charAt(k))) {
-                    k++;
-                }
-                if (j == i || k == j) {
-                    throw new NumberFormatException();
-                }
-                double v = Double.parseDouble(s.substring(i, j));
-                double unit = switch (s.substring(j, k)) {
-                    case "us" -> 1;
-                    case "ms" -> 1e3;
-                    case "s", "sec" -> 1e6;
-                    case "m", "min" -> 60e6;
-                    case "h" -> 3600e6;
-                    case "d" -> 86400e6;
-                    default -> throw new NumberFormatException();
-                };
-                total += checked(v * unit, text);
-                any = true;
-                i = k;
-            }
-            if (!any) {
-                throw new NumberFormatException();
-            }
-            return total;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a time: write 90s, 1m30s, 200ms, 1:30 or 12.5 (seconds)");
+            throw notATime(text);
         }
+        long nanos;
+        try {
+            nanos = Durations.parseNonNegative(s).toNanos();
+        } catch (IllegalArgumentException e) {
+            throw notATime(text);
+        }
+        // microseconds, the trace's resolution, rounded half up
+        return nanos / 1000 + (nanos % 1000 >= 500 ? 1 : 0);
+    }
+
+    private static IllegalArgumentException notATime(String text) {
+        return new IllegalArgumentException("'" + text + "' is not a time: write 90s, 1m30s, 200ms, 1:30 or 12.5 (seconds)");
     }
 
     private static long checked(double micros, String text) {

@@ -7,13 +7,9 @@ import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.source.InputException;
 import dev.pooltags.tag.PoolTag;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +34,7 @@ import java.util.regex.Pattern;
  * one of the two counts is zero every row is in the other pool, otherwise the rows' pool is left unknown. A listing
  * with fewer rows than its counters (Microsoft's own samples cut it with "...") is reported as a problem.
  */
-public final class VerifierOutputReader implements TraceReader {
+public final class VerifierOutputReader extends LineTraceReader {
     private static final Pattern WIN7_MODULE = Pattern.compile(
             "^\\s*([0-9a-fA-F`]{8,17})\\s+(\\S.*?)\\s+([0-9a-fA-F]{8})\\s+([0-9a-fA-F]{8})\\s+(\\S+)\\s*$");
     private static final Pattern WIN81_MODULE = Pattern.compile("^\\s*MODULE:\\s+(0x[0-9a-fA-F`]+)\\s+(\\S+)\\s+\\((.*)\\)\\s*$");
@@ -53,11 +49,7 @@ public final class VerifierOutputReader implements TraceReader {
     private static final Pattern ROW = Pattern.compile("^\\s*(?:0x)?([0-9a-fA-F`]{8,17})\\s+(?:0x)?([0-9a-fA-F]{1,16})\\s+(.*)$");
 
     private final String name;
-    private final BufferedReader in;
-    private final Consumer<TraceProblem> problems;
-    private final Map<String, String> info = new LinkedHashMap<>();
     private final Deque<PoolEvent> ready = new ArrayDeque<>();
-    private long lineNo;
     private boolean inRows;
     private Module module;
     private int modules;
@@ -102,20 +94,14 @@ public final class VerifierOutputReader implements TraceReader {
     }
 
     public VerifierOutputReader(String name, BufferedReader in, Consumer<TraceProblem> problems) {
+        super("!verifier 3 output", in, problems);
         this.name = name;
-        this.in = in;
-        this.problems = problems;
     }
 
     @Override
     public PoolEvent next() {
         while (ready.isEmpty()) {
-            String line;
-            try {
-                line = in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            String line = nextLine();
             if (line == null) {
                 endModule();
                 if (modules == 0) {
@@ -124,7 +110,6 @@ public final class VerifierOutputReader implements TraceReader {
                 }
                 return ready.poll();
             }
-            lineNo++;
             read(line);
         }
         return ready.poll();
@@ -143,27 +128,16 @@ public final class VerifierOutputReader implements TraceReader {
         if (module == null) {
             return;
         }
-        if ((m = WIN7_CURRENT.matcher(line)).matches()) {
-            module.nonpaged = Long.parseLong(m.group(1), 16);
-            module.paged = Long.parseLong(m.group(2), 16);
+        // the two layouts print the same counts, Windows 7 as bare hex, later versions as (0x.. / 0x..)
+        if ((m = WIN7_CURRENT.matcher(line)).matches() || (m = NEW_CURRENT.matcher(line)).matches()) {
+            module.nonpaged = hex(m.group(1));
+            module.paged = hex(m.group(2));
             module.allocationsLine = lineNo;
             return;
         }
-        if ((m = NEW_CURRENT.matcher(line)).matches()) {
-            module.nonpaged = Long.decode(m.group(1));
-            module.paged = Long.decode(m.group(2));
-            module.allocationsLine = lineNo;
-            return;
-        }
-        if ((m = WIN7_BYTES.matcher(line)).matches()) {
-            module.nonpagedBytes = Long.parseLong(m.group(1), 16);
-            module.pagedBytes = Long.parseLong(m.group(2), 16);
-            module.bytesLine = lineNo;
-            return;
-        }
-        if ((m = NEW_BYTES.matcher(line)).matches()) {
-            module.nonpagedBytes = Long.decode(m.group(1));
-            module.pagedBytes = Long.decode(m.group(2));
+        if ((m = WIN7_BYTES.matcher(line)).matches() || (m = NEW_BYTES.matcher(line)).matches()) {
+            module.nonpagedBytes = hex(m.group(1));
+            module.pagedBytes = hex(m.group(2));
             module.bytesLine = lineNo;
             return;
         }
@@ -265,28 +239,13 @@ public final class VerifierOutputReader implements TraceReader {
         }
     }
 
-    @Override
-    public String format() {
-        return "!verifier 3 output";
+    /** A count as the listing prints it, hexadecimal with or without {@code 0x}. */
+    private static long hex(String digits) {
+        return Long.parseLong(digits.startsWith("0x") ? digits.substring(2) : digits, 16);
     }
 
     /** The modules listed so far, each once its listing has ended (all of them once {@link #next()} returned null). */
     public java.util.List<ModuleSummary> modules() {
         return java.util.List.copyOf(summaries);
-    }
-
-    @Override
-    public Map<String, String> info() {
-        return info;
-    }
-
-
-    @Override
-    public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

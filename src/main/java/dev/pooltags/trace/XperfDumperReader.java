@@ -6,9 +6,7 @@ import dev.pooltags.event.PoolEvent;
 import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.source.InputException;
 import dev.pooltags.tag.PoolTag;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,17 +33,14 @@ import java.util.function.Consumer;
  * <p>Lines that are not pool events are counted by name ({@link #skipped()}); lines of undeclared events, truncated
  * lines and unreadable fields are reported as {@link TraceProblem}s with their line number and skipped.
  */
-public final class XperfDumperReader implements TraceReader {
+public final class XperfDumperReader extends FileTraceReader {
     private static final int MAX_FIELDS = 128;
     /** Lines xperf writes that its header does not declare. */
     private static final List<String> HOUSEKEEPING = List.of("GroupMasks", "UnknownEvent");
 
     private final String name;
-    private final InputStream stream;
     private final ByteLines lines;
-    private final Consumer<TraceProblem> problems;
     private final List<Layout> layouts = new ArrayList<>();
-    private final Map<String, String> info = new LinkedHashMap<>();
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final int[] fs = new int[MAX_FIELDS];
     private final int[] fe = new int[MAX_FIELDS];
@@ -99,10 +94,9 @@ public final class XperfDumperReader implements TraceReader {
      * @throws InputException when the text is not dumper output or a pool event's header lacks a needed column
      */
     public XperfDumperReader(String name, InputStream in, Consumer<TraceProblem> problems) {
+        super("xperf dumper CSV", in, problems);
         this.name = name;
-        this.stream = in;
         this.lines = new ByteLines(in);
-        this.problems = problems;
         readHeader();
     }
 
@@ -509,16 +503,6 @@ public final class XperfDumperReader implements TraceReader {
     }
 
     @Override
-    public String format() {
-        return "xperf dumper CSV";
-    }
-
-    @Override
-    public Map<String, String> info() {
-        return info;
-    }
-
-    @Override
     public Map<String, Long> skipped() {
         Map<String, Long> out = new LinkedHashMap<>(skipped);
         for (Layout l : layouts) {
@@ -527,14 +511,5 @@ public final class XperfDumperReader implements TraceReader {
             }
         }
         return out;
-    }
-
-    @Override
-    public void close() {
-        try {
-            stream.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
