@@ -19,21 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags debugger}: one answer from a case's WinDbg/KD session logs. */
-@Command(name = "debugger", mixinStandardHelpOptions = true,
-        description = {"Read whole WinDbg/KD session logs (.logopen ... .logclose, or pasted output) and give one answer: the top tags "
-                + "by bytes (!poolused), the blocks of the tag followed (!poolfind), the block under inspection (!pool), the "
-                + "allocations Driver Verifier still tracks with their callers (!verifier 3, !verifier 0x80), the owner (tag files, "
-                + "the debugger's own words, the modules lm lists) and the next command to run. Every number is shown with its "
-                + "file:line.", ""},
-        footer = {"", "Commands are found by their prompts (kd>, 0: kd>, lkd>, C:\\>); read: !poolused (every flag, session pool),",
-                "!poolfind (old and current layouts), !pool, !verifier (3, 0xf, ...), !verifier 0x80, verifier /query,",
-                "verifier /querysettings and lm (lmv, lm v m NAME). Other commands are listed, not read; lines a reader cannot",
-                "read are listed with their number and why.",
-                "", "Examples:",
-                "  pooltags debugger customer.log",
-                "  pooltags debugger monday.log tuesday.log --tag amda --format html -o case.html",
-                "  pooltags leaks monday.log tuesday.log          (their !poolused outputs as a series)",
-                "", "Exit status: 0 read, 2 usage error, 3 a log cannot be read or holds no command pooltags reads."})
+@Command(name = "debugger", mixinStandardHelpOptions = true)
 public final class DebuggerLogCommand extends Subcommand {
     /** The formats: those of {@link DebuggerReport#RENDERERS}. */
     static final class Formats extends FormatNames {

@@ -26,15 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags demo}: runs a simulated workload through the pool model. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run a simulated workload through the pool model and show what happens: per-tag snapshots over simulated time, "
-                + "and every rule a driver breaks. --record writes the snapshots and the allocation trace.", ""},
-        footer = {"", "Examples:",
-                "  pooltags demo --list",
-                "  pooltags demo leak-slow",
-                "  pooltags demo leak-slow --record /tmp/d        (then: pooltags trace /tmp/d/trace.jsonl)",
-                "  pooltags demo tag-mismatch --seed 7 --duration 2m",
-                "", "Exit status: 0 the demo ran (whatever it shows), 2 usage error, 3 a scenario file or the record folder is unusable."})
+@Command(name = "demo", mixinStandardHelpOptions = true)
 public final class DemoCommand extends Subcommand {
     enum Format { text, json }
 

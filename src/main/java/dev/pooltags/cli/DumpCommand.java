@@ -22,23 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags dump}: a Windows kernel crash dump read without symbols, or a folder of them triaged. */
-@Command(name = "dump", mixinStandardHelpOptions = true,
-        description = {"Read Windows kernel crash dumps (MEMORY.DMP, Minidump\\*.dmp) on any OS, without symbols: the bug check by its "
-                + "documented name with each parameter explained, the driver the evidence points at (driver+offset), every driver "
-                + "listed, the pool blocks in the captured memory counted by tag with their owners, and the WinDbg and pooltags "
-                + "commands worth running next. Several files or a folder give a table grouped by bug check and suspect.", ""},
-        footer = {"", "Kinds read: small (triage) dumps; complete memory dumps (physical memory",
-                "runs, bitmap or page ranges); kernel, automatic and active dumps (bitmap or",
-                "page ranges); 32-bit (PAGEDUMP) and 64-bit (PAGEDU64). A small dump holds",
-                "only the memory the crash captured: its pool counts are a sample.",
-                "", "Examples:",
-                "  pooltags dump C:\\Windows\\Minidump\\052421-7312-01.dmp",
-                "  pooltags dump MEMORY.DMP --poolfind Cngb",
-                "  pooltags dump mini.dmp --pool 0xffff9b00021ff380",
-                "  pooltags dump crashes/ --format html -o triage.html",
-                "", "Exit status: 0 read, 2 usage error, 3 not a kernel dump, or a dump cut",
-                "short or with a field out of range (what could be read is still shown;",
-                "each problem is named on standard error)."})
+@Command(name = "dump", mixinStandardHelpOptions = true)
 public final class DumpCommand extends Subcommand {
     /**
      * The formats: those of the several-dump table, {@link DumpTriageReport#RENDERERS}; one dump (or --each) is

@@ -31,18 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags leaks}: which tags leak, how sure, since when, at what rate, who owns them, what next. */
-@Command(name = "leaks", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = LeaksCommand.Thresholds.class,
-        description = {"Judge every tag of a series of snapshots: leak, likely leak, growing or stable, with the"
-                + " statistics behind it (Theil-Sen slope and interval, Mann-Kendall test, step and plateau detector)."
-                + " With --baseline and --after: what did a test leave behind?", ""},
-        footer = {"", "INPUT is a recording, a snapshot file or a folder of them (read in time order).",
-                "", "Examples:",
-                "  pooltags leaks recording.jsonl",
-                "  pooltags leaks d --format html -o report.html",
-                "  pooltags leaks --fail-on leak --format junit -o leaks.xml run/",
-                "  pooltags leaks --baseline before/ --after after/",
-                "", "Exit status: 0 no tag at or above --fail-on (or no --fail-on), 1 a tag at or above it,",
-                "2 usage error, 3 unreadable or unusable input (one sample, two machines, ...)."})
+@Command(name = "leaks", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = LeaksCommand.Thresholds.class)
 public final class LeaksCommand extends Subcommand {
     enum Format { text, json, html, junit }
 

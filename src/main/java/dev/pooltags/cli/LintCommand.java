@@ -25,21 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags lint}: pool-tag mistakes in driver sources, and the tag inventory. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Finds pool-tag mistakes in Windows driver C/C++ sources: strings passed as tags, default and "
-                + "meaningless tags, untagged and deprecated allocators, frees with a different tag than the allocation, "
-                + "executable nonpaged pool, NDIS miniports calling the kernel allocator, and tag hygiene. Token-based: "
-                + "no compiler, no WDK headers.", ""},
-        footer = {"", "Formats: text (file(line,col): warning PT005: ...), json, sarif (SARIF 2.1.0). With --tags: text,",
-                "json, csv, localtag (a local tag file 'lookup --localtag' and PoolMon read).",
-                "Suppress a finding with '// pooltags: ignore PT005' on its line (or alone on the line before), or",
-                "#pragma warning(suppress: 28134) for the matching Code Analysis warning.",
-                "", "Examples:",
-                "  pooltags lint src/driver",
-                "  pooltags lint . --format sarif -o lint.sarif --tagfile pooltag.txt",
-                "  pooltags lint --tags src/driver --format localtag -o localtag.txt",
-                "", "Exit status: 0 nothing at or above --fail-on (default: error), 1 findings at or above it,",
-                "2 usage error, 3 unreadable input."})
+@Command(name = "lint", mixinStandardHelpOptions = true)
 public final class LintCommand extends Subcommand {
     enum Format { text, json, sarif, csv, localtag }
 

@@ -21,20 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags lookup}: who owns a tag, according to Pooltag.txt and local tag files. */
-@Command(name = "lookup", mixinStandardHelpOptions = true,
-        description = {"Who owns a pool tag: every matching entry of Pooltag.txt and local tag files, exact entries "
-                + "first, then wildcard entries, each with the file and line it came from.", ""},
-        footer = {"", "A TAG is what PoolMon shows (MyBf, 'Io' is padded to 'Io  '), a C character literal with its quotes",
-                "(\"'fByM'\" is MyBf), a hex value (0x6642794D), or a pattern with * and ? (Ntf*, 'Afd?') that lists",
-                "every known tag it matches. Unprintable bytes are written \\xHH; \" (Protected)\" marks the protected bit.",
-                "", "Examples:",
-                "  pooltags lookup Ntfx MyBf 0x6642794D --tagfile pooltag.txt",
-                "  pooltags lookup 'Ntf*'",
-                "  pooltags lookup --binary ntfs.sys",
-                "  pooltags lookup --check pooltag.txt",
-                "  pooltags lookup --tags-in MEMORY.DMP",
-                "", "Exit status: 0 every tag has an owner, 1 some have none (or --check found irregular lines),",
-                "2 usage error, 3 unreadable tag file."})
+@Command(name = "lookup", mixinStandardHelpOptions = true)
 public final class LookupCommand extends Subcommand {
     enum Format { text, json, csv }
 

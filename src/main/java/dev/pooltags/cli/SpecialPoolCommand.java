@@ -18,18 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags special-pool}: what to run on the target to put one tag in special pool. */
-@Command(name = "special-pool", mixinStandardHelpOptions = true,
-        description = {"Print how to put one pool tag (or one allocation size) in special pool on the target, exactly as Microsoft "
-                + "documents GFlags' kernel special pool tag and Driver Verifier's special pool: the commands for run time and for the "
-                + "registry, the registry values they write, older Windows, the driver's own verification, the restart and how to turn "
-                + "it off again, each with the page it follows.", ""},
-        footer = {"", "Examples:",
-                "  pooltags special-pool amda",
-                "  pooltags special-pool Tag1 --driver mydrv.sys",
-                "  pooltags special-pool --size 1040            (allocations of 1,025 to 1,040 bytes on x64: value 0x420)",
-                "  pooltags special-pool amda --format reg -o special-pool.reg",
-                "  pooltags special-pool amda --apply           (Windows, elevated prompt: writes the registry values)",
-                "", "Exit status: 0 printed or applied, 2 usage error, 4 --apply not on Windows, not elevated, or refused."})
+@Command(name = "special-pool", mixinStandardHelpOptions = true)
 public final class SpecialPoolCommand extends Subcommand {
     enum Format { text, reg, json }
 

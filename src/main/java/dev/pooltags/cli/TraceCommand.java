@@ -26,20 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags trace}: replays allocation traces through the pool model. */
-@Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Replay allocation traces through the pool model: every rule broken (with the bug check the machine would raise "
-                + "and the event that caused it), leak suspects, what is still outstanding at the end grouped by tag, pool and caller, "
-                + "and WPA's lifetime classes for a time window.", ""},
-        footer = {"", "FILE is one of:",
-                "  the CSV of  xperf -i trace.etl -o trace.csv -a dumper  for a trace recorded with xperf -on ...+POOL",
-                "      (add -stackwalk PoolAlloc+PoolFree+PoolAllocSession+PoolFreeSession for callers);",
-                "  WinDbg's  !verifier 3 DRIVER.sys  output (Windows 7, 8.1 and 10+ layouts), saved as text;",
-                "  pooltags' own JSON lines (pooltags demo SCENARIO --record DIR writes DIR/trace.jsonl).",
-                "", "Examples:",
-                "  pooltags trace /tmp/d/trace.jsonl",
-                "  pooltags trace pool.csv --window 60s,300s --verify mydrv.sys",
-                "  pooltags trace verifier.txt --format json -o report.json",
-                "", "Exit status: 0 nothing found, 1 violations or leak suspects (see --gate), 2 usage error, 3 unreadable trace."})
+@Command(name = "trace", mixinStandardHelpOptions = true)
 public final class TraceCommand extends Subcommand {
     /** The formats: those of {@link TraceReport#RENDERERS}. */
     static final class Formats extends FormatNames {

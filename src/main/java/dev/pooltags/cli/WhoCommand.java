@@ -23,19 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags who}: everything known about who uses a tag, in one go. */
-@Command(name = "who", mixinStandardHelpOptions = true,
-        description = {"Who uses a pool tag: the owners Pooltag.txt and local tag files name, then the drivers whose code "
-                + "passes the tag to a pool routine (routine, function and call address, on x86, x64 and ARM64), then "
-                + "files that merely contain its four bytes (as findstr /m /l finds them: weaker evidence).", ""},
-        footer = {"", "A TAG is what PoolMon shows (MyBf), a C character literal with its quotes (\"'fByM'\"), or a hex value.",
-                "On Windows --drivers defaults to %%SystemRoot%%\\System32\\drivers; elsewhere name a copied drivers folder or a",
-                "mounted Windows volume's.",
-                "", "Examples:",
-                "  pooltags who Pa01",
-                "  pooltags who Nv05 'Io  ' --drivers /mnt/win/Windows/System32/drivers --tagfile pooltag.txt",
-                "", "Exit status: 0 every tag has an owner or a driver using it, 1 some have neither, 2 usage error,",
-                "3 unreadable tag file or drivers folder, 5 pooltags failed on a driver (a bug: please report it).",
-                "Every driver file that could not be read is named on standard error."})
+@Command(name = "who", mixinStandardHelpOptions = true)
 public final class WhoCommand extends Subcommand {
     enum Format { text, json }
 

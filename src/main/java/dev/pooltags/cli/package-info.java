@@ -5,6 +5,7 @@
  * {@link dev.pooltags.cli.OutputOption}, {@link dev.pooltags.cli.SourceOption}). A command only wires sources,
  * analyses and reports together; {@link dev.pooltags.cli.Main} maps failures to exit codes. The subcommands are
  * named in {@link dev.pooltags.cli.PooltagsCommand} by class name, so only the one that runs is loaded; {@code bench}
- * is not in the product jar (src/bench/java).
+ * is not in the product jar (src/bench/java). What a subcommand's {@code --help} says above and below its options is
+ * text, not code: {@code help/<name>.txt} beside these classes (read by {@link dev.pooltags.cli.PooltagsCommand}).
  */
 package dev.pooltags.cli;
