@@ -21,13 +21,6 @@ import picocli.CommandLine.Parameters;
 /** {@code pooltags debugger}: one answer from a case's WinDbg/KD session logs. */
 @Command(name = "debugger", mixinStandardHelpOptions = true)
 public final class DebuggerLogCommand extends Subcommand {
-    /** The formats: those of {@link DebuggerReport#RENDERERS}. */
-    static final class Formats extends FormatNames {
-        Formats() {
-            super(DebuggerReport.RENDERERS);
-        }
-    }
-
     @Mixin
     OutputOption output;
 
@@ -45,8 +38,8 @@ public final class DebuggerLogCommand extends Subcommand {
     int top = 10;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or html.",
-            converter = Formats.class, completionCandidates = Formats.class)
-    String format = DebuggerReport.RENDERERS.defaultName();
+            converter = FormatNames.class, completionCandidates = FormatNames.class)
+    String format = formats(DebuggerReport.RENDERERS);
 
     @Override
     protected void validate() {

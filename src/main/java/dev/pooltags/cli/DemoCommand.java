@@ -28,11 +28,8 @@ import picocli.CommandLine.Parameters;
 /** {@code pooltags demo}: runs a simulated workload through the pool model. */
 @Command(name = "demo", mixinStandardHelpOptions = true)
 public final class DemoCommand extends Subcommand {
-    enum Format { text, json }
 
     enum Pace { simulated, real }
-
-
 
     @Mixin
     OutputOption output;
@@ -64,8 +61,9 @@ public final class DemoCommand extends Subcommand {
     @Option(names = "--pace", paramLabel = "PACE", description = "simulated (default: as fast as it runs) or real (one second a second).")
     Pace pace = Pace.simulated;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-    Format format = Format.text;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.",
+            converter = FormatNames.class, completionCandidates = FormatNames.class)
+    String format = formats(DemoReport.RUN, DemoReport.LIST);
 
     @Override
     protected void validate() {
@@ -77,13 +75,7 @@ public final class DemoCommand extends Subcommand {
     protected ExitCode execute() {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list || (scenario == null && scenarioFile == null)) {
-            output.write(stdout, w -> {
-                if (format == Format.json) {
-                    DemoReport.listJson(w, Scenarios.all());
-                } else {
-                    DemoReport.listText(TerminalText.writer(w), Scenarios.all());
-                }
-            });
+            output.write(stdout, w -> DemoReport.LIST.render(format, w, Scenarios.all()));
             return ExitCode.OK;
         }
         OutputFile target = output.check();
@@ -100,11 +92,11 @@ public final class DemoCommand extends Subcommand {
         Consumer<PoolEvent> sink = rec == null ? e -> { } : rec::event;
         ScenarioSource src = new ScenarioSource(s, runSeed, pacing, false, sink);
         target.write(stdout, raw -> {
-            PrintWriter out = format == Format.text ? TerminalText.writer(raw) : raw;
+            boolean text = format.equals("text"); // the timeline is written as the run goes
+            PrintWriter out = text ? TerminalText.writer(raw) : raw;
             if (rec != null) {
                 rec.header(recordingHeader(src, s, runSeed));
             }
-            boolean text = format == Format.text;
             if (text) {
                 DemoReport.runHeader(out, s, runSeed, pace == Pace.real ? "paced in real time" : "as fast as it runs");
             }
@@ -138,11 +130,7 @@ public final class DemoCommand extends Subcommand {
                 rec.close();
             }
             DemoReport.Run run = run(src, s, runSeed, samples, first, last, rec);
-            if (text) {
-                DemoReport.runFooter(out, run);
-            } else {
-                DemoReport.runJson(out, run);
-            }
+            DemoReport.RUN.render(format, out, run);
         });
         return ExitCode.OK;
     }

@@ -24,18 +24,6 @@ import picocli.CommandLine.Parameters;
 /** {@code pooltags dump}: a Windows kernel crash dump read without symbols, or a folder of them triaged. */
 @Command(name = "dump", mixinStandardHelpOptions = true)
 public final class DumpCommand extends Subcommand {
-    /**
-     * The formats: those of the several-dump table, {@link DumpTriageReport#RENDERERS}; one dump (or --each) is
-     * written as text or json.
-     */
-    static final class Formats extends FormatNames {
-        Formats() {
-            super(DumpTriageReport.RENDERERS);
-        }
-    }
-
-
-
     @Mixin
     OutputOption output;
 
@@ -46,8 +34,8 @@ public final class DumpCommand extends Subcommand {
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, or html (the table of several dumps).",
-            converter = Formats.class, completionCandidates = Formats.class)
-    String format = DumpTriageReport.RENDERERS.defaultName();
+            converter = FormatNames.class, completionCandidates = FormatNames.class)
+    String format = formats(DumpTriageReport.RENDERERS); // the several-dump table's; one dump (or --each): text or json
 
     @Option(names = "--list-drivers", description = "List every loaded and unloaded driver with its address range.")
     boolean listDrivers;

@@ -7,14 +7,10 @@ import dev.pooltags.leak.PhaseComparison;
 import dev.pooltags.leak.SeriesCheck;
 import dev.pooltags.leak.Verdict;
 import dev.pooltags.output.OutputFile;
-import dev.pooltags.report.LeakHtml;
-import dev.pooltags.report.LeakJson;
-import dev.pooltags.report.LeakJunit;
-import dev.pooltags.report.LeakText;
+import dev.pooltags.report.LeakRenderers;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotInputs;
 import dev.pooltags.source.InputException;
-import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.threshold.Threshold;
@@ -33,8 +29,6 @@ import picocli.CommandLine.Parameters;
 /** {@code pooltags leaks}: which tags leak, how sure, since when, at what rate, who owns them, what next. */
 @Command(name = "leaks", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = LeaksCommand.Thresholds.class)
 public final class LeaksCommand extends Subcommand {
-    enum Format { text, json, html, junit }
-
     enum Gate {
         leak(Verdict.LEAK), likely(Verdict.LIKELY_LEAK);
 
@@ -44,8 +38,6 @@ public final class LeaksCommand extends Subcommand {
             this.verdict = v;
         }
     }
-
-
 
     @Mixin
     OutputOption output;
@@ -59,8 +51,9 @@ public final class LeaksCommand extends Subcommand {
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Recordings, snapshot files or folders of them.")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, html or junit.")
-    Format format = Format.text;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, html or junit.",
+            converter = FormatNames.class, completionCandidates = FormatNames.class)
+    String format = formats(LeakRenderers.series(null, 0, false, null));
 
     @Option(names = "--fail-on", paramLabel = "VERDICT",
             description = "Exit with status 1 when a tag is judged at least this: leak or likely (likely leak or leak).")
@@ -154,14 +147,7 @@ public final class LeaksCommand extends Subcommand {
             }
             PhaseComparison.Result r = PhaseComparison.compare(b, a, o);
             TagDatabase db = owners(b, a);
-            target.write(stdout, w -> {
-                switch (format) {
-                    case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
-                    case json -> LeakJson.write(w, r, db, o, all);
-                    case html -> LeakHtml.write(w, r, db, top, all);
-                    case junit -> LeakJunit.write(w, r, db, gate);
-                }
-            });
+            target.write(stdout, w -> LeakRenderers.phases(db, o, top, all, gate).render(format, w, r));
             failed = !r.atLeast(gate).isEmpty();
         } else {
             List<Snapshot> series = SnapshotInputs.readSeries(dev.pooltags.sniff.Inputs.snapshots().expand(inputs, notes::warning), notes, start.get());
@@ -173,14 +159,7 @@ public final class LeaksCommand extends Subcommand {
             LeakResult r = LeakAnalysis.state(checked.series(), window == null ? Integer.MAX_VALUE : window,
                     LeakAnalysis.EVERY, o, checked.notes());
             TagDatabase db = owners(series);
-            target.write(stdout, w -> {
-                switch (format) {
-                    case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
-                    case json -> LeakJson.write(w, r, db, all);
-                    case html -> LeakHtml.write(w, r, db, top, all);
-                    case junit -> LeakJunit.write(w, r, db, gate);
-                }
-            });
+            target.write(stdout, w -> LeakRenderers.series(db, top, all, gate).render(format, w, r));
             failed = !r.atLeast(gate).isEmpty();
         }
         return notes.exit(failOn != null && failed ? ExitCode.FINDINGS : ExitCode.OK);

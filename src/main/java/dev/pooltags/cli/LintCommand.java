@@ -8,10 +8,10 @@ import dev.pooltags.lint.Rule;
 import dev.pooltags.core.Severity;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LintReport;
+import dev.pooltags.report.Renderers;
 import dev.pooltags.report.SarifReport;
 import dev.pooltags.report.TagInventoryReport;
 import dev.pooltags.source.SourceLines;
-import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
@@ -27,11 +27,7 @@ import picocli.CommandLine.Parameters;
 /** {@code pooltags lint}: pool-tag mistakes in driver sources, and the tag inventory. */
 @Command(name = "lint", mixinStandardHelpOptions = true)
 public final class LintCommand extends Subcommand {
-    enum Format { text, json, sarif, csv, localtag }
-
     enum FailOn { error, warning, note, none }
-
-
 
     @Mixin
     TagFileOptions tagFiles;
@@ -39,8 +35,9 @@ public final class LintCommand extends Subcommand {
     @Mixin
     OutputOption output;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, sarif; with --tags: text, json, csv, localtag.")
-    Format format = Format.text;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, sarif; with --tags: text, json, csv, localtag.",
+            converter = FormatNames.class, completionCandidates = FormatNames.class)
+    String format = formats(findings(List.of()), TagInventoryReport.RENDERERS);
 
     @Option(names = "--tags", description = "List every tag the sources use (where, routine, name) instead of findings.")
     boolean tags;
@@ -80,13 +77,13 @@ public final class LintCommand extends Subcommand {
         if (paths.isEmpty()) {
             throw new UsageException("name at least one source file or folder; see 'pooltags lint --help'");
         }
-        if (listWrappers && (tags || format == Format.sarif || format == Format.csv || format == Format.localtag)) {
+        if (listWrappers && (tags || !LintReport.WRAPPERS.names().contains(format))) {
             throw new UsageException("--wrappers writes text or json, and not together with --tags");
         }
-        if (tags && format == Format.sarif) {
+        if (tags && !TagInventoryReport.RENDERERS.names().contains(format)) {
             throw new UsageException("--tags writes text, json, csv or localtag, not sarif");
         }
-        if (!tags && (format == Format.csv || format == Format.localtag)) {
+        if (!tags && !findings(rules).names().contains(format)) {
             throw new UsageException("--format " + format + " is for --tags; findings are text, json or sarif");
         }
         OutputFile out = output.check();
@@ -109,43 +106,28 @@ public final class LintCommand extends Subcommand {
         }
         LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX)).run(layout, db, ProjectLayout::read);
         if (listWrappers) {
-            out.write(stdout, w -> {
-                if (format == Format.json) {
-                    LintReport.wrappersJson(w, result.wrappers());
-                } else {
-                    LintReport.wrappersText(TerminalText.writer(w), result.wrappers());
-                }
-            });
+            out.write(stdout, w -> LintReport.WRAPPERS.render(format, w, result.wrappers()));
             return ExitCode.OK;
         }
         if (tags) {
-            out.write(stdout, w -> {
-                switch (format) {
-                    case json -> TagInventoryReport.json(w, result.tagUses());
-                    case csv -> TagInventoryReport.csv(w, result.tagUses());
-                    case localtag -> TagInventoryReport.localTag(w, result.tagUses(), "pooltags lint --tags");
-                    default -> TagInventoryReport.text(TerminalText.writer(w), result.tagUses());
-                }
-            });
+            out.write(stdout, w -> TagInventoryReport.RENDERERS.render(format, w, result.tagUses()));
             return ExitCode.OK;
         }
-        out.write(stdout, w -> {
-            switch (format) {
-                case json -> LintReport.json(w, result);
-                case sarif -> {
-                    Path cwd = Path.of("").toAbsolutePath();
-                    SarifReport.write(w, result, rules, version(), sourceRoot != null ? sourceRoot : repositoryRoot(cwd),
-                            cwd, new SourceLines(cwd));
-                }
-                default -> LintReport.text(TerminalText.writer(w), result, explain, id -> rules.stream().filter(r -> r.id().equals(id))
-                        .findFirst().map(Rule::help).orElse(""));
-            }
-        });
+        out.write(stdout, w -> findings(rules).render(format, w, result));
         if (failOn == FailOn.none) {
             return ExitCode.OK;
         }
         Severity gate = Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
         return result.active().stream().anyMatch(f -> f.severity().atLeast(gate)) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** The formats of the findings of {@code rules}; SARIF gives paths relative to --source-root. */
+    private Renderers<LintResult> findings(List<Rule> rules) {
+        return LintReport.renderers(explain, rules, (w, result) -> {
+            Path cwd = Path.of("").toAbsolutePath();
+            SarifReport.write(w, result, rules, version(), sourceRoot != null ? sourceRoot : repositoryRoot(cwd),
+                    cwd, new SourceLines(cwd));
+        });
     }
 
     private static void listRules(PrintWriter w, List<Rule> rules) {

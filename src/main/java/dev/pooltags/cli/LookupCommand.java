@@ -3,7 +3,6 @@ package dev.pooltags.cli;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LookupReport;
 import dev.pooltags.report.TagFileCheckReport;
-import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
@@ -23,18 +22,15 @@ import picocli.CommandLine.Parameters;
 /** {@code pooltags lookup}: who owns a tag, according to Pooltag.txt and local tag files. */
 @Command(name = "lookup", mixinStandardHelpOptions = true)
 public final class LookupCommand extends Subcommand {
-    enum Format { text, json, csv }
-
-
-
     @Mixin
     TagFileOptions tagFiles;
 
     @Mixin
     OutputOption output;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
-    Format format = Format.text;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.",
+            converter = FormatNames.class, completionCandidates = FormatNames.class)
+    String format = formats(LookupReport.renderers(List.of()));
 
     static final class Mode {
         @Option(names = "--binary", paramLabel = "NAME", description = "List the tags a binary owns (ntfs.sys, ntfs, nt!mm).")
@@ -74,34 +70,16 @@ public final class LookupCommand extends Subcommand {
             if (f.size() == 0 && f.irregular().isEmpty()) {
                 TagFileOptions.noEntries(mode.check, f);
             }
-            target.write(stdout, w -> {
-                if (format == Format.json) {
-                    TagFileCheckReport.json(w, f);
-                } else if (format == Format.text) {
-                    TagFileCheckReport.text(TerminalText.writer(w), f);
-                } else {
-                    throw new UsageException("--check writes text or json, not " + format);
-                }
-            });
+            if (!TagFileCheckReport.RENDERERS.names().contains(format)) {
+                throw new UsageException("--check writes text or json, not " + format);
+            }
+            target.write(stdout, w -> TagFileCheckReport.RENDERERS.render(format, w, f));
             return f.irregular().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
         }
         if (mode != null && mode.binary != null) {
             TagDatabase db = tagFiles.load(true);
             List<TagEntry> entries = db.byBinary(mode.binary);
-            target.write(stdout, w -> {
-                switch (format) {
-                    case text -> {
-                        if (entries.isEmpty()) {
-                            w.println("no tag file entry names the binary '" + TerminalText.escape(mode.binary) + "'");
-                            w.flush();
-                        } else {
-                            LookupReport.entriesText(TerminalText.writer(w), entries);
-                        }
-                    }
-                    case json -> LookupReport.entriesJson(w, mode.binary, entries);
-                    case csv -> LookupReport.entriesCsv(w, entries);
-                }
-            });
+            target.write(stdout, w -> LookupReport.binaryRenderers(mode.binary).render(format, w, entries));
             return entries.isEmpty() ? ExitCode.FINDINGS : ExitCode.OK;
         }
         if (mode != null && mode.tagsIn != null) {
@@ -121,17 +99,14 @@ public final class LookupCommand extends Subcommand {
         }
         TagDatabase db = tagFiles.load(true);
         List<TagLookup.Answer> answers = new ArrayList<>();
+        boolean allFound = true;
         for (String q : tags) {
-            answers.add(TagLookup.answer(db, q));
+            TagLookup.Answer a = TagLookup.answer(db, q);
+            answers.add(a);
+            allFound &= a.found();
         }
-        target.write(stdout, w -> {
-            switch (format) {
-                case text -> LookupReport.text(TerminalText.writer(w), answers);
-                case json -> LookupReport.json(w, db.files(), answers);
-                case csv -> LookupReport.csv(w, answers);
-            }
-        });
-        return answers.stream().allMatch(TagLookup.Answer::found) ? ExitCode.OK : ExitCode.FINDINGS;
+        target.write(stdout, w -> LookupReport.renderers(db.files()).render(format, w, answers));
+        return allFound ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
     /** The distinct tags of every snapshot in a file (a dump included), most bytes first, as lookup queries. */

@@ -109,7 +109,8 @@ public final class PooltagsCommand implements Runnable {
             throw new IllegalStateException(notInThisJar(name)); // Main says so before it builds the command line
         }
         try {
-            picocli.CommandLine c = new picocli.CommandLine(Class.forName(cls).getDeclaredConstructor().newInstance());
+            Object command = Class.forName(cls).getDeclaredConstructor().newInstance();
+            picocli.CommandLine c = command instanceof Subcommand s ? new picocli.CommandLine(s, s) : new picocli.CommandLine(command);
             String[][] text = helpText(name);
             if (text != null) {
                 c.getCommandSpec().usageMessage().description(text[0]).footer(text[1]);

@@ -22,15 +22,6 @@ import picocli.CommandLine.Parameters;
 /** {@code pooltags scan}: which pool tags driver binaries use, from their code, on x86, x64 and ARM64. */
 @Command(name = "scan", mixinStandardHelpOptions = true)
 public final class ScanCommand extends Subcommand {
-    /** The formats: those of {@link ScanReport#renderers}. */
-    static final class Formats extends FormatNames {
-        Formats() {
-            super(ScanReport.renderers(false));
-        }
-    }
-
-
-
     @Mixin
     OutputOption output;
 
@@ -38,8 +29,8 @@ public final class ScanCommand extends Subcommand {
     TagFileOptions tagFiles;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json (every call site) or localtag.",
-            converter = Formats.class, completionCandidates = Formats.class)
-    String format = ScanReport.renderers(false).defaultName();
+            converter = FormatNames.class, completionCandidates = FormatNames.class)
+    String format = formats(ScanReport.renderers(false));
 
     @Mixin
     ThreadsOption threads;

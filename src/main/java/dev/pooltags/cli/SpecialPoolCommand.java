@@ -20,10 +20,6 @@ import picocli.CommandLine.Parameters;
 /** {@code pooltags special-pool}: what to run on the target to put one tag in special pool. */
 @Command(name = "special-pool", mixinStandardHelpOptions = true)
 public final class SpecialPoolCommand extends Subcommand {
-    enum Format { text, reg, json }
-
-
-
     @Mixin
     OutputOption output;
 
@@ -45,8 +41,9 @@ public final class SpecialPoolCommand extends Subcommand {
     @Option(names = "--off", description = "With --format reg or --apply: remove the special-pool request instead.")
     boolean off;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), reg (a .reg file) or json.")
-    Format format = Format.text;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), reg (a .reg file) or json.",
+            converter = FormatNames.class, completionCandidates = FormatNames.class)
+    String format = formats(SpecialPoolReport.renderers(false));
 
     @Option(names = "--apply", description = "Windows only: write the registry values now (asks first; needs an elevated prompt). "
             + "They take effect at the next restart.")
@@ -57,7 +54,7 @@ public final class SpecialPoolCommand extends Subcommand {
 
     @Override
     protected ExitCode execute() {
-        if (off && !apply && format != Format.reg) {
+        if (off && !apply && !format.equals("reg")) {
             throw new UsageException("--off goes with --format reg or --apply; the text already lists how to turn special pool off");
         }
         if ((tag == null) == (size == null) && !(off && tag == null && size == null)) {
@@ -101,13 +98,7 @@ public final class SpecialPoolCommand extends Subcommand {
             stdout.flush();
             return ExitCode.OK;
         }
-        output.write(stdout, w -> {
-            switch (format) {
-                case reg -> SpecialPoolReport.reg(w, plan, off);
-                case json -> SpecialPoolReport.json(w, plan);
-                case text -> SpecialPoolReport.text(w, plan);
-            }
-        });
+        output.write(stdout, w -> SpecialPoolReport.renderers(off).render(format, w, plan));
         return ExitCode.OK;
     }
 

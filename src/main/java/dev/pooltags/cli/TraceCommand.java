@@ -28,13 +28,6 @@ import picocli.CommandLine.Parameters;
 /** {@code pooltags trace}: replays allocation traces through the pool model. */
 @Command(name = "trace", mixinStandardHelpOptions = true)
 public final class TraceCommand extends Subcommand {
-    /** The formats: those of {@link TraceReport#RENDERERS}. */
-    static final class Formats extends FormatNames {
-        Formats() {
-            super(TraceReport.RENDERERS);
-        }
-    }
-
     enum Gate { violations, leaks, outstanding, none }
 
 
@@ -46,8 +39,8 @@ public final class TraceCommand extends Subcommand {
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.",
-            converter = Formats.class, completionCandidates = Formats.class)
-    String format = TraceReport.RENDERERS.defaultName();
+            converter = FormatNames.class, completionCandidates = FormatNames.class)
+    String format = formats(TraceReport.RENDERERS);
 
     @Option(names = "--window", paramLabel = "FROM,TO",
             description = "Time window for the lifetime classes, from the start of the trace: 60s,300s or 1:00,5:00 (TO may be 'end').")

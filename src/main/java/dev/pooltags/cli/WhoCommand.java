@@ -25,18 +25,15 @@ import picocli.CommandLine.Parameters;
 /** {@code pooltags who}: everything known about who uses a tag, in one go. */
 @Command(name = "who", mixinStandardHelpOptions = true)
 public final class WhoCommand extends Subcommand {
-    enum Format { text, json }
-
-
-
     @Mixin
     OutputOption output;
 
     @Mixin
     TagFileOptions tagFiles;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-    Format format = Format.text;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.",
+            converter = FormatNames.class, completionCandidates = FormatNames.class)
+    String format = formats(WhoReport.renderers(null, List.of(), 0));
 
     @Option(names = "--drivers", paramLabel = "DIR",
             description = "Folder of drivers to scan (default on Windows: %%SystemRoot%%\\System32\\drivers).")
@@ -79,13 +76,8 @@ public final class WhoCommand extends Subcommand {
         List<FileScan> scanned = scans;
         List<WhoAnalysis.Answer> answers = WhoAnalysis.answer(wanted, db, scans);
         String dirName = dir == null ? null : dir.toString();
-        target.write(spec.commandLine().getOut(), w -> {
-            if (format == Format.json) {
-                WhoReport.json(w, answers, dirName, scanned);
-            } else {
-                WhoReport.text(TerminalText.writer(w), answers, dirName, scanned, db.files().size());
-            }
-        });
+        target.write(spec.commandLine().getOut(),
+                w -> WhoReport.renderers(dirName, scanned, db.files().size()).render(format, w, answers));
         // every file the answer could not look into is named, so "none of N files" is never silently short
         boolean failed = false;
         for (FileScan f : scans) {

@@ -8,6 +8,7 @@ import dev.pooltags.sim.Scenario;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotDelta;
 import dev.pooltags.snapshot.TagCounters;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolType;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
@@ -23,6 +24,16 @@ public final class DemoReport {
     public static final int TOP_TAGS = 12;
 
     private DemoReport() {}
+
+    /** The formats of {@code pooltags demo --list}: text (the default, terminal-safe) and json. */
+    public static final Renderers<List<Scenario>> LIST = Renderers.<List<Scenario>>of("text",
+            (out, scenarios) -> listText(TerminalText.writer(out), scenarios)).and("json", DemoReport::listJson);
+
+    /**
+     * The formats of the end of a run: text (the footer under the timeline the run writes as it goes; the command
+     * hands it the terminal-safe writer the timeline went to) and json (the whole run).
+     */
+    public static final Renderers<Run> RUN = Renderers.<Run>of("text", DemoReport::runFooter).and("json", DemoReport::runJson);
 
     /**
      * A finished run.

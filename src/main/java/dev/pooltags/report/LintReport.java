@@ -8,6 +8,7 @@ import dev.pooltags.lint.Fix;
 import dev.pooltags.lint.LintResult;
 import dev.pooltags.lint.Location;
 import dev.pooltags.lint.PoolWrapper;
+import dev.pooltags.lint.Rule;
 import dev.pooltags.core.Severity;
 import java.io.PrintWriter;
 import java.util.List;
@@ -20,6 +21,21 @@ import java.util.List;
  */
 public final class LintReport {
     private LintReport() {}
+
+    /**
+     * The formats of lint findings: text (the default, terminal-safe; with each rule's help under its findings when
+     * {@code explain}), json, and sarif, which {@code sarif} writes (it needs where the sources are, which the
+     * command knows).
+     */
+    public static Renderers<LintResult> renderers(boolean explain, List<Rule> rules, Renderer<LintResult> sarif) {
+        return Renderers.<LintResult>of("text", (out, r) -> text(TerminalText.writer(out), r, explain,
+                id -> rules.stream().filter(x -> x.id().equals(id)).findFirst().map(Rule::help).orElse("")))
+                .and("json", LintReport::json).and("sarif", sarif);
+    }
+
+    /** The formats of {@code lint --wrappers}: text (the default, terminal-safe) and json. */
+    public static final Renderers<List<PoolWrapper>> WRAPPERS = Renderers.<List<PoolWrapper>>of("text",
+            (out, wrappers) -> wrappersText(TerminalText.writer(out), wrappers)).and("json", LintReport::wrappersJson);
 
     public static void text(PrintWriter out, LintResult r, boolean showHelp, java.util.function.Function<String, String> help) {
         List<Finding> active = r.active();
