@@ -67,14 +67,12 @@ public final class DemoReport {
 
     public static void listJson(PrintWriter out, List<Scenario> scenarios) {
         ObjectNode root = Json.object();
-        ArrayNode arr = root.putArray("scenarios");
-        for (Scenario s : scenarios) {
-            ObjectNode o = arr.addObject();
+        Json.<Scenario>objects(root, "scenarios", scenarios, (o, s) -> {
             o.put("name", s.name()).put("title", s.title()).put("description", s.description());
             o.put("durationMicros", s.duration()).put("intervalMicros", s.interval()).put("workloads", s.workloads().size());
             ArrayNode tags = o.putArray("tags");
             s.workloads().forEach(w -> tags.add(w.tag().toString()));
-        }
+        });
         Json.write(out, root);
     }
 

@@ -77,9 +77,7 @@ public final class LintReport {
         ObjectNode root = Json.object();
         root.put("files", r.files());
         root.put("lines", r.lines());
-        ArrayNode arr = root.putArray("findings");
-        for (Finding f : r.active()) {
-            ObjectNode o = arr.addObject();
+        Json.<Finding>objects(root, "findings", r.active(), (o, f) -> {
             o.put("rule", f.ruleId());
             o.put("level", f.severity().word());
             location(o, f.where());
@@ -87,28 +85,16 @@ public final class LintReport {
             if (f.fix() != null) {
                 ObjectNode fx = o.putObject("fix");
                 fx.put("description", f.fix().description());
-                ArrayNode reps = fx.putArray("replacements");
-                for (Fix.Replacement rep : f.fix().replacements()) {
-                    ObjectNode ro = reps.addObject();
+                Json.<Fix.Replacement>objects(fx, "replacements", f.fix().replacements(), (ro, rep) -> {
                     location(ro, rep.region());
                     ro.put("text", rep.text());
-                }
+                });
             }
-            ArrayNode rel = o.putArray("related");
-            for (Finding.Related x : f.related()) {
-                ObjectNode ro = rel.addObject();
-                location(ro, x.where());
-                ro.put("message", x.message());
-            }
+            related(o, "related", f.related());
             if (!f.flow().isEmpty()) {
-                ArrayNode flow = o.putArray("flow");
-                for (Finding.Related x : f.flow()) {
-                    ObjectNode ro = flow.addObject();
-                    location(ro, x.where());
-                    ro.put("message", x.message());
-                }
+                related(o, "flow", f.flow());
             }
-        }
+        });
         root.put("suppressed", r.suppressedCount());
         ArrayNode notices = root.putArray("notices");
         r.notices().forEach(notices::add);
@@ -127,24 +113,25 @@ public final class LintReport {
         out.flush();
     }
 
+    /** Places that explain a finding or a wrapper, each with its message. */
+    private static void related(ObjectNode o, String name, List<Finding.Related> places) {
+        Json.<Finding.Related>objects(o, name, places, (ro, x) -> {
+            location(ro, x.where());
+            ro.put("message", x.message());
+        });
+    }
+
     public static void wrappersJson(PrintWriter out, List<PoolWrapper> wrappers) {
         ObjectNode root = Json.object();
-        ArrayNode arr = root.putArray("wrappers");
-        for (PoolWrapper w : wrappers) {
-            ObjectNode o = arr.addObject();
+        Json.<PoolWrapper>objects(root, "wrappers", wrappers, (o, w) -> {
             o.put("function", w.routineName());
             o.put("kind", kind(w));
             o.put("tag", w.tagDescription());
             o.put("routine", w.base().routineName());
             location(o, w.definedAt());
             o.put("declared", w.declared());
-            ArrayNode through = o.putArray("through");
-            for (Finding.Related l : w.through()) {
-                ObjectNode x = through.addObject();
-                location(x, l.where());
-                x.put("message", l.message());
-            }
-        }
+            related(o, "through", w.through());
+        });
         Json.write(out, root);
     }
 
