@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "debugger", mixinStandardHelpOptions = true)
 public final class DebuggerLogCommand extends Subcommand {
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default), json or html.", DebuggerReport.RENDERERS);
 
     @Mixin
     TagFileOptions tagFiles;
@@ -36,10 +36,6 @@ public final class DebuggerLogCommand extends Subcommand {
 
     @Option(names = "--top", paramLabel = "N", description = "Top tags listed (default ${DEFAULT-VALUE}).")
     int top = 10;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or html.",
-            converter = FormatNames.class, completionCandidates = FormatNames.class)
-    String format = formats(DebuggerReport.RENDERERS);
 
     @Override
     protected void validate() {
@@ -57,7 +53,7 @@ public final class DebuggerLogCommand extends Subcommand {
         TagDatabase db = tagFiles.load(false);
         DebuggerAnswer a = LogAnalysis.analyze(read, db, wanted, top);
         PrintWriter stdout = spec.commandLine().getOut();
-        output.write(stdout, w -> DebuggerReport.RENDERERS.render(format, w, a));
+        output.write(stdout, w -> DebuggerReport.RENDERERS.render(output.format(), w, a));
         return ExitCode.OK;
     }
 }

@@ -32,7 +32,7 @@ public final class DemoCommand extends Subcommand {
     enum Pace { simulated, real }
 
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default) or json.", DemoReport.RUN, DemoReport.LIST);
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "The scenario (see --list).")
     String scenario;
@@ -61,10 +61,6 @@ public final class DemoCommand extends Subcommand {
     @Option(names = "--pace", paramLabel = "PACE", description = "simulated (default: as fast as it runs) or real (one second a second).")
     Pace pace = Pace.simulated;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.",
-            converter = FormatNames.class, completionCandidates = FormatNames.class)
-    String format = formats(DemoReport.RUN, DemoReport.LIST);
-
     @Override
     protected void validate() {
         require(!list || scenario == null, "--list takes no scenario (got '" + scenario + "')");
@@ -75,7 +71,7 @@ public final class DemoCommand extends Subcommand {
     protected ExitCode execute() {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list || (scenario == null && scenarioFile == null)) {
-            output.write(stdout, w -> DemoReport.LIST.render(format, w, Scenarios.all()));
+            output.write(stdout, w -> DemoReport.LIST.render(output.format(), w, Scenarios.all()));
             return ExitCode.OK;
         }
         OutputFile target = output.check();
@@ -92,7 +88,7 @@ public final class DemoCommand extends Subcommand {
         Consumer<PoolEvent> sink = rec == null ? e -> { } : rec::event;
         ScenarioSource src = new ScenarioSource(s, runSeed, pacing, false, sink);
         target.write(stdout, raw -> {
-            boolean text = format.equals("text"); // the timeline is written as the run goes
+            boolean text = output.format().equals("text"); // the timeline is written as the run goes
             PrintWriter out = text ? TerminalText.writer(raw) : raw;
             if (rec != null) {
                 rec.header(recordingHeader(src, s, runSeed));
@@ -130,7 +126,7 @@ public final class DemoCommand extends Subcommand {
                 rec.close();
             }
             DemoReport.Run run = run(src, s, runSeed, samples, first, last, rec);
-            DemoReport.RUN.render(format, out, run);
+            DemoReport.RUN.render(output.format(), out, run);
         });
         return ExitCode.OK;
     }

@@ -25,17 +25,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "dump", mixinStandardHelpOptions = true)
 public final class DumpCommand extends Subcommand {
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default), json, or html (the table of several dumps).",
+            DumpTriageReport.RENDERERS); // the several-dump table's; one dump (or --each): text or json
 
     @Mixin
     TagFileOptions tagFiles;
 
     @Parameters(paramLabel = "DUMP", arity = "1..*", description = "Dump files, or folders of them (*.dmp, searched recursively).")
     List<Path> inputs = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, or html (the table of several dumps).",
-            converter = FormatNames.class, completionCandidates = FormatNames.class)
-    String format = formats(DumpTriageReport.RENDERERS); // the several-dump table's; one dump (or --each): text or json
 
     @Option(names = "--list-drivers", description = "List every loaded and unloaded driver with its address range.")
     boolean listDrivers;
@@ -73,7 +70,7 @@ public final class DumpCommand extends Subcommand {
         PrintWriter warn = spec.commandLine().getErr();
         List<Path> files = dev.pooltags.sniff.Inputs.dumps().expand(inputs, w -> warn.println("pooltags: " + w));
         boolean single = files.size() == 1 && inputs.size() == 1 && !java.nio.file.Files.isDirectory(inputs.get(0));
-        if (format.equals("html") && (single || each)) {
+        if (output.format().equals("html") && (single || each)) {
             throw new UsageException("--format html writes the table of several dumps: name a folder or several files (without --each)");
         }
         TagDatabase db = tagFiles.load(false);
@@ -99,7 +96,7 @@ public final class DumpCommand extends Subcommand {
         Long address = at;
         output.write(spec.commandLine().getOut(), out -> {
             if (single || each) {
-                if (format.equals("json")) {
+                if (output.format().equals("json")) {
                     DumpReport.json(out, read, db, find, address);
                 } else {
                     boolean firstOne = true;
@@ -116,7 +113,7 @@ public final class DumpCommand extends Subcommand {
                 }
             } else {
                 FleetTriage triage = FleetTriage.of(read, unreadable);
-                DumpTriageReport.RENDERERS.render(format, out, triage);
+                DumpTriageReport.RENDERERS.render(output.format(), out, triage);
             }
         });
         for (DumpInspection in : read) {

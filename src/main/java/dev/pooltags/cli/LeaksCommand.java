@@ -51,9 +51,10 @@ public final class LeaksCommand extends Subcommand {
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Recordings, snapshot files or folders of them.")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, html or junit.",
-            converter = FormatNames.class, completionCandidates = FormatNames.class)
-    String format = formats(LeakRenderers.series(null, 0, false, null));
+    // leaks' help keeps its options in this order (unsorted), -o far from --format: so --format stands here
+    @Option(names = "--format", paramLabel = "FORMAT", descriptionKey = ReportOptions.HELP_KEY,
+            converter = ReportOptions.class, completionCandidates = ReportOptions.class)
+    String format = report("text (default), json, html or junit.", LeakRenderers.series(null, 0, false, null)).format();
 
     @Option(names = "--fail-on", paramLabel = "VERDICT",
             description = "Exit with status 1 when a tag is judged at least this: leak or likely (likely leak or leak).")

@@ -33,11 +33,8 @@ public final class LintCommand extends Subcommand {
     TagFileOptions tagFiles;
 
     @Mixin
-    OutputOption output;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, sarif; with --tags: text, json, csv, localtag.",
-            converter = FormatNames.class, completionCandidates = FormatNames.class)
-    String format = formats(findings(List.of()), TagInventoryReport.RENDERERS);
+    ReportOptions output = report("text (default), json, sarif; with --tags: text, json, csv, localtag.",
+            findings(List.of(), false, null), TagInventoryReport.RENDERERS);
 
     @Option(names = "--tags", description = "List every tag the sources use (where, routine, name) instead of findings.")
     boolean tags;
@@ -77,14 +74,14 @@ public final class LintCommand extends Subcommand {
         if (paths.isEmpty()) {
             throw new UsageException("name at least one source file or folder; see 'pooltags lint --help'");
         }
-        if (listWrappers && (tags || !LintReport.WRAPPERS.names().contains(format))) {
+        if (listWrappers && (tags || !LintReport.WRAPPERS.names().contains(output.format()))) {
             throw new UsageException("--wrappers writes text or json, and not together with --tags");
         }
-        if (tags && !TagInventoryReport.RENDERERS.names().contains(format)) {
+        if (tags && !TagInventoryReport.RENDERERS.names().contains(output.format())) {
             throw new UsageException("--tags writes text, json, csv or localtag, not sarif");
         }
-        if (!tags && !findings(rules).names().contains(format)) {
-            throw new UsageException("--format " + format + " is for --tags; findings are text, json or sarif");
+        if (!tags && !findings(rules, explain, sourceRoot).names().contains(output.format())) {
+            throw new UsageException("--format " + output.format() + " is for --tags; findings are text, json or sarif");
         }
         OutputFile out = output.check();
         TagDatabase db = tagFiles.load(false);
@@ -106,14 +103,14 @@ public final class LintCommand extends Subcommand {
         }
         LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX)).run(layout, db, ProjectLayout::read);
         if (listWrappers) {
-            out.write(stdout, w -> LintReport.WRAPPERS.render(format, w, result.wrappers()));
+            out.write(stdout, w -> LintReport.WRAPPERS.render(output.format(), w, result.wrappers()));
             return ExitCode.OK;
         }
         if (tags) {
-            out.write(stdout, w -> TagInventoryReport.RENDERERS.render(format, w, result.tagUses()));
+            out.write(stdout, w -> TagInventoryReport.RENDERERS.render(output.format(), w, result.tagUses()));
             return ExitCode.OK;
         }
-        out.write(stdout, w -> findings(rules).render(format, w, result));
+        out.write(stdout, w -> findings(rules, explain, sourceRoot).render(output.format(), w, result));
         if (failOn == FailOn.none) {
             return ExitCode.OK;
         }
@@ -121,8 +118,8 @@ public final class LintCommand extends Subcommand {
         return result.active().stream().anyMatch(f -> f.severity().atLeast(gate)) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
-    /** The formats of the findings of {@code rules}; SARIF gives paths relative to --source-root. */
-    private Renderers<LintResult> findings(List<Rule> rules) {
+    /** The formats of the findings of {@code rules}; SARIF gives paths relative to {@code sourceRoot} (--source-root). */
+    private static Renderers<LintResult> findings(List<Rule> rules, boolean explain, Path sourceRoot) {
         return LintReport.renderers(explain, rules, (w, result) -> {
             Path cwd = Path.of("").toAbsolutePath();
             SarifReport.write(w, result, rules, version(), sourceRoot != null ? sourceRoot : repositoryRoot(cwd),

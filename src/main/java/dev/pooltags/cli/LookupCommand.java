@@ -26,11 +26,7 @@ public final class LookupCommand extends Subcommand {
     TagFileOptions tagFiles;
 
     @Mixin
-    OutputOption output;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.",
-            converter = FormatNames.class, completionCandidates = FormatNames.class)
-    String format = formats(LookupReport.renderers(List.of()));
+    ReportOptions output = report("text (default), json or csv.", LookupReport.renderers(List.of()));
 
     static final class Mode {
         @Option(names = "--binary", paramLabel = "NAME", description = "List the tags a binary owns (ntfs.sys, ntfs, nt!mm).")
@@ -70,16 +66,16 @@ public final class LookupCommand extends Subcommand {
             if (f.size() == 0 && f.irregular().isEmpty()) {
                 TagFileOptions.noEntries(mode.check, f);
             }
-            if (!TagFileCheckReport.RENDERERS.names().contains(format)) {
-                throw new UsageException("--check writes text or json, not " + format);
+            if (!TagFileCheckReport.RENDERERS.names().contains(output.format())) {
+                throw new UsageException("--check writes text or json, not " + output.format());
             }
-            target.write(stdout, w -> TagFileCheckReport.RENDERERS.render(format, w, f));
+            target.write(stdout, w -> TagFileCheckReport.RENDERERS.render(output.format(), w, f));
             return f.irregular().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
         }
         if (mode != null && mode.binary != null) {
             TagDatabase db = tagFiles.load(true);
             List<TagEntry> entries = db.byBinary(mode.binary);
-            target.write(stdout, w -> LookupReport.binaryRenderers(mode.binary).render(format, w, entries));
+            target.write(stdout, w -> LookupReport.binaryRenderers(mode.binary).render(output.format(), w, entries));
             return entries.isEmpty() ? ExitCode.FINDINGS : ExitCode.OK;
         }
         if (mode != null && mode.tagsIn != null) {
@@ -105,7 +101,7 @@ public final class LookupCommand extends Subcommand {
             answers.add(a);
             allFound &= a.found();
         }
-        target.write(stdout, w -> LookupReport.renderers(db.files()).render(format, w, answers));
+        target.write(stdout, w -> LookupReport.renderers(db.files()).render(output.format(), w, answers));
         return allFound ? ExitCode.OK : ExitCode.FINDINGS;
     }
 

@@ -23,14 +23,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "scan", mixinStandardHelpOptions = true)
 public final class ScanCommand extends Subcommand {
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("table (default), json (every call site) or localtag.", ScanReport.renderers(false));
 
     @Mixin
     TagFileOptions tagFiles;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json (every call site) or localtag.",
-            converter = FormatNames.class, completionCandidates = FormatNames.class)
-    String format = formats(ScanReport.renderers(false));
 
     @Mixin
     ThreadsOption threads;
@@ -74,7 +70,7 @@ public final class ScanCommand extends Subcommand {
                 }
             }
         }
-        target.write(spec.commandLine().getOut(), w -> ScanReport.renderers(all).render(format, w, results));
+        target.write(spec.commandLine().getOut(), w -> ScanReport.renderers(all).render(output.format(), w, results));
         int code = exitCode(results, files, err);
         err.flush();
         return ExitCode.of(code);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "special-pool", mixinStandardHelpOptions = true)
 public final class SpecialPoolCommand extends Subcommand {
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default), reg (a .reg file) or json.", SpecialPoolReport.renderers(false));
 
     @Parameters(paramLabel = "TAG", arity = "0..1", description = "The tag (MyBf, 'fByM', 0x6642794D) or a GFlags pattern with ? and * (Fat*, Av?4).")
     String tag;
@@ -41,10 +41,6 @@ public final class SpecialPoolCommand extends Subcommand {
     @Option(names = "--off", description = "With --format reg or --apply: remove the special-pool request instead.")
     boolean off;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), reg (a .reg file) or json.",
-            converter = FormatNames.class, completionCandidates = FormatNames.class)
-    String format = formats(SpecialPoolReport.renderers(false));
-
     @Option(names = "--apply", description = "Windows only: write the registry values now (asks first; needs an elevated prompt). "
             + "They take effect at the next restart.")
     boolean apply;
@@ -54,7 +50,7 @@ public final class SpecialPoolCommand extends Subcommand {
 
     @Override
     protected ExitCode execute() {
-        if (off && !apply && !format.equals("reg")) {
+        if (off && !apply && !output.format().equals("reg")) {
             throw new UsageException("--off goes with --format reg or --apply; the text already lists how to turn special pool off");
         }
         if ((tag == null) == (size == null) && !(off && tag == null && size == null)) {
@@ -98,7 +94,7 @@ public final class SpecialPoolCommand extends Subcommand {
             stdout.flush();
             return ExitCode.OK;
         }
-        output.write(stdout, w -> SpecialPoolReport.renderers(off).render(format, w, plan));
+        output.write(stdout, w -> SpecialPoolReport.renderers(off).render(output.format(), w, plan));
         return ExitCode.OK;
     }
 

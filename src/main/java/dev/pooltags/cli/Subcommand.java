@@ -1,7 +1,7 @@
 package dev.pooltags.cli;
 
-import dev.pooltags.source.UsageException;
 import dev.pooltags.report.Renderers;
+import dev.pooltags.source.UsageException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +17,9 @@ import picocli.CommandLine.Spec;
  * {@link #execute()} wires sources, analyses and reports together and says how it ended. The command's spec and
  * {@code --debug} (stack traces with errors) are declared here once.
  *
- * <p>A command that writes a report names the {@link Renderers} of its result in the initial value of its
- * {@code --format} ({@code String format = formats(SomeReport.RENDERERS);}), declared with
- * {@code converter = FormatNames.class, completionCandidates = FormatNames.class}; picocli asks the command, as its
- * factory, for that converter, and gets one that knows these names. So the formats a command accepts are those its
+ * <p>A command that writes a report declares {@code @Mixin ReportOptions output = report(HELP, SomeReport.RENDERERS);}:
+ * {@code -o} and a {@code --format} that accepts the names of the renderers of its result; picocli asks the command,
+ * as its factory, for the option's converter and gets that object. So the formats a command accepts are those its
  * renderers write, and no command keeps a list (or an enum) of them.
  */
 public abstract class Subcommand implements Callable<Integer>, CommandLine.IFactory {
@@ -31,33 +30,42 @@ public abstract class Subcommand implements Callable<Integer>, CommandLine.IFact
     @Option(names = "--debug", description = "Print the stack trace with an error.")
     boolean debug;
 
-    /** The names {@code --format} accepts, in the order help and errors list them (none: no --format). */
-    private final List<String> formats = new ArrayList<>();
+    /** The -o and --format of a command that writes a report, or null. */
+    private ReportOptions report;
 
     /**
-     * Declares the formats of this command's {@code --format}: the names of {@code registries} (several, when the
-     * command writes more than one kind of result: each name once, in order of first appearance). Returns the
-     * first registry's default, the option's initial value.
+     * Declares -o and --format for a command whose result is written by {@code registries} (several, when it
+     * writes more than one kind of result: each format name once, in order of first appearance; the first
+     * registry's default is the default). {@code formatHelp} is what the help says of --format.
      */
     @SafeVarargs
-    protected final String formats(Renderers<?>... registries) {
+    protected final ReportOptions report(String formatHelp, Renderers<?>... registries) {
+        List<String> names = new ArrayList<>();
         for (Renderers<?> r : registries) {
             for (String name : r.names()) {
-                if (!formats.contains(name)) {
-                    formats.add(name);
+                if (!names.contains(name)) {
+                    names.add(name);
                 }
             }
         }
-        return registries[0].defaultName();
+        report = new ReportOptions(formatHelp, names);
+        return report;
     }
 
-    /** Picocli makes this command's parts through it: the {@code --format} converter knows the command's formats. */
+    /** Picocli makes this command's parts through it: --format's converter and candidates are its ReportOptions. */
     @Override
     public <K> K create(Class<K> cls) throws Exception {
-        if (cls == FormatNames.class) {
-            return cls.cast(new FormatNames(formats));
+        if (cls == ReportOptions.class && report != null) {
+            return cls.cast(report);
         }
         return CommandLine.defaultFactory().create(cls);
+    }
+
+    /** Completes the model picocli made of this command: the description of --format. */
+    void describe(CommandSpec spec) {
+        if (report != null) {
+            spec.resourceBundle(report.help());
+        }
     }
 
     @Override

@@ -33,14 +33,10 @@ public final class TraceCommand extends Subcommand {
 
 
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default) or json.", TraceReport.RENDERERS);
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trace files (each is replayed and reported on its own).")
     List<Path> files = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.",
-            converter = FormatNames.class, completionCandidates = FormatNames.class)
-    String format = formats(TraceReport.RENDERERS);
 
     @Option(names = "--window", paramLabel = "FROM,TO",
             description = "Time window for the lifetime classes, from the start of the trace: 60s,300s or 1:00,5:00 (TO may be 'end').")
@@ -135,7 +131,7 @@ public final class TraceCommand extends Subcommand {
             results.add(TraceReplay.run(f.toString(), sink -> TraceFiles.open(f, sink), options));
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        target.write(stdout, w -> TraceReport.RENDERERS.render(format, w, results));
+        target.write(stdout, w -> TraceReport.RENDERERS.render(output.format(), w, results));
         boolean findings = false;
         for (TraceAnalysis a : results) {
             boolean broken = gatingViolations(a) > 0;

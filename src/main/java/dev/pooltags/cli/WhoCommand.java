@@ -26,14 +26,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "who", mixinStandardHelpOptions = true)
 public final class WhoCommand extends Subcommand {
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default) or json.", WhoReport.renderers(null, List.of(), 0));
 
     @Mixin
     TagFileOptions tagFiles;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.",
-            converter = FormatNames.class, completionCandidates = FormatNames.class)
-    String format = formats(WhoReport.renderers(null, List.of(), 0));
 
     @Option(names = "--drivers", paramLabel = "DIR",
             description = "Folder of drivers to scan (default on Windows: %%SystemRoot%%\\System32\\drivers).")
@@ -77,7 +73,7 @@ public final class WhoCommand extends Subcommand {
         List<WhoAnalysis.Answer> answers = WhoAnalysis.answer(wanted, db, scans);
         String dirName = dir == null ? null : dir.toString();
         target.write(spec.commandLine().getOut(),
-                w -> WhoReport.renderers(dirName, scanned, db.files().size()).render(format, w, answers));
+                w -> WhoReport.renderers(dirName, scanned, db.files().size()).render(output.format(), w, answers));
         // every file the answer could not look into is named, so "none of N files" is never silently short
         boolean failed = false;
         for (FileScan f : scans) {

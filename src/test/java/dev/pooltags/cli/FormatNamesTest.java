@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
 class FormatNamesTest {
-    private final FormatNames trace = new FormatNames(TraceReport.RENDERERS.names());
+    private final ReportOptions trace = new ReportOptions("", TraceReport.RENDERERS.names());
 
     @Test
     void acceptsTheRegistrysNamesInAnyCaseAsTheirOwnSpelling() {
