@@ -7,7 +7,7 @@ import dev.pooltags.report.TraceReport;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
-class FormatNamesTest {
+class ReportOptionsTest {
     private final ReportOptions trace = new ReportOptions("", TraceReport.RENDERERS.names());
 
     @Test
