@@ -23,6 +23,9 @@ final class HelpLayout implements IHelpSectionRenderer {
 
     @Override
     public String render(CommandLine.Help help) {
+        if (help.commandSpec().userObject() instanceof Subcommand s) {
+            s.describe(help.commandSpec()); // only a run that shows help pays for what the command adds to it
+        }
         return keepBangWithWord(section.render(help));
     }
 

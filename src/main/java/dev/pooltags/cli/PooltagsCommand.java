@@ -115,9 +115,6 @@ public final class PooltagsCommand implements Runnable {
             if (text != null) {
                 c.getCommandSpec().usageMessage().description(text[0]).footer(text[1]);
             }
-            if (command instanceof Subcommand s) {
-                s.describe(c.getCommandSpec());
-            }
             return c;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the command " + name + " (" + cls + ") is missing from the build", e);

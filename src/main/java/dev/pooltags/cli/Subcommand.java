@@ -61,9 +61,9 @@ public abstract class Subcommand implements Callable<Integer>, CommandLine.IFact
         return CommandLine.defaultFactory().create(cls);
     }
 
-    /** Completes the model picocli made of this command: the description of --format. */
+    /** Completes the help of this command (its {@code spec}) before it is shown: the description of --format. */
     void describe(CommandSpec spec) {
-        if (report != null) {
+        if (report != null && spec.resourceBundle() == null) {
             spec.resourceBundle(report.help());
         }
     }
