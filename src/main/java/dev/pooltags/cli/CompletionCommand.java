@@ -20,13 +20,7 @@ import picocli.CommandLine.Spec;
  * ({@link AutoComplete}, which zsh runs through {@code bashcompinit}); PowerShell's is written here from the same model,
  * as a native argument completer.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script for pooltags: commands, subcommands and options complete with Tab.", ""},
-        footer = {"", "Install:",
-                "  bash:        source <(./pooltags completion bash)         (or save it in /etc/bash_completion.d/)",
-                "  zsh:         source <(./pooltags completion zsh)",
-                "  PowerShell:  pooltags completion powershell | Out-String | Invoke-Expression   (or add it to $PROFILE)",
-                "", "Exit status: 0 ok, 2 usage error."})
+@Command(name = "completion", mixinStandardHelpOptions = true)
 public final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

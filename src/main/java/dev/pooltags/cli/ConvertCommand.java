@@ -17,19 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags convert}: any snapshot file format into any writable one. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Convert snapshot files between formats. Reads pooltags JSON Lines and CSV, recordings, PoolMon "
-                + "screens and /n logs, PoolMonX CSV, !poolused output and saved /proc/slabinfo (recognised by content); "
-                + "writes json, csv, rec, poolmon, poolmonx or poolused.", ""},
-        footer = {"", "Examples:",
-                "  pooltags convert poolmonx.csv --format json -o snap.jsonl",
-                "  pooltags convert snaps/ --format rec -o series.rec",
-                "  pooltags convert r.rec --sample last --format poolmonx",
-                "", "What each format keeps is in docs/snapshots.md (PoolMon and !poolused have no time; !poolused has no",
-                "allocation counters; PoolMonX holds one snapshot).",
-                "", "A damaged recording is read as far as it can be trusted (each damage is one line naming its byte offset);",
-                "converting it to rec is how to repair it. Exit status: 0 ok, 2 usage error, 3 unreadable, malformed or",
-                "damaged input."})
+@Command(name = "convert", mixinStandardHelpOptions = true)
 public final class ConvertCommand extends Subcommand {
     @Mixin
     TagFileOptions tagFiles;

@@ -19,31 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags debugger}: one answer from a case's WinDbg/KD session logs. */
-@Command(name = "debugger", mixinStandardHelpOptions = true,
-        description = {"Read whole WinDbg/KD session logs (.logopen ... .logclose, or pasted output) and give one answer: the top tags "
-                + "by bytes (!poolused), the blocks of the tag followed (!poolfind), the block under inspection (!pool), the "
-                + "allocations Driver Verifier still tracks with their callers (!verifier 3, !verifier 0x80), the owner (tag files, "
-                + "the debugger's own words, the modules lm lists) and the next command to run. Every number is shown with its "
-                + "file:line.", ""},
-        footer = {"", "Commands are found by their prompts (kd>, 0: kd>, lkd>, C:\\>); read: !poolused (every flag, session pool),",
-                "!poolfind (old and current layouts), !pool, !verifier (3, 0xf, ...), !verifier 0x80, verifier /query,",
-                "verifier /querysettings and lm (lmv, lm v m NAME). Other commands are listed, not read; lines a reader cannot",
-                "read are listed with their number and why.",
-                "", "Examples:",
-                "  pooltags debugger customer.log",
-                "  pooltags debugger monday.log tuesday.log --tag amda --format html -o case.html",
-                "  pooltags leaks monday.log tuesday.log          (their !poolused outputs as a series)",
-                "", "Exit status: 0 read, 2 usage error, 3 a log cannot be read or holds no command pooltags reads."})
+@Command(name = "debugger", mixinStandardHelpOptions = true)
 public final class DebuggerLogCommand extends Subcommand {
-    /** The formats: those of {@link DebuggerReport#RENDERERS}. */
-    static final class Formats extends FormatNames {
-        Formats() {
-            super(DebuggerReport.RENDERERS);
-        }
-    }
-
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default), json or html.", DebuggerReport.RENDERERS);
 
     @Mixin
     TagFileOptions tagFiles;
@@ -57,10 +36,6 @@ public final class DebuggerLogCommand extends Subcommand {
 
     @Option(names = "--top", paramLabel = "N", description = "Top tags listed (default ${DEFAULT-VALUE}).")
     int top = 10;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or html.",
-            converter = Formats.class, completionCandidates = Formats.class)
-    String format = DebuggerReport.RENDERERS.defaultName();
 
     @Override
     protected void validate() {
@@ -78,7 +53,7 @@ public final class DebuggerLogCommand extends Subcommand {
         TagDatabase db = tagFiles.load(false);
         DebuggerAnswer a = LogAnalysis.analyze(read, db, wanted, top);
         PrintWriter stdout = spec.commandLine().getOut();
-        output.write(stdout, w -> DebuggerReport.RENDERERS.render(format, w, a));
+        output.write(stdout, w -> DebuggerReport.RENDERERS.render(output.format(), w, a));
         return ExitCode.OK;
     }
 }

@@ -26,24 +26,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags demo}: runs a simulated workload through the pool model. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run a simulated workload through the pool model and show what happens: per-tag snapshots over simulated time, "
-                + "and every rule a driver breaks. --record writes the snapshots and the allocation trace.", ""},
-        footer = {"", "Examples:",
-                "  pooltags demo --list",
-                "  pooltags demo leak-slow",
-                "  pooltags demo leak-slow --record /tmp/d        (then: pooltags trace /tmp/d/trace.jsonl)",
-                "  pooltags demo tag-mismatch --seed 7 --duration 2m",
-                "", "Exit status: 0 the demo ran (whatever it shows), 2 usage error, 3 a scenario file or the record folder is unusable."})
+@Command(name = "demo", mixinStandardHelpOptions = true)
 public final class DemoCommand extends Subcommand {
-    enum Format { text, json }
 
     enum Pace { simulated, real }
 
-
-
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default) or json.", DemoReport.RUN, DemoReport.LIST);
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "The scenario (see --list).")
     String scenario;
@@ -72,9 +61,6 @@ public final class DemoCommand extends Subcommand {
     @Option(names = "--pace", paramLabel = "PACE", description = "simulated (default: as fast as it runs) or real (one second a second).")
     Pace pace = Pace.simulated;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-    Format format = Format.text;
-
     @Override
     protected void validate() {
         require(!list || scenario == null, "--list takes no scenario (got '" + scenario + "')");
@@ -85,13 +71,7 @@ public final class DemoCommand extends Subcommand {
     protected ExitCode execute() {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list || (scenario == null && scenarioFile == null)) {
-            output.write(stdout, w -> {
-                if (format == Format.json) {
-                    DemoReport.listJson(w, Scenarios.all());
-                } else {
-                    DemoReport.listText(TerminalText.writer(w), Scenarios.all());
-                }
-            });
+            output.write(stdout, w -> DemoReport.LIST.render(output.format(), w, Scenarios.all()));
             return ExitCode.OK;
         }
         OutputFile target = output.check();
@@ -108,11 +88,11 @@ public final class DemoCommand extends Subcommand {
         Consumer<PoolEvent> sink = rec == null ? e -> { } : rec::event;
         ScenarioSource src = new ScenarioSource(s, runSeed, pacing, false, sink);
         target.write(stdout, raw -> {
-            PrintWriter out = format == Format.text ? TerminalText.writer(raw) : raw;
+            boolean text = output.format().equals("text"); // the timeline is written as the run goes
+            PrintWriter out = text ? TerminalText.writer(raw) : raw;
             if (rec != null) {
                 rec.header(recordingHeader(src, s, runSeed));
             }
-            boolean text = format == Format.text;
             if (text) {
                 DemoReport.runHeader(out, s, runSeed, pace == Pace.real ? "paced in real time" : "as fast as it runs");
             }
@@ -146,11 +126,7 @@ public final class DemoCommand extends Subcommand {
                 rec.close();
             }
             DemoReport.Run run = run(src, s, runSeed, samples, first, last, rec);
-            if (text) {
-                DemoReport.runFooter(out, run);
-            } else {
-                DemoReport.runJson(out, run);
-            }
+            DemoReport.RUN.render(output.format(), out, run);
         });
         return ExitCode.OK;
     }

@@ -22,48 +22,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags dump}: a Windows kernel crash dump read without symbols, or a folder of them triaged. */
-@Command(name = "dump", mixinStandardHelpOptions = true,
-        description = {"Read Windows kernel crash dumps (MEMORY.DMP, Minidump\\*.dmp) on any OS, without symbols: the bug check by its "
-                + "documented name with each parameter explained, the driver the evidence points at (driver+offset), every driver "
-                + "listed, the pool blocks in the captured memory counted by tag with their owners, and the WinDbg and pooltags "
-                + "commands worth running next. Several files or a folder give a table grouped by bug check and suspect.", ""},
-        footer = {"", "Kinds read: small (triage) dumps; complete memory dumps (physical memory",
-                "runs, bitmap or page ranges); kernel, automatic and active dumps (bitmap or",
-                "page ranges); 32-bit (PAGEDUMP) and 64-bit (PAGEDU64). A small dump holds",
-                "only the memory the crash captured: its pool counts are a sample.",
-                "", "Examples:",
-                "  pooltags dump C:\\Windows\\Minidump\\052421-7312-01.dmp",
-                "  pooltags dump MEMORY.DMP --poolfind Cngb",
-                "  pooltags dump mini.dmp --pool 0xffff9b00021ff380",
-                "  pooltags dump crashes/ --format html -o triage.html",
-                "", "Exit status: 0 read, 2 usage error, 3 not a kernel dump, or a dump cut",
-                "short or with a field out of range (what could be read is still shown;",
-                "each problem is named on standard error)."})
+@Command(name = "dump", mixinStandardHelpOptions = true)
 public final class DumpCommand extends Subcommand {
-    /**
-     * The formats: those of the several-dump table, {@link DumpTriageReport#RENDERERS}; one dump (or --each) is
-     * written as text or json.
-     */
-    static final class Formats extends FormatNames {
-        Formats() {
-            super(DumpTriageReport.RENDERERS);
-        }
-    }
-
-
-
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default), json, or html (the table of several dumps).",
+            DumpTriageReport.RENDERERS); // the several-dump table's; one dump (or --each): text or json
 
     @Mixin
     TagFileOptions tagFiles;
 
     @Parameters(paramLabel = "DUMP", arity = "1..*", description = "Dump files, or folders of them (*.dmp, searched recursively).")
     List<Path> inputs = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, or html (the table of several dumps).",
-            converter = Formats.class, completionCandidates = Formats.class)
-    String format = DumpTriageReport.RENDERERS.defaultName();
 
     @Option(names = "--list-drivers", description = "List every loaded and unloaded driver with its address range.")
     boolean listDrivers;
@@ -101,7 +70,7 @@ public final class DumpCommand extends Subcommand {
         PrintWriter warn = spec.commandLine().getErr();
         List<Path> files = dev.pooltags.sniff.Inputs.dumps().expand(inputs, w -> warn.println("pooltags: " + w));
         boolean single = files.size() == 1 && inputs.size() == 1 && !java.nio.file.Files.isDirectory(inputs.get(0));
-        if (format.equals("html") && (single || each)) {
+        if (output.format().equals("html") && (single || each)) {
             throw new UsageException("--format html writes the table of several dumps: name a folder or several files (without --each)");
         }
         TagDatabase db = tagFiles.load(false);
@@ -127,7 +96,7 @@ public final class DumpCommand extends Subcommand {
         Long address = at;
         output.write(spec.commandLine().getOut(), out -> {
             if (single || each) {
-                if (format.equals("json")) {
+                if (output.format().equals("json")) {
                     DumpReport.json(out, read, db, find, address);
                 } else {
                     boolean firstOne = true;
@@ -144,7 +113,7 @@ public final class DumpCommand extends Subcommand {
                 }
             } else {
                 FleetTriage triage = FleetTriage.of(read, unreadable);
-                DumpTriageReport.RENDERERS.render(format, out, triage);
+                DumpTriageReport.RENDERERS.render(output.format(), out, triage);
             }
         });
         for (DumpInspection in : read) {

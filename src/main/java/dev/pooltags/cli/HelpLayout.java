@@ -11,10 +11,23 @@ import picocli.CommandLine.IHelpSectionRenderer;
  * sentence written over two strings broke mid-line; here consecutive strings of one paragraph are joined before
  * picocli wraps them (a paragraph ends at an empty string, and indented strings, such as examples, stay lines of
  * their own). Picocli's line breaker also breaks after a {@code !}, splitting WinDbg's {@code !poolused} over two
- * lines; the rendered sections keep the {@code !} with its word.
+ * lines; the rendered sections keep the {@code !} with its word (each section's renderer is wrapped in a
+ * {@code HelpLayout} that does so).
  */
-final class HelpLayout {
-    private HelpLayout() {}
+final class HelpLayout implements IHelpSectionRenderer {
+    private final IHelpSectionRenderer section;
+
+    private HelpLayout(IHelpSectionRenderer section) {
+        this.section = section;
+    }
+
+    @Override
+    public String render(CommandLine.Help help) {
+        if (help.commandSpec().userObject() instanceof Subcommand s) {
+            s.describe(help.commandSpec()); // only a run that shows help pays for what the command adds to it
+        }
+        return keepBangWithWord(section.render(help));
+    }
 
     /** Lays out the help of {@code root} and every subcommand it has now. */
     static void apply(CommandLine root) {
@@ -25,7 +38,9 @@ final class HelpLayout {
             u.description(paragraphs(u.description()));
             u.footer(paragraphs(u.footer()));
             Map<String, IHelpSectionRenderer> sections = c.getHelpSectionMap();
-            sections.replaceAll((key, renderer) -> help -> keepBangWithWord(renderer.render(help)));
+            for (Map.Entry<String, IHelpSectionRenderer> e : sections.entrySet()) {
+                e.setValue(new HelpLayout(e.getValue()));
+            }
             c.setHelpSectionMap(sections);
         }
     }

@@ -7,14 +7,10 @@ import dev.pooltags.leak.PhaseComparison;
 import dev.pooltags.leak.SeriesCheck;
 import dev.pooltags.leak.Verdict;
 import dev.pooltags.output.OutputFile;
-import dev.pooltags.report.LeakHtml;
-import dev.pooltags.report.LeakJson;
-import dev.pooltags.report.LeakJunit;
-import dev.pooltags.report.LeakText;
+import dev.pooltags.report.LeakRenderers;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotInputs;
 import dev.pooltags.source.InputException;
-import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.threshold.Threshold;
@@ -31,21 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags leaks}: which tags leak, how sure, since when, at what rate, who owns them, what next. */
-@Command(name = "leaks", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = LeaksCommand.Thresholds.class,
-        description = {"Judge every tag of a series of snapshots: leak, likely leak, growing or stable, with the"
-                + " statistics behind it (Theil-Sen slope and interval, Mann-Kendall test, step and plateau detector)."
-                + " With --baseline and --after: what did a test leave behind?", ""},
-        footer = {"", "INPUT is a recording, a snapshot file or a folder of them (read in time order).",
-                "", "Examples:",
-                "  pooltags leaks recording.jsonl",
-                "  pooltags leaks d --format html -o report.html",
-                "  pooltags leaks --fail-on leak --format junit -o leaks.xml run/",
-                "  pooltags leaks --baseline before/ --after after/",
-                "", "Exit status: 0 no tag at or above --fail-on (or no --fail-on), 1 a tag at or above it,",
-                "2 usage error, 3 unreadable or unusable input (one sample, two machines, ...)."})
+@Command(name = "leaks", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = LeaksCommand.Thresholds.class)
 public final class LeaksCommand extends Subcommand {
-    enum Format { text, json, html, junit }
-
     enum Gate {
         leak(Verdict.LEAK), likely(Verdict.LIKELY_LEAK);
 
@@ -55,8 +38,6 @@ public final class LeaksCommand extends Subcommand {
             this.verdict = v;
         }
     }
-
-
 
     @Mixin
     OutputOption output;
@@ -70,8 +51,10 @@ public final class LeaksCommand extends Subcommand {
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Recordings, snapshot files or folders of them.")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, html or junit.")
-    Format format = Format.text;
+    // leaks' help keeps its options in this order (unsorted), -o far from --format: so --format stands here
+    @Option(names = "--format", paramLabel = "FORMAT", descriptionKey = ReportOptions.HELP_KEY,
+            converter = ReportOptions.class, completionCandidates = ReportOptions.class)
+    String format = report("text (default), json, html or junit.", LeakRenderers.series(null, 0, false, null)).format();
 
     @Option(names = "--fail-on", paramLabel = "VERDICT",
             description = "Exit with status 1 when a tag is judged at least this: leak or likely (likely leak or leak).")
@@ -165,14 +148,7 @@ public final class LeaksCommand extends Subcommand {
             }
             PhaseComparison.Result r = PhaseComparison.compare(b, a, o);
             TagDatabase db = owners(b, a);
-            target.write(stdout, w -> {
-                switch (format) {
-                    case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
-                    case json -> LeakJson.write(w, r, db, o, all);
-                    case html -> LeakHtml.write(w, r, db, top, all);
-                    case junit -> LeakJunit.write(w, r, db, gate);
-                }
-            });
+            target.write(stdout, w -> LeakRenderers.phases(db, o, top, all, gate).render(format, w, r));
             failed = !r.atLeast(gate).isEmpty();
         } else {
             List<Snapshot> series = SnapshotInputs.readSeries(dev.pooltags.sniff.Inputs.snapshots().expand(inputs, notes::warning), notes, start.get());
@@ -184,14 +160,7 @@ public final class LeaksCommand extends Subcommand {
             LeakResult r = LeakAnalysis.state(checked.series(), window == null ? Integer.MAX_VALUE : window,
                     LeakAnalysis.EVERY, o, checked.notes());
             TagDatabase db = owners(series);
-            target.write(stdout, w -> {
-                switch (format) {
-                    case text -> LeakText.write(TerminalText.writer(w), r, db, top, all);
-                    case json -> LeakJson.write(w, r, db, all);
-                    case html -> LeakHtml.write(w, r, db, top, all);
-                    case junit -> LeakJunit.write(w, r, db, gate);
-                }
-            });
+            target.write(stdout, w -> LeakRenderers.series(db, top, all, gate).render(format, w, r));
             failed = !r.atLeast(gate).isEmpty();
         }
         return notes.exit(failOn != null && failed ? ExitCode.FINDINGS : ExitCode.OK);

@@ -8,10 +8,10 @@ import dev.pooltags.lint.Rule;
 import dev.pooltags.core.Severity;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LintReport;
+import dev.pooltags.report.Renderers;
 import dev.pooltags.report.SarifReport;
 import dev.pooltags.report.TagInventoryReport;
 import dev.pooltags.source.SourceLines;
-import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.PrintWriter;
@@ -25,36 +25,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags lint}: pool-tag mistakes in driver sources, and the tag inventory. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Finds pool-tag mistakes in Windows driver C/C++ sources: strings passed as tags, default and "
-                + "meaningless tags, untagged and deprecated allocators, frees with a different tag than the allocation, "
-                + "executable nonpaged pool, NDIS miniports calling the kernel allocator, and tag hygiene. Token-based: "
-                + "no compiler, no WDK headers.", ""},
-        footer = {"", "Formats: text (file(line,col): warning PT005: ...), json, sarif (SARIF 2.1.0). With --tags: text,",
-                "json, csv, localtag (a local tag file 'lookup --localtag' and PoolMon read).",
-                "Suppress a finding with '// pooltags: ignore PT005' on its line (or alone on the line before), or",
-                "#pragma warning(suppress: 28134) for the matching Code Analysis warning.",
-                "", "Examples:",
-                "  pooltags lint src/driver",
-                "  pooltags lint . --format sarif -o lint.sarif --tagfile pooltag.txt",
-                "  pooltags lint --tags src/driver --format localtag -o localtag.txt",
-                "", "Exit status: 0 nothing at or above --fail-on (default: error), 1 findings at or above it,",
-                "2 usage error, 3 unreadable input."})
+@Command(name = "lint", mixinStandardHelpOptions = true)
 public final class LintCommand extends Subcommand {
-    enum Format { text, json, sarif, csv, localtag }
-
     enum FailOn { error, warning, note, none }
-
-
 
     @Mixin
     TagFileOptions tagFiles;
 
     @Mixin
-    OutputOption output;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, sarif; with --tags: text, json, csv, localtag.")
-    Format format = Format.text;
+    ReportOptions output = report("text (default), json, sarif; with --tags: text, json, csv, localtag.",
+            findings(List.of(), false, null), TagInventoryReport.RENDERERS);
 
     @Option(names = "--tags", description = "List every tag the sources use (where, routine, name) instead of findings.")
     boolean tags;
@@ -94,14 +74,14 @@ public final class LintCommand extends Subcommand {
         if (paths.isEmpty()) {
             throw new UsageException("name at least one source file or folder; see 'pooltags lint --help'");
         }
-        if (listWrappers && (tags || format == Format.sarif || format == Format.csv || format == Format.localtag)) {
+        if (listWrappers && (tags || !LintReport.WRAPPERS.names().contains(output.format()))) {
             throw new UsageException("--wrappers writes text or json, and not together with --tags");
         }
-        if (tags && format == Format.sarif) {
+        if (tags && !TagInventoryReport.RENDERERS.names().contains(output.format())) {
             throw new UsageException("--tags writes text, json, csv or localtag, not sarif");
         }
-        if (!tags && (format == Format.csv || format == Format.localtag)) {
-            throw new UsageException("--format " + format + " is for --tags; findings are text, json or sarif");
+        if (!tags && !findings(rules, explain, sourceRoot).names().contains(output.format())) {
+            throw new UsageException("--format " + output.format() + " is for --tags; findings are text, json or sarif");
         }
         OutputFile out = output.check();
         TagDatabase db = tagFiles.load(false);
@@ -123,43 +103,28 @@ public final class LintCommand extends Subcommand {
         }
         LintResult result = new Linter(rules, new Linter.Options(tags, Linter.Options.DEFAULT_MAX)).run(layout, db, ProjectLayout::read);
         if (listWrappers) {
-            out.write(stdout, w -> {
-                if (format == Format.json) {
-                    LintReport.wrappersJson(w, result.wrappers());
-                } else {
-                    LintReport.wrappersText(TerminalText.writer(w), result.wrappers());
-                }
-            });
+            out.write(stdout, w -> LintReport.WRAPPERS.render(output.format(), w, result.wrappers()));
             return ExitCode.OK;
         }
         if (tags) {
-            out.write(stdout, w -> {
-                switch (format) {
-                    case json -> TagInventoryReport.json(w, result.tagUses());
-                    case csv -> TagInventoryReport.csv(w, result.tagUses());
-                    case localtag -> TagInventoryReport.localTag(w, result.tagUses(), "pooltags lint --tags");
-                    default -> TagInventoryReport.text(TerminalText.writer(w), result.tagUses());
-                }
-            });
+            out.write(stdout, w -> TagInventoryReport.RENDERERS.render(output.format(), w, result.tagUses()));
             return ExitCode.OK;
         }
-        out.write(stdout, w -> {
-            switch (format) {
-                case json -> LintReport.json(w, result);
-                case sarif -> {
-                    Path cwd = Path.of("").toAbsolutePath();
-                    SarifReport.write(w, result, rules, version(), sourceRoot != null ? sourceRoot : repositoryRoot(cwd),
-                            cwd, new SourceLines(cwd));
-                }
-                default -> LintReport.text(TerminalText.writer(w), result, explain, id -> rules.stream().filter(r -> r.id().equals(id))
-                        .findFirst().map(Rule::help).orElse(""));
-            }
-        });
+        out.write(stdout, w -> findings(rules, explain, sourceRoot).render(output.format(), w, result));
         if (failOn == FailOn.none) {
             return ExitCode.OK;
         }
         Severity gate = Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
         return result.active().stream().anyMatch(f -> f.severity().atLeast(gate)) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** The formats of the findings of {@code rules}; SARIF gives paths relative to {@code sourceRoot} (--source-root). */
+    private static Renderers<LintResult> findings(List<Rule> rules, boolean explain, Path sourceRoot) {
+        return LintReport.renderers(explain, rules, (w, result) -> {
+            Path cwd = Path.of("").toAbsolutePath();
+            SarifReport.write(w, result, rules, version(), sourceRoot != null ? sourceRoot : repositoryRoot(cwd),
+                    cwd, new SourceLines(cwd));
+        });
     }
 
     private static void listRules(PrintWriter w, List<Rule> rules) {

@@ -3,7 +3,6 @@ package dev.pooltags.cli;
 import dev.pooltags.output.OutputFile;
 import dev.pooltags.report.LookupReport;
 import dev.pooltags.report.TagFileCheckReport;
-import dev.pooltags.source.TerminalText;
 import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
@@ -21,33 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags lookup}: who owns a tag, according to Pooltag.txt and local tag files. */
-@Command(name = "lookup", mixinStandardHelpOptions = true,
-        description = {"Who owns a pool tag: every matching entry of Pooltag.txt and local tag files, exact entries "
-                + "first, then wildcard entries, each with the file and line it came from.", ""},
-        footer = {"", "A TAG is what PoolMon shows (MyBf, 'Io' is padded to 'Io  '), a C character literal with its quotes",
-                "(\"'fByM'\" is MyBf), a hex value (0x6642794D), or a pattern with * and ? (Ntf*, 'Afd?') that lists",
-                "every known tag it matches. Unprintable bytes are written \\xHH; \" (Protected)\" marks the protected bit.",
-                "", "Examples:",
-                "  pooltags lookup Ntfx MyBf 0x6642794D --tagfile pooltag.txt",
-                "  pooltags lookup 'Ntf*'",
-                "  pooltags lookup --binary ntfs.sys",
-                "  pooltags lookup --check pooltag.txt",
-                "  pooltags lookup --tags-in MEMORY.DMP",
-                "", "Exit status: 0 every tag has an owner, 1 some have none (or --check found irregular lines),",
-                "2 usage error, 3 unreadable tag file."})
+@Command(name = "lookup", mixinStandardHelpOptions = true)
 public final class LookupCommand extends Subcommand {
-    enum Format { text, json, csv }
-
-
-
     @Mixin
     TagFileOptions tagFiles;
 
     @Mixin
-    OutputOption output;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
-    Format format = Format.text;
+    ReportOptions output = report("text (default), json or csv.", LookupReport.renderers(List.of()));
 
     static final class Mode {
         @Option(names = "--binary", paramLabel = "NAME", description = "List the tags a binary owns (ntfs.sys, ntfs, nt!mm).")
@@ -87,34 +66,16 @@ public final class LookupCommand extends Subcommand {
             if (f.size() == 0 && f.irregular().isEmpty()) {
                 TagFileOptions.noEntries(mode.check, f);
             }
-            target.write(stdout, w -> {
-                if (format == Format.json) {
-                    TagFileCheckReport.json(w, f);
-                } else if (format == Format.text) {
-                    TagFileCheckReport.text(TerminalText.writer(w), f);
-                } else {
-                    throw new UsageException("--check writes text or json, not " + format);
-                }
-            });
+            if (!TagFileCheckReport.RENDERERS.names().contains(output.format())) {
+                throw new UsageException("--check writes text or json, not " + output.format());
+            }
+            target.write(stdout, w -> TagFileCheckReport.RENDERERS.render(output.format(), w, f));
             return f.irregular().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
         }
         if (mode != null && mode.binary != null) {
             TagDatabase db = tagFiles.load(true);
             List<TagEntry> entries = db.byBinary(mode.binary);
-            target.write(stdout, w -> {
-                switch (format) {
-                    case text -> {
-                        if (entries.isEmpty()) {
-                            w.println("no tag file entry names the binary '" + TerminalText.escape(mode.binary) + "'");
-                            w.flush();
-                        } else {
-                            LookupReport.entriesText(TerminalText.writer(w), entries);
-                        }
-                    }
-                    case json -> LookupReport.entriesJson(w, mode.binary, entries);
-                    case csv -> LookupReport.entriesCsv(w, entries);
-                }
-            });
+            target.write(stdout, w -> LookupReport.binaryRenderers(mode.binary).render(output.format(), w, entries));
             return entries.isEmpty() ? ExitCode.FINDINGS : ExitCode.OK;
         }
         if (mode != null && mode.tagsIn != null) {
@@ -134,17 +95,14 @@ public final class LookupCommand extends Subcommand {
         }
         TagDatabase db = tagFiles.load(true);
         List<TagLookup.Answer> answers = new ArrayList<>();
+        boolean allFound = true;
         for (String q : tags) {
-            answers.add(TagLookup.answer(db, q));
+            TagLookup.Answer a = TagLookup.answer(db, q);
+            answers.add(a);
+            allFound &= a.found();
         }
-        target.write(stdout, w -> {
-            switch (format) {
-                case text -> LookupReport.text(TerminalText.writer(w), answers);
-                case json -> LookupReport.json(w, db.files(), answers);
-                case csv -> LookupReport.csv(w, answers);
-            }
-        });
-        return answers.stream().allMatch(TagLookup.Answer::found) ? ExitCode.OK : ExitCode.FINDINGS;
+        target.write(stdout, w -> LookupReport.renderers(db.files()).render(output.format(), w, answers));
+        return allFound ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
     /** The distinct tags of every snapshot in a file (a dump included), most bytes first, as lookup queries. */

@@ -78,7 +78,8 @@ public final class PooltagsCommand implements Runnable {
         CommandSpec spec = CommandSpec.create().name(name);
         try {
             Command c = Class.forName(cls, false, PooltagsCommand.class.getClassLoader()).getAnnotation(Command.class);
-            spec.usageMessage().description(c.description());
+            String[][] text = helpText(name);
+            spec.usageMessage().description(text != null ? text[0] : c.description());
         } catch (ClassNotFoundException e) {
             if (!OUTSIDE_THE_JAR.containsKey(name)) {
                 throw new IllegalStateException("the command " + name + " (" + cls + ") is missing from the build", e);
@@ -108,9 +109,41 @@ public final class PooltagsCommand implements Runnable {
             throw new IllegalStateException(notInThisJar(name)); // Main says so before it builds the command line
         }
         try {
-            return new picocli.CommandLine(Class.forName(cls).getDeclaredConstructor().newInstance());
+            Object command = Class.forName(cls).getDeclaredConstructor().newInstance();
+            picocli.CommandLine c = command instanceof Subcommand s ? new picocli.CommandLine(s, s) : new picocli.CommandLine(command);
+            String[][] text = helpText(name);
+            if (text != null) {
+                c.getCommandSpec().usageMessage().description(text[0]).footer(text[1]);
+            }
+            return c;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the command " + name + " (" + cls + ") is missing from the build", e);
+        }
+    }
+
+    /**
+     * The description and footer of a subcommand's {@code --help}, from the text resource {@code help/<name>.txt}
+     * beside this class, or null when it has none (a command outside the jar keeps them in its annotation). The file
+     * holds a {@code [description]} and a {@code [footer]} section, each line one string of picocli's array: an empty
+     * line ends a paragraph, an indented line (an example) stands on its own, and the lines of one paragraph are joined
+     * by {@link HelpLayout}, so the file is wrapped for reading while the help prints as picocli wraps it.
+     */
+    static String[][] helpText(String name) {
+        try (java.io.InputStream in = PooltagsCommand.class.getResourceAsStream("help/" + name + ".txt")) {
+            if (in == null) {
+                return null;
+            }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
+            int footer = text.indexOf("\n[footer]\n");
+            if (!text.startsWith("[description]\n") || footer < 0 || !text.endsWith("\n")) {
+                throw new IllegalStateException("help/" + name + ".txt: expected a [description] and a [footer] section");
+            }
+            String description = text.substring("[description]\n".length(), footer);
+            String foot = text.substring(footer + "\n[footer]\n".length());
+            return new String[][] {description.split("\n", -1),
+                    foot.isEmpty() ? new String[0] : foot.substring(0, foot.length() - 1).split("\n", -1)};
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

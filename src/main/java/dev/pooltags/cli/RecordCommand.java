@@ -21,17 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pooltags record}: keeps a series of samples in an append-only recording. */
-@Command(name = "record", mixinStandardHelpOptions = true,
-        description = {"Record samples of per-tag pool usage into an append-only file that stores only what changed "
-                + "since the previous sample. A recording survives kill -9 at any moment (every complete sample stays "
-                + "readable) and is appended to when recording into it again.", ""},
-        footer = {"", "Examples:",
-                "  pooltags record -o day.rec --interval 1s --duration 24h",
-                "  pooltags record -o r.rec --source linux --interval 1s --duration 10s",
-                "", "Read a recording back with --source replay:FILE (snapshot, top) or convert it with 'pooltags convert'.",
-                "The format is described in docs/recording-format.md.",
-                "", "Exit status: 0 ok, 2 usage error, 3 the file cannot be written, is not a recording or is damaged (it is",
-                "never appended to: 'pooltags convert FILE --format rec -o NEW.rec' copies what can be read), 4 no live source."})
+@Command(name = "record", mixinStandardHelpOptions = true)
 public final class RecordCommand extends Subcommand {
     @Mixin
     SourceOption source;

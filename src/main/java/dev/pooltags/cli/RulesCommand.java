@@ -14,16 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pooltags rules}: Prometheus recording and alerting rules for the metrics of {@code pooltags serve}. */
-@Command(name = "rules", mixinStandardHelpOptions = true, modelTransformer = RulesCommand.Thresholds.class,
-        description = {"Write Prometheus recording and alerting rules for the metrics of 'pooltags serve': per-tag "
-                + "growth that keeps going (PoolTagLeak), pool growth (PoolGrowing) and predicted pool exhaustion "
-                + "(PoolExhaustionPredicted).", ""},
-        footer = {"", "Durations as Prometheus writes them (30m, 6h, 7d); sizes as 1MiB, 512KiB or bytes.",
-                "A cache that fills and levels off stays quiet if it fills in less than --for minus --recent.",
-                "", "Examples:",
-                "  pooltags rules -o pooltags-rules.yml && promtool check rules pooltags-rules.yml",
-                "  pooltags rules --selector 'job=\"windows-pool\"' --tag-growth 4MiB --for 6h --label team=drivers",
-                "", "Exit status: 0 written, 2 usage error."})
+@Command(name = "rules", mixinStandardHelpOptions = true, modelTransformer = RulesCommand.Thresholds.class)
 public final class RulesCommand extends Subcommand {
     @Mixin
     OutputOption output;

@@ -20,41 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags scan}: which pool tags driver binaries use, from their code, on x86, x64 and ARM64. */
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Find the pool tags drivers use: decode each driver's code (x86, x64, ARM64), find every call of a "
-                + "pool routine (ExAllocatePoolWithTag, ExAllocatePool2, ExFreePoolWithTag, lookaside lists, NDIS, "
-                + "filter manager, video port) and recover the tag it passes. Like poolmon /c, for every architecture "
-                + "and from any operating system.", ""},
-        footer = {"", "PATH is a driver file or a folder (scanned recursively; files that are not PE images are skipped).",
-                "A tag that is computed, read from writable memory or passed through a driver's own function is reported",
-                "as such (tag ?, with the reason), never guessed; calls through a wrapper function are followed one level.",
-                "Files whose code cannot be decoded (IA-64, ARM32, .NET) are searched for the bytes of the tags in the tag",
-                "files instead, which is weaker evidence.",
-                "", "Examples:",
-                "  pooltags scan C:\\Windows\\System32\\drivers",
-                "  pooltags scan mydriver.sys --format json",
-                "  pooltags scan /mnt/win/Windows/System32/drivers --format localtag -o localtag.txt",
-                "", "Exit status: 0 done, 2 usage error, 3 a file named on the command line is missing or malformed,",
-                "5 pooltags failed on a file (a bug: please report it with the file)."})
+@Command(name = "scan", mixinStandardHelpOptions = true)
 public final class ScanCommand extends Subcommand {
-    /** The formats: those of {@link ScanReport#renderers}. */
-    static final class Formats extends FormatNames {
-        Formats() {
-            super(ScanReport.renderers(false));
-        }
-    }
-
-
-
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("table (default), json (every call site) or localtag.", ScanReport.renderers(false));
 
     @Mixin
     TagFileOptions tagFiles;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json (every call site) or localtag.",
-            converter = Formats.class, completionCandidates = Formats.class)
-    String format = ScanReport.renderers(false).defaultName();
 
     @Mixin
     ThreadsOption threads;
@@ -98,7 +70,7 @@ public final class ScanCommand extends Subcommand {
                 }
             }
         }
-        target.write(spec.commandLine().getOut(), w -> ScanReport.renderers(all).render(format, w, results));
+        target.write(spec.commandLine().getOut(), w -> ScanReport.renderers(all).render(output.format(), w, results));
         int code = exitCode(results, files, err);
         err.flush();
         return ExitCode.of(code);

@@ -42,24 +42,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pooltags serve}: per-tag pool metrics for Prometheus and a local dashboard. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve per-tag pool metrics for Prometheus (/metrics: text format or OpenMetrics by content "
-                + "negotiation) and a local dashboard (/), sampling the source every interval.", ""},
-        footer = {"", "Security: listens on 127.0.0.1 only unless --allow-remote is given with --bind. --web-config",
-                "takes a Prometheus exporter web-config.yml (tls_server_config, basic_auth_users with bcrypt hashes,",
-                "http_server_config.headers); make a hash with --hash-password. Only GET and HEAD are served;",
-                "request bodies, long targets and large headers are refused; each client is rate limited, has 16",
-                "connections and 5 s for a request head; wrong passwords back off per address (429).",
-                "", "Cardinality: per-tag series are exported for the --top largest rows by bytes, plus rows matching",
-                "--always; --include limits the candidates and --exclude removes rows. The pool totals always count",
-                "every row.",
-                "", "Examples:",
-                "  pooltags serve                                   (this machine's live source)",
-                "  pooltags serve --source replay:leak.jsonl --interval 1s --port 0",
-                "  pooltags serve --source linux --bind 0.0.0.0 --allow-remote --web-config web.yml",
-                "  echo -n secret | pooltags serve --hash-password",
-                "", "Exit status: 0 stopped (Ctrl-C, SIGTERM), 2 usage error (also a --history the heap cannot",
-                "hold), 3 bad input (source file, web config), 4 cannot listen or no live source."})
+@Command(name = "serve", mixinStandardHelpOptions = true)
 public final class ServeCommand extends Subcommand {
     @Mixin
     TagFileOptions tagFiles;

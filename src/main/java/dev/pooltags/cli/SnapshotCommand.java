@@ -38,15 +38,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pooltags snapshot}: one sample of per-tag pool usage, as a table, CSV, JSON or a tool's format. */
-@Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = {"Take one sample of per-tag pool usage (Windows pool tags, Linux slab caches, or a recording) "
-                + "and print it as a table, CSV, JSON or PoolMon/PoolMonX/!poolused format.", ""},
-        footer = {"", "Examples:",
-                "  pooltags snapshot                                (this machine)",
-                "  pooltags snapshot --source linux --sort bytes --top 20",
-                "  pooltags snapshot --source replay:r.rec --sample last --format json",
-                "  pooltags snapshot --include 'Ntf*' --exclude NtFs --format csv -o ntfs.csv",
-                "", "Exit status: 0 ok, 2 usage error, 3 unreadable file, 4 no live source or no right to read it."})
+@Command(name = "snapshot", mixinStandardHelpOptions = true)
 public final class SnapshotCommand extends Subcommand {
     @Mixin
     SourceOption source;

@@ -18,25 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags special-pool}: what to run on the target to put one tag in special pool. */
-@Command(name = "special-pool", mixinStandardHelpOptions = true,
-        description = {"Print how to put one pool tag (or one allocation size) in special pool on the target, exactly as Microsoft "
-                + "documents GFlags' kernel special pool tag and Driver Verifier's special pool: the commands for run time and for the "
-                + "registry, the registry values they write, older Windows, the driver's own verification, the restart and how to turn "
-                + "it off again, each with the page it follows.", ""},
-        footer = {"", "Examples:",
-                "  pooltags special-pool amda",
-                "  pooltags special-pool Tag1 --driver mydrv.sys",
-                "  pooltags special-pool --size 1040            (allocations of 1,025 to 1,040 bytes on x64: value 0x420)",
-                "  pooltags special-pool amda --format reg -o special-pool.reg",
-                "  pooltags special-pool amda --apply           (Windows, elevated prompt: writes the registry values)",
-                "", "Exit status: 0 printed or applied, 2 usage error, 4 --apply not on Windows, not elevated, or refused."})
+@Command(name = "special-pool", mixinStandardHelpOptions = true)
 public final class SpecialPoolCommand extends Subcommand {
-    enum Format { text, reg, json }
-
-
-
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default), reg (a .reg file) or json.", SpecialPoolReport.renderers(false));
 
     @Parameters(paramLabel = "TAG", arity = "0..1", description = "The tag (MyBf, 'fByM', 0x6642794D) or a GFlags pattern with ? and * (Fat*, Av?4).")
     String tag;
@@ -56,9 +41,6 @@ public final class SpecialPoolCommand extends Subcommand {
     @Option(names = "--off", description = "With --format reg or --apply: remove the special-pool request instead.")
     boolean off;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), reg (a .reg file) or json.")
-    Format format = Format.text;
-
     @Option(names = "--apply", description = "Windows only: write the registry values now (asks first; needs an elevated prompt). "
             + "They take effect at the next restart.")
     boolean apply;
@@ -68,7 +50,7 @@ public final class SpecialPoolCommand extends Subcommand {
 
     @Override
     protected ExitCode execute() {
-        if (off && !apply && format != Format.reg) {
+        if (off && !apply && !output.format().equals("reg")) {
             throw new UsageException("--off goes with --format reg or --apply; the text already lists how to turn special pool off");
         }
         if ((tag == null) == (size == null) && !(off && tag == null && size == null)) {
@@ -112,13 +94,7 @@ public final class SpecialPoolCommand extends Subcommand {
             stdout.flush();
             return ExitCode.OK;
         }
-        output.write(stdout, w -> {
-            switch (format) {
-                case reg -> SpecialPoolReport.reg(w, plan, off);
-                case json -> SpecialPoolReport.json(w, plan);
-                case text -> SpecialPoolReport.text(w, plan);
-            }
-        });
+        output.write(stdout, w -> SpecialPoolReport.renderers(off).render(output.format(), w, plan));
         return ExitCode.OK;
     }
 

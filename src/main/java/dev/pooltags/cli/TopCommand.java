@@ -35,30 +35,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pooltags top}: PoolMon on any machine, full screen. */
-@Command(name = "top", mixinStandardHelpOptions = true,
-        description = {"Full-screen live table of pool usage per tag (Windows) or slab cache (Linux), refreshed every "
-                + "interval: Tag, Type, Allocs, Frees, Diff, Bytes and Per Alloc with their changes, the Leak verdict and "
-                + "the owner. With --once, or when standard output is not a terminal, prints the same table once.", ""},
-        footer = {"",
-                "Keys (PoolMon's run-time commands): t a f d b m sort by tag, allocs, frees, diff, bytes, bytes per alloc; "
-                        + "( or ) sort by change; p nonpaged, paged, both; s system or session pools; 0-9 one session, "
-                        + "i asks for one; l highlighting; e totals; ? or h help; q or Esc quit. pooltags adds v (sort by "
-                        + "the Leak verdict), / (search a tag, name, owner or pattern like Ntf*), space (pause) and the "
-                        + "arrow, page, Home and End keys.",
-                "",
-                "PoolMon's start-up switches work as PoolMon writes them: /iTag /xTag (patterns with * and ?), /p "
-                        + "(nonpaged) or /p /p (paged), /e (totals), /( or /) (by change), /t /a /f /d /b /m (sort), /l "
-                        + "(no highlighting), /g FILE (tag file), /n [FILE] (write one snapshot, default poolsnap.log), "
-                        + "/s[N] (session pools), /? or /h (this help). Quote /( and /) for the shell.",
-                "",
-                "Owners come from local tag files, Pooltag.txt (--tagfile), the drivers of a demo: scenario, and on "
-                        + "Windows without Pooltag.txt from the drivers folder itself; the second line says which.",
-                "", "Examples:",
-                "  pooltags top --source demo:leak-fast",
-                "  pooltags top '/iNtf*' /b                        (PoolMon's switches)",
-                "  pooltags top --source replay:day.rec --interval 200ms",
-                "  pooltags top --once --sort bytes --source linux | head",
-                "", "Exit status: 0 ok, 2 usage error, 3 unreadable file, 4 no live source or no terminal."})
+@Command(name = "top", mixinStandardHelpOptions = true)
 public final class TopCommand extends Subcommand {
     @Mixin
     SourceOption source;

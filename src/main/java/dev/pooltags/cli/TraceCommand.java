@@ -26,41 +26,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags trace}: replays allocation traces through the pool model. */
-@Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Replay allocation traces through the pool model: every rule broken (with the bug check the machine would raise "
-                + "and the event that caused it), leak suspects, what is still outstanding at the end grouped by tag, pool and caller, "
-                + "and WPA's lifetime classes for a time window.", ""},
-        footer = {"", "FILE is one of:",
-                "  the CSV of  xperf -i trace.etl -o trace.csv -a dumper  for a trace recorded with xperf -on ...+POOL",
-                "      (add -stackwalk PoolAlloc+PoolFree+PoolAllocSession+PoolFreeSession for callers);",
-                "  WinDbg's  !verifier 3 DRIVER.sys  output (Windows 7, 8.1 and 10+ layouts), saved as text;",
-                "  pooltags' own JSON lines (pooltags demo SCENARIO --record DIR writes DIR/trace.jsonl).",
-                "", "Examples:",
-                "  pooltags trace /tmp/d/trace.jsonl",
-                "  pooltags trace pool.csv --window 60s,300s --verify mydrv.sys",
-                "  pooltags trace verifier.txt --format json -o report.json",
-                "", "Exit status: 0 nothing found, 1 violations or leak suspects (see --gate), 2 usage error, 3 unreadable trace."})
+@Command(name = "trace", mixinStandardHelpOptions = true)
 public final class TraceCommand extends Subcommand {
-    /** The formats: those of {@link TraceReport#RENDERERS}. */
-    static final class Formats extends FormatNames {
-        Formats() {
-            super(TraceReport.RENDERERS);
-        }
-    }
-
     enum Gate { violations, leaks, outstanding, none }
 
 
 
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default) or json.", TraceReport.RENDERERS);
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trace files (each is replayed and reported on its own).")
     List<Path> files = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.",
-            converter = Formats.class, completionCandidates = Formats.class)
-    String format = TraceReport.RENDERERS.defaultName();
 
     @Option(names = "--window", paramLabel = "FROM,TO",
             description = "Time window for the lifetime classes, from the start of the trace: 60s,300s or 1:00,5:00 (TO may be 'end').")
@@ -155,7 +131,7 @@ public final class TraceCommand extends Subcommand {
             results.add(TraceReplay.run(f.toString(), sink -> TraceFiles.open(f, sink), options));
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        target.write(stdout, w -> TraceReport.RENDERERS.render(format, w, results));
+        target.write(stdout, w -> TraceReport.RENDERERS.render(output.format(), w, results));
         boolean findings = false;
         for (TraceAnalysis a : results) {
             boolean broken = gatingViolations(a) > 0;

@@ -23,32 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pooltags who}: everything known about who uses a tag, in one go. */
-@Command(name = "who", mixinStandardHelpOptions = true,
-        description = {"Who uses a pool tag: the owners Pooltag.txt and local tag files name, then the drivers whose code "
-                + "passes the tag to a pool routine (routine, function and call address, on x86, x64 and ARM64), then "
-                + "files that merely contain its four bytes (as findstr /m /l finds them: weaker evidence).", ""},
-        footer = {"", "A TAG is what PoolMon shows (MyBf), a C character literal with its quotes (\"'fByM'\"), or a hex value.",
-                "On Windows --drivers defaults to %%SystemRoot%%\\System32\\drivers; elsewhere name a copied drivers folder or a",
-                "mounted Windows volume's.",
-                "", "Examples:",
-                "  pooltags who Pa01",
-                "  pooltags who Nv05 'Io  ' --drivers /mnt/win/Windows/System32/drivers --tagfile pooltag.txt",
-                "", "Exit status: 0 every tag has an owner or a driver using it, 1 some have neither, 2 usage error,",
-                "3 unreadable tag file or drivers folder, 5 pooltags failed on a driver (a bug: please report it).",
-                "Every driver file that could not be read is named on standard error."})
+@Command(name = "who", mixinStandardHelpOptions = true)
 public final class WhoCommand extends Subcommand {
-    enum Format { text, json }
-
-
-
     @Mixin
-    OutputOption output;
+    ReportOptions output = report("text (default) or json.", WhoReport.renderers(null, List.of(), 0));
 
     @Mixin
     TagFileOptions tagFiles;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-    Format format = Format.text;
 
     @Option(names = "--drivers", paramLabel = "DIR",
             description = "Folder of drivers to scan (default on Windows: %%SystemRoot%%\\System32\\drivers).")
@@ -91,13 +72,8 @@ public final class WhoCommand extends Subcommand {
         List<FileScan> scanned = scans;
         List<WhoAnalysis.Answer> answers = WhoAnalysis.answer(wanted, db, scans);
         String dirName = dir == null ? null : dir.toString();
-        target.write(spec.commandLine().getOut(), w -> {
-            if (format == Format.json) {
-                WhoReport.json(w, answers, dirName, scanned);
-            } else {
-                WhoReport.text(TerminalText.writer(w), answers, dirName, scanned, db.files().size());
-            }
-        });
+        target.write(spec.commandLine().getOut(),
+                w -> WhoReport.renderers(dirName, scanned, db.files().size()).render(output.format(), w, answers));
         // every file the answer could not look into is named, so "none of N files" is never silently short
         boolean failed = false;
         for (FileScan f : scans) {

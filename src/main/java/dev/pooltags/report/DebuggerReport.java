@@ -287,16 +287,14 @@ public final class DebuggerReport {
             x.put("ofTag", v.ofTag());
             x.set("page", PoolBlockJson.page(v.page()));
         }
-        ArrayNode outstanding = root.putArray("outstanding");
-        for (CallerGroup g : a.outstanding()) {
-            ObjectNode x = outstanding.addObject();
+        Json.<CallerGroup>objects(root, "outstanding", a.outstanding(), (x, g) -> {
             x.put("driver", g.driver());
             x.put("caller", g.caller());
             x.put("count", g.count());
             x.put("bytes", g.bytes());
             ArrayNode ex = x.putArray("examples");
             g.examples().forEach(t -> ex.add(tracked(t)));
-        }
+        });
         root.put("otherTracked", a.otherTracked());
         ArrayNode history = root.putArray("history");
         for (PoolLogEntry e : a.history()) {
@@ -320,35 +318,29 @@ public final class DebuggerReport {
     }
 
     private static void jsonLogs(ObjectNode root, DebuggerAnswer a) {
-        ArrayNode logs = root.putArray("logs");
-        for (LogSummary l : a.logs()) {
-            ObjectNode n = logs.addObject();
+        Json.<LogSummary>objects(root, "logs", a.logs(), (n, l) -> {
             n.put("file", l.file());
             n.put("lines", l.lines());
-            ArrayNode cmds = n.putArray("commands");
-            for (LoggedCommand c : l.commands()) {
-                ObjectNode x = cmds.addObject();
+            Json.<LoggedCommand>objects(n, "commands", l.commands(), (x, c) -> {
                 x.set("origin", PoolBlockJson.origin(c.origin()));
                 x.put("prompt", c.prompt());
                 x.put("command", c.command());
                 x.put("kind", c.kind() == CommandKind.OTHER ? "not-read" : PoolBlockJson.name(c.kind()));
                 x.put("outputLines", c.outputLines());
-            }
-            ArrayNode probs = n.putArray("problems");
-            for (LogProblem p : l.problems()) {
-                ObjectNode x = probs.addObject();
+            });
+            Json.<LogProblem>objects(n, "problems", l.problems(), (x, p) -> {
                 x.set("origin", PoolBlockJson.origin(p.origin()));
                 x.put("command", p.command());
                 x.put("kind", p.kind());
                 x.put("message", p.message());
-            }
+            });
             ArrayNode ver = n.putArray("verifier");
             for (VerifierStatus v : l.log().verifier()) {
                 ver.add(verifier(v));
             }
             ArrayNode mods = n.putArray("modules");
             l.log().modules().forEach(m -> mods.add(module(m, true)));
-        }
+        });
     }
 
     public static void json(PrintWriter out, DebuggerAnswer a) {

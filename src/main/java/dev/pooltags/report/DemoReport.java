@@ -8,6 +8,7 @@ import dev.pooltags.sim.Scenario;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.SnapshotDelta;
 import dev.pooltags.snapshot.TagCounters;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolType;
 import dev.pooltags.trace.TraceTime;
 import java.io.PrintWriter;
@@ -23,6 +24,16 @@ public final class DemoReport {
     public static final int TOP_TAGS = 12;
 
     private DemoReport() {}
+
+    /** The formats of {@code pooltags demo --list}: text (the default, terminal-safe) and json. */
+    public static final Renderers<List<Scenario>> LIST = Renderers.<List<Scenario>>of("text",
+            (out, scenarios) -> listText(TerminalText.writer(out), scenarios)).and("json", DemoReport::listJson);
+
+    /**
+     * The formats of the end of a run: text (the footer under the timeline the run writes as it goes; the command
+     * hands it the terminal-safe writer the timeline went to) and json (the whole run).
+     */
+    public static final Renderers<Run> RUN = Renderers.<Run>of("text", DemoReport::runFooter).and("json", DemoReport::runJson);
 
     /**
      * A finished run.
@@ -56,14 +67,12 @@ public final class DemoReport {
 
     public static void listJson(PrintWriter out, List<Scenario> scenarios) {
         ObjectNode root = Json.object();
-        ArrayNode arr = root.putArray("scenarios");
-        for (Scenario s : scenarios) {
-            ObjectNode o = arr.addObject();
+        Json.<Scenario>objects(root, "scenarios", scenarios, (o, s) -> {
             o.put("name", s.name()).put("title", s.title()).put("description", s.description());
             o.put("durationMicros", s.duration()).put("intervalMicros", s.interval()).put("workloads", s.workloads().size());
             ArrayNode tags = o.putArray("tags");
             s.workloads().forEach(w -> tags.add(w.tag().toString()));
-        }
+        });
         Json.write(out, root);
     }
 

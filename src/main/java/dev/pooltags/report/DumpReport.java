@@ -354,15 +354,13 @@ public final class DumpReport {
         bc.put("summary", r.explanation().known() ? r.explanation().entry().summary() : null);
         bc.put("reference", r.explanation().known() ? (r.explanation().parametersFrom() != null ? r.explanation().parametersFrom() : r.explanation().entry()).url() : null);
         bc.put("cause", r.explanation().row() == null ? null : r.explanation().row().cause());
-        ArrayNode ps = bc.putArray("parameters");
-        for (CrashAnalysis.Parameter p : r.parameters()) {
-            ObjectNode pn = ps.addObject();
+        Json.<CrashAnalysis.Parameter>objects(bc, "parameters", r.parameters(), (pn, p) -> {
             pn.put("index", p.index());
             pn.put("value", String.format("0x%X", p.value()));
             pn.put("meaning", p.meaning());
             pn.put("tag", p.tag() == null ? null : p.tag().memoryText());
             pn.put("symbol", p.hit() == null ? null : p.hit().symbol());
-        }
+        });
         if (r.suspect() != null) {
             ObjectNode s = n.putObject("suspect");
             s.put("driver", r.suspect().driver().name());
@@ -371,13 +369,11 @@ public final class DumpReport {
         } else {
             n.putNull("suspect");
         }
-        ArrayNode hits = n.putArray("addressesInDrivers");
-        for (CrashAnalysis.AddressHit h : r.hits()) {
-            ObjectNode hn = hits.addObject();
+        Json.<CrashAnalysis.AddressHit>objects(n, "addressesInDrivers", r.hits(), (hn, h) -> {
             hn.put("source", h.source());
             hn.put("value", String.format("0x%X", h.value()));
             hn.put("symbol", h.symbol());
-        }
+        });
         ArrayNode drv = n.putArray("drivers");
         for (Driver x : d.drivers()) {
             drv.addObject().put("name", x.name()).put("path", x.path()).put("base", String.format("0x%X", x.base()))

@@ -3,10 +3,12 @@ package dev.pooltags.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.function.BiConsumer;
 
 /** The one JSON configuration every report uses: pretty-printed, stable field order, LF endings. */
 public final class Json {
@@ -22,6 +24,19 @@ public final class Json {
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    /**
+     * Puts under {@code name} in {@code parent} an array of objects, one per item in order, each filled by
+     * {@code fields}: how every report writes a list of records.
+     */
+    public static <T> ArrayNode objects(ObjectNode parent, String name, Iterable<? extends T> items,
+            BiConsumer<ObjectNode, T> fields) {
+        ArrayNode array = parent.putArray(name);
+        for (T item : items) {
+            fields.accept(array.addObject(), item);
+        }
+        return array;
     }
 
     /** Writes a JSON document followed by a newline. */

@@ -8,6 +8,7 @@ import dev.pooltags.lint.Fix;
 import dev.pooltags.lint.LintResult;
 import dev.pooltags.lint.Location;
 import dev.pooltags.lint.PoolWrapper;
+import dev.pooltags.lint.Rule;
 import dev.pooltags.core.Severity;
 import java.io.PrintWriter;
 import java.util.List;
@@ -20,6 +21,21 @@ import java.util.List;
  */
 public final class LintReport {
     private LintReport() {}
+
+    /**
+     * The formats of lint findings: text (the default, terminal-safe; with each rule's help under its findings when
+     * {@code explain}), json, and sarif, which {@code sarif} writes (it needs where the sources are, which the
+     * command knows).
+     */
+    public static Renderers<LintResult> renderers(boolean explain, List<Rule> rules, Renderer<LintResult> sarif) {
+        return Renderers.<LintResult>of("text", (out, r) -> text(TerminalText.writer(out), r, explain,
+                id -> rules.stream().filter(x -> x.id().equals(id)).findFirst().map(Rule::help).orElse("")))
+                .and("json", LintReport::json).and("sarif", sarif);
+    }
+
+    /** The formats of {@code lint --wrappers}: text (the default, terminal-safe) and json. */
+    public static final Renderers<List<PoolWrapper>> WRAPPERS = Renderers.<List<PoolWrapper>>of("text",
+            (out, wrappers) -> wrappersText(TerminalText.writer(out), wrappers)).and("json", LintReport::wrappersJson);
 
     public static void text(PrintWriter out, LintResult r, boolean showHelp, java.util.function.Function<String, String> help) {
         List<Finding> active = r.active();
@@ -61,9 +77,7 @@ public final class LintReport {
         ObjectNode root = Json.object();
         root.put("files", r.files());
         root.put("lines", r.lines());
-        ArrayNode arr = root.putArray("findings");
-        for (Finding f : r.active()) {
-            ObjectNode o = arr.addObject();
+        Json.<Finding>objects(root, "findings", r.active(), (o, f) -> {
             o.put("rule", f.ruleId());
             o.put("level", f.severity().word());
             location(o, f.where());
@@ -71,28 +85,16 @@ public final class LintReport {
             if (f.fix() != null) {
                 ObjectNode fx = o.putObject("fix");
                 fx.put("description", f.fix().description());
-                ArrayNode reps = fx.putArray("replacements");
-                for (Fix.Replacement rep : f.fix().replacements()) {
-                    ObjectNode ro = reps.addObject();
+                Json.<Fix.Replacement>objects(fx, "replacements", f.fix().replacements(), (ro, rep) -> {
                     location(ro, rep.region());
                     ro.put("text", rep.text());
-                }
+                });
             }
-            ArrayNode rel = o.putArray("related");
-            for (Finding.Related x : f.related()) {
-                ObjectNode ro = rel.addObject();
-                location(ro, x.where());
-                ro.put("message", x.message());
-            }
+            related(o, "related", f.related());
             if (!f.flow().isEmpty()) {
-                ArrayNode flow = o.putArray("flow");
-                for (Finding.Related x : f.flow()) {
-                    ObjectNode ro = flow.addObject();
-                    location(ro, x.where());
-                    ro.put("message", x.message());
-                }
+                related(o, "flow", f.flow());
             }
-        }
+        });
         root.put("suppressed", r.suppressedCount());
         ArrayNode notices = root.putArray("notices");
         r.notices().forEach(notices::add);
@@ -111,24 +113,25 @@ public final class LintReport {
         out.flush();
     }
 
+    /** Places that explain a finding or a wrapper, each with its message. */
+    private static void related(ObjectNode o, String name, List<Finding.Related> places) {
+        Json.<Finding.Related>objects(o, name, places, (ro, x) -> {
+            location(ro, x.where());
+            ro.put("message", x.message());
+        });
+    }
+
     public static void wrappersJson(PrintWriter out, List<PoolWrapper> wrappers) {
         ObjectNode root = Json.object();
-        ArrayNode arr = root.putArray("wrappers");
-        for (PoolWrapper w : wrappers) {
-            ObjectNode o = arr.addObject();
+        Json.<PoolWrapper>objects(root, "wrappers", wrappers, (o, w) -> {
             o.put("function", w.routineName());
             o.put("kind", kind(w));
             o.put("tag", w.tagDescription());
             o.put("routine", w.base().routineName());
             location(o, w.definedAt());
             o.put("declared", w.declared());
-            ArrayNode through = o.putArray("through");
-            for (Finding.Related l : w.through()) {
-                ObjectNode x = through.addObject();
-                location(x, l.where());
-                x.put("message", l.message());
-            }
-        }
+            related(o, "through", w.through());
+        });
         Json.write(out, root);
     }
 

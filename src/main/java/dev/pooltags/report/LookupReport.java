@@ -23,6 +23,27 @@ import java.util.List;
 public final class LookupReport {
     private LookupReport() {}
 
+    /**
+     * The formats of {@code pooltags lookup TAG...}: text (the default, terminal-safe), json (which lists the tag
+     * files read, {@code files}) and csv.
+     */
+    public static Renderers<List<TagLookup.Answer>> renderers(List<TagFile> files) {
+        return Renderers.<List<TagLookup.Answer>>of("text", (out, answers) -> text(TerminalText.writer(out), answers))
+                .and("json", (out, answers) -> json(out, files, answers)).and("csv", LookupReport::csv);
+    }
+
+    /** The formats of {@code pooltags lookup --binary NAME}, the entries that name the binary {@code binary}. */
+    public static Renderers<List<TagEntry>> binaryRenderers(String binary) {
+        return Renderers.<List<TagEntry>>of("text", (out, entries) -> {
+            if (entries.isEmpty()) {
+                out.println("no tag file entry names the binary '" + TerminalText.escape(binary) + "'");
+                out.flush();
+            } else {
+                entriesText(TerminalText.writer(out), entries);
+            }
+        }).and("json", (out, entries) -> entriesJson(out, binary, entries)).and("csv", LookupReport::entriesCsv);
+    }
+
     public static void text(PrintWriter out, List<TagLookup.Answer> answers) {
         boolean first = true;
         for (TagLookup.Answer a : answers) {

@@ -18,6 +18,12 @@ import java.util.Locale;
 public final class SpecialPoolReport {
     private SpecialPoolReport() {}
 
+    /** The formats of {@code pooltags special-pool}: text (the default), reg (turning it off when {@code off}) and json. */
+    public static Renderers<SpecialPoolPlan> renderers(boolean off) {
+        return Renderers.<SpecialPoolPlan>of("text", SpecialPoolReport::text).and("reg", (out, p) -> reg(out, p, off))
+                .and("json", SpecialPoolReport::json);
+    }
+
     private static String subject(SpecialPoolPlan p) {
         return p.tag().map(t -> "tag " + TextTable.tagCell(t.memoryText()) + " (" + p.valueText() + "; in a driver's source '" + t.charLiteralText() + "')")
                 .or(() -> p.pattern().map(x -> "tags matching " + x + " (" + p.valueText() + ")"))

@@ -2,6 +2,7 @@ package dev.pooltags.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tagdb.IrregularLine;
 import dev.pooltags.tagdb.TagFile;
 import java.io.PrintWriter;
@@ -9,6 +10,10 @@ import java.io.PrintWriter;
 /** Renders {@code lookup --check}: a tag file's counts and each irregular line with its number and reason. */
 public final class TagFileCheckReport {
     private TagFileCheckReport() {}
+
+    /** The formats of {@code pooltags lookup --check}: text (the default, terminal-safe) and json. */
+    public static final Renderers<TagFile> RENDERERS = Renderers.<TagFile>of("text",
+            (out, f) -> text(TerminalText.writer(out), f)).and("json", TagFileCheckReport::json);
 
     public static void text(PrintWriter out, TagFile f) {
         out.printf("%s: %d lines, %d entries (%d wildcard), %d comment lines, %d blank lines, %d irregular lines%n",

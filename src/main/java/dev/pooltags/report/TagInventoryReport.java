@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.pooltags.lint.TagUse;
 import dev.pooltags.output.Csv;
+import dev.pooltags.source.TerminalText;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.TagPattern;
 import dev.pooltags.tagdb.EntrySource;
@@ -25,6 +26,11 @@ import java.util.Map;
  */
 public final class TagInventoryReport {
     private TagInventoryReport() {}
+
+    /** The formats of {@code lint --tags}: text (the default, terminal-safe), json, csv and localtag. */
+    public static final Renderers<List<TagUse>> RENDERERS = Renderers.<List<TagUse>>of("text",
+            (out, uses) -> text(TerminalText.writer(out), uses)).and("json", TagInventoryReport::json)
+            .and("csv", TagInventoryReport::csv).and("localtag", (out, uses) -> localTag(out, uses, "pooltags lint --tags"));
 
     private static Map<PoolTag, List<TagUse>> byTag(List<TagUse> uses) {
         Map<PoolTag, List<TagUse>> m = new LinkedHashMap<>();

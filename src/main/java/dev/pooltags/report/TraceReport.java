@@ -318,14 +318,8 @@ public final class TraceReport {
         } else {
             o.putNull("lifetimes");
         }
-        ObjectNode ps = o.putObject("problems");
-        ps.put("count", a.problemCount());
-        ObjectNode byKind = ps.putObject("byKind");
-        a.problemsByKind().forEach(byKind::put);
-        ArrayNode pl = ps.putArray("listed");
-        for (TraceProblem p : a.problems()) {
-            pl.addObject().put("line", p.line()).put("kind", p.kind()).put("message", p.message());
-        }
+        Json.<TraceProblem>objects(tally(o, "problems", a.problemCount(), "byKind", a.problemsByKind()), "listed", a.problems(),
+                (j, p) -> j.put("line", p.line()).put("kind", p.kind()).put("message", p.message()));
         ArrayNode drivers = o.putArray("drivers");
         for (TraceAnalysis.DriverSummary d : a.drivers()) {
             ObjectNode j = drivers.addObject();
@@ -343,13 +337,8 @@ public final class TraceReport {
     }
 
     private static void jsonViolations(ObjectNode o, TraceAnalysis a) {
-        ObjectNode vs = o.putObject("violations");
-        vs.put("count", a.violationCount());
-        ObjectNode byRule = vs.putObject("byRule");
-        a.violationsByRule().forEach(byRule::put);
-        ArrayNode listed = vs.putArray("listed");
-        for (Violation v : a.violations()) {
-            ObjectNode j = listed.addObject();
+        Json.<Violation>objects(tally(o, "violations", a.violationCount(), "byRule", a.violationsByRule()), "listed",
+                a.violations(), (j, v) -> {
             j.put("line", v.event().line());
             j.put("timeMicros", v.event().time());
             j.put("rule", v.rule().id());
@@ -372,7 +361,19 @@ public final class TraceReport {
             j.put("message", v.message());
             j.set("event", event(v.event()));
             j.put("source", v.rule().source());
-        }
+        });
+    }
+
+    /**
+     * How problems and violations are counted: {@code name: {count, <byName>: {key: n, ...}}}, to which the caller
+     * adds the ones listed in full.
+     */
+    private static ObjectNode tally(ObjectNode o, String name, long count, String byName, java.util.Map<String, Long> by) {
+        ObjectNode t = o.putObject(name);
+        t.put("count", count);
+        ObjectNode byKey = t.putObject(byName);
+        by.forEach(byKey::put);
+        return t;
     }
 
     private static void tagFields(ObjectNode j, PoolTag tag, PoolType type) {

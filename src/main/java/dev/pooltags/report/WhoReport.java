@@ -22,6 +22,16 @@ import java.util.List;
 public final class WhoReport {
     private WhoReport() {}
 
+    /**
+     * The formats of {@code pooltags who}: text (the default, terminal-safe) and json, for answers found by scanning
+     * {@code scans} of the folder {@code drivers} (null: none) with {@code tagFiles} tag files read.
+     */
+    public static Renderers<List<WhoAnalysis.Answer>> renderers(String drivers, List<FileScan> scans, int tagFiles) {
+        return Renderers.<List<WhoAnalysis.Answer>>of("text",
+                (out, answers) -> text(TerminalText.writer(out), answers, drivers, scans, tagFiles))
+                .and("json", (out, answers) -> json(out, answers, drivers, scans));
+    }
+
     private static String hex(long v) {
         return String.format("0x%X", v);
     }

@@ -7,8 +7,8 @@ import dev.pooltags.report.TraceReport;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
-class FormatNamesTest {
-    private final FormatNames trace = new TraceCommand.Formats();
+class ReportOptionsTest {
+    private final ReportOptions trace = new ReportOptions("", TraceReport.RENDERERS.names());
 
     @Test
     void acceptsTheRegistrysNamesInAnyCaseAsTheirOwnSpelling() {
