@@ -5,7 +5,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The plain forms of the commands that scripts run in loops ({@code pooltags lookup TAG... --tagfile FILE},
@@ -50,9 +49,10 @@ final class FastPath {
 
     /** {@code lookup} with tags, {@code --tagfile}, {@code --localtag}, {@code --no-localtag} and {@code --format}; else null. */
     private static LookupCommand lookup(String[] args) {
+        LookupCommand c = new LookupCommand();
         TagFileOptions files = new TagFileOptions();
         List<String> tags = new ArrayList<>();
-        LookupCommand.Format format = null;
+        String format = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("-")) {
@@ -89,7 +89,7 @@ final class FastPath {
                 if (format != null) {
                     return null;
                 }
-                format = formatNamed(value);
+                format = formatNamed(c.output, value);
                 if (format == null) {
                     return null;
                 }
@@ -103,22 +103,20 @@ final class FastPath {
             }
             (name.equals("--tagfile") ? files.tagfiles : files.localtags).add(p);
         }
-        LookupCommand c = new LookupCommand();
         c.tagFiles = files;
-        c.output = new OutputOption();
-        c.debug = new DebugOption();
+        c.output.output = new OutputOption(); // the -o mixin picocli makes: no -o, standard output
         c.tags = tags;
         if (format != null) {
-            c.format = format;
+            c.output.format = format;
         }
         return c;
     }
 
-    /** A {@code --format} value as picocli reads it (any case), or null. */
-    private static LookupCommand.Format formatNamed(String value) {
-        for (LookupCommand.Format f : LookupCommand.Format.values()) {
-            if (f.name().equals(value.toLowerCase(Locale.ROOT))) {
-                return f;
+    /** A {@code --format} value as picocli's converter reads it (a format's name in any case), or null. */
+    private static String formatNamed(ReportOptions formats, String value) {
+        for (String name : formats) {
+            if (name.equalsIgnoreCase(value)) {
+                return name;
             }
         }
         return null;
