@@ -1,6 +1,7 @@
 package dev.pooltags.lint;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.project.Project;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,5 +1,7 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.project.Project;
+import dev.pooltags.project.SourceFile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,6 +1,7 @@
 package dev.pooltags.lint;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.project.Project;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagEntry;
 import java.util.ArrayList;

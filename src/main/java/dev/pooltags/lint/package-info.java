@@ -1,9 +1,10 @@
 /**
  * Pool-tag mistakes in Windows driver C/C++ sources, found from tokens alone (no compiler, no WDK headers).
  *
- * <p>Sources: {@link dev.pooltags.lint.ProjectLayout} finds the files, the {@code .vcxproj}/{@code sources} projects
- * that build them (with their preprocessor symbols and include folders) and the {@code .pooltags.yml} files
- * ({@link dev.pooltags.lint.LintConfigReader}); {@link dev.pooltags.lint.Tokenizer} turns text into a compact
+ * <p>Input: a {@link dev.pooltags.project.ProjectLayout} (the files, the {@code .vcxproj}/{@code sources} projects
+ * that build them with their preprocessor symbols and include folders, the {@code .pooltags.yml} settings), read by
+ * the {@code dev.pooltags.project} source, and a function giving each file's bytes: lint reads no file itself.
+ * {@link dev.pooltags.lint.Tokenizer} turns text into a compact
  * {@link dev.pooltags.lint.TokenList}; {@link dev.pooltags.lint.FileScanner} indexes a file into
  * {@link dev.pooltags.lint.FileFacts} (definitions kept as their text, includes, file-scope names, class members,
  * called names, {@code #if} ranges it cannot decide) and, in a full scan, hands pool-routine calls (through wrapper
