@@ -13,14 +13,7 @@ import java.util.function.Consumer;
 public final class DefaultTagRule extends Rule {
     public DefaultTagRule() {
         super("PT002", "DefaultOrMeaninglessPoolTag", Severity.ERROR,
-                "Default or meaningless pool tag (0, ' kdD', ' mdW', ' GIB', no letter or digit)",
-                "Pool use is tracked per tag, so a tag shared with everyone (the defaults 'Ddk ' and 'Wdm ', written "
-                + "' kdD' and ' mdW') hides the driver's allocations among others. The kernel rejects tag 0, the "
-                + "big-pool marker 'BIG ' and tags without any letter or digit with bug check BAD_POOL_CALLER (0xC2). "
-                + "Fix: choose a unique tag of four letters or digits for each kind of allocation, check it is not "
-                + "in Pooltag.txt, and write it reversed in the source ('gaTM' shows as MTag). "
-                + "WdfMemoryCreate and WdfLookasideListCreate accept tag 0 (the framework then uses the driver's tag) "
-                + "and are not reported for it.");
+                "Default or meaningless pool tag (0, ' kdD', ' mdW', ' GIB', no letter or digit)");
     }
 
     private static final int DDK = 0x206B6444; // ' kdD', PoolMon "Ddk "

@@ -17,18 +17,7 @@ public final class DeprecatedAllocatorRule extends Rule {
 
     public DeprecatedAllocatorRule() {
         super("PT004", "DeprecatedPoolAllocator", Severity.WARNING,
-                "Deprecated allocator: ExAllocatePoolWithTag and variants; use ExAllocatePool2 or ExAllocatePool3",
-                "ExAllocatePoolWithTag, ExAllocatePoolWithQuotaTag and ExAllocatePoolWithTagPriority are deprecated "
-                + "since Windows 10, version 2004. Their replacements take POOL_FLAGS instead of a POOL_TYPE: "
-                + "PagedPool -> POOL_FLAG_PAGED, NonPagedPoolNx -> POOL_FLAG_NON_PAGED, NonPagedPool -> "
-                + "POOL_FLAG_NON_PAGED (no-execute; POOL_FLAG_NON_PAGED_EXECUTE only if code runs from the block), "
-                + "...CacheAligned -> | POOL_FLAG_CACHE_ALIGNED, quota -> | POOL_FLAG_USE_QUOTA. Differences: "
-                + "ExAllocatePool2 zeroes the block (an RtlZeroMemory after it can go; POOL_FLAG_UNINITIALIZED keeps "
-                + "the old behaviour where every byte is written before use), and returns NULL on failure unless "
-                + "POOL_FLAG_RAISE_ON_FAILURE is given (ExAllocatePoolWithQuotaTag used to raise). For a priority, "
-                + "use ExAllocatePool3 with a POOL_EXTENDED_PARAMETER of type PoolExtendedParameterPriority. "
-                + "A driver that must also load on earlier Windows versions can call ExAllocatePoolZero, or define "
-                + "POOL_ZERO_DOWN_LEVEL_SUPPORT and call ExInitializeDriverRuntime.");
+                "Deprecated allocator: ExAllocatePoolWithTag and variants; use ExAllocatePool2 or ExAllocatePool3");
     }
 
     @Override

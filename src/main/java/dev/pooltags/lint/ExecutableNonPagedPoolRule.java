@@ -13,14 +13,7 @@ import java.util.function.Consumer;
 public final class ExecutableNonPagedPoolRule extends Rule {
     public ExecutableNonPagedPoolRule() {
         super("PT006", "ExecutableNonPagedPool", Severity.WARNING,
-                "Executable nonpaged pool in a driver that has not opted in to NX pool",
-                "NonPagedPool (and NonPagedPoolCacheAligned, ...MustSucceed, ...Session) is executable memory: a "
-                + "buffer overflow into it can run code, and HVCI-enabled systems and the Windows hardware "
-                + "compatibility program expect drivers to use no-execute pool. The same holds for "
-                + "ExInitializeNPagedLookasideList without POOL_NX_ALLOCATION in Flags. Fix: pass NonPagedPoolNx "
-                + "(POOL_FLAG_NON_PAGED with ExAllocatePool2), or opt the whole driver in: define POOL_NX_OPTIN_AUTO=1 "
-                + "for the project (the .vcxproj PreprocessorDefinitions or C_DEFINES in a sources file), or define "
-                + "POOL_NX_OPTIN=1 and call ExInitializeDriverRuntime(DrvRtPoolNxOptIn) first thing in DriverEntry.");
+                "Executable nonpaged pool in a driver that has not opted in to NX pool");
     }
 
     private static final Map<String, String> NX = Map.of(

@@ -9,19 +9,7 @@ import java.util.function.Consumer;
 public final class MiniportKernelAllocatorRule extends Rule {
     public MiniportKernelAllocatorRule() {
         super("PT007", "MiniportUsesKernelAllocator", Severity.WARNING,
-                "Miniport allocates with ExAllocatePool* instead of its port driver's allocator",
-                "A driver that registers with NdisMRegisterMiniportDriver is an NDIS miniport: NDIS expects it to "
-                + "allocate through NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle or NdisDriverHandle, size, "
-                + "tag, priority) and to free with NdisFreeMemoryWithTagPriority(handle, block, tag), so its memory is "
-                + "accounted to the miniport and follows NDIS's low-resource priorities. A driver that calls "
-                + "StorPortInitialize is a Storport miniport: physical storage miniports are to call only the port "
-                + "driver's support routines (StorPortAllocatePool and StorPortFreePool for pool; the SDV rule "
-                + "HwStorPortProhibitedDDIs lists ExAllocatePoolWithTag and its kin), and the HLK storage imports "
-                + "test fails those that import kernel routines; a virtual miniport (VIRTUAL_HW_INITIALIZATION_DATA) "
-                + "may call them and is not reported. A driver that calls VideoPortInitialize is a video "
-                + "miniport, which allocates with VideoPortAllocatePool and frees with VideoPortFreePool. Fix: "
-                + "replace the ExAllocatePool* call with the port's allocator and the matching free. Drivers with a "
-                + "real reason to call the kernel directly can suppress the finding with // pooltags: ignore PT007.");
+                "Miniport allocates with ExAllocatePool* instead of its port driver's allocator");
     }
 
     @Override

@@ -22,13 +22,7 @@ import java.util.function.Consumer;
 public final class PlaceWithSeveralTagsRule extends Rule {
     public PlaceWithSeveralTagsRule() {
         super("PT009", "PlaceHoldsSeveralTags", Severity.WARNING,
-                "A place freed in one function holds blocks of several tags from others",
-                "A global, a class member or a structure member is given blocks allocated with different tags by "
-                + "different functions, and a free elsewhere takes whatever block is there with one tag. The kernel "
-                + "checks the tag on free: whenever the block is of the other tag the free bug-checks the machine "
-                + "(BAD_POOL_CALLER 0xC2, parameter 0xA), and PoolMon cannot tell the uses of the place apart. "
-                + "Fix: allocate everything stored in one place with one tag (one named constant), or keep the "
-                + "tag beside the pointer and free with it.");
+                "A place freed in one function holds blocks of several tags from others");
     }
 
     /** What was stored in a place, and the frees that take whatever is there. */

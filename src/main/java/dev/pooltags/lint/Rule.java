@@ -1,5 +1,6 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.core.HelpText;
 import dev.pooltags.core.RuleDescription;
 import dev.pooltags.core.Severity;
 import java.util.List;
@@ -19,12 +20,13 @@ public abstract class Rule {
     private final String title;
     private final String help;
 
-    protected Rule(String id, String name, Severity severity, String title, String help) {
+    /** A rule whose help is the resource {@code help/<id>.txt} beside its class ({@link HelpText}). */
+    protected Rule(String id, String name, Severity severity, String title) {
         this.id = id;
         this.name = name;
         this.severity = severity;
         this.title = title;
-        this.help = help;
+        this.help = HelpText.of(getClass(), id);
     }
 
     public final String id() {
@@ -53,7 +55,7 @@ public abstract class Rule {
         return title;
     }
 
-    /** Why it matters and how to fix it, a few sentences of plain text. */
+    /** Why it matters and how to fix it, a few sentences of plain text (from {@code help/<id>.txt}). */
     public final String help() {
         return help;
     }

@@ -8,12 +8,7 @@ import java.util.function.Consumer;
 public final class StringTagRule extends Rule {
     public StringTagRule() {
         super("PT001", "StringPassedAsPoolTag", Severity.ERROR,
-                "A string or a pointer is passed as the pool tag",
-                "The tag is a 32-bit value, written as a character literal in single quotes ('fByM', which PoolMon "
-                + "shows as MyBf). A string in double quotes (\"fByM\") or an address (&tag) compiles, because the "
-                + "argument is converted to ULONG, but the tag becomes the low bits of an address: it changes from "
-                + "build to build, cannot be looked up, and a free with the 'same' tag may not match. "
-                + "Fix: write the tag in single quotes, or pass a ULONG constant.");
+                "A string or a pointer is passed as the pool tag");
     }
 
     @Override

@@ -19,14 +19,7 @@ import java.util.function.Consumer;
 public final class TagHygieneRule extends Rule {
     public TagHygieneRule() {
         super("PT008", "PoolTagHygiene", Severity.WARNING,
-                "Tag hygiene: not four printable characters, written in reading order, or colliding with another owner",
-                "PoolMon, WinDbg (!poolused, !pool) and Pooltag.txt show a tag as its four bytes in memory order, "
-                + "and the compiler stores a character literal with its first character in the highest byte: "
-                + "'Tag1' is shown as 1gaT. Write tags reversed ('1gaT' to see Tag1) and exactly four printable "
-                + "characters long ('ab' leaves two zero bytes that show as \\x00). A tag already listed in "
-                + "Pooltag.txt for another binary, or used by another driver of the same tree, makes pool usage "
-                + "ambiguous: choose one no one else uses. Fix: correct the literal (the finding shows how it reads), "
-                + "and look new tags up with 'pooltags lookup TAG' before using them.");
+                "Tag hygiene: not four printable characters, written in reading order, or colliding with another owner");
     }
 
     private record Use(Project project, Location where, String text) {

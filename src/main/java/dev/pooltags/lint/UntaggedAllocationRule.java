@@ -12,15 +12,7 @@ public final class UntaggedAllocationRule extends Rule {
 
     public UntaggedAllocationRule() {
         super("PT003", "UntaggedPoolAllocation", Severity.WARNING,
-                "Untagged allocation: ExAllocatePool, ExAllocatePoolWithQuota or NdisAllocateMemory",
-                "ExAllocatePool and ExAllocatePoolWithQuota take no tag, so their blocks are counted under a default "
-                + "tag shared with every other caller ('None'); a leak in them cannot be traced to the driver. Both "
-                + "are deprecated since Windows 10, version 2004. Fix: call ExAllocatePool2 with POOL_FLAGS and a "
-                + "tag of the driver's own, e.g. ExAllocatePool2(POOL_FLAG_NON_PAGED, size, 'gaTM') for NonPagedPool, "
-                + "POOL_FLAG_PAGED for PagedPool, adding POOL_FLAG_USE_QUOTA for the quota variant. ExAllocatePool2 "
-                + "zeroes the block; add POOL_FLAG_UNINITIALIZED only where every byte is written before use. "
-                + "NdisAllocateMemory, NDIS's untagged allocator, is deprecated too: use "
-                + "NdisAllocateMemoryWithTagPriority.");
+                "Untagged allocation: ExAllocatePool, ExAllocatePoolWithQuota or NdisAllocateMemory");
     }
 
     @Override
