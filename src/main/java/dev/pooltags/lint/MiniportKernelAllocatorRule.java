@@ -6,32 +6,27 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** PT007: an NDIS, Storport or video port miniport calling the ExAllocatePool family directly. */
-public final class MiniportKernelAllocatorRule extends Rule {
+public final class MiniportKernelAllocatorRule extends CallRule {
     public MiniportKernelAllocatorRule() {
         super("PT007", "MiniportUsesKernelAllocator", Severity.WARNING,
-                "Miniport allocates with ExAllocatePool* instead of its port driver's allocator");
+                "Miniport allocates with ExAllocatePool* instead of its port driver's allocator",
+                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/ndis/nf-ndis-ndisallocatememorywithtagpriority", "high", List.of("pool-tag", "correctness"), null),
+                LintContext::calls);
     }
 
     @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/ndis/nf-ndis-ndisallocatememorywithtagpriority", "high", List.of("pool-tag", "correctness"), null);
-    }
-
-    @Override
-    public void check(LintContext ctx, Consumer<Finding> out) {
-        for (Call c : ctx.calls()) {
-            if (!c.routine().isKernelAllocator() || ctx.reachedByExpansion(c)) {
-                continue;
-            }
-            Project p = ctx.project(c);
-            Miniport.Registration reg = ctx.miniport(p);
-            if (reg == null) {
-                continue;
-            }
-            out.accept(new Finding(id(), severity(), c.callee(), p.name() + " is " + reg.port().article() + " but calls "
-                    + c.routine().routineName() + "; allocate with " + reg.port().allocate(), null,
-                    List.of(new Finding.Related(reg.where(), "registers as " + reg.port().article() + " here ("
-                            + reg.port().registration() + ")")), false));
+    protected void judge(LintContext ctx, Call c, Consumer<Finding> out) {
+        if (!c.routine().isKernelAllocator() || ctx.reachedByExpansion(c)) {
+            return;
         }
+        Project p = ctx.project(c);
+        Miniport.Registration reg = ctx.miniport(p);
+        if (reg == null) {
+            return;
+        }
+        out.accept(new Finding(id(), severity(), c.callee(), p.name() + " is " + reg.port().article() + " but calls "
+                + c.routine().routineName() + "; allocate with " + reg.port().allocate(), null,
+                List.of(new Finding.Related(reg.where(), "registers as " + reg.port().article() + " here ("
+                        + reg.port().registration() + ")")), false));
     }
 }

@@ -28,7 +28,8 @@ import java.util.function.Consumer;
 public final class MismatchedFreeTagRule extends Rule {
     public MismatchedFreeTagRule() {
         super("PT005", "FreeWithDifferentTag", Severity.ERROR,
-                "Block freed with a different tag than it was allocated with");
+                "Block freed with a different tag than it was allocated with",
+                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller", "high", List.of("pool-tag", "correctness", "reliability", "security"), "6.5"));
     }
 
     /** Related places listed under a finding; the message counts the rest. */
@@ -98,11 +99,6 @@ public final class MismatchedFreeTagRule extends Rule {
     private static final class State {
         final Map<String, Place> places = new ConcurrentHashMap<>();
         final Queue<PendingFree> frees = new ConcurrentLinkedQueue<>();
-    }
-
-    @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller", "high", List.of("pool-tag", "correctness", "reliability", "security"), "6.5");
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 public final class PlaceWithSeveralTagsRule extends Rule {
     public PlaceWithSeveralTagsRule() {
         super("PT009", "PlaceHoldsSeveralTags", Severity.WARNING,
-                "A place freed in one function holds blocks of several tags from others");
+                "A place freed in one function holds blocks of several tags from others",
+                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller", "medium", List.of("pool-tag", "correctness", "reliability", "security"), "5.0"));
     }
 
     /** What was stored in a place, and the frees that take whatever is there. */
@@ -46,11 +47,6 @@ public final class PlaceWithSeveralTagsRule extends Rule {
 
     /** Related allocations listed per finding. */
     private static final int MAX_RELATED = 6;
-
-    @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller", "medium", List.of("pool-tag", "correctness", "reliability", "security"), "5.0");
-    }
 
     @Override
     public void check(LintContext ctx, Consumer<Finding> out) {

@@ -14,28 +14,22 @@ import java.util.function.Consumer;
  * {@link LintContext#state}, not in the rule. Whether a finding is suppressed is decided afterwards, from the source.
  */
 public abstract class Rule {
-    private final String id;
-    private final String name;
-    private final Severity severity;
-    private final String title;
-    private final String help;
+    private final RuleDescription description;
+    private final Meta meta;
 
     /** A rule whose help is the resource {@code help/<id>.txt} beside its class ({@link HelpText}). */
-    protected Rule(String id, String name, Severity severity, String title) {
-        this.id = id;
-        this.name = name;
-        this.severity = severity;
-        this.title = title;
-        this.help = HelpText.of(getClass(), id);
+    protected Rule(String id, String name, Severity severity, String title, Meta meta) {
+        this.description = new RuleDescription(id, name, severity, title, HelpText.of(getClass(), id), meta.helpUri(), "");
+        this.meta = meta;
     }
 
     public final String id() {
-        return id;
+        return description.id();
     }
 
     /** A short PascalCase name (SARIF's rule name). */
     public final String name() {
-        return name;
+        return description.name();
     }
 
     /**
@@ -43,21 +37,21 @@ public abstract class Rule {
      * documentation of the mistake ({@link Meta#helpUri()}) as its source.
      */
     public final RuleDescription description() {
-        return new RuleDescription(id, name, severity, title, help, meta().helpUri(), "");
+        return description;
     }
 
     public final Severity severity() {
-        return severity;
+        return description.severity();
     }
 
     /** One line: what the rule finds. */
     public final String title() {
-        return title;
+        return description.title();
     }
 
     /** Why it matters and how to fix it, a few sentences of plain text (from {@code help/<id>.txt}). */
     public final String help() {
-        return help;
+        return description.help();
     }
 
     /**
@@ -73,7 +67,9 @@ public abstract class Rule {
     }
 
     /** The rule's metadata for code scanning. */
-    public abstract Meta meta();
+    public final Meta meta() {
+        return meta;
+    }
 
     /** Judges one piece of the scan; may be called from several threads at once. */
     public abstract void check(LintContext ctx, Consumer<Finding> out);
@@ -91,6 +87,6 @@ public abstract class Rule {
 
     /** A finding of this rule at its default severity, without fix or related places. */
     protected final Finding finding(Location where, String message) {
-        return new Finding(id, severity, where, message, null, List.of(), false);
+        return new Finding(id(), severity(), where, message, null, List.of(), false);
     }
 }

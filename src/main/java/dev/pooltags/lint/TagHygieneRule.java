@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 public final class TagHygieneRule extends Rule {
     public TagHygieneRule() {
         super("PT008", "PoolTagHygiene", Severity.WARNING,
-                "Tag hygiene: not four printable characters, written in reading order, or colliding with another owner");
+                "Tag hygiene: not four printable characters, written in reading order, or colliding with another owner",
+                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/poolmon", "medium", List.of("pool-tag", "maintainability"), null));
     }
 
     private record Use(Project project, Location where, String text) {
@@ -28,11 +29,6 @@ public final class TagHygieneRule extends Rule {
     /** The first use of each tag by each project, from every file (the first in file order, whatever the threads). */
     private static final class State {
         final Map<Integer, Map<String, Use>> byTag = new java.util.concurrent.ConcurrentHashMap<>();
-    }
-
-    @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/poolmon", "medium", List.of("pool-tag", "maintainability"), null);
     }
 
     @Override

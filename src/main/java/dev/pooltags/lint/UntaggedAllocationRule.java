@@ -6,28 +6,23 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** PT003: ExAllocatePool and ExAllocatePoolWithQuota, which take no tag. */
-public final class UntaggedAllocationRule extends Rule {
+public final class UntaggedAllocationRule extends CallRule {
     private static final Set<PoolRoutine> UNTAGGED = Set.of(PoolRoutine.EX_ALLOCATE_POOL,
             PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA, PoolRoutine.NDIS_ALLOCATE_MEMORY);
 
     public UntaggedAllocationRule() {
         super("PT003", "UntaggedPoolAllocation", Severity.WARNING,
-                "Untagged allocation: ExAllocatePool, ExAllocatePoolWithQuota or NdisAllocateMemory");
+                "Untagged allocation: ExAllocatePool, ExAllocatePoolWithQuota or NdisAllocateMemory",
+                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28751-banned-exallocatepool-usage", "very-high", List.of("pool-tag", "maintainability"), null),
+                ctx -> ctx.callsToReportOf(UNTAGGED));
     }
 
     @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28751-banned-exallocatepool-usage", "very-high", List.of("pool-tag", "maintainability"), null);
-    }
-
-    @Override
-    public void check(LintContext ctx, Consumer<Finding> out) {
-        for (Call c : ctx.callsToReportOf(UNTAGGED)) {
-            Routine r = c.routine();
-            out.accept(finding(c.callee(), r.routineName() + " allocates without a tag of the driver's own"
-                    + (c.viaMacro() != null ? " (through the macro " + c.viaMacro() + ")" : "")
-                    + (r == PoolRoutine.NDIS_ALLOCATE_MEMORY ? "; use NdisAllocateMemoryWithTagPriority with a unique tag"
-                            : "; use ExAllocatePool2 with a unique tag")));
-        }
+    protected void judge(LintContext ctx, Call c, Consumer<Finding> out) {
+        Routine r = c.routine();
+        out.accept(finding(c.callee(), r.routineName() + " allocates without a tag of the driver's own"
+                + (c.viaMacro() != null ? " (through the macro " + c.viaMacro() + ")" : "")
+                + (r == PoolRoutine.NDIS_ALLOCATE_MEMORY ? "; use NdisAllocateMemoryWithTagPriority with a unique tag"
+                        : "; use ExAllocatePool2 with a unique tag")));
     }
 }
