@@ -53,16 +53,30 @@ final class Conditions {
             return pos < ts.size() && ts.get(pos).is(p);
         }
 
+        /** Reads {@code p} when it comes next, else gives up on the expression ({@link #giveUp}). */
+        boolean expect(String p) {
+            if (at(p)) {
+                pos++;
+                return true;
+            }
+            giveUp();
+            return false;
+        }
+
+        /** The expression cannot be read: nothing more is consumed, so it does not count as read to its end. */
+        Long giveUp() {
+            pos = ts.size() + 1;
+            return null;
+        }
+
         Long ternary() {
             Long c = binary(0);
             if (at("?")) {
                 pos++;
                 Long a = ternary();
-                if (!at(":")) {
-                    pos = ts.size() + 1;
+                if (!expect(":")) {
                     return null;
                 }
-                pos++;
                 Long b = ternary();
                 if (c == null) {
                     return a != null && a.equals(b) ? a : null;
@@ -74,8 +88,7 @@ final class Conditions {
 
         Long binary(int minPrec) {
             if (++nesting > 200) {
-                pos = ts.size() + 1;
-                return null;
+                return giveUp();
             }
             Long left = unary();
             while (pos < ts.size()) {
@@ -161,16 +174,10 @@ final class Conditions {
                     case "(" -> {
                         pos++;
                         Long v = ternary();
-                        if (!at(")")) {
-                            pos = ts.size() + 1;
-                            return null;
-                        }
-                        pos++;
-                        return v;
+                        return expect(")") ? v : null;
                     }
                     default -> {
-                        pos = ts.size() + 1;
-                        return null;
+                        return giveUp();
                     }
                 }
             }
@@ -191,16 +198,11 @@ final class Conditions {
                             pos++;
                         }
                         if (pos >= ts.size() || !ts.get(pos).isIdent()) {
-                            pos = ts.size() + 1;
-                            return null;
+                            return giveUp();
                         }
                         String name = ts.get(pos++).text();
-                        if (paren) {
-                            if (!at(")")) {
-                                pos = ts.size() + 1;
-                                return null;
-                            }
-                            pos++;
+                        if (paren && !expect(")")) {
+                            return null;
                         }
                         return defined.containsKey(name) ? 1L : null;
                     }
@@ -215,8 +217,7 @@ final class Conditions {
         /** A macro in a condition: its value when defined for sure, else unknown. */
         Long name(String name) {
             if (pos < ts.size() && ts.get(pos).is("(")) {
-                pos = ts.size() + 1; // a function-like macro in a condition: not followed
-                return null;
+                return giveUp(); // a function-like macro in a condition: not followed
             }
             String text = defined.get(name);
             if (text == null || depth >= MAX_DEPTH) {
