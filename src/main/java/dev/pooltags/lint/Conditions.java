@@ -34,16 +34,14 @@ final class Conditions {
         return v != 0 ? Truth.TRUE : Truth.FALSE;
     }
 
-    private static final class Parser {
-        final List<Token> ts;
+    private static final class Parser extends CPrecedence.Climber<Long> {
         final Map<String, String> defined;
         final Set<String> maybe;
         final int depth;
-        int pos;
         int nesting;
 
         Parser(List<Token> ts, Map<String, String> defined, Set<String> maybe, int depth) {
-            this.ts = ts;
+            super(ts);
             this.defined = defined;
             this.maybe = maybe;
             this.depth = depth;
@@ -70,7 +68,7 @@ final class Conditions {
         }
 
         Long ternary() {
-            Long c = binary(0);
+            Long c = climb(0);
             if (at("?")) {
                 pos++;
                 Long a = ternary();
@@ -86,26 +84,18 @@ final class Conditions {
             return c;
         }
 
-        Long binary(int minPrec) {
+        @Override
+        Long climb(int minPrec) {
             if (++nesting > 200) {
                 return giveUp();
             }
-            Long left = unary();
-            while (pos < ts.size()) {
-                Token op = ts.get(pos);
-                int p = CPrecedence.of(op);
-                if (p < 0 || p < minPrec) {
-                    break;
-                }
-                pos++;
-                Long right = binary(p + 1);
-                left = apply(op.text(), left, right);
-            }
+            Long left = climbFrom(unary(), minPrec);
             nesting--;
             return left;
         }
 
-        static Long apply(String op, Long a, Long b) {
+        @Override
+        Long apply(String op, Long a, Long b) {
             // short circuits decide with one side unknown
             if (op.equals("&&")) {
                 if (a != null && a == 0 || b != null && b == 0) {
