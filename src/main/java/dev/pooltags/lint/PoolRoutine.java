@@ -93,9 +93,4 @@ public record PoolRoutine(String routineName, Kind kind, int tagArg, int poolTyp
     public PoolRoutine base() {
         return this;
     }
-
-    @Override
-    public String toString() {
-        return entry.name();
-    }
 }

@@ -108,10 +108,6 @@ public final class Scope {
         return facts.get(file);
     }
 
-    public SourceFile file(String file) {
-        return files.get(file);
-    }
-
     public Project project(String file) {
         SourceFile sf = files.get(file);
         return sf == null ? null : sf.project();
