@@ -26,25 +26,23 @@ public final class Definition {
     private final Location where;
     private final Kind kind;
     private final Keep keep;
-    private final Source source;
+    // the text the body is read from again: a #define's line (from its '#'), an initializer's expression, or for an
+    // implicit enumerator "PREVIOUS + 1"; where it starts; how many tokens precede the body
+    private final String source;
+    private final int sourceLine;
+    private final int sourceCol;
+    private final int sourceOffset;
+    private final int bodyStart;
     private final List<String> callees;
     private final boolean empty;
 
-    /**
-     * The text a body not kept as tokens is read from again: a {@code #define}'s line (from its '#'), an initializer's
-     * expression, or for an implicit enumerator "PREVIOUS + 1"; the line, column and offset where it starts; how many
-     * of its tokens precede the body.
-     */
-    private record Source(String text, int line, int col, int offset, int bodyStart) {
-    }
-
     /** A constant or enumerator, or a macro built by hand: the body as tokens. */
     public Definition(String name, List<String> params, List<Token> body, Location where, Kind kind) {
-        this(name, params, List.copyOf(body), where, kind, Keep.TOKENS, null, body);
+        this(name, params, List.copyOf(body), where, kind, Keep.TOKENS, null, 0, 0, 0, 0, body);
     }
 
     private Definition(String name, List<String> params, List<Token> body, Location where, Kind kind, Keep keep,
-            Source source, List<Token> bodyNow) {
+            String source, int line, int col, int offset, int bodyStart, List<Token> bodyNow) {
         this.name = name;
         this.params = params;
         this.body = body;
@@ -54,6 +52,10 @@ public final class Definition {
         this.kind = kind;
         this.keep = keep;
         this.source = source;
+        this.sourceLine = line;
+        this.sourceCol = col;
+        this.sourceOffset = offset;
+        this.bodyStart = bodyStart;
         this.callees = calleesOf(bodyNow, name, params);
         this.empty = bodyNow.isEmpty();
     }
@@ -71,7 +73,7 @@ public final class Definition {
         String name = p.name.text().intern(); // the same names recur in header after header
         Location where = Location.of(file, p.name);
         if (body.isEmpty()) {
-            return new Definition(name, p.params, List.of(), where, Kind.DEFINE, Keep.TOKENS, null, body);
+            return new Definition(name, p.params, List.of(), where, Kind.DEFINE, Keep.TOKENS, null, 0, 0, 0, 0, body);
         }
         Token first = body.get(0);
         Token last = body.get(body.size() - 1);
@@ -79,13 +81,13 @@ public final class Definition {
             // a body that starts with '#' would read as a directive on its own: keep the whole line
             String text = new String(src, directive.start(), directive.end() - directive.start(),
                     StandardCharsets.ISO_8859_1);
-            return new Definition(name, p.params, null, where, Kind.DEFINE, Keep.DIRECTIVE,
-                    new Source(text, directive.line(), directive.col(), directive.start(), p.bodyStart), body);
+            return new Definition(name, p.params, null, where, Kind.DEFINE, Keep.DIRECTIVE, text, directive.line(),
+                    directive.col(), directive.start(), p.bodyStart, body);
         }
         // the body alone: its first token to its last, continuations and comments between them included
         String text = new String(src, first.start(), last.end() - first.start(), StandardCharsets.ISO_8859_1);
-        return new Definition(name, p.params, null, where, Kind.DEFINE, Keep.FRAGMENT,
-                new Source(text, first.line(), first.col(), first.start(), 0), body);
+        return new Definition(name, p.params, null, where, Kind.DEFINE, Keep.FRAGMENT, text, first.line(), first.col(),
+                first.start(), 0, body);
     }
 
     /**
@@ -98,7 +100,7 @@ public final class Definition {
         Location where = Location.of(file, name);
         if (body == null) {
             String text = previous == null ? "0" : previous + " + 1";
-            return new Definition(name.text(), null, null, where, kind, Keep.SYNTHETIC, new Source(text, 0, 0, 0, 0),
+            return new Definition(name.text(), null, null, where, kind, Keep.SYNTHETIC, text, 0, 0, 0, 0,
                     java.util.List.of(name));
         }
         if (body.isEmpty() || !contiguous) {
@@ -107,8 +109,8 @@ public final class Definition {
         Token a = body.get(0);
         Token b = body.get(body.size() - 1);
         String text = new String(src, a.start(), b.end() - a.start(), StandardCharsets.ISO_8859_1);
-        return new Definition(name.text(), null, null, where, kind, Keep.FRAGMENT,
-                new Source(text, a.line(), a.col(), a.start(), 0), body);
+        return new Definition(name.text(), null, null, where, kind, Keep.FRAGMENT, text, a.line(), a.col(), a.start(), 0,
+                body);
     }
 
     private record Parsed(Token name, List<String> params, int bodyStart, List<Token> tokens) {
@@ -172,17 +174,17 @@ public final class Definition {
         }
         if (keep == Keep.SYNTHETIC) {
             List<Token> out = new ArrayList<>(3);
-            for (Token t : Tokenizer.tokenize(source.text()).tokens()) {
+            for (Token t : Tokenizer.tokenize(source).tokens()) {
                 out.add(new Token(t.kind(), t.text(), where.line(), where.col(), where.line(), where.endCol(), where.start(),
                         where.end(), null));
             }
             return out;
         }
         // the text again, shifted to where it is written
-        byte[] pad = new byte[source.col() - 1 + source.text().length()];
-        java.util.Arrays.fill(pad, 0, source.col() - 1, (byte) ' ');
-        byte[] text = source.text().getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(text, 0, pad, source.col() - 1, text.length);
+        byte[] pad = new byte[sourceCol - 1 + source.length()];
+        java.util.Arrays.fill(pad, 0, sourceCol - 1, (byte) ' ');
+        byte[] text = source.getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(text, 0, pad, sourceCol - 1, text.length);
         List<Token> ts = Tokenizer.tokenize(pad).tokens();
         if (keep == Keep.DIRECTIVE) {
             if (ts.isEmpty() || ts.get(0).directive() == null) {
@@ -190,11 +192,11 @@ public final class Definition {
             }
             ts = ts.get(0).directive().tokens();
         }
-        int shift = source.offset() - (source.col() - 1);
-        List<Token> out = new ArrayList<>(Math.max(0, ts.size() - source.bodyStart()));
-        for (int k = source.bodyStart(); k < ts.size(); k++) {
+        int shift = sourceOffset - (sourceCol - 1);
+        List<Token> out = new ArrayList<>(Math.max(0, ts.size() - bodyStart));
+        for (int k = bodyStart; k < ts.size(); k++) {
             Token t = ts.get(k);
-            out.add(new Token(t.kind(), t.text(), t.line() + source.line() - 1, t.col(), t.endLine() + source.line() - 1,
+            out.add(new Token(t.kind(), t.text(), t.line() + sourceLine - 1, t.col(), t.endLine() + sourceLine - 1,
                     t.endCol(), t.start() + shift, t.end() + shift, null));
         }
         return out;
