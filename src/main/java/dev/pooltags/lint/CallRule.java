@@ -1,6 +1,5 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -13,9 +12,8 @@ public abstract class CallRule extends Rule {
     private final Function<LintContext, List<Call>> calls;
 
     /** {@code calls}: the calls of a piece the rule judges, such as {@code LintContext::calls}. */
-    protected CallRule(String id, String name, Severity severity, String title, Meta meta,
-            Function<LintContext, List<Call>> calls) {
-        super(id, name, severity, title, meta);
+    protected CallRule(String id, Function<LintContext, List<Call>> calls) {
+        super(id);
         this.calls = calls;
     }
 

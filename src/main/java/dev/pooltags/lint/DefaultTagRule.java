@@ -12,10 +12,7 @@ import java.util.function.Consumer;
  */
 public final class DefaultTagRule extends CallRule {
     public DefaultTagRule() {
-        super("PT002", "DefaultOrMeaninglessPoolTag", Severity.ERROR,
-                "Default or meaningless pool tag (0, ' kdD', ' mdW', ' GIB', no letter or digit)",
-                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28147-improper-use-of-default-pool-tag", "high", List.of("pool-tag", "correctness", "reliability", "security"), "5.0"),
-                LintContext::taggedAllocations);
+        super("PT002", LintContext::taggedAllocations);
     }
 
     private static final int DDK = 0x206B6444; // ' kdD', PoolMon "Ddk "

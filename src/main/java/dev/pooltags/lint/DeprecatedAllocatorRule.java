@@ -1,6 +1,5 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +15,7 @@ public final class DeprecatedAllocatorRule extends CallRule {
             PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG, PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY);
 
     public DeprecatedAllocatorRule() {
-        super("PT004", "DeprecatedPoolAllocator", Severity.WARNING,
-                "Deprecated allocator: ExAllocatePoolWithTag and variants; use ExAllocatePool2 or ExAllocatePool3",
-                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/kernel/updating-deprecated-exallocatepool-calls", "very-high", List.of("pool-tag", "maintainability"), null),
-                ctx -> ctx.callsToReportOf(DEPRECATED));
+        super("PT004", ctx -> ctx.callsToReportOf(DEPRECATED));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import dev.pooltags.project.Project;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,7 @@ import java.util.function.Consumer;
  */
 public final class ExecutableNonPagedPoolRule extends CallRule {
     public ExecutableNonPagedPoolRule() {
-        super("PT006", "ExecutableNonPagedPool", Severity.WARNING,
-                "Executable nonpaged pool in a driver that has not opted in to NX pool",
-                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/kernel/nx-pool-opt-in-mechanisms", "high", List.of("pool-tag", "hardening"), null),
-                LintContext::calls);
+        super("PT006", LintContext::calls);
     }
 
     private static final Map<String, String> NX = Map.of(

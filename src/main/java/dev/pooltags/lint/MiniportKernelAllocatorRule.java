@@ -1,6 +1,5 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import dev.pooltags.project.Project;
 import java.util.List;
 import java.util.function.Consumer;
@@ -8,10 +7,7 @@ import java.util.function.Consumer;
 /** PT007: an NDIS, Storport or video port miniport calling the ExAllocatePool family directly. */
 public final class MiniportKernelAllocatorRule extends CallRule {
     public MiniportKernelAllocatorRule() {
-        super("PT007", "MiniportUsesKernelAllocator", Severity.WARNING,
-                "Miniport allocates with ExAllocatePool* instead of its port driver's allocator",
-                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/ndis/nf-ndis-ndisallocatememorywithtagpriority", "high", List.of("pool-tag", "correctness"), null),
-                LintContext::calls);
+        super("PT007", LintContext::calls);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import dev.pooltags.tag.PoolTag;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -27,9 +26,7 @@ import java.util.function.Consumer;
  */
 public final class MismatchedFreeTagRule extends Rule {
     public MismatchedFreeTagRule() {
-        super("PT005", "FreeWithDifferentTag", Severity.ERROR,
-                "Block freed with a different tag than it was allocated with",
-                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller", "high", List.of("pool-tag", "correctness", "reliability", "security"), "6.5"));
+        super("PT005");
     }
 
     /** Related places listed under a finding; the message counts the rest. */

@@ -1,6 +1,5 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import dev.pooltags.tag.PoolTag;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -21,9 +20,7 @@ import java.util.function.Consumer;
  */
 public final class PlaceWithSeveralTagsRule extends Rule {
     public PlaceWithSeveralTagsRule() {
-        super("PT009", "PlaceHoldsSeveralTags", Severity.WARNING,
-                "A place freed in one function holds blocks of several tags from others",
-                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller", "medium", List.of("pool-tag", "correctness", "reliability", "security"), "5.0"));
+        super("PT009");
     }
 
     /** What was stored in a place, and the frees that take whatever is there. */

@@ -1,16 +1,12 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** PT001: a string literal or an address passed where the tag goes (Code Analysis C28134). */
 public final class StringTagRule extends CallRule {
     public StringTagRule() {
-        super("PT001", "StringPassedAsPoolTag", Severity.ERROR,
-                "A string or a pointer is passed as the pool tag",
-                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28134-pool-tag-type-should-be-integral", "very-high", List.of("pool-tag", "correctness"), null),
-                LintContext::calls);
+        super("PT001", LintContext::calls);
     }
 
     @Override

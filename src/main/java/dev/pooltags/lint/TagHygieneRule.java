@@ -18,9 +18,7 @@ import java.util.function.Consumer;
  */
 public final class TagHygieneRule extends Rule {
     public TagHygieneRule() {
-        super("PT008", "PoolTagHygiene", Severity.WARNING,
-                "Tag hygiene: not four printable characters, written in reading order, or colliding with another owner",
-                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/poolmon", "medium", List.of("pool-tag", "maintainability"), null));
+        super("PT008");
     }
 
     private record Use(Project project, Location where, String text) {

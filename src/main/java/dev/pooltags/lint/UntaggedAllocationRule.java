@@ -1,7 +1,5 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -11,10 +9,7 @@ public final class UntaggedAllocationRule extends CallRule {
             PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA, PoolRoutine.NDIS_ALLOCATE_MEMORY);
 
     public UntaggedAllocationRule() {
-        super("PT003", "UntaggedPoolAllocation", Severity.WARNING,
-                "Untagged allocation: ExAllocatePool, ExAllocatePoolWithQuota or NdisAllocateMemory",
-                new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28751-banned-exallocatepool-usage", "very-high", List.of("pool-tag", "maintainability"), null),
-                ctx -> ctx.callsToReportOf(UNTAGGED));
+        super("PT003", ctx -> ctx.callsToReportOf(UNTAGGED));
     }
 
     @Override
