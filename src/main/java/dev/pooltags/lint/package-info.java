@@ -18,8 +18,9 @@
  * {@link dev.pooltags.lint.Conditions} decides {@code #if} lines as far as the tree tells,
  * {@link dev.pooltags.lint.WrapperSummary} turns a function into a {@link dev.pooltags.lint.PoolWrapper},
  * {@link dev.pooltags.lint.ReachingStores} and {@link dev.pooltags.lint.Places} say which stores reach a free; each
- * {@link dev.pooltags.lint.Rule} (PT001-PT009) reports {@link dev.pooltags.lint.Finding}s per piece and at the end,
- * {@link dev.pooltags.lint.FixComposer} makes fixes on one call agree, {@link dev.pooltags.lint.TagInventory} lists
+ * {@link dev.pooltags.lint.Rule} (PT001-PT009; described by {@code rules.tsv} and {@code help/<id>.txt} beside the
+ * package, those judging one call at a time are {@link dev.pooltags.lint.CallRule}s) reports
+ * {@link dev.pooltags.lint.Finding}s per piece and at the end, {@link dev.pooltags.lint.FixComposer} makes fixes on one call agree, {@link dev.pooltags.lint.TagInventory} lists
  * the tags. {@link dev.pooltags.lint.Linter} runs the passes in parallel with a deterministic result and bounded
  * memory. Rendering lives in {@code dev.pooltags.report} (text, JSON, SARIF, tag inventory).
  */
