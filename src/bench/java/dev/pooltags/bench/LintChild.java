@@ -2,7 +2,7 @@ package dev.pooltags.bench;
 
 import dev.pooltags.lint.LintResult;
 import dev.pooltags.lint.Linter;
-import dev.pooltags.lint.ProjectLayout;
+import dev.pooltags.project.ProjectLayout;
 import dev.pooltags.lint.Rule;
 import dev.pooltags.report.LintReport;
 import dev.pooltags.tagdb.TagDatabase;

@@ -2,7 +2,7 @@ package dev.pooltags.cli;
 
 import dev.pooltags.lint.LintResult;
 import dev.pooltags.lint.Linter;
-import dev.pooltags.lint.ProjectLayout;
+import dev.pooltags.project.ProjectLayout;
 import dev.pooltags.source.InputException;
 import dev.pooltags.lint.Rule;
 import dev.pooltags.core.Severity;

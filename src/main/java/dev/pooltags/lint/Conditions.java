@@ -34,16 +34,14 @@ final class Conditions {
         return v != 0 ? Truth.TRUE : Truth.FALSE;
     }
 
-    private static final class Parser {
-        final List<Token> ts;
+    private static final class Parser extends CPrecedence.Climber<Long> {
         final Map<String, String> defined;
         final Set<String> maybe;
         final int depth;
-        int pos;
         int nesting;
 
         Parser(List<Token> ts, Map<String, String> defined, Set<String> maybe, int depth) {
-            this.ts = ts;
+            super(ts);
             this.defined = defined;
             this.maybe = maybe;
             this.depth = depth;
@@ -53,16 +51,30 @@ final class Conditions {
             return pos < ts.size() && ts.get(pos).is(p);
         }
 
+        /** Reads {@code p} when it comes next, else gives up on the expression ({@link #giveUp}). */
+        boolean expect(String p) {
+            if (at(p)) {
+                pos++;
+                return true;
+            }
+            giveUp();
+            return false;
+        }
+
+        /** The expression cannot be read: nothing more is consumed, so it does not count as read to its end. */
+        Long giveUp() {
+            pos = ts.size() + 1;
+            return null;
+        }
+
         Long ternary() {
-            Long c = binary(0);
+            Long c = climb(0);
             if (at("?")) {
                 pos++;
                 Long a = ternary();
-                if (!at(":")) {
-                    pos = ts.size() + 1;
+                if (!expect(":")) {
                     return null;
                 }
-                pos++;
                 Long b = ternary();
                 if (c == null) {
                     return a != null && a.equals(b) ? a : null;
@@ -72,27 +84,18 @@ final class Conditions {
             return c;
         }
 
-        Long binary(int minPrec) {
+        @Override
+        Long climb(int minPrec) {
             if (++nesting > 200) {
-                pos = ts.size() + 1;
-                return null;
+                return giveUp();
             }
-            Long left = unary();
-            while (pos < ts.size()) {
-                Token op = ts.get(pos);
-                int p = CPrecedence.of(op);
-                if (p < 0 || p < minPrec) {
-                    break;
-                }
-                pos++;
-                Long right = binary(p + 1);
-                left = apply(op.text(), left, right);
-            }
+            Long left = climbFrom(unary(), minPrec);
             nesting--;
             return left;
         }
 
-        static Long apply(String op, Long a, Long b) {
+        @Override
+        Long apply(String op, Long a, Long b) {
             // short circuits decide with one side unknown
             if (op.equals("&&")) {
                 if (a != null && a == 0 || b != null && b == 0) {
@@ -161,16 +164,10 @@ final class Conditions {
                     case "(" -> {
                         pos++;
                         Long v = ternary();
-                        if (!at(")")) {
-                            pos = ts.size() + 1;
-                            return null;
-                        }
-                        pos++;
-                        return v;
+                        return expect(")") ? v : null;
                     }
                     default -> {
-                        pos = ts.size() + 1;
-                        return null;
+                        return giveUp();
                     }
                 }
             }
@@ -191,16 +188,11 @@ final class Conditions {
                             pos++;
                         }
                         if (pos >= ts.size() || !ts.get(pos).isIdent()) {
-                            pos = ts.size() + 1;
-                            return null;
+                            return giveUp();
                         }
                         String name = ts.get(pos++).text();
-                        if (paren) {
-                            if (!at(")")) {
-                                pos = ts.size() + 1;
-                                return null;
-                            }
-                            pos++;
+                        if (paren && !expect(")")) {
+                            return null;
                         }
                         return defined.containsKey(name) ? 1L : null;
                     }
@@ -215,8 +207,7 @@ final class Conditions {
         /** A macro in a condition: its value when defined for sure, else unknown. */
         Long name(String name) {
             if (pos < ts.size() && ts.get(pos).is("(")) {
-                pos = ts.size() + 1; // a function-like macro in a condition: not followed
-                return null;
+                return giveUp(); // a function-like macro in a condition: not followed
             }
             String text = defined.get(name);
             if (text == null || depth >= MAX_DEPTH) {

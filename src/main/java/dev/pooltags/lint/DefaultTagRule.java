@@ -10,17 +10,9 @@ import java.util.function.Consumer;
  * tag 0, {@code ' GIB'} (the big-pool marker) and tags with no letter or digit, which the kernel's pool checks reject
  * with BAD_POOL_CALLER.
  */
-public final class DefaultTagRule extends Rule {
+public final class DefaultTagRule extends CallRule {
     public DefaultTagRule() {
-        super("PT002", "DefaultOrMeaninglessPoolTag", Severity.ERROR,
-                "Default or meaningless pool tag (0, ' kdD', ' mdW', ' GIB', no letter or digit)",
-                "Pool use is tracked per tag, so a tag shared with everyone (the defaults 'Ddk ' and 'Wdm ', written "
-                + "' kdD' and ' mdW') hides the driver's allocations among others. The kernel rejects tag 0, the "
-                + "big-pool marker 'BIG ' and tags without any letter or digit with bug check BAD_POOL_CALLER (0xC2). "
-                + "Fix: choose a unique tag of four letters or digits for each kind of allocation, check it is not "
-                + "in Pooltag.txt, and write it reversed in the source ('gaTM' shows as MTag). "
-                + "WdfMemoryCreate and WdfLookasideListCreate accept tag 0 (the framework then uses the driver's tag) "
-                + "and are not reported for it.");
+        super("PT002", LintContext::taggedAllocations);
     }
 
     private static final int DDK = 0x206B6444; // ' kdD', PoolMon "Ddk "
@@ -28,44 +20,37 @@ public final class DefaultTagRule extends Rule {
     private static final int BIG = 0x20474942; // ' GIB', PoolMon "BIG "
 
     @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28147-improper-use-of-default-pool-tag", "high", List.of("pool-tag", "correctness", "reliability", "security"), "5.0");
-    }
-
-    @Override
-    public void check(LintContext ctx, Consumer<Finding> out) {
-        for (Call c : ctx.taggedAllocations()) {
-            Value v = ctx.tag(c);
-            if (!v.known()) {
-                continue;
-            }
-            int tag = v.tag() & ~PoolTag.PROTECTED_BIT;
-            String what;
-            Severity sev = Severity.ERROR;
-            if (tag == 0) {
-                if (c.routine().kind() == PoolRoutine.Kind.FRAMEWORK || c.routine().base() == PoolRoutine.ENG_ALLOC_MEM) {
-                    continue; // the framework uses the driver's tag; EngAllocMem's handling of 0 is not documented
-                }
-                what = "tag 0: the kernel rejects it (BAD_POOL_CALLER) and PoolMon cannot attribute the memory";
-            } else if (tag == DDK || tag == WDM) {
-                what = "the default tag '" + PoolTag.ofValue(tag).memoryText()
-                        + "', shared by every driver that uses it: PoolMon cannot tell this driver's memory apart";
-                sev = Severity.WARNING;
-            } else if (tag == BIG) {
-                what = "the tag 'BIG ', which the pool uses to mark big-pool pages; the kernel rejects it";
-            } else if (!PoolTag.ofValue(tag).hasLetterOrDigit()) {
-                what = "the tag " + PoolTag.ofValue(tag).hexText() + " ('" + PoolTag.ofValue(tag).memoryText()
-                        + "'), which has no letter or digit; the kernel rejects such tags (BAD_POOL_CALLER)";
-            } else {
-                continue;
-            }
-            Arg a = c.arg(c.routine().tagArg());
-            Location where = v.named() != null ? v.named().where() : a.where();
-            String name = v.named() != null ? v.named().name() + " is " : a.text() + " is ";
-            List<Finding.Related> rel = v.named() != null
-                    ? List.of(new Finding.Related(c.site(), "used by " + c.routine().routineName() + " here"))
-                    : List.of();
-            out.accept(new Finding(id(), sev, where, name + what, null, rel, false));
+    protected void judge(LintContext ctx, Call c, Consumer<Finding> out) {
+        Value v = ctx.tag(c);
+        if (!v.known()) {
+            return;
         }
+        int tag = v.tag() & ~PoolTag.PROTECTED_BIT;
+        String what;
+        Severity sev = Severity.ERROR;
+        if (tag == 0) {
+            if (c.routine().kind() == PoolRoutine.Kind.FRAMEWORK || c.routine().base() == PoolRoutine.ENG_ALLOC_MEM) {
+                return; // the framework uses the driver's tag; EngAllocMem's handling of 0 is not documented
+            }
+            what = "tag 0: the kernel rejects it (BAD_POOL_CALLER) and PoolMon cannot attribute the memory";
+        } else if (tag == DDK || tag == WDM) {
+            what = "the default tag '" + PoolTag.ofValue(tag).memoryText()
+                    + "', shared by every driver that uses it: PoolMon cannot tell this driver's memory apart";
+            sev = Severity.WARNING;
+        } else if (tag == BIG) {
+            what = "the tag 'BIG ', which the pool uses to mark big-pool pages; the kernel rejects it";
+        } else if (!PoolTag.ofValue(tag).hasLetterOrDigit()) {
+            what = "the tag " + PoolTag.ofValue(tag).hexText() + " ('" + PoolTag.ofValue(tag).memoryText()
+                    + "'), which has no letter or digit; the kernel rejects such tags (BAD_POOL_CALLER)";
+        } else {
+            return;
+        }
+        Arg a = c.arg(c.routine().tagArg());
+        Location where = v.named() != null ? v.named().where() : a.where();
+        String name = v.named() != null ? v.named().name() + " is " : a.text() + " is ";
+        List<Finding.Related> rel = v.named() != null
+                ? List.of(new Finding.Related(c.site(), "used by " + c.routine().routineName() + " here"))
+                : List.of();
+        out.accept(new Finding(id(), sev, where, name + what, null, rel, false));
     }
 }

@@ -23,12 +23,7 @@ public final class Definition {
     private final String name;
     private final List<String> params;
     private final List<Token> body;
-    private final String file;
-    private final int line;
-    private final int col;
-    private final int endCol;
-    private final int start;
-    private final int end;
+    private final Location where;
     private final Kind kind;
     private final Keep keep;
     // the text the body is read from again: a #define's line (from its '#'), an initializer's expression, or for an
@@ -51,12 +46,9 @@ public final class Definition {
         this.name = name;
         this.params = params;
         this.body = body;
-        this.file = where.file();
-        this.line = where.line();
-        this.col = where.col();
-        this.endCol = where.endCol();
-        this.start = where.start();
-        this.end = where.end();
+        // a name is on one line: its place ends on the line it starts
+        this.where = new Location(where.file(), where.line(), where.col(), where.line(), where.endCol(), where.start(),
+                where.end());
         this.kind = kind;
         this.keep = keep;
         this.source = source;
@@ -183,7 +175,8 @@ public final class Definition {
         if (keep == Keep.SYNTHETIC) {
             List<Token> out = new ArrayList<>(3);
             for (Token t : Tokenizer.tokenize(source).tokens()) {
-                out.add(new Token(t.kind(), t.text(), line, col, line, endCol, start, end, null));
+                out.add(new Token(t.kind(), t.text(), where.line(), where.col(), where.line(), where.endCol(), where.start(),
+                        where.end(), null));
             }
             return out;
         }
@@ -221,7 +214,7 @@ public final class Definition {
 
     /** The name's place. */
     public Location where() {
-        return new Location(file, line, col, line, endCol, start, end);
+        return where;
     }
 
     public Kind kind() {
@@ -233,18 +226,18 @@ public final class Definition {
     }
 
     public String file() {
-        return file;
+        return where.file();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Definition d && d.start == start && d.line == line && d.col == col && d.file.equals(file)
-                && d.name.equals(name) && d.kind == kind;
+        return o instanceof Definition d && d.where.start() == where.start() && d.where.line() == where.line()
+                && d.where.col() == where.col() && d.where.file().equals(where.file()) && d.name.equals(name) && d.kind == kind;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, file, line, col);
+        return Objects.hash(name, where.file(), where.line(), where.col());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,60 +10,41 @@ import java.util.function.Consumer;
  * Windows 10 version 2004 (Code Analysis C28751), with the ExAllocatePool2 call written out when the pool type is
  * a known constant.
  */
-public final class DeprecatedAllocatorRule extends Rule {
+public final class DeprecatedAllocatorRule extends CallRule {
     private static final Set<PoolRoutine> DEPRECATED = Set.of(PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG,
             PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG, PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY);
 
     public DeprecatedAllocatorRule() {
-        super("PT004", "DeprecatedPoolAllocator", Severity.WARNING,
-                "Deprecated allocator: ExAllocatePoolWithTag and variants; use ExAllocatePool2 or ExAllocatePool3",
-                "ExAllocatePoolWithTag, ExAllocatePoolWithQuotaTag and ExAllocatePoolWithTagPriority are deprecated "
-                + "since Windows 10, version 2004. Their replacements take POOL_FLAGS instead of a POOL_TYPE: "
-                + "PagedPool -> POOL_FLAG_PAGED, NonPagedPoolNx -> POOL_FLAG_NON_PAGED, NonPagedPool -> "
-                + "POOL_FLAG_NON_PAGED (no-execute; POOL_FLAG_NON_PAGED_EXECUTE only if code runs from the block), "
-                + "...CacheAligned -> | POOL_FLAG_CACHE_ALIGNED, quota -> | POOL_FLAG_USE_QUOTA. Differences: "
-                + "ExAllocatePool2 zeroes the block (an RtlZeroMemory after it can go; POOL_FLAG_UNINITIALIZED keeps "
-                + "the old behaviour where every byte is written before use), and returns NULL on failure unless "
-                + "POOL_FLAG_RAISE_ON_FAILURE is given (ExAllocatePoolWithQuotaTag used to raise). For a priority, "
-                + "use ExAllocatePool3 with a POOL_EXTENDED_PARAMETER of type PoolExtendedParameterPriority. "
-                + "A driver that must also load on earlier Windows versions can call ExAllocatePoolZero, or define "
-                + "POOL_ZERO_DOWN_LEVEL_SUPPORT and call ExInitializeDriverRuntime.");
+        super("PT004", ctx -> ctx.callsToReportOf(DEPRECATED));
     }
 
     @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/kernel/updating-deprecated-exallocatepool-calls", "very-high", List.of("pool-tag", "maintainability"), null);
-    }
-
-    @Override
-    public void check(LintContext ctx, Consumer<Finding> out) {
-        for (Call c : ctx.callsToReportOf(DEPRECATED)) {
-            Routine r = c.routine();
-            Arg type = c.arg(0);
-            String flags = type == null ? null : flags(type.tokens(), r == PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG);
-            Arg size = c.arg(1);
-            Arg tag = c.arg(2);
-            String via = c.viaMacro() != null ? " (the macro " + c.viaMacro() + " calls it)" : "";
-            if (r == PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY) {
-                out.accept(finding(c.callee(), r.routineName() + " is deprecated" + via
-                        + "; use ExAllocatePool3 with a PoolExtendedParameterPriority parameter (it zeroes the block)"));
-                continue;
-            }
-            if (flags == null || size == null || tag == null) {
-                out.accept(finding(c.callee(), r.routineName() + " is deprecated" + via
-                        + "; use ExAllocatePool2 with the POOL_FLAGS for " + (type == null ? "the pool type" : type.text())
-                        + " (it zeroes the block and returns NULL on failure)"));
-                continue;
-            }
-            String replacement = "ExAllocatePool2(" + flags + ", " + size.text() + ", " + tag.text() + ")";
-            Fix fix = null;
-            if (c.region() != null && sameFile(c, size, tag, type)) {
-                fix = Fix.replace("Call ExAllocatePool2, which zeroes the block", c.region(), replacement);
-            }
-            out.accept(new Finding(id(), severity(), c.callee(), r.routineName() + " is deprecated" + via + "; write "
-                    + replacement + " (it zeroes the block: POOL_FLAG_UNINITIALIZED keeps the old behaviour)", fix,
-                    List.of(), false));
+    protected void judge(LintContext ctx, Call c, Consumer<Finding> out) {
+        Routine r = c.routine();
+        Arg type = c.arg(0);
+        String flags = type == null ? null : flags(type.tokens(), r == PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG);
+        Arg size = c.arg(1);
+        Arg tag = c.arg(2);
+        String via = c.viaMacro() != null ? " (the macro " + c.viaMacro() + " calls it)" : "";
+        if (r == PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY) {
+            out.accept(finding(c.callee(), r.routineName() + " is deprecated" + via
+                    + "; use ExAllocatePool3 with a PoolExtendedParameterPriority parameter (it zeroes the block)"));
+            return;
         }
+        if (flags == null || size == null || tag == null) {
+            out.accept(finding(c.callee(), r.routineName() + " is deprecated" + via
+                    + "; use ExAllocatePool2 with the POOL_FLAGS for " + (type == null ? "the pool type" : type.text())
+                    + " (it zeroes the block and returns NULL on failure)"));
+            return;
+        }
+        String replacement = "ExAllocatePool2(" + flags + ", " + size.text() + ", " + tag.text() + ")";
+        Fix fix = null;
+        if (c.region() != null && sameFile(c, size, tag, type)) {
+            fix = Fix.replace("Call ExAllocatePool2, which zeroes the block", c.region(), replacement);
+        }
+        out.accept(new Finding(id(), severity(), c.callee(), r.routineName() + " is deprecated" + via + "; write "
+                + replacement + " (it zeroes the block: POOL_FLAG_UNINITIALIZED keeps the old behaviour)", fix,
+                List.of(), false));
     }
 
     private static boolean sameFile(Call c, Arg... args) {

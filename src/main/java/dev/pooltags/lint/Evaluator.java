@@ -91,23 +91,22 @@ public final class Evaluator {
         return first;
     }
 
-    private final class Parser {
-        final List<Token> ts;
+    private final class Parser extends CPrecedence.Climber<Value> {
         final String file;
         final Set<String> unknowns;
         final int depth;
-        int pos;
         int nesting;
 
         Parser(List<Token> ts, String file, Set<String> unknowns, int depth) {
-            this.ts = ts;
+            super(ts);
             this.file = file;
             this.unknowns = unknowns;
             this.depth = depth;
         }
 
-        Token peek() {
-            return pos < ts.size() ? ts.get(pos) : null;
+        @Override
+        Value climb(int minPrec) {
+            return expr(minPrec);
         }
 
         boolean at(String p) {
@@ -120,17 +119,7 @@ public final class Evaluator {
                 pos = ts.size() + 1; // absurdly deep nesting: give up rather than exhaust the stack
                 return Value.UNKNOWN;
             }
-            Value left = unary();
-            while (true) {
-                Token op = peek();
-                int p = CPrecedence.of(op);
-                if (p < 0 || p < minPrec) {
-                    break;
-                }
-                pos++;
-                Value right = expr(p + 1);
-                left = binary(op.text(), left, right);
-            }
+            Value left = climbFrom(unary(), minPrec);
             if (minPrec == 0 && at("?")) {
                 pos++;
                 Value a = expr(0);
@@ -149,7 +138,8 @@ public final class Evaluator {
             return left;
         }
 
-        Value binary(String op, Value a, Value b) {
+        @Override
+        Value apply(String op, Value a, Value b) {
             if (!a.known() || !b.known()) {
                 return Value.UNKNOWN;
             }

@@ -1,6 +1,7 @@
 package dev.pooltags.lint;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The tokens of one file as the scanners walk them: safe access by index, matching brackets in both directions, and
@@ -54,10 +55,18 @@ final class FileTokens {
 
     /** Index of the ')' matching the '(' at {@code open} (or the last token when unbalanced). */
     int matchForward(int open) {
+        return closing(list::punct, list.size(), open, 2000, list.size() - 1);
+    }
+
+    /**
+     * Index of the ')' matching the '(' at {@code open} among {@code size} tokens whose punctuators {@code punct}
+     * gives (null for other tokens); {@code unbalanced} when there is none. Past {@code patience} tokens a ';' at the
+     * outermost level ends the search there (an unbalanced '(' must not take the rest of the file as its arguments).
+     */
+    static int closing(IntFunction<String> punct, int size, int open, int patience, int unbalanced) {
         int depth = 0;
-        int n = list.size();
-        for (int j = open; j < n; j++) {
-            String p = list.punct(j);
+        for (int j = open; j < size; j++) {
+            String p = punct.apply(j);
             if (p == null) {
                 continue;
             }
@@ -68,11 +77,11 @@ final class FileTokens {
                 if (depth == 0) {
                     return j;
                 }
-            } else if (p.equals(";") && depth <= 1 && j - open > 2000) {
+            } else if (p.equals(";") && depth <= 1 && j - open > patience) {
                 return j;
             }
         }
-        return n - 1;
+        return unbalanced;
     }
 
     /** Index of the '(' matching the ')' at {@code close}, or -1. */

@@ -1,5 +1,9 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.project.Project;
+import dev.pooltags.project.ProjectLayout;
+import dev.pooltags.project.SourceFile;
+import dev.pooltags.project.WrapperDeclaration;
 import dev.pooltags.source.TextFiles;
 import dev.pooltags.tagdb.TagDatabase;
 import java.util.ArrayList;
@@ -93,7 +97,7 @@ public final class Linter {
             byte[] bytes = source.apply(files.get(f));
             FileScanner.Macros macros = name -> wrappers.contains(name) ? wrapper(scope, f, name, wrappers) : null;
             FileScanner.Wrappers functions = name -> table.find(scope, f, name);
-            FileScanner.scan(f, Tokenizer.tokenize(bytes), layout.definesFor(files.get(f)), macros, functions,
+            FileScanner.scan(f, Tokenizer.tokenize(bytes), defines(layout, files.get(f)), macros, functions,
                     checkingSink(run, collector, inDefinitions, uses, notices), first.get(f).suppressions());
         });
         List<Call> definitions = new ArrayList<>(inDefinitions);
@@ -116,6 +120,11 @@ public final class Linter {
                 List.copyOf(allNotices), table.all());
     }
 
+    /** The symbols a file is compiled with, sure and maybe. */
+    private static FileScanner.Defines defines(ProjectLayout layout, SourceFile f) {
+        return new FileScanner.Defines(layout.defines(f), f.project().maybeDefined());
+    }
+
     /** The first pass: every text file's index (binary files are left out), by how it is shown. */
     private static Map<String, FileFacts> index(ProjectLayout layout, Function<SourceFile, byte[]> source) {
         Map<String, FileFacts> first = new ConcurrentHashMap<>();
@@ -125,7 +134,7 @@ public final class Linter {
                 return;
             }
             Tokenizer.Result tr = Tokenizer.tokenize(bytes);
-            first.put(f.display(), FileScanner.index(f.display(), tr, layout.definesFor(f), Suppressions.of(tr)));
+            first.put(f.display(), FileScanner.index(f.display(), tr, defines(layout, f), Suppressions.of(tr)));
         });
         return first;
     }
@@ -197,7 +206,7 @@ public final class Linter {
             Map<String, SourceFile> files, Map<String, FileFacts> first, Set<String> macroNames, List<String> poolCallers) {
         List<WrapperTable.Declared> declared = new ArrayList<>();
         for (WrapperDeclaration d : layout.declaredWrappers()) {
-            declared.add(new WrapperTable.Declared(d.root(), d.toWrapper()));
+            declared.add(new WrapperTable.Declared(d.root(), PoolWrapper.declared(d)));
         }
         Map<Location, PoolWrapper> known = new ConcurrentHashMap<>();
         WrapperTable table = new WrapperTable(List.of(), declared);
@@ -210,7 +219,7 @@ public final class Linter {
                 FileScanner.Macros macros = name -> macroNames.contains(name) ? wrapper(scope, f, name, macroNames) : null;
                 Project p = scope.project(f);
                 String projectId = p == null ? "?" : p.id();
-                FileScanner.scan(f, Tokenizer.tokenize(bytes), layout.definesFor(files.get(f)), macros,
+                FileScanner.scan(f, Tokenizer.tokenize(bytes), defines(layout, files.get(f)), macros,
                         name -> current.find(scope, f, name),
                         new FileScanner.Sink() {
                             @Override

@@ -159,18 +159,7 @@ final class MacroExpander {
         if (open >= seq.size() || !seq.get(open).t().is("(")) {
             return -1;
         }
-        int d = 0;
-        for (int j = open; j < seq.size(); j++) {
-            Token t = seq.get(j).t();
-            if (t.is("(")) {
-                d++;
-            } else if (t.is(")")) {
-                d--;
-                if (d == 0) {
-                    return j;
-                }
-            }
-        }
-        return -1;
+        return FileTokens.closing(j -> seq.get(j).t().kind() == Token.Kind.PUNCT ? seq.get(j).t().text() : null, seq.size(),
+                open, Integer.MAX_VALUE, -1);
     }
 }

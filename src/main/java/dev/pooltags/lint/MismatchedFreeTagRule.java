@@ -1,6 +1,5 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import dev.pooltags.tag.PoolTag;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -27,14 +26,7 @@ import java.util.function.Consumer;
  */
 public final class MismatchedFreeTagRule extends Rule {
     public MismatchedFreeTagRule() {
-        super("PT005", "FreeWithDifferentTag", Severity.ERROR,
-                "Block freed with a different tag than it was allocated with",
-                "ExFreePoolWithTag, ExFreePool2, NdisFreeMemoryWithTagPriority and FltFreePoolAlignedWithTag check "
-                + "that the tag given matches the block's tag (including PROTECTED_POOL) and bug-check the machine "
-                + "with BAD_POOL_CALLER (0xC2, first parameter 0xA: pool freed with the wrong tag) when it does not. The finding names the allocation the pointer comes "
-                + "from. Fix: free with the allocation's tag, preferably one named constant per kind of block used "
-                + "by both calls. The rule follows locals within a function and globals and structure members across "
-                + "the files of a project, and stays silent whenever another value could reach the pointer.");
+        super("PT005");
     }
 
     /** Related places listed under a finding; the message counts the rest. */
@@ -104,11 +96,6 @@ public final class MismatchedFreeTagRule extends Rule {
     private static final class State {
         final Map<String, Place> places = new ConcurrentHashMap<>();
         final Queue<PendingFree> frees = new ConcurrentLinkedQueue<>();
-    }
-
-    @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller", "high", List.of("pool-tag", "correctness", "reliability", "security"), "6.5");
     }
 
     @Override

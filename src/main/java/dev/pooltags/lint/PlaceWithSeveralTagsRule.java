@@ -1,6 +1,5 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import dev.pooltags.tag.PoolTag;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -21,14 +20,7 @@ import java.util.function.Consumer;
  */
 public final class PlaceWithSeveralTagsRule extends Rule {
     public PlaceWithSeveralTagsRule() {
-        super("PT009", "PlaceHoldsSeveralTags", Severity.WARNING,
-                "A place freed in one function holds blocks of several tags from others",
-                "A global, a class member or a structure member is given blocks allocated with different tags by "
-                + "different functions, and a free elsewhere takes whatever block is there with one tag. The kernel "
-                + "checks the tag on free: whenever the block is of the other tag the free bug-checks the machine "
-                + "(BAD_POOL_CALLER 0xC2, parameter 0xA), and PoolMon cannot tell the uses of the place apart. "
-                + "Fix: allocate everything stored in one place with one tag (one named constant), or keep the "
-                + "tag beside the pointer and free with it.");
+        super("PT009");
     }
 
     /** What was stored in a place, and the frees that take whatever is there. */
@@ -52,11 +44,6 @@ public final class PlaceWithSeveralTagsRule extends Rule {
 
     /** Related allocations listed per finding. */
     private static final int MAX_RELATED = 6;
-
-    @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller", "medium", List.of("pool-tag", "correctness", "reliability", "security"), "5.0");
-    }
 
     @Override
     public void check(LintContext ctx, Consumer<Finding> out) {

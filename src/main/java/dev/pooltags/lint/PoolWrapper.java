@@ -1,5 +1,8 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.project.WrapperDeclaration;
+import dev.pooltags.source.InputException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +33,39 @@ import java.util.List;
 public record PoolWrapper(String routineName, PoolRoutine.Kind kind, PoolRoutine base, List<String> paramNames,
         int tagArg, Arg fixedTag, int poolTypeArg, int poolFlagsArg, int pointerArg, Location definedAt,
         List<Finding.Related> through, String project, boolean declared) implements Routine {
+
+    /** Where a fixed tag goes at a call: past any argument a call can have. */
+    static final int FIXED_TAG_SLOT = 64;
+
+    /**
+     * The wrapper a {@code .pooltags.yml} declares. Its routine must be one lint recognises in source: naming another
+     * of the catalogue is an {@link InputException} at the line that names it.
+     */
+    static PoolWrapper declared(WrapperDeclaration d) {
+        PoolRoutine routine = PoolRoutine.byName(d.routine().routineName());
+        if (routine == null) {
+            throw new InputException(d.file(), d.routineLine(), "routine: '" + d.routine().routineName()
+                    + "' is not a pool routine pooltags knows");
+        }
+        int highest = Math.max(Math.max(d.tagArg(), d.poolTypeArg()), Math.max(d.poolFlagsArg(), d.pointerArg()));
+        List<String> names = new ArrayList<>();
+        int count = d.fixedTag() != null ? FIXED_TAG_SLOT : highest + 1;
+        for (int i = 0; i < count; i++) {
+            names.add("argument " + (i + 1));
+        }
+        Location where = Location.line(d.file(), d.line());
+        Arg fixed = null;
+        if (d.fixedTag() != null) {
+            List<Token> ts = new ArrayList<>();
+            for (Token t : Tokenizer.tokenize(d.fixedTag()).tokens()) {
+                ts.add(new Token(t.kind(), t.text(), d.line(), 1, d.line(), 1, -1, -1, null));
+            }
+            fixed = new Arg(List.copyOf(ts), d.fixedTag(), where, true);
+        }
+        return new PoolWrapper(d.function(), PoolRoutine.Kind.valueOf(d.kind().name()), routine, List.copyOf(names),
+                fixed != null ? FIXED_TAG_SLOT : d.tagArg(), fixed, d.poolTypeArg(), d.poolFlagsArg(), d.pointerArg(), where,
+                List.of(new Finding.Related(where, d.function() + " is declared a pool routine here")), null, true);
+    }
 
     /** The same wrapper, of the given project. */
     PoolWrapper inProject(String projectId) {

@@ -1,8 +1,16 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.core.HelpText;
 import dev.pooltags.core.RuleDescription;
 import dev.pooltags.core.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -11,29 +19,57 @@ import java.util.function.Consumer;
  * pointer events of functions as they end) and {@link #finish} once at the end, for what needs every file (a
  * place followed across files, tags shared by two drivers); what a rule keeps in between lives in the run's
  * {@link LintContext#state}, not in the rule. Whether a finding is suppressed is decided afterwards, from the source.
+ *
+ * <p>What a rule says about itself is data beside the package's classes: one row per rule in {@code rules.tsv} (name,
+ * severity, SARIF precision and security severity, tags, Microsoft's page, title) and its help in
+ * {@code help/<id>.txt}; a rule class names its id and holds only its check.
  */
 public abstract class Rule {
-    private final String id;
-    private final String name;
-    private final Severity severity;
-    private final String title;
-    private final String help;
+    private final RuleDescription description;
+    private final Meta meta;
 
-    protected Rule(String id, String name, Severity severity, String title, String help) {
-        this.id = id;
-        this.name = name;
-        this.severity = severity;
-        this.title = title;
-        this.help = help;
+    /** The rules' descriptions, one row per rule id: the resource {@code rules.tsv} beside this class. */
+    private static final Map<String, List<String>> TABLE = readTable();
+
+    /**
+     * The rule {@code id} as {@code rules.tsv} describes it (name, severity, precision, security severity, tags,
+     * Microsoft's page, title), with its help from {@code help/<id>.txt} ({@link HelpText}).
+     */
+    protected Rule(String id) {
+        List<String> row = TABLE.get(id);
+        if (row == null) {
+            throw new IllegalStateException("rule " + id + " has no row in dev/pooltags/lint/rules.tsv");
+        }
+        this.meta = new Meta(row.get(6), row.get(3), List.of(row.get(5).split(",")), row.get(4).isEmpty() ? null : row.get(4));
+        this.description = new RuleDescription(id, row.get(1), Severity.valueOf(row.get(2).toUpperCase(Locale.ROOT)),
+                row.get(7), HelpText.of(getClass(), id), meta.helpUri(), "");
+    }
+
+    /** Reads {@code rules.tsv}: a header line, then one tab-separated row per rule, its id first. */
+    private static Map<String, List<String>> readTable() {
+        try (InputStream in = Rule.class.getResourceAsStream("rules.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("dev/pooltags/lint/rules.tsv is missing from the build");
+            }
+            Map<String, List<String>> rows = new HashMap<>();
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> row = List.of(line.split("\t", -1));
+                rows.put(row.get(0), row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public final String id() {
-        return id;
+        return description.id();
     }
 
     /** A short PascalCase name (SARIF's rule name). */
     public final String name() {
-        return name;
+        return description.name();
     }
 
     /**
@@ -41,21 +77,21 @@ public abstract class Rule {
      * documentation of the mistake ({@link Meta#helpUri()}) as its source.
      */
     public final RuleDescription description() {
-        return new RuleDescription(id, name, severity, title, help, meta().helpUri(), "");
+        return description;
     }
 
     public final Severity severity() {
-        return severity;
+        return description.severity();
     }
 
     /** One line: what the rule finds. */
     public final String title() {
-        return title;
+        return description.title();
     }
 
-    /** Why it matters and how to fix it, a few sentences of plain text. */
+    /** Why it matters and how to fix it, a few sentences of plain text (from {@code help/<id>.txt}). */
     public final String help() {
-        return help;
+        return description.help();
     }
 
     /**
@@ -71,7 +107,9 @@ public abstract class Rule {
     }
 
     /** The rule's metadata for code scanning. */
-    public abstract Meta meta();
+    public final Meta meta() {
+        return meta;
+    }
 
     /** Judges one piece of the scan; may be called from several threads at once. */
     public abstract void check(LintContext ctx, Consumer<Finding> out);
@@ -89,6 +127,6 @@ public abstract class Rule {
 
     /** A finding of this rule at its default severity, without fix or related places. */
     protected final Finding finding(Location where, String message) {
-        return new Finding(id, severity, where, message, null, List.of(), false);
+        return new Finding(id(), severity(), where, message, null, List.of(), false);
     }
 }

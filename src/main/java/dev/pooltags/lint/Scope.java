@@ -1,5 +1,7 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.project.Project;
+import dev.pooltags.project.SourceFile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -104,10 +106,6 @@ public final class Scope {
 
     public FileFacts facts(String file) {
         return facts.get(file);
-    }
-
-    public SourceFile file(String file) {
-        return files.get(file);
     }
 
     public Project project(String file) {

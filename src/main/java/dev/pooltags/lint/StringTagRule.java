@@ -1,51 +1,37 @@
 package dev.pooltags.lint;
 
-import dev.pooltags.core.Severity;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** PT001: a string literal or an address passed where the tag goes (Code Analysis C28134). */
-public final class StringTagRule extends Rule {
+public final class StringTagRule extends CallRule {
     public StringTagRule() {
-        super("PT001", "StringPassedAsPoolTag", Severity.ERROR,
-                "A string or a pointer is passed as the pool tag",
-                "The tag is a 32-bit value, written as a character literal in single quotes ('fByM', which PoolMon "
-                + "shows as MyBf). A string in double quotes (\"fByM\") or an address (&tag) compiles, because the "
-                + "argument is converted to ULONG, but the tag becomes the low bits of an address: it changes from "
-                + "build to build, cannot be looked up, and a free with the 'same' tag may not match. "
-                + "Fix: write the tag in single quotes, or pass a ULONG constant.");
+        super("PT001", LintContext::calls);
     }
 
     @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/28134-pool-tag-type-should-be-integral", "very-high", List.of("pool-tag", "correctness"), null);
-    }
-
-    @Override
-    public void check(LintContext ctx, Consumer<Finding> out) {
-        for (Call c : ctx.calls()) {
-            Arg a = c.arg(c.routine().tagArg());
-            if (a == null) {
-                continue;
+    protected void judge(LintContext ctx, Call c, Consumer<Finding> out) {
+        Arg a = c.arg(c.routine().tagArg());
+        if (a == null) {
+            return;
+        }
+        Value v = ctx.tag(c);
+        if (v.kind() == Value.Kind.STRING) {
+            String msg = "the tag argument " + a.text() + " of " + c.routine().routineName() + " is a string"
+                    + (v.named() != null ? " (" + v.named().name() + " is defined as " + v.text() + " at "
+                            + v.named().where() + ")" : "")
+                    + ": the routine receives its address, not four characters";
+            Fix fix = null;
+            String chars = stringChars(v.text());
+            if (chars != null && v.literal() != null) {
+                Location lit = Location.of(v.literalFile(), v.literal());
+                fix = Fix.replace("Write the tag as the character literal '" + chars + "'", lit, v.literal().text(),
+                        "'" + chars + "'");
             }
-            Value v = ctx.tag(c);
-            if (v.kind() == Value.Kind.STRING) {
-                String msg = "the tag argument " + a.text() + " of " + c.routine().routineName() + " is a string"
-                        + (v.named() != null ? " (" + v.named().name() + " is defined as " + v.text() + " at "
-                                + v.named().where() + ")" : "")
-                        + ": the routine receives its address, not four characters";
-                Fix fix = null;
-                String chars = stringChars(v.text());
-                if (chars != null && v.literal() != null) {
-                    Location lit = Location.of(v.literalFile(), v.literal());
-                    fix = Fix.replace("Write the tag as the character literal '" + chars + "'", lit, v.literal().text(),
-                            "'" + chars + "'");
-                }
-                out.accept(new Finding(id(), severity(), a.where(), msg, fix, List.of(), false));
-            } else if (v.kind() == Value.Kind.ADDRESS) {
-                out.accept(finding(a.where(), "the tag argument " + a.text() + " of " + c.routine().routineName()
-                        + " is an address: the tag becomes the low 32 bits of a pointer"));
-            }
+            out.accept(new Finding(id(), severity(), a.where(), msg, fix, List.of(), false));
+        } else if (v.kind() == Value.Kind.ADDRESS) {
+            out.accept(finding(a.where(), "the tag argument " + a.text() + " of " + c.routine().routineName()
+                    + " is an address: the tag becomes the low 32 bits of a pointer"));
         }
     }
 

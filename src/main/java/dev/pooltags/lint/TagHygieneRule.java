@@ -1,6 +1,7 @@
 package dev.pooltags.lint;
 
 import dev.pooltags.core.Severity;
+import dev.pooltags.project.Project;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tagdb.TagEntry;
 import java.util.ArrayList;
@@ -17,15 +18,7 @@ import java.util.function.Consumer;
  */
 public final class TagHygieneRule extends Rule {
     public TagHygieneRule() {
-        super("PT008", "PoolTagHygiene", Severity.WARNING,
-                "Tag hygiene: not four printable characters, written in reading order, or colliding with another owner",
-                "PoolMon, WinDbg (!poolused, !pool) and Pooltag.txt show a tag as its four bytes in memory order, "
-                + "and the compiler stores a character literal with its first character in the highest byte: "
-                + "'Tag1' is shown as 1gaT. Write tags reversed ('1gaT' to see Tag1) and exactly four printable "
-                + "characters long ('ab' leaves two zero bytes that show as \\x00). A tag already listed in "
-                + "Pooltag.txt for another binary, or used by another driver of the same tree, makes pool usage "
-                + "ambiguous: choose one no one else uses. Fix: correct the literal (the finding shows how it reads), "
-                + "and look new tags up with 'pooltags lookup TAG' before using them.");
+        super("PT008");
     }
 
     private record Use(Project project, Location where, String text) {
@@ -34,11 +27,6 @@ public final class TagHygieneRule extends Rule {
     /** The first use of each tag by each project, from every file (the first in file order, whatever the threads). */
     private static final class State {
         final Map<Integer, Map<String, Use>> byTag = new java.util.concurrent.ConcurrentHashMap<>();
-    }
-
-    @Override
-    public Meta meta() {
-        return new Meta("https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/poolmon", "medium", List.of("pool-tag", "maintainability"), null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.project.Project;
 import dev.pooltags.tag.PoolTag;
 
 /**

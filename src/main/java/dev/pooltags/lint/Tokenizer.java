@@ -326,19 +326,20 @@ public final class Tokenizer {
     }
 
     private void string(int start, int quote) {
-        int startLine = line;
-        int startCol = start - lineStart + 1;
-        int end = quoted(quote, '"');
-        i = end;
-        add(Token.Kind.STRING, start, end, startLine, startCol);
+        quotedLiteral(start, quote, '"', Token.Kind.STRING);
     }
 
     private void charLiteral(int start, int quote) {
+        quotedLiteral(start, quote, '\'', Token.Kind.CHAR);
+    }
+
+    /** A string or character literal (with any prefix from {@code start}) closed by {@code close}. */
+    private void quotedLiteral(int start, int quote, char close, Token.Kind kind) {
         int startLine = line;
         int startCol = start - lineStart + 1;
-        int end = quoted(quote, '\'');
+        int end = quoted(quote, close);
         i = end;
-        add(Token.Kind.CHAR, start, end, startLine, startCol);
+        add(kind, start, end, startLine, startCol);
     }
 
     private void rawString(int start, int quote) {

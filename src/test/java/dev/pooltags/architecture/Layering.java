@@ -34,7 +34,7 @@ final class Layering {
 
     static {
         FLOORS.put("ground", List.of("tag", "core", "threshold", "source", "output"));
-        FLOORS.put("sources", List.of("event", "pe", "tagdb", "poolblock", "dump", "snapshot", "trace", "specialpool",
+        FLOORS.put("sources", List.of("event", "pe", "tagdb", "project", "poolblock", "dump", "snapshot", "trace", "specialpool",
                 "debugger", "sniff"));
         FLOORS.put("analyses", List.of("pool", "replay", "scan", "lint", "leak", "live", "sim"));
         FLOORS.put("reports", List.of("report"));
@@ -51,6 +51,7 @@ final class Layering {
         MAY_IMPORT.put("event", List.of("tag", "core"));
         MAY_IMPORT.put("pe", List.of("source"));
         MAY_IMPORT.put("tagdb", List.of("tag", "source"));
+        MAY_IMPORT.put("project", List.of("core", "source"));
         MAY_IMPORT.put("poolblock", List.of("tag"));
         MAY_IMPORT.put("dump", List.of("tag", "source", "pe", "poolblock"));
         MAY_IMPORT.put("snapshot", List.of("tag", "source", "output", "dump"));
@@ -62,7 +63,7 @@ final class Layering {
         MAY_IMPORT.put("pool", List.of("tag", "core", "event", "snapshot"));
         MAY_IMPORT.put("replay", List.of("tag", "event", "snapshot", "trace", "pool"));
         MAY_IMPORT.put("scan", List.of("tag", "core", "source", "pe", "tagdb"));
-        MAY_IMPORT.put("lint", List.of("tag", "core", "source", "tagdb"));
+        MAY_IMPORT.put("lint", List.of("tag", "core", "source", "tagdb", "project"));
         MAY_IMPORT.put("leak", List.of("core", "threshold", "snapshot"));
         MAY_IMPORT.put("live", List.of("snapshot", "leak"));
         MAY_IMPORT.put("sim", List.of("tag", "source", "event", "tagdb", "snapshot", "trace", "pool"));

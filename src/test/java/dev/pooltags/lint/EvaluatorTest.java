@@ -2,6 +2,8 @@ package dev.pooltags.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.project.Project;
+import dev.pooltags.project.SourceFile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

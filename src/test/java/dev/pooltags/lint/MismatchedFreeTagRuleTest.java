@@ -2,6 +2,7 @@ package dev.pooltags.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pooltags.project.ProjectLayout;
 import dev.pooltags.tagdb.TagDatabase;
 import java.io.IOException;
 import java.nio.file.Files;

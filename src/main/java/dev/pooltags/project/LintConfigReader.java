@@ -1,5 +1,6 @@
-package dev.pooltags.lint;
+package dev.pooltags.project;
 
+import dev.pooltags.core.PoolRoutine;
 import dev.pooltags.source.InputException;
 import dev.pooltags.source.TextFiles;
 import dev.pooltags.source.YamlNodes;
@@ -128,7 +129,9 @@ public final class LintConfigReader {
             throw new InputException(file, line(n), function + ": pointer: is needed for kind " + kindText);
         }
         PoolRoutine routine;
+        int routineLine = line(n);
         if (m.containsKey("routine")) {
+            routineLine = line(m.get("routine"));
             String r = scalar(m.get("routine"), "routine");
             routine = PoolRoutine.byName(r);
             if (routine == null) {
@@ -144,7 +147,7 @@ public final class LintConfigReader {
         }
         return new WrapperDeclaration(root, file, line(n), function, kind, tagArg, fixedTag,
                 m.containsKey("pool-type") ? index(m.get("pool-type"), "pool-type") : -1,
-                m.containsKey("pool-flags") ? index(m.get("pool-flags"), "pool-flags") : -1, pointer, routine);
+                m.containsKey("pool-flags") ? index(m.get("pool-flags"), "pool-flags") : -1, pointer, routine, routineLine);
     }
 
     private int index(Node n, String key) {

@@ -1,4 +1,4 @@
-package dev.pooltags.lint;
+package dev.pooltags.project;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.pooltags.lint;
+package dev.pooltags.project;
 
 import java.nio.file.Path;
 import java.util.List;
