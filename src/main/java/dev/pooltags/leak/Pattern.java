@@ -1,45 +1,93 @@
 package dev.pooltags.leak;
 
-/** The shape a metric's series was found to have; it decides which verdicts are possible. */
+import dev.pooltags.core.HelpText;
+import dev.pooltags.core.RuleDescription;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The shape a metric's series was found to have; it decides which verdicts are possible. Each pattern describes itself
+ * with the {@link RuleDescription} lint rules and pool rules carry: its id (as written in JSON), the severity of the
+ * strongest verdict it can give, a title and its long help ({@code help/<id>.txt} beside this class).
+ */
 public enum Pattern {
     /** Only one or two samples, or no time between them. */
-    TOO_SHORT("too few samples"),
+    TOO_SHORT("too few samples", Verdict.EARLY, "Too few samples, or no time between them, to measure a trend"),
     /** The same value throughout. */
-    CONSTANT("constant"),
+    CONSTANT("constant", Verdict.STABLE, "The same value in every sample"),
     /** No significant growth: noise around a level, or shrinking. */
-    FLAT("no significant growth"),
+    FLAT("no significant growth", Verdict.STABLE, "No significant growth: noise around a level"),
     /** Significant decrease. */
-    SHRINKING("shrinking"),
+    SHRINKING("shrinking", Verdict.STABLE, "Significant decrease: memory is being given back"),
     /** Growth at a steady rate through the window. */
-    STEADY_GROWTH("steady growth"),
+    STEADY_GROWTH("steady growth", Verdict.LEAK, "Growth at a steady rate, never given back"),
     /** Level first, growing since a point in the window (a leak that began while sampling). */
-    GROWTH_AFTER_LEVEL("growing since a level"),
+    GROWTH_AFTER_LEVEL("growing since a level", Verdict.LEAK, "A level first, then growth that began while sampling"),
     /** Growth that slowed down markedly and is still rising a little. */
-    SLOWING("growth slowing down"),
+    SLOWING("growth slowing down", Verdict.GROWING, "Growth that fell to under half its earlier rate"),
     /** Growth whose rate falls off the way a warm-up does: approaching a level (a queue or cache filling). */
-    SATURATING("approaching a level"),
+    SATURATING("approaching a level", Verdict.GROWING, "Growth that bends toward a level, as a warm-up does"),
     /** Grew like a leak for a long time, then stopped only recently: the growth phase still decides. */
-    GROWTH_PAUSED("growth paused"),
+    GROWTH_PAUSED("growth paused", Verdict.LEAK, "Growth that was a leak by itself, then a short pause"),
     /** Grew, then levelled off and held (a cache that filled up). */
-    LEVELLED_OFF("levelled off"),
+    LEVELLED_OFF("levelled off", Verdict.GROWING, "Growth that stopped and held a level"),
     /** One jump, level before and after. */
-    STEP("one-off step"),
+    STEP("one-off step", Verdict.GROWING, "One jump, with a level before and after it"),
     /** Memory given back: drops that return most of the growth (sawtooth, a test run that cleaned up). */
-    RELEASED("released"),
+    RELEASED("released", Verdict.GROWING, "Drops that give back most of the growth (a sawtooth, a cleanup)"),
     /** Drops return memory, but the level it returns to keeps rising (a leak under a working set). */
-    RISING_FLOOR("rising floor under releases");
+    RISING_FLOOR("rising floor under releases", Verdict.LEAK,
+            "Memory given back in cycles, but the level it falls back to rises in every cycle");
+
+    /** Microsoft's documented way of finding a pool leak from a series of samples, which these patterns automate. */
+    static final String SOURCE = "https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/poolmon-examples";
 
     private final String words;
+    private final Verdict strongest;
+    private final String title;
 
-    Pattern(String words) {
+    Pattern(String words, Verdict strongest, String title) {
         this.words = words;
+        this.strongest = strongest;
+        this.title = title;
     }
 
+    /** The words shown to people: {@code steady growth}. */
     public String words() {
         return words;
     }
 
+    /** The id written in JSON and naming the help: {@code steady-growth}. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The strongest verdict a series of this shape can get. */
+    public Verdict strongest() {
+        return strongest;
+    }
+
+    /** What this pattern says about itself, for a listing or a help page. */
+    public RuleDescription description() {
+        return Descriptions.ALL.get(this);
+    }
+
+    /** Built on first use, so judging a series never reads the help resources. */
+    private static final class Descriptions {
+        static final Map<Pattern, RuleDescription> ALL = build();
+
+        private static Map<Pattern, RuleDescription> build() {
+            Map<Pattern, RuleDescription> m = new EnumMap<>(Pattern.class);
+            for (Pattern p : values()) {
+                StringBuilder name = new StringBuilder();
+                for (String word : p.name().split("_")) {
+                    name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+                }
+                m.put(p, new RuleDescription(p.id(), name.toString(), p.strongest.severity(), p.title,
+                        HelpText.of(Pattern.class, p.id()), SOURCE, ""));
+            }
+            return m;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.pooltags.serve;
 
-import dev.pooltags.core.Severity;
 import dev.pooltags.leak.LiveLeaks;
 import dev.pooltags.leak.TagVerdict;
 import dev.pooltags.report.LeakCell;
@@ -38,12 +37,6 @@ public final class LeakVerdicts implements VerdictProvider {
     }
 
     static Verdict toDashboard(TagVerdict v, java.time.Instant since, java.time.Instant now) {
-        Severity s = switch (v.verdict()) {
-            case LEAK -> Severity.ERROR;
-            case LIKELY_LEAK -> Severity.WARNING;
-            case GROWING, EARLY -> Severity.NOTE;
-            case STABLE -> Severity.NONE;
-        };
         int level = switch (v.verdict()) {
             case STABLE -> 0;
             case EARLY -> 1;
@@ -52,7 +45,7 @@ public final class LeakVerdicts implements VerdictProvider {
             case LEAK -> 4;
         };
         String label = LeakCell.text(v, since, now);
-        return new Verdict(label.isEmpty() ? v.verdict().label() : label, s, v.explanation(), level, v.score(),
+        return new Verdict(label.isEmpty() ? v.verdict().label() : label, v.verdict().severity(), v.explanation(), level, v.score(),
                 v.weight());
     }
 }
