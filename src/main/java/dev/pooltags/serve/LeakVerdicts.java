@@ -1,12 +1,14 @@
 package dev.pooltags.serve;
 
 import dev.pooltags.leak.LiveLeaks;
+import dev.pooltags.leak.SampleWindow;
 import dev.pooltags.leak.TagVerdict;
 import dev.pooltags.report.LeakCell;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.TagCounters;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dashboard's verdict column fed by pooltags' leak analysis over the server's recent samples
@@ -23,6 +25,12 @@ public final class LeakVerdicts implements VerdictProvider {
     @Override
     public String title() {
         return "leak analysis over the last " + leaks.window() + " samples";
+    }
+
+    /** The leak analysis' window, which the dashboard's history reads. */
+    @Override
+    public Optional<SampleWindow> samples() {
+        return Optional.of(leaks.sampleWindow());
     }
 
     @Override
