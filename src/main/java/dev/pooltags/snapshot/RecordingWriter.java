@@ -122,10 +122,10 @@ public final class RecordingWriter implements AutoCloseable {
             }
             return new RecordingWriter(file.toString(), ch, lock, sync, existing, note);
         } catch (IOException e) {
-            closeQuietly(ch);
+            RecordingFrames.closeQuietly(ch);
             throw new InputException(file, "cannot write: " + Reasons.of(e), e);
         } catch (RuntimeException e) {
-            closeQuietly(ch);
+            RecordingFrames.closeQuietly(ch);
             throw e;
         }
     }
@@ -139,16 +139,6 @@ public final class RecordingWriter implements AutoCloseable {
         w.writeFully(ByteBuffer.wrap(RecordingFrames.MAGIC));
         w.size = RecordingFrames.MAGIC.length;
         return w;
-    }
-
-    private static void closeQuietly(FileChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // already failing: the first error is the one to report
-            }
-        }
     }
 
     private record Scan(long validEnd, long samples, RecordingReader.TornTail torn) {}
