@@ -9,36 +9,28 @@ import java.util.Map;
 /**
  * The shape a metric's series was found to have; it decides which verdicts are possible. Each pattern describes itself
  * with the {@link RuleDescription} lint rules and pool rules carry: its id (as written in JSON), the severity of the
- * strongest verdict it can give, a title and its long help ({@code help/<id>.txt} beside this class).
+ * strongest verdict it can give, a title (what each constant is) and its long help ({@code help/<id>.txt} beside this
+ * class).
  */
 public enum Pattern {
-    /** Only one or two samples, or no time between them. */
-    TOO_SHORT("too few samples", Verdict.EARLY, "Too few samples, or no time between them, to measure a trend"),
-    /** The same value throughout. */
-    CONSTANT("constant", Verdict.STABLE, "The same value in every sample"),
-    /** No significant growth: noise around a level, or shrinking. */
+    TOO_SHORT("too few samples", Verdict.EARLY, "Only one, two or three samples, or no time between them"),
+    CONSTANT("constant", Verdict.STABLE, "The same value throughout"),
     FLAT("no significant growth", Verdict.STABLE, "No significant growth: noise around a level"),
-    /** Significant decrease. */
     SHRINKING("shrinking", Verdict.STABLE, "Significant decrease: memory is being given back"),
-    /** Growth at a steady rate through the window. */
-    STEADY_GROWTH("steady growth", Verdict.LEAK, "Growth at a steady rate, never given back"),
-    /** Level first, growing since a point in the window (a leak that began while sampling). */
-    GROWTH_AFTER_LEVEL("growing since a level", Verdict.LEAK, "A level first, then growth that began while sampling"),
-    /** Growth that slowed down markedly and is still rising a little. */
-    SLOWING("growth slowing down", Verdict.GROWING, "Growth that fell to under half its earlier rate"),
-    /** Growth whose rate falls off the way a warm-up does: approaching a level (a queue or cache filling). */
-    SATURATING("approaching a level", Verdict.GROWING, "Growth that bends toward a level, as a warm-up does"),
-    /** Grew like a leak for a long time, then stopped only recently: the growth phase still decides. */
-    GROWTH_PAUSED("growth paused", Verdict.LEAK, "Growth that was a leak by itself, then a short pause"),
-    /** Grew, then levelled off and held (a cache that filled up). */
-    LEVELLED_OFF("levelled off", Verdict.GROWING, "Growth that stopped and held a level"),
-    /** One jump, level before and after. */
-    STEP("one-off step", Verdict.GROWING, "One jump, with a level before and after it"),
-    /** Memory given back: drops that return most of the growth (sawtooth, a test run that cleaned up). */
-    RELEASED("released", Verdict.GROWING, "Drops that give back most of the growth (a sawtooth, a cleanup)"),
-    /** Drops return memory, but the level it returns to keeps rising (a leak under a working set). */
+    STEADY_GROWTH("steady growth", Verdict.LEAK, "Growth at a steady rate through the window, never given back"),
+    GROWTH_AFTER_LEVEL("growing since a level", Verdict.LEAK,
+            "A level first, growing since a point in the window (a leak that began while sampling)"),
+    SLOWING("growth slowing down", Verdict.GROWING, "Growth that slowed to under half its rate and still rises a little"),
+    SATURATING("approaching a level", Verdict.GROWING,
+            "Growth whose rate falls off the way a warm-up does (a queue or cache filling)"),
+    GROWTH_PAUSED("growth paused", Verdict.LEAK,
+            "Grew like a leak for a long time, then stopped only recently: the growth phase still decides"),
+    LEVELLED_OFF("levelled off", Verdict.GROWING, "Grew, then levelled off and held (a cache that filled up)"),
+    STEP("one-off step", Verdict.GROWING, "One jump, level before and after"),
+    RELEASED("released", Verdict.GROWING,
+            "Memory given back: drops that return most of the growth (a sawtooth, a test run that cleaned up)"),
     RISING_FLOOR("rising floor under releases", Verdict.LEAK,
-            "Memory given back in cycles, but the level it falls back to rises in every cycle");
+            "Drops return memory, but the level they return to keeps rising (a leak under a working set)");
 
     /** Microsoft's documented way of finding a pool leak from a series of samples, which these patterns automate. */
     static final String SOURCE = "https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/poolmon-examples";
