@@ -335,16 +335,27 @@ public final class PeReader {
             long tableEnd = rva + 20L * (descriptors.size() + 1);
             for (int i = 0; i < descriptors.size(); i++) {
                 long[] d = descriptors.get(i);
-                String module = cString(d[1], "the name of imported module " + i);
-                if (module.isEmpty()) {
-                    throw importsUnreadable("import descriptor " + i + " names no module");
-                }
-                int before = out.size();
-                long names = d[0] != 0 ? d[0] : d[2];
-                notInside(module, names, d[2], 0, rva, tableEnd);
-                readThunks(out, module, names, d[2], false);
-                notInside(module, names, d[2], out.size() - before, rva, tableEnd);
+                readModule(out, false, i, d[1], d[0] != 0 ? d[0] : d[2], d[2], rva, tableEnd);
             }
+        }
+
+        /**
+         * The imports of one descriptor's module: its name, then its thunks, with both tables checked against the
+         * descriptors at [from, to) before and after.
+         *
+         * @param delayed true for a delay-import descriptor
+         */
+        private void readModule(List<Import> out, boolean delayed, int i, long nameRva, long names, long slots, long from,
+                long to) {
+            String kind = delayed ? "delay-import" : "import";
+            String module = cString(nameRva, "the name of " + kind + "ed module " + i);
+            if (module.isEmpty()) {
+                throw importsUnreadable(kind + " descriptor " + i + " names no module");
+            }
+            int before = out.size();
+            notInside(module, names, slots, 0, from, to);
+            readThunks(out, module, names, slots, delayed);
+            notInside(module, names, slots, out.size() - before, from, to);
         }
 
         /**
@@ -390,14 +401,7 @@ public final class PeReader {
                     iat = (iat - imageBase) & 0xFFFFFFFFL;
                     intRva = (intRva - imageBase) & 0xFFFFFFFFL;
                 }
-                String module = cString(nameRva, "the name of delay-imported module " + i);
-                if (module.isEmpty()) {
-                    throw importsUnreadable("delay-import descriptor " + i + " names no module");
-                }
-                int before = out.size();
-                notInside(module, intRva, iat, 0, d, d + 32);
-                readThunks(out, module, intRva, iat, true);
-                notInside(module, intRva, iat, out.size() - before, d, d + 32);
+                readModule(out, true, i, nameRva, intRva, iat, d, d + 32);
             }
         }
 
