@@ -320,23 +320,33 @@ public final class PeReader {
             // the descriptors first, up to the null one, so the tables they point at can be checked against them
             List<long[]> descriptors = new ArrayList<>();
             for (int i = 0; ; i++) {
-                if (i >= MAX_IMPORTS) {
-                    throw bad("has more than " + MAX_IMPORTS + " import descriptors: damaged or not a driver image");
-                }
-                long d = rva + 20L * i;
-                long ilt = r32(d, "import descriptor " + i);
-                long nameRva = r32(d + 12, "import descriptor " + i);
-                long iat = r32(d + 16, "import descriptor " + i);
-                if (ilt == 0 && nameRva == 0 && iat == 0) {
+                long[] d = descriptor(false, rva + 20L * i, i, 0, 12, 16); // lookup table, name, address table
+                if (d[0] == 0 && d[1] == 0 && d[2] == 0) {
                     break;
                 }
-                descriptors.add(new long[] {ilt, nameRva, iat});
+                descriptors.add(d);
             }
             long tableEnd = rva + 20L * (descriptors.size() + 1);
             for (int i = 0; i < descriptors.size(); i++) {
                 long[] d = descriptors.get(i);
                 readModule(out, false, i, d[1], d[0] != 0 ? d[0] : d[2], d[2], rva, tableEnd);
             }
+        }
+
+        /**
+         * The 32-bit fields at {@code offsets} of descriptor {@code i} (at {@code at}) of an import or delay-import
+         * table; a table that goes on past {@link #MAX_IMPORTS} descriptors is refused.
+         */
+        private long[] descriptor(boolean delayed, long at, int i, int... offsets) {
+            String kind = delayed ? "delay-import" : "import";
+            if (i >= MAX_IMPORTS) {
+                throw bad("has more than " + MAX_IMPORTS + " " + kind + " descriptors: damaged or not a driver image");
+            }
+            long[] fields = new long[offsets.length];
+            for (int f = 0; f < offsets.length; f++) {
+                fields[f] = r32(at + offsets[f], kind + " descriptor " + i);
+            }
+            return fields;
         }
 
         /**
@@ -384,14 +394,12 @@ public final class PeReader {
                 return;
             }
             for (int i = 0; ; i++) {
-                if (i >= MAX_IMPORTS) {
-                    throw bad("has more than " + MAX_IMPORTS + " delay-import descriptors: damaged or not a driver image");
-                }
                 long d = rva + 32L * i;
-                long attrs = r32(d, "delay-import descriptor " + i);
-                long nameRva = r32(d + 4, "delay-import descriptor " + i);
-                long iat = r32(d + 12, "delay-import descriptor " + i);
-                long intRva = r32(d + 16, "delay-import descriptor " + i);
+                long[] fields = descriptor(true, d, i, 0, 4, 12, 16); // attributes, name, address table, name table
+                long attrs = fields[0];
+                long nameRva = fields[1];
+                long iat = fields[2];
+                long intRva = fields[3];
                 if (nameRva == 0 && iat == 0 && intRva == 0) {
                     return;
                 }
