@@ -59,15 +59,6 @@ public final class LiveLeaks {
         return window;
     }
 
-    /** Samples between checkpoints (when there are fewer than 100 × that many rows). */
-    public int every() {
-        return every;
-    }
-
-    public LeakOptions options() {
-        return options;
-    }
-
     /** Samples seen and kept so far. */
     public int samples() {
         return samples.size();
