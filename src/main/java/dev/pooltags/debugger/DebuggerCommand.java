@@ -1,6 +1,8 @@
 package dev.pooltags.debugger;
 
 import dev.pooltags.poolblock.Origin;
+import dev.pooltags.source.DebuggerNoise;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,6 +28,21 @@ public record DebuggerCommand(Origin origin, String prompt, String command, Comm
     /** The origin of an output line given by its index. */
     public Origin lineOrigin(int index) {
         return Origin.line(origin.file(), firstLine + index);
+    }
+
+    /** An output line worth reading, and where it stands. */
+    public record Line(String text, Origin at) {}
+
+    /** The output lines worth reading, in order: not blank, not the debugger's own noise (symbol loading, ...). */
+    public List<Line> lines() {
+        List<Line> out = new ArrayList<>(output.size());
+        for (int i = 0; i < output.size(); i++) {
+            String line = output.get(i);
+            if (!line.isBlank() && !DebuggerNoise.isNoise(line)) {
+                out.add(new Line(line, lineOrigin(i)));
+            }
+        }
+        return out;
     }
 
     /** The command's arguments: what follows its first word. */

@@ -36,11 +36,10 @@ final class ModuleListText {
         String path = "";
         Map<String, String> details = new LinkedHashMap<>();
         Origin at0 = null;
-        List<String> lines = c.output();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            Origin at = c.lineOrigin(i);
-            if (line.isBlank() || DebuggerNoise.isNoise(line) || DebuggerNoise.isInterrupt(line) || HEADER.matcher(line).matches()
+        for (DebuggerCommand.Line l : c.lines()) {
+            String line = l.text();
+            Origin at = l.at();
+            if (DebuggerNoise.isInterrupt(line) || HEADER.matcher(line).matches()
                     || REMARK.matcher(line).matches()) {
                 continue;
             }

@@ -30,11 +30,10 @@ final class PoolLogText {
         long[] entry = null;
         Origin entryAt = null;
         List<String> frames = new ArrayList<>();
-        List<String> lines = c.output();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            Origin at = c.lineOrigin(i);
-            if (line.isBlank() || DebuggerNoise.isNoise(line) || DebuggerNoise.isInterrupt(line) || HEADER.matcher(line).matches()) {
+        for (DebuggerCommand.Line l : c.lines()) {
+            String line = l.text();
+            Origin at = l.at();
+            if (DebuggerNoise.isInterrupt(line) || HEADER.matcher(line).matches()) {
                 continue;
             }
             try {

@@ -49,13 +49,9 @@ final class PoolPageText {
         int marked = -1;
         OwnerNote owner = null;
         boolean cut = false;
-        List<String> out = c.output();
-        for (int i = 0; i < out.size(); i++) {
-            String line = out.get(i);
-            Origin at = c.lineOrigin(i);
-            if (line.isBlank() || DebuggerNoise.isNoise(line)) {
-                continue;
-            }
+        for (DebuggerCommand.Line l : c.lines()) {
+            String line = l.text();
+            Origin at = l.at();
             if (DebuggerNoise.isInterrupt(line)) {
                 cut = true;
                 continue;

@@ -24,15 +24,14 @@ final class StackText {
 
     static List<String> frames(DebuggerCommand c, Consumer<LogProblem> problems) {
         List<String> out = new ArrayList<>();
-        List<String> lines = c.output();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || DebuggerNoise.isNoise(line) || DebuggerNoise.isInterrupt(line) || HEADER.matcher(line).matches()) {
+        for (DebuggerCommand.Line l : c.lines()) {
+            String line = l.text();
+            if (DebuggerNoise.isInterrupt(line) || HEADER.matcher(line).matches()) {
                 continue;
             }
             String f = frame(line);
             if (f == null) {
-                problems.accept(new LogProblem(c.lineOrigin(i), c.label(), "bad-line", "not a stack frame: '"
+                problems.accept(new LogProblem(l.at(), c.label(), "bad-line", "not a stack frame: '"
                         + PoolFindText.shorten(line.strip()) + "'"));
             } else {
                 out.add(f);

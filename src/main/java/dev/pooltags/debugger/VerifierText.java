@@ -155,13 +155,9 @@ final class VerifierText {
         String moduleState = null;
         long[] pair = {-1, -1, -1, -1};
         Origin[] pairAt = new Origin[2];
-        List<String> out = c.output();
-        for (int i = 0; i < out.size(); i++) {
-            String line = out.get(i);
-            Origin at = c.lineOrigin(i);
-            if (line.isBlank() || DebuggerNoise.isNoise(line)) {
-                continue;
-            }
+        for (DebuggerCommand.Line l : c.lines()) {
+            String line = l.text();
+            Origin at = l.at();
             Matcher m;
             try {
                 if ((m = FLAGS.matcher(line)).matches()) {

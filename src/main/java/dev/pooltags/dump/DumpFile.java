@@ -119,13 +119,8 @@ public final class DumpFile implements AutoCloseable {
     }
 
     public int u32(long off) {
-        check(off, 4);
-        int w = (int) (off / WINDOW);
-        int i = (int) (off % WINDOW);
-        if (i <= WINDOW - 4) {
-            return windows.get(w).getInt(i);
-        }
-        return u16(off) | u16(off + 2) << 16;
+        ByteBuffer w = window(off, 4);
+        return w != null ? w.getInt((int) (off % WINDOW)) : u16(off) | u16(off + 2) << 16;
     }
 
     public long u32L(long off) {
@@ -133,13 +128,17 @@ public final class DumpFile implements AutoCloseable {
     }
 
     public long u64(long off) {
-        check(off, 8);
-        int w = (int) (off / WINDOW);
-        int i = (int) (off % WINDOW);
-        if (i <= WINDOW - 8) {
-            return windows.get(w).getLong(i);
-        }
-        return u32L(off) | (long) u32(off + 4) << 32;
+        ByteBuffer w = window(off, 8);
+        return w != null ? w.getLong((int) (off % WINDOW)) : u32L(off) | (long) u32(off + 4) << 32;
+    }
+
+    /**
+     * The mapped window that holds all {@code n} bytes at {@code off}, or null when they straddle two windows (then
+     * they are read in halves).
+     */
+    private ByteBuffer window(long off, int n) {
+        check(off, n);
+        return off % WINDOW <= WINDOW - n ? windows.get((int) (off / WINDOW)) : null;
     }
 
     /** Copies bytes into {@code dst}. */

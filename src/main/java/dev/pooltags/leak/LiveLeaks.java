@@ -4,7 +4,6 @@ import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.TagCounters;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class LiveLeaks {
     private final int window;
     private final int every;
     private final LeakOptions options;
-    private final ArrayDeque<Snapshot> history;
+    private final SampleWindow samples;
     private long seen;
     private final Map<TagCounters.RowKey, Track> tracks = new HashMap<>();
     private Map<TagCounters.RowKey, TagVerdict> verdicts = Map.of();
@@ -47,7 +46,7 @@ public final class LiveLeaks {
         this.window = window;
         this.every = every;
         this.options = options;
-        this.history = new ArrayDeque<>(Math.min(window, 4096));
+        this.samples = new SampleWindow(window);
     }
 
     /** The live defaults: the last 600 samples (10 minutes at 1 s), judged every 5 samples. */
@@ -60,34 +59,26 @@ public final class LiveLeaks {
         return window;
     }
 
-    /** Samples between checkpoints (when there are fewer than 100 × that many rows). */
-    public int every() {
-        return every;
-    }
-
-    public LeakOptions options() {
-        return options;
-    }
-
     /** Samples seen and kept so far. */
     public int samples() {
-        return history.size();
+        return samples.size();
+    }
+
+    /** The samples judged: the window a live view may read (the dashboard's charts do) instead of keeping its own. */
+    public SampleWindow sampleWindow() {
+        return samples;
     }
 
     /** Takes a sample into account; returns true at a checkpoint, when the verdicts were recomputed. */
     public boolean observe(Snapshot sample) {
-        if (!history.isEmpty() && !sample.time().isAfter(history.peekLast().time())) {
+        if (!samples.add(sample)) {
             return false; // a repeated or older time stamp adds nothing a trend can use
         }
-        if (history.size() == window) {
-            history.removeFirst();
-        }
-        history.addLast(sample);
         seen++;
         if (!LeakAnalysis.checkpoint(seen, sample, every)) {
             return false;
         }
-        Map<TagCounters.RowKey, TagVerdict> raw = LeakAnalysis.verdicts(new ArrayList<>(history), options);
+        Map<TagCounters.RowKey, TagVerdict> raw = LeakAnalysis.verdicts(samples.last(window), options);
         for (Map.Entry<TagCounters.RowKey, TagVerdict> e : raw.entrySet()) {
             Track t = tracks.computeIfAbsent(e.getKey(), k -> new Track());
             if (t.raw.size() == LeakAnalysis.CHECKPOINTS) {
@@ -130,6 +121,7 @@ public final class LiveLeaks {
 
     /** The time of the newest sample, or null before the first. */
     public Instant latest() {
-        return history.isEmpty() ? null : history.peekLast().time();
+        Snapshot newest = samples.newest();
+        return newest == null ? null : newest.time();
     }
 }

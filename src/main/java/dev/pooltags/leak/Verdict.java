@@ -1,5 +1,7 @@
 package dev.pooltags.leak;
 
+import dev.pooltags.core.Severity;
+
 /** How a tag's usage is judged, strongest first. */
 public enum Verdict {
     /** Sustained, significant growth to the end of the series that is never given back. */
@@ -25,6 +27,19 @@ public enum Verdict {
     /** The words shown to people and written in JSON: {@code leak}, {@code likely leak}, ... */
     public String label() {
         return label;
+    }
+
+    /**
+     * How serious the verdict is, on the scale every finding shares: a leak is an error, a likely leak a warning,
+     * growing or too early a note, stable nothing.
+     */
+    public Severity severity() {
+        return switch (this) {
+            case LEAK -> Severity.ERROR;
+            case LIKELY_LEAK -> Severity.WARNING;
+            case GROWING, EARLY -> Severity.NOTE;
+            case STABLE -> Severity.NONE;
+        };
     }
 
     /** True when this verdict is at least as strong as {@code gate}. */

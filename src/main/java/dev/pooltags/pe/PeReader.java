@@ -320,31 +320,52 @@ public final class PeReader {
             // the descriptors first, up to the null one, so the tables they point at can be checked against them
             List<long[]> descriptors = new ArrayList<>();
             for (int i = 0; ; i++) {
-                if (i >= MAX_IMPORTS) {
-                    throw bad("has more than " + MAX_IMPORTS + " import descriptors: damaged or not a driver image");
-                }
-                long d = rva + 20L * i;
-                long ilt = r32(d, "import descriptor " + i);
-                long nameRva = r32(d + 12, "import descriptor " + i);
-                long iat = r32(d + 16, "import descriptor " + i);
-                if (ilt == 0 && nameRva == 0 && iat == 0) {
+                long[] d = descriptor(false, rva + 20L * i, i, 0, 12, 16); // lookup table, name, address table
+                if (d[0] == 0 && d[1] == 0 && d[2] == 0) {
                     break;
                 }
-                descriptors.add(new long[] {ilt, nameRva, iat});
+                descriptors.add(d);
             }
             long tableEnd = rva + 20L * (descriptors.size() + 1);
             for (int i = 0; i < descriptors.size(); i++) {
                 long[] d = descriptors.get(i);
-                String module = cString(d[1], "the name of imported module " + i);
-                if (module.isEmpty()) {
-                    throw importsUnreadable("import descriptor " + i + " names no module");
-                }
-                int before = out.size();
-                long names = d[0] != 0 ? d[0] : d[2];
-                notInside(module, names, d[2], 0, rva, tableEnd);
-                readThunks(out, module, names, d[2], false);
-                notInside(module, names, d[2], out.size() - before, rva, tableEnd);
+                readModule(out, false, i, d[1], d[0] != 0 ? d[0] : d[2], d[2], rva, tableEnd);
             }
+        }
+
+        /**
+         * The 32-bit fields at {@code offsets} of descriptor {@code i} (at {@code at}) of an import or delay-import
+         * table; a table that goes on past {@link #MAX_IMPORTS} descriptors is refused.
+         */
+        private long[] descriptor(boolean delayed, long at, int i, int... offsets) {
+            String kind = delayed ? "delay-import" : "import";
+            if (i >= MAX_IMPORTS) {
+                throw bad("has more than " + MAX_IMPORTS + " " + kind + " descriptors: damaged or not a driver image");
+            }
+            long[] fields = new long[offsets.length];
+            for (int f = 0; f < offsets.length; f++) {
+                fields[f] = r32(at + offsets[f], kind + " descriptor " + i);
+            }
+            return fields;
+        }
+
+        /**
+         * The imports of one descriptor's module: its name, then its thunks, with both tables checked against the
+         * descriptors at [from, to) before and after.
+         *
+         * @param delayed true for a delay-import descriptor
+         */
+        private void readModule(List<Import> out, boolean delayed, int i, long nameRva, long names, long slots, long from,
+                long to) {
+            String kind = delayed ? "delay-import" : "import";
+            String module = cString(nameRva, "the name of " + kind + "ed module " + i);
+            if (module.isEmpty()) {
+                throw importsUnreadable(kind + " descriptor " + i + " names no module");
+            }
+            int before = out.size();
+            notInside(module, names, slots, 0, from, to);
+            readThunks(out, module, names, slots, delayed);
+            notInside(module, names, slots, out.size() - before, from, to);
         }
 
         /**
@@ -373,14 +394,12 @@ public final class PeReader {
                 return;
             }
             for (int i = 0; ; i++) {
-                if (i >= MAX_IMPORTS) {
-                    throw bad("has more than " + MAX_IMPORTS + " delay-import descriptors: damaged or not a driver image");
-                }
                 long d = rva + 32L * i;
-                long attrs = r32(d, "delay-import descriptor " + i);
-                long nameRva = r32(d + 4, "delay-import descriptor " + i);
-                long iat = r32(d + 12, "delay-import descriptor " + i);
-                long intRva = r32(d + 16, "delay-import descriptor " + i);
+                long[] fields = descriptor(true, d, i, 0, 4, 12, 16); // attributes, name, address table, name table
+                long attrs = fields[0];
+                long nameRva = fields[1];
+                long iat = fields[2];
+                long intRva = fields[3];
                 if (nameRva == 0 && iat == 0 && intRva == 0) {
                     return;
                 }
@@ -390,14 +409,7 @@ public final class PeReader {
                     iat = (iat - imageBase) & 0xFFFFFFFFL;
                     intRva = (intRva - imageBase) & 0xFFFFFFFFL;
                 }
-                String module = cString(nameRva, "the name of delay-imported module " + i);
-                if (module.isEmpty()) {
-                    throw importsUnreadable("delay-import descriptor " + i + " names no module");
-                }
-                int before = out.size();
-                notInside(module, intRva, iat, 0, d, d + 32);
-                readThunks(out, module, intRva, iat, true);
-                notInside(module, intRva, iat, out.size() - before, d, d + 32);
+                readModule(out, true, i, nameRva, intRva, iat, d, d + 32);
             }
         }
 

@@ -24,20 +24,15 @@ public record TagUse(PoolRoutine routine, Status status, PoolTag tag, String evi
     /** What is known about the tag. */
     public enum Status {
         /** The tag is a constant and was recovered. */
-        TAG("tag"),
+        TAG,
         /** The routine takes no tag (ExAllocatePool), or the free passes tag 0, which nothing checks. */
-        UNTAGGED("untagged"),
+        UNTAGGED,
         /** The tag is computed, loaded from writable memory, or a parameter: reported as such, never guessed. */
-        UNKNOWN("unknown");
+        UNKNOWN;
 
-        private final String label;
-
-        Status(String label) {
-            this.label = label;
-        }
-
+        /** The word reports show: the constant's name in lower case ({@code untagged}). */
         public String label() {
-            return label;
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

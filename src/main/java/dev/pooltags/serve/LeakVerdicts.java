@@ -1,13 +1,14 @@
 package dev.pooltags.serve;
 
-import dev.pooltags.core.Severity;
 import dev.pooltags.leak.LiveLeaks;
+import dev.pooltags.leak.SampleWindow;
 import dev.pooltags.leak.TagVerdict;
 import dev.pooltags.report.LeakCell;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.TagCounters;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dashboard's verdict column fed by pooltags' leak analysis over the server's recent samples
@@ -26,6 +27,12 @@ public final class LeakVerdicts implements VerdictProvider {
         return "leak analysis over the last " + leaks.window() + " samples";
     }
 
+    /** The leak analysis' window, which the dashboard's history reads. */
+    @Override
+    public Optional<SampleWindow> samples() {
+        return Optional.of(leaks.sampleWindow());
+    }
+
     @Override
     public Map<TagCounters.RowKey, Verdict> observe(Snapshot sample) {
         if (leaks.observe(sample)) {
@@ -38,12 +45,6 @@ public final class LeakVerdicts implements VerdictProvider {
     }
 
     static Verdict toDashboard(TagVerdict v, java.time.Instant since, java.time.Instant now) {
-        Severity s = switch (v.verdict()) {
-            case LEAK -> Severity.ERROR;
-            case LIKELY_LEAK -> Severity.WARNING;
-            case GROWING, EARLY -> Severity.NOTE;
-            case STABLE -> Severity.NONE;
-        };
         int level = switch (v.verdict()) {
             case STABLE -> 0;
             case EARLY -> 1;
@@ -52,7 +53,7 @@ public final class LeakVerdicts implements VerdictProvider {
             case LEAK -> 4;
         };
         String label = LeakCell.text(v, since, now);
-        return new Verdict(label.isEmpty() ? v.verdict().label() : label, s, v.explanation(), level, v.score(),
+        return new Verdict(label.isEmpty() ? v.verdict().label() : label, v.verdict().severity(), v.explanation(), level, v.score(),
                 v.weight());
     }
 }

@@ -62,7 +62,7 @@ public final class PoolSampler {
         this.owners = owners;
         this.limit = limit;
         this.verdicts = verdicts;
-        this.history = history;
+        this.history = verdicts.samples().map(history::over).orElse(history); // one window of samples, not two
         this.nanoTime = nanoTime;
         this.clock = clock;
         this.log = log;

@@ -1,8 +1,10 @@
 package dev.pooltags.serve;
 
+import dev.pooltags.leak.SampleWindow;
 import dev.pooltags.snapshot.Snapshot;
 import dev.pooltags.snapshot.TagCounters;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Feeds the dashboard's verdict column. {@code serve} does not judge leaks itself: a leak analysis plugs in here.
@@ -27,6 +29,14 @@ public interface VerdictProvider {
     /** True when this provider really judges rows; false for {@link #NONE}. */
     default boolean available() {
         return true;
+    }
+
+    /**
+     * The samples this provider keeps to judge, when it keeps them: the dashboard's history then reads them there
+     * instead of keeping them a second time. Empty by default.
+     */
+    default Optional<SampleWindow> samples() {
+        return Optional.empty();
     }
 
     /** Takes the next sample into account and returns the verdicts as of it. */

@@ -1,5 +1,7 @@
 package dev.pooltags.snapshot;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
@@ -20,6 +22,17 @@ final class RecordingFrames {
     static final int MAX_PAYLOAD = 1 << 28;
 
     private RecordingFrames() {}
+
+    /** Closes a recording's channel after a failure: the first error is the one to report. */
+    static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // already failing
+            }
+        }
+    }
 
     static int crc(byte[] buf, int off, int len) {
         CRC32C c = new CRC32C();

@@ -11,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Reads a recording (docs/recording-format.md) sample by sample, streaming, so a day of samples never has to fit
@@ -111,21 +111,11 @@ public final class RecordingReader implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
         } catch (IOException e) {
-            closeQuietly(ch);
+            RecordingFrames.closeQuietly(ch);
             throw new InputException(file, "cannot be read: " + Reasons.of(e), e);
         } catch (RuntimeException e) {
-            closeQuietly(ch);
+            RecordingFrames.closeQuietly(ch);
             throw e;
-        }
-    }
-
-    private static void closeQuietly(FileChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // already failing
-            }
         }
     }
 
@@ -482,15 +472,7 @@ public final class RecordingReader implements AutoCloseable {
             st.totalValues[id] += d.zigzag();
             st.totalPresent[id] = true;
         }
-        n = d.varint(1 << 20, "number of removed totals");
-        id = -1;
-        for (int i = 0; i < n; i++) {
-            id = id + 1 + d.varint(st.totals, "total id gap");
-            if (id >= st.totals) {
-                throw new RecordingFrames.Malformed("removed total id " + id + " was never defined");
-            }
-            st.clearTotal(id);
-        }
+        removed(d, 1 << 20, st.totals, "total", st::clearTotal);
     }
 
     /** A sample's changed rows (a new id defines its key) and removed rows; returns whether a row was defined. */
@@ -521,16 +503,24 @@ public final class RecordingReader implements AutoCloseable {
             }
             st.present[id] = true;
         }
-        n = d.varint(1 << 26, "number of removed rows");
-        id = -1;
-        for (int i = 0; i < n; i++) {
-            id = id + 1 + d.varint(st.rows, "row id gap");
-            if (id >= st.rows) {
-                throw new RecordingFrames.Malformed("removed row id " + id + " was never defined");
-            }
-            st.clearRow(id);
-        }
+        removed(d, 1 << 26, st.rows, "row", st::clearRow);
         return defined;
+    }
+
+    /**
+     * The ids a sample removes (rows or totals: their count up to {@code most}, then each as the gap after the one
+     * before), each of {@code defined} ids so far, cleared by {@code clear}.
+     */
+    private static void removed(RecordingFrames.Decoder d, int most, int defined, String what, IntConsumer clear) {
+        int n = d.varint(most, "number of removed " + what + "s");
+        int id = -1;
+        for (int i = 0; i < n; i++) {
+            id = id + 1 + d.varint(defined, what + " id gap");
+            if (id >= defined) {
+                throw new RecordingFrames.Malformed("removed " + what + " id " + id + " was never defined");
+            }
+            clear.accept(id);
+        }
     }
 
     /** The snapshot the tables now hold: present rows in key order (re-sorted when keys were added), present totals. */

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Writes a recording (docs/recording-format.md): appends one frame per sample holding only what changed since
@@ -122,10 +123,10 @@ public final class RecordingWriter implements AutoCloseable {
             }
             return new RecordingWriter(file.toString(), ch, lock, sync, existing, note);
         } catch (IOException e) {
-            closeQuietly(ch);
+            RecordingFrames.closeQuietly(ch);
             throw new InputException(file, "cannot write: " + Reasons.of(e), e);
         } catch (RuntimeException e) {
-            closeQuietly(ch);
+            RecordingFrames.closeQuietly(ch);
             throw e;
         }
     }
@@ -139,16 +140,6 @@ public final class RecordingWriter implements AutoCloseable {
         w.writeFully(ByteBuffer.wrap(RecordingFrames.MAGIC));
         w.size = RecordingFrames.MAGIC.length;
         return w;
-    }
-
-    private static void closeQuietly(FileChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // already failing: the first error is the one to report
-            }
-        }
     }
 
     private record Scan(long validEnd, long samples, RecordingReader.TornTail torn) {}
@@ -251,36 +242,37 @@ public final class RecordingWriter implements AutoCloseable {
             }
         }
         sortPairs(ids, vals, n);
-        enc.varlong(n);
-        int prev = -1;
-        int defined = definedTotals;
-        for (int i = 0; i < n; i++) {
+        encodeIds(ids, n, i -> {
             int id = ids[i];
-            enc.varlong(id - prev - 1);
-            if (id >= defined) {
+            if (id >= definedTotals) {
                 enc.string(st.totalKeys[id]);
-                defined = id + 1;
+                definedTotals = id + 1;
             }
             enc.zigzag(vals[i] - st.totalValues[id]);
             st.totalValues[id] = vals[i];
             st.totalPresent[id] = true;
-            prev = id;
-        }
-        definedTotals = defined;
-        int removed = 0;
+        });
+        int[] removed = new int[definedTotals];
+        int nRemoved = 0;
         for (int id = 0; id < definedTotals; id++) {
             if (st.totalPresent[id] && !keep[id]) {
-                removed++;
+                removed[nRemoved++] = id;
             }
         }
-        enc.varlong(removed);
-        prev = -1;
-        for (int id = 0; id < definedTotals; id++) {
-            if (st.totalPresent[id] && !keep[id]) {
-                enc.varlong(id - prev - 1);
-                st.clearTotal(id);
-                prev = id;
-            }
+        encodeIds(removed, nRemoved, i -> st.clearTotal(removed[i]));
+    }
+
+    /**
+     * Writes the first {@code n} of {@code ids}, rising, as their count and then each as the gap after the one before
+     * (how a frame names rows and totals); {@code each} writes or does what follows the i-th.
+     */
+    private void encodeIds(int[] ids, int n, IntConsumer each) {
+        enc.varlong(n);
+        int prev = -1;
+        for (int i = 0; i < n; i++) {
+            enc.varlong(ids[i] - prev - 1);
+            each.accept(i);
+            prev = ids[i];
         }
     }
 
@@ -326,15 +318,7 @@ public final class RecordingWriter implements AutoCloseable {
             }
         }
         Arrays.sort(changed, 0, nChanged);
-        enc.varlong(nChanged);
-        int prev = -1;
-        for (int c = 0; c < nChanged; c++) {
-            int id = changed[c];
-            TagCounters r = current[id];
-            enc.varlong(id - prev - 1);
-            encodeChangedRow(id, r);
-            prev = id;
-        }
+        encodeIds(changed, nChanged, i -> encodeChangedRow(changed[i], current[changed[i]]));
         encodeRemovedRows();
         prevRows = rows.toArray(new TagCounters[0]);
         prevIds = ids;
@@ -395,14 +379,7 @@ public final class RecordingWriter implements AutoCloseable {
             }
         }
         Arrays.sort(changed, 0, removed);
-        enc.varlong(removed);
-        int prev = -1;
-        for (int i = 0; i < removed; i++) {
-            int id = changed[i];
-            enc.varlong(id - prev - 1);
-            st.clearRow(id);
-            prev = id;
-        }
+        encodeIds(changed, removed, i -> st.clearRow(changed[i]));
     }
 
     private static boolean sameKey(TagCounters a, TagCounters b) {

@@ -9,27 +9,18 @@ import java.util.Locale;
  * deterministic.
  */
 public enum RowOrder {
-    TAG("tag"),
-    ALLOCS("allocs"),
-    FREES("frees"),
-    DIFF("diff"),
-    BYTES("bytes"),
-    PER_ALLOC("peralloc");
+    TAG, ALLOCS, FREES, DIFF, BYTES, PER_ALLOC;
 
-    private final String id;
-
-    RowOrder(String id) {
-        this.id = id;
-    }
-
+    /** The name given on the command line: the constant's, in lower case, run together ({@code peralloc}). */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT).replace("_", "");
     }
 
+    /** The order named {@code s}, in any case, with or without {@code -} or {@code _} ({@code per-alloc}). */
     public static RowOrder byId(String s) {
         String k = s.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
         for (RowOrder o : values()) {
-            if (o.id.equals(k)) {
+            if (o.id().equals(k)) {
                 return o;
             }
         }

@@ -52,6 +52,25 @@ public record Snapshot(Instant time, String host, String source, List<TagCounter
         this(time, host, source, rows, Map.of());
     }
 
+    /** The rows with {@code key} (one, or more when a source repeats a row; none when absent), found by bisection. */
+    public List<TagCounters> rows(TagCounters.RowKey key) {
+        int lo = 0;
+        int hi = rows.size();
+        while (lo < hi) { // the first row not before the key: rows are sorted by key
+            int mid = (lo + hi) >>> 1;
+            if (rows.get(mid).compareTo(key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int end = lo;
+        while (end < rows.size() && rows.get(end).compareTo(key) == 0) {
+            end++;
+        }
+        return rows.subList(lo, end);
+    }
+
     /** The rows by key. */
     public Map<TagCounters.RowKey, TagCounters> byKey() {
         Map<TagCounters.RowKey, TagCounters> m = new LinkedHashMap<>(rows.size() * 2);

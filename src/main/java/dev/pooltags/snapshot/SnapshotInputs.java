@@ -1,6 +1,7 @@
 package dev.pooltags.snapshot;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.InputFiles;
 import dev.pooltags.source.ReadNotes;
 import dev.pooltags.source.Reasons;
 import dev.pooltags.source.TextFiles;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads a series of snapshots from what the user names: files and folders (a folder contributes every snapshot
@@ -99,32 +99,17 @@ public final class SnapshotInputs {
      * warning saying so.
      */
     public static List<Path> expand(List<Path> inputs, ReadNotes warnings) {
-        List<Path> files = new ArrayList<>();
-        for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    List<Path> inDir = new ArrayList<>();
-                    for (Path f : s.filter(Files::isRegularFile).filter(SnapshotInputs::isSnapshotFile).sorted().toList()) {
-                        if (isEventTrace(f)) {
-                            warnings.warning(f + ": skipped, it holds allocation events, not snapshots (read it with pooltags trace)");
-                        } else {
-                            inDir.add(f);
-                        }
-                    }
-                    if (inDir.isEmpty()) {
-                        throw new InputException(p, "is a folder with no snapshot files in it (" + String.join(", ", EXTENSIONS) + ")");
-                    }
-                    files.addAll(inDir);
-                } catch (IOException e) {
-                    throw new InputException(p, "cannot list the folder: " + Reasons.of(e), e);
-                }
-            } else if (!Files.exists(p)) {
-                throw new InputException(p, "no such file or folder");
-            } else {
-                files.add(p);
-            }
+        return new InputFiles(false, Comparator.naturalOrder(), f -> isSnapshotFile(f) && !skippedTrace(f, warnings),
+                "is a folder with no snapshot files in it (" + String.join(", ", EXTENSIONS) + ")").expand(inputs);
+    }
+
+    /** True, with a warning, when a folder's file holds allocation events rather than snapshots. */
+    private static boolean skippedTrace(Path f, ReadNotes warnings) {
+        if (!isEventTrace(f)) {
+            return false;
         }
-        return files;
+        warnings.warning(f + ": skipped, it holds allocation events, not snapshots (read it with pooltags trace)");
+        return true;
     }
 
     /** A JSON Lines file of allocation events: pooltags' trace header, or a first object with "ev" and no "rows". */

@@ -9,7 +9,6 @@ import dev.pooltags.source.InputException;
 import dev.pooltags.source.Reasons;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
-import dev.pooltags.tag.TagFormatException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,6 +21,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * pooltags' JSON snapshot format: one snapshot per line (JSON Lines), so a series is appended to line by line
@@ -153,33 +153,40 @@ public final class SnapshotJsonLines {
         if (!rows.isArray()) {
             throw new InputException(name, lineNo, "\"rows\" must be an array of {tag|name, type, allocs, frees, bytes}");
         }
-        List<TagCounters> list = new ArrayList<>(rows.size());
-        int i = 0;
-        for (JsonNode r : rows) {
-            i++;
-            String where = "row " + i + ": ";
-            PoolType type;
-            try {
-                type = PoolType.parse(r.path("type").asText(""));
-            } catch (IllegalArgumentException e) {
-                throw new InputException(name, lineNo, where + e.getMessage());
-            }
+        List<TagCounters> list = objects(rows, "row", name, lineNo, (r, where) -> {
+            PoolType type = PoolType.parse(r.path("type").asText(""));
             long allocs = number(r, "allocs", name, lineNo, where);
             long frees = number(r, "frees", name, lineNo, where);
             long bytes = number(r, "bytes", name, lineNo, where);
             if (r.hasNonNull("tag")) {
-                try {
-                    list.add(TagCounters.of(PoolTag.ofMemoryText(r.get("tag").asText()), type, allocs, frees, bytes));
-                } catch (TagFormatException e) {
-                    throw new InputException(name, lineNo, where + e.getMessage());
-                }
+                return TagCounters.of(PoolTag.ofMemoryText(r.get("tag").asText()), type, allocs, frees, bytes);
             } else if (r.hasNonNull("name")) {
-                list.add(TagCounters.named(r.get("name").asText(), type, allocs, frees, bytes));
-            } else {
-                throw new InputException(name, lineNo, where + "has neither \"tag\" nor \"name\"");
+                return TagCounters.named(r.get("name").asText(), type, allocs, frees, bytes);
+            }
+            throw new InputException(name, lineNo, where + "has neither \"tag\" nor \"name\"");
+        });
+        return new Snapshot(time, host, source, list, totals, bigPool(n.path("bigPool"), name, lineNo));
+    }
+
+    /**
+     * The objects of a JSON array, each read by {@code read} with where it stands ({@code row 3: }) for its messages;
+     * what {@code read} finds wrong in a value (a pool type, a tag, an address: an {@link IllegalArgumentException})
+     * is said after that too.
+     */
+    private static <T> List<T> objects(JsonNode array, String what, String name, int lineNo,
+            BiFunction<JsonNode, String, T> read) {
+        List<T> out = new ArrayList<>(array.size());
+        int i = 0;
+        for (JsonNode element : array) {
+            i++;
+            String where = what + " " + i + ": ";
+            try {
+                out.add(read.apply(element, where));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(name, lineNo, where + e.getMessage());
             }
         }
-        return new Snapshot(time, host, source, list, totals, bigPool(n.path("bigPool"), name, lineNo));
+        return out;
     }
 
     private static List<BigPoolAllocation> bigPool(JsonNode arr, String name, int lineNo) {
@@ -189,19 +196,9 @@ public final class SnapshotJsonLines {
         if (!arr.isArray()) {
             throw new InputException(name, lineNo, "\"bigPool\" must be an array of {address, type, bytes, tag}");
         }
-        List<BigPoolAllocation> out = new ArrayList<>(arr.size());
-        int i = 0;
-        for (JsonNode a : arr) {
-            i++;
-            String where = "big-pool allocation " + i + ": ";
-            try {
-                out.add(new BigPoolAllocation(address(a.path("address").asText("")), PoolType.parse(a.path("type").asText("")),
-                        number(a, "bytes", name, lineNo, where), PoolTag.ofMemoryText(a.path("tag").asText(""))));
-            } catch (IllegalArgumentException e) { // a bad address, type or tag
-                throw new InputException(name, lineNo, where + e.getMessage());
-            }
-        }
-        return out;
+        return objects(arr, "big-pool allocation", name, lineNo, (a, where) -> new BigPoolAllocation(
+                address(a.path("address").asText("")), PoolType.parse(a.path("type").asText("")),
+                number(a, "bytes", name, lineNo, where), PoolTag.ofMemoryText(a.path("tag").asText(""))));
     }
 
     /** {@code 0x} and up to 16 hex digits, as {@link BigPoolAllocation#addressText()} writes it. */

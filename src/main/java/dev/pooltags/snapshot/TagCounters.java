@@ -54,6 +54,7 @@ public record TagCounters(PoolTag tag, String name, PoolType type, long allocs, 
         return new RowKey(tag, name, type);
     }
 
+
     /**
      * Outstanding allocations (PoolMon's Diff): allocs minus frees. Windows counters wrap at 2^32 independently,
      * so when the raw difference is negative and both fit in 32 bits it is taken modulo 2^32.
@@ -74,15 +75,26 @@ public record TagCounters(PoolTag tag, String name, PoolType type, long allocs, 
 
     /** {@link RowKey} order of two rows without building their keys (sorting a sample allocates nothing). */
     public static int compareKeys(TagCounters a, TagCounters b) {
+        return compare(a.tag, a.name, a.type, b.tag, b.name, b.type);
+    }
+
+    /** {@link RowKey} order of this row against {@code key}, without building this row's key. */
+    public int compareTo(RowKey key) {
+        return compare(tag, name, type, key.tag(), key.name(), key.type());
+    }
+
+    /** Tags in PoolMon's order (case-sensitive bytes), names after tags, then paged before nonpaged. */
+    private static int compare(PoolTag tag, String name, PoolType type, PoolTag otherTag, String otherName,
+            PoolType otherType) {
         int c;
-        if (a.tag != null && b.tag != null) {
-            c = a.tag.compareTo(b.tag);
-        } else if (a.tag == null && b.tag == null) {
-            c = a.name.compareTo(b.name);
+        if (tag != null && otherTag != null) {
+            c = tag.compareTo(otherTag);
+        } else if (tag == null && otherTag == null) {
+            c = name.compareTo(otherName);
         } else {
-            c = a.tag != null ? -1 : 1;
+            c = tag != null ? -1 : 1;
         }
-        return c != 0 ? c : a.type.compareTo(b.type);
+        return c != 0 ? c : type.compareTo(otherType);
     }
 
     /** Identity of a row across snapshots. */
@@ -94,15 +106,7 @@ public record TagCounters(PoolTag tag, String name, PoolType type, long allocs, 
         /** Tags in PoolMon's order (case-sensitive bytes), names after tags, then paged before nonpaged. */
         @Override
         public int compareTo(RowKey o) {
-            int c;
-            if (tag != null && o.tag != null) {
-                c = tag.compareTo(o.tag);
-            } else if (tag == null && o.tag == null) {
-                c = name.compareTo(o.name);
-            } else {
-                c = tag != null ? -1 : 1;
-            }
-            return c != 0 ? c : type.compareTo(o.type);
+            return compare(tag, name, type, o.tag, o.name, o.type);
         }
     }
 }
