@@ -33,17 +33,29 @@ class FastPathEquivalenceTest {
         // one set of files for the property (jqwik) and the examples (JUnit Jupiter): both engines run this class
         try {
             dir = Files.createTempDirectory("fastpath");
-            good = Files.writeString(dir.resolve("pooltag.txt"), "// owners\r\nNtfx - ntfs.sys - General Allocation\r\n"
-                    + "Nt?? - ntfs.sys - Unrecognized NTFS tag\r\nAfd? - afd.sys - AFD objects\r\nMyBf - mydrv.sys - buffers\r\n");
-            empty = Files.writeString(dir.resolve("empty.txt"), "");
-            driver = Files.write(dir.resolve("driver.sys"), new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0});
-            prose = Files.writeString(dir.resolve("notes.txt"), "These are notes.\nNot a tag file at all.\nThird line.\n");
+            good = dir.resolve("pooltag.txt");
+            empty = dir.resolve("empty.txt");
+            driver = dir.resolve("driver.sys");
+            prose = dir.resolve("notes.txt");
+            writeFiles();
             for (Path p : List.of(dir, good, empty, driver, prose)) {
                 p.toFile().deleteOnExit();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes the files as each run expects them: a generated line may write its output over one of them ({@code -o} and
+     * a path), as a user may, and the next run must read what this test meant it to.
+     */
+    private static void writeFiles() throws IOException {
+        Files.writeString(good, "// owners\r\nNtfx - ntfs.sys - General Allocation\r\n"
+                + "Nt?? - ntfs.sys - Unrecognized NTFS tag\r\nAfd? - afd.sys - AFD objects\r\nMyBf - mydrv.sys - buffers\r\n");
+        Files.writeString(empty, "");
+        Files.write(driver, new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0});
+        Files.writeString(prose, "These are notes.\nNot a tag file at all.\nThird line.\n");
     }
 
     private record Run(int exit, String out, String err) {}
@@ -61,11 +73,13 @@ class FastPathEquivalenceTest {
     }
 
     @Property(tries = 400)
-    void lookupLinesAnswerAsPicocliAnswers(@ForAll("lookupLines") List<String> line) {
+    void lookupLinesAnswerAsPicocliAnswers(@ForAll("lookupLines") List<String> line) throws IOException {
         List<String> args = new ArrayList<>();
         args.add("lookup");
         args.addAll(line);
+        writeFiles();
         Run fast = run(Main::run, args);
+        writeFiles();
         Run picocli = run(Main::runWithPicocli, args);
         assertThat(fast).as(String.join(" ", args)).isEqualTo(picocli);
     }
@@ -99,6 +113,27 @@ class FastPathEquivalenceTest {
                 {"lookup", "--check", "f"}, {"lookup", "--", "Ntfx"}}) {
             assertThat(FastPath.run(line, none, none)).as(String.join(" ", line)).isNull();
         }
+    }
+
+    /**
+     * Found by the long fuzz run (seed -2689424387703050867): a line that writes its output over the tag file it reads
+     * ({@code -o} naming it) changed the file for the run after it, so the two paths were compared on different inputs.
+     * Each run now starts from the files as written.
+     */
+    @Property(tries = 4000, seed = "-2689424387703050867")
+    void aLineThatWritesOverItsTagFileIsComparedOnTheSameFiles(@ForAll("lookupLines") List<String> line) throws IOException {
+        lookupLinesAnswerAsPicocliAnswers(line);
+    }
+
+    @Test
+    void anOutputWrittenOverTheTagFileLeavesBothPathsTheSameInput() throws IOException {
+        List<String> args = List.of("lookup", "CSV", "--localtag=" + good, "-o", good.toString(), "--no-localtag", "Zzzz");
+        writeFiles();
+        Run fast = run(Main::run, args);
+        writeFiles();
+        assertThat(fast).isEqualTo(run(Main::runWithPicocli, args));
+        assertThat(fast.exit()).isEqualTo(Main.FINDINGS);
+        writeFiles();
     }
 
     @Test
