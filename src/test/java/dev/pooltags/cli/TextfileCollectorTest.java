@@ -54,9 +54,17 @@ class TextfileCollectorTest {
             while (!Files.exists(prom) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            String first = Files.readString(prom);
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(r.base.resolve("metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            // the file and /metrics are read a moment apart and may hold different samples: the leak verdicts' families
+            // appear once the window is long enough, in one before the other. The names must agree once both hold the
+            // same sample, so they are read again (until the deadline) while they differ.
+            HttpClient client = HttpClient.newHttpClient();
+            String first;
+            String metrics;
+            do {
+                first = Files.readString(prom);
+                metrics = client.send(HttpRequest.newBuilder(r.base.resolve("metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            } while (!families(first).equals(families(metrics)) && System.nanoTime() < deadline && sleep(100));
             assertThat(families(first)).isEqualTo(families(metrics)).contains("pooltags_tag_bytes", "pooltags_pool_bytes");
             String later = first;
             while (later.equals(first) && System.nanoTime() < deadline) {
@@ -69,5 +77,11 @@ class TextfileCollectorTest {
         CliRun missing = CliRun.of("serve", "--source", "demo:healthy", "--port", "0", "--textfile", dir.resolve("nope").toString());
         assertThat(missing.code()).isEqualTo(Main.INPUT);
         assertThat(missing.err()).contains("nope: no such folder (--textfile names the textfile collector's folder");
+    }
+
+    /** Sleeps, then says to go on (for a loop condition). */
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 }
