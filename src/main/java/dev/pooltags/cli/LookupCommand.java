@@ -61,8 +61,7 @@ public final class LookupCommand extends Subcommand {
         PrintWriter stdout = out();
         OutputFile target = output.check();
         if (mode != null && mode.check != null) {
-            dev.pooltags.sniff.Inputs.tagFiles().check(mode.check);
-            TagFile f = TagFileReader.read(mode.check, 0);
+            TagFile f = dev.pooltags.sniff.Inputs.tagFiles().read(mode.check, q -> TagFileReader.read(q, 0), TagFile::readsAsTagFile);
             if (f.size() == 0 && f.irregular().isEmpty()) {
                 TagFileOptions.noEntries(mode.check, f);
             }

@@ -45,9 +45,16 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         String[] a = PoolMonSwitches.translate(args);
         Integer fast = FastPath.run(a, out, err);
-        if (fast != null) {
-            return fast;
-        }
+        return fast != null ? fast : parseAndRun(a, out, err);
+    }
+
+    /** Runs the command line through picocli alone, without {@link FastPath} (the equivalence test compares the two). */
+    static int runWithPicocli(String[] args, PrintWriter out, PrintWriter err) {
+        return parseAndRun(PoolMonSwitches.translate(args), out, err);
+    }
+
+    /** Picocli's run of the (translated) arguments, after saying so when the command named is not in this jar. */
+    private static int parseAndRun(String[] a, PrintWriter out, PrintWriter err) {
         String first = firstWord(a);
         String missing = !PooltagsCommand.present(first) ? first
                 : "help".equals(first) && !PooltagsCommand.present(next(a, first)) ? next(a, first) : null;
@@ -56,12 +63,6 @@ public final class Main {
             err.flush();
             return ENVIRONMENT;
         }
-        return commandLine(a, out, err).execute(a);
-    }
-
-    /** Runs the command line through picocli alone, without {@link FastPath} (the equivalence test compares the two). */
-    static int runWithPicocli(String[] args, PrintWriter out, PrintWriter err) {
-        String[] a = PoolMonSwitches.translate(args);
         return commandLine(a, out, err).execute(a);
     }
 
