@@ -483,8 +483,13 @@ public final class DumpReader {
         }
 
         void triage() {
-            TriageDumpReader.Header h = new TriageDumpReader(f, l.bits, problems, notes, regions, drivers, unloaded)
-                    .read(l.headerSize);
+            TriageDumpReader triage = new TriageDumpReader(f, l.bits);
+            TriageDumpReader.Header h = triage.read(l.headerSize);
+            problems.addAll(triage.problems);
+            notes.addAll(triage.notes);
+            regions.addAll(triage.regions);
+            drivers.addAll(triage.drivers);
+            unloaded.addAll(triage.unloaded);
             if (h != null) {
                 contextOffset = h.contextOffset();
                 expectedSize = h.sizeOfDump();

@@ -23,30 +23,29 @@ public record PoolHeader(long address, boolean physical, long fileOffset, PoolTa
     /** What confirms a header. */
     public enum Link {
         /** The block ends where the next valid header begins (and, in the legacy pool, that header's PreviousSize is this block's size). */
-        NEXT_HEADER("the next header follows at its end", true),
+        NEXT_HEADER("the next header follows at its end"),
         /** The block ends where a segment-heap VS chunk header begins, and the next pool header follows it. */
-        VS_NEXT_HEADER("a VS chunk header and the next pool header follow at its end", true),
+        VS_NEXT_HEADER("a VS chunk header and the next pool header follow at its end"),
         /** The block ends exactly at the end of its page. */
-        PAGE_END("it ends at the end of its page", true),
+        PAGE_END("it ends at the end of its page"),
         /** The previous block's end is this header. */
-        PREVIOUS_HEADER("the previous block ends at this header", true),
+        PREVIOUS_HEADER("the previous block ends at this header"),
         /** The header is well formed, but the memory where the block ends was not captured. */
-        END_NOT_CAPTURED("well formed, but its end lies outside the captured memory", false);
+        END_NOT_CAPTURED("well formed, but its end lies outside the captured memory");
 
         private final String text;
-        private final boolean confirmed;
 
-        Link(String text, boolean confirmed) {
+        Link(String text) {
             this.text = text;
-            this.confirmed = confirmed;
         }
 
         public String text() {
             return text;
         }
 
+        /** True for every link but {@link #END_NOT_CAPTURED}: the structure around the header was seen and agrees. */
         public boolean confirmed() {
-            return confirmed;
+            return this != END_NOT_CAPTURED;
         }
     }
 

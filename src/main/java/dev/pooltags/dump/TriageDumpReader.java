@@ -1,6 +1,7 @@
 package dev.pooltags.dump;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,21 +16,16 @@ final class TriageDumpReader {
 
     private final DumpFile f;
     private final int bits;
-    private final List<String> problems;
-    private final List<String> notes;
-    private final List<MemoryRegion> regions;
-    private final List<Driver> drivers;
-    private final List<Driver> unloaded;
+    // what the header and the lists it points to gave, in the order found; the dump reader adds them to its own
+    final List<String> problems = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    final List<MemoryRegion> regions = new ArrayList<>();
+    final List<Driver> drivers = new ArrayList<>();
+    final List<Driver> unloaded = new ArrayList<>();
 
-    TriageDumpReader(DumpFile f, int bits, List<String> problems, List<String> notes, List<MemoryRegion> regions,
-            List<Driver> drivers, List<Driver> unloaded) {
+    TriageDumpReader(DumpFile f, int bits) {
         this.f = f;
         this.bits = bits;
-        this.problems = problems;
-        this.notes = notes;
-        this.regions = regions;
-        this.drivers = drivers;
-        this.unloaded = unloaded;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.pooltags.event;
 
+import java.util.Locale;
+
 /**
  * Where special pool puts a block on its page, per
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/special-pool">Special pool memory corruption
@@ -8,23 +10,18 @@ package dev.pooltags.event;
  * the block is freed.
  */
 public enum SpecialAlignment {
-    VERIFY_END("end"),
-    VERIFY_START("start");
+    VERIFY_END,
+    VERIFY_START;
 
-    private final String label;
-
-    SpecialAlignment(String label) {
-        this.label = label;
-    }
-
+    /** What traces write: the word after "Verify", {@code end} or {@code start}. */
     public String label() {
-        return label;
+        return name().substring("VERIFY_".length()).toLowerCase(Locale.ROOT);
     }
 
     /** {@code end} or {@code start} (also the enum names). */
     public static SpecialAlignment parse(String s) {
         for (SpecialAlignment a : values()) {
-            if (a.label.equalsIgnoreCase(s.trim()) || a.name().equalsIgnoreCase(s.trim())) {
+            if (a.label().equalsIgnoreCase(s.trim()) || a.name().equalsIgnoreCase(s.trim())) {
                 return a;
             }
         }

@@ -8,31 +8,19 @@ import java.util.Locale;
  * <a href="https://learn.microsoft.com/windows-hardware/drivers/devtest/pool-tracking">Pool Tracking</a>.
  */
 public enum VerifierOption {
-    SPECIAL_POOL(0x1, "special-pool"),
-    POOL_TRACKING(0x8, "pool-tracking");
+    SPECIAL_POOL,
+    POOL_TRACKING;
 
-    private final int flag;
-    private final String label;
-
-    VerifierOption(int flag, String label) {
-        this.flag = flag;
-        this.label = label;
-    }
-
-    /** The bit in {@code verifier /flags}. */
-    public int flag() {
-        return flag;
-    }
-
+    /** The name written in traces: {@code special-pool}, {@code pool-tracking}. */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** {@code special-pool}, {@code pool-tracking} (or the enum names). */
     public static VerifierOption parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         for (VerifierOption o : values()) {
-            if (o.label.equals(t)) {
+            if (o.label().equals(t)) {
                 return o;
             }
         }

@@ -16,43 +16,51 @@ import java.util.Locale;
  */
 public enum WindowsPoolType {
     /** Nonpageable, executable; "a scarce resource". Alias NonPagedPoolExecute since Windows 8. */
-    NON_PAGED_POOL(0, "NonPagedPool"),
+    NON_PAGED_POOL(0),
     /** Pageable system memory; allocate and access only below DISPATCH_LEVEL. */
-    PAGED_POOL(1, "PagedPool"),
+    PAGED_POOL(1),
     /** Internal use only, system startup only: "crashes the system if the requested memory size is unavailable". */
-    NON_PAGED_POOL_MUST_SUCCEED(2, "NonPagedPoolMustSucceed"),
+    NON_PAGED_POOL_MUST_SUCCEED(2),
     /** Reserved for system use. */
-    DONT_USE_THIS_TYPE(3, "DontUseThisType"),
+    DONT_USE_THIS_TYPE(3),
     /** Nonpaged, aligned on processor cache boundaries; internal use only. */
-    NON_PAGED_POOL_CACHE_ALIGNED(4, "NonPagedPoolCacheAligned"),
+    NON_PAGED_POOL_CACHE_ALIGNED(4),
     /** Paged, cache aligned; internal use only. */
-    PAGED_POOL_CACHE_ALIGNED(5, "PagedPoolCacheAligned"),
+    PAGED_POOL_CACHE_ALIGNED(5),
     /** Cache-aligned must-succeed; startup only. */
-    NON_PAGED_POOL_CACHE_ALIGNED_MUST_S(6, "NonPagedPoolCacheAlignedMustS"),
+    NON_PAGED_POOL_CACHE_ALIGNED_MUST_S(6),
     /** Session pool types: deprecated, "do not use". */
-    NON_PAGED_POOL_SESSION(32, "NonPagedPoolSession"),
-    PAGED_POOL_SESSION(33, "PagedPoolSession"),
-    NON_PAGED_POOL_MUST_SUCCEED_SESSION(34, "NonPagedPoolMustSucceedSession"),
-    DONT_USE_THIS_TYPE_SESSION(35, "DontUseThisTypeSession"),
-    NON_PAGED_POOL_CACHE_ALIGNED_SESSION(36, "NonPagedPoolCacheAlignedSession"),
-    PAGED_POOL_CACHE_ALIGNED_SESSION(37, "PagedPoolCacheAlignedSession"),
-    NON_PAGED_POOL_CACHE_ALIGNED_MUST_S_SESSION(38, "NonPagedPoolCacheAlignedMustSSession"),
+    NON_PAGED_POOL_SESSION(32),
+    PAGED_POOL_SESSION(33),
+    NON_PAGED_POOL_MUST_SUCCEED_SESSION(34),
+    DONT_USE_THIS_TYPE_SESSION(35),
+    NON_PAGED_POOL_CACHE_ALIGNED_SESSION(36),
+    PAGED_POOL_CACHE_ALIGNED_SESSION(37),
+    NON_PAGED_POOL_CACHE_ALIGNED_MUST_S_SESSION(38),
     /** No-execute nonpaged pool (Windows 8 and later): what drivers should use for nonpaged memory. */
-    NON_PAGED_POOL_NX(512, "NonPagedPoolNx"),
+    NON_PAGED_POOL_NX(512),
     /** NX nonpaged, cache aligned; reserved for the operating system. */
-    NON_PAGED_POOL_NX_CACHE_ALIGNED(516, "NonPagedPoolNxCacheAligned"),
+    NON_PAGED_POOL_NX_CACHE_ALIGNED(516),
     /** Reserved for the operating system. */
-    NON_PAGED_POOL_SESSION_NX(544, "NonPagedPoolSessionNx");
+    NON_PAGED_POOL_SESSION_NX(544);
 
     /** POOL_QUOTA_FAIL_INSTEAD_OF_RAISE | POOL_RAISE_IF_ALLOCATION_FAILURE | POOL_COLD_ALLOCATION. */
     static final int MODIFIER_BITS = 8 | 16 | 256;
 
     private final int code;
-    private final String windowsName;
+    /** The wdm.h name, which each constant's name spells in Java's constant style: NON_PAGED_POOL_NX is NonPagedPoolNx. */
+    private final String windowsName = camelCase(name());
 
-    WindowsPoolType(int code, String windowsName) {
+    WindowsPoolType(int code) {
         this.code = code;
-        this.windowsName = windowsName;
+    }
+
+    private static String camelCase(String constant) {
+        StringBuilder b = new StringBuilder(constant.length());
+        for (String word : constant.split("_")) {
+            b.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return b.toString();
     }
 
     /** The enumeration value. */

@@ -17,32 +17,22 @@ public final class Definition {
     /** Where a definition came from. */
     public enum Kind { DEFINE, CONST, ENUM }
 
-    /** How the body is kept. */
-    private enum Keep { TOKENS, DIRECTIVE, FRAGMENT, SYNTHETIC }
-
     private final String name;
     private final List<String> params;
     private final List<Token> body;
     private final Location where;
     private final Kind kind;
-    private final Keep keep;
-    // the text the body is read from again: a #define's line (from its '#'), an initializer's expression, or for an
-    // implicit enumerator "PREVIOUS + 1"; where it starts; how many tokens precede the body
-    private final String source;
-    private final int sourceLine;
-    private final int sourceCol;
-    private final int sourceOffset;
-    private final int bodyStart;
+    private final Text text;
     private final List<String> callees;
-    private final boolean empty;
 
     /** A constant or enumerator, or a macro built by hand: the body as tokens. */
     public Definition(String name, List<String> params, List<Token> body, Location where, Kind kind) {
-        this(name, params, List.copyOf(body), where, kind, Keep.TOKENS, null, 0, 0, 0, 0, body);
+        this(name, params, List.copyOf(body), where, kind, null, body);
     }
 
-    private Definition(String name, List<String> params, List<Token> body, Location where, Kind kind, Keep keep,
-            String source, int line, int col, int offset, int bodyStart, List<Token> bodyNow) {
+    /** {@code body} or {@code text} is null: the body is kept as tokens, or as text read again when asked. */
+    private Definition(String name, List<String> params, List<Token> body, Location where, Kind kind, Text text,
+            List<Token> bodyNow) {
         this.name = name;
         this.params = params;
         this.body = body;
@@ -50,14 +40,49 @@ public final class Definition {
         this.where = new Location(where.file(), where.line(), where.col(), where.line(), where.endCol(), where.start(),
                 where.end());
         this.kind = kind;
-        this.keep = keep;
-        this.source = source;
-        this.sourceLine = line;
-        this.sourceCol = col;
-        this.sourceOffset = offset;
-        this.bodyStart = bodyStart;
+        this.text = text;
         this.callees = calleesOf(bodyNow, name, params);
-        this.empty = bodyNow.isEmpty();
+    }
+
+    /** How a body kept as text is read again. */
+    private enum Keep { DIRECTIVE, FRAGMENT, SYNTHETIC }
+
+    /**
+     * A body kept as text: a {@code #define}'s line (from its '#'), an initializer's expression, or for an implicit
+     * enumerator "PREVIOUS + 1"; where the text starts in the file; how many of its tokens precede the body.
+     */
+    private record Text(Keep keep, String source, int line, int col, int offset, int bodyStart) {
+        /** The body's tokens, tokenized again from the text, with their places in the file. */
+        List<Token> tokens(Location where) {
+            if (keep == Keep.SYNTHETIC) {
+                List<Token> out = new ArrayList<>(3);
+                for (Token t : Tokenizer.tokenize(source).tokens()) {
+                    out.add(new Token(t.kind(), t.text(), where.line(), where.col(), where.line(), where.endCol(),
+                            where.start(), where.end(), null));
+                }
+                return out;
+            }
+            // the text again, shifted to where it is written
+            byte[] pad = new byte[col - 1 + source.length()];
+            java.util.Arrays.fill(pad, 0, col - 1, (byte) ' ');
+            byte[] bytes = source.getBytes(StandardCharsets.ISO_8859_1);
+            System.arraycopy(bytes, 0, pad, col - 1, bytes.length);
+            List<Token> ts = Tokenizer.tokenize(pad).tokens();
+            if (keep == Keep.DIRECTIVE) {
+                if (ts.isEmpty() || ts.get(0).directive() == null) {
+                    return List.of();
+                }
+                ts = ts.get(0).directive().tokens();
+            }
+            int shift = offset - (col - 1);
+            List<Token> out = new ArrayList<>(Math.max(0, ts.size() - bodyStart));
+            for (int k = bodyStart; k < ts.size(); k++) {
+                Token t = ts.get(k);
+                out.add(new Token(t.kind(), t.text(), t.line() + line - 1, t.col(), t.endLine() + line - 1,
+                        t.endCol(), t.start() + shift, t.end() + shift, null));
+            }
+            return out;
+        }
     }
 
     /**
@@ -73,7 +98,7 @@ public final class Definition {
         String name = p.name.text().intern(); // the same names recur in header after header
         Location where = Location.of(file, p.name);
         if (body.isEmpty()) {
-            return new Definition(name, p.params, List.of(), where, Kind.DEFINE, Keep.TOKENS, null, 0, 0, 0, 0, body);
+            return new Definition(name, p.params, List.of(), where, Kind.DEFINE, null, body);
         }
         Token first = body.get(0);
         Token last = body.get(body.size() - 1);
@@ -81,13 +106,13 @@ public final class Definition {
             // a body that starts with '#' would read as a directive on its own: keep the whole line
             String text = new String(src, directive.start(), directive.end() - directive.start(),
                     StandardCharsets.ISO_8859_1);
-            return new Definition(name, p.params, null, where, Kind.DEFINE, Keep.DIRECTIVE, text, directive.line(),
-                    directive.col(), directive.start(), p.bodyStart, body);
+            return new Definition(name, p.params, null, where, Kind.DEFINE,
+                    new Text(Keep.DIRECTIVE, text, directive.line(), directive.col(), directive.start(), p.bodyStart), body);
         }
         // the body alone: its first token to its last, continuations and comments between them included
         String text = new String(src, first.start(), last.end() - first.start(), StandardCharsets.ISO_8859_1);
-        return new Definition(name, p.params, null, where, Kind.DEFINE, Keep.FRAGMENT, text, first.line(), first.col(),
-                first.start(), 0, body);
+        return new Definition(name, p.params, null, where, Kind.DEFINE,
+                new Text(Keep.FRAGMENT, text, first.line(), first.col(), first.start(), 0), body);
     }
 
     /**
@@ -100,7 +125,7 @@ public final class Definition {
         Location where = Location.of(file, name);
         if (body == null) {
             String text = previous == null ? "0" : previous + " + 1";
-            return new Definition(name.text(), null, null, where, kind, Keep.SYNTHETIC, text, 0, 0, 0, 0,
+            return new Definition(name.text(), null, null, where, kind, new Text(Keep.SYNTHETIC, text, 0, 0, 0, 0),
                     java.util.List.of(name));
         }
         if (body.isEmpty() || !contiguous) {
@@ -109,8 +134,8 @@ public final class Definition {
         Token a = body.get(0);
         Token b = body.get(body.size() - 1);
         String text = new String(src, a.start(), b.end() - a.start(), StandardCharsets.ISO_8859_1);
-        return new Definition(name.text(), null, null, where, kind, Keep.FRAGMENT, text, a.line(), a.col(), a.start(), 0,
-                body);
+        return new Definition(name.text(), null, null, where, kind,
+                new Text(Keep.FRAGMENT, text, a.line(), a.col(), a.start(), 0), body);
     }
 
     private record Parsed(Token name, List<String> params, int bodyStart, List<Token> tokens) {
@@ -169,42 +194,7 @@ public final class Definition {
 
     /** The replacement tokens or the initializer expression, with their places in the file. */
     public List<Token> body() {
-        if (body != null) {
-            return body;
-        }
-        if (keep == Keep.SYNTHETIC) {
-            List<Token> out = new ArrayList<>(3);
-            for (Token t : Tokenizer.tokenize(source).tokens()) {
-                out.add(new Token(t.kind(), t.text(), where.line(), where.col(), where.line(), where.endCol(), where.start(),
-                        where.end(), null));
-            }
-            return out;
-        }
-        // the text again, shifted to where it is written
-        byte[] pad = new byte[sourceCol - 1 + source.length()];
-        java.util.Arrays.fill(pad, 0, sourceCol - 1, (byte) ' ');
-        byte[] text = source.getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(text, 0, pad, sourceCol - 1, text.length);
-        List<Token> ts = Tokenizer.tokenize(pad).tokens();
-        if (keep == Keep.DIRECTIVE) {
-            if (ts.isEmpty() || ts.get(0).directive() == null) {
-                return List.of();
-            }
-            ts = ts.get(0).directive().tokens();
-        }
-        int shift = sourceOffset - (sourceCol - 1);
-        List<Token> out = new ArrayList<>(Math.max(0, ts.size() - bodyStart));
-        for (int k = bodyStart; k < ts.size(); k++) {
-            Token t = ts.get(k);
-            out.add(new Token(t.kind(), t.text(), t.line() + sourceLine - 1, t.col(), t.endLine() + sourceLine - 1,
-                    t.endCol(), t.start() + shift, t.end() + shift, null));
-        }
-        return out;
-    }
-
-    /** True when the body has no tokens. */
-    public boolean emptyBody() {
-        return empty;
+        return body != null ? body : text.tokens(where);
     }
 
     /** The names the body calls ({@code name(}), or the one name an object-like macro stands for. */

@@ -1,37 +1,37 @@
 package dev.pooltags.pool;
 
+import java.util.Locale;
+
 /** The bug check codes the pool rules raise, each with its Microsoft reference page. */
 public enum BugCheckCode {
     /** "the current thread is making a bad pool request". */
-    BAD_POOL_CALLER(0xC2, "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc2--bad-pool-caller"),
+    BAD_POOL_CALLER(0xC2),
     /** "the driver wrote to an invalid section of the special pool". */
-    SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION(0xC1,
-            "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc1--special-pool-detected-memory-corruption"),
+    SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION(0xC1),
     /** "the general bug check code for fatal errors found by Driver Verifier". */
-    DRIVER_VERIFIER_DETECTED_VIOLATION(0xC4,
-            "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xc4--driver-verifier-detected-violation"),
+    DRIVER_VERIFIER_DETECTED_VIOLATION(0xC4),
     /** "the system has referenced memory which was earlier freed" (special pool). */
-    PAGE_FAULT_IN_FREED_SPECIAL_POOL(0xCC,
-            "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xcc--page-fault-in-freed-special-pool"),
+    PAGE_FAULT_IN_FREED_SPECIAL_POOL(0xCC),
     /** "the system accessed memory beyond the end of some driver's pool allocation" (special pool). */
-    PAGE_FAULT_BEYOND_END_OF_ALLOCATION(0xCD,
-            "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0xcd--page-fault-beyond-end-of-allocation");
+    PAGE_FAULT_BEYOND_END_OF_ALLOCATION(0xCD);
 
     private final int code;
-    private final String reference;
 
-    BugCheckCode(int code, String reference) {
+    BugCheckCode(int code) {
         this.code = code;
-        this.reference = reference;
     }
 
     public int code() {
         return code;
     }
 
-    /** The Microsoft page that lists the parameters. */
+    /**
+     * The Microsoft page that lists the parameters. Each bug check's page is named after its code and its symbolic
+     * name: {@code bug-check-0xc2--bad-pool-caller}.
+     */
     public String reference() {
-        return reference;
+        return "https://learn.microsoft.com/windows-hardware/drivers/debugger/bug-check-0x" + Integer.toHexString(code)
+                + "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** {@code 0xC2}. */

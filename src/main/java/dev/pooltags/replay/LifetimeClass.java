@@ -8,21 +8,24 @@ package dev.pooltags.replay;
  * allocations that were "Allocated Inside and Freed Outside" (AIFO) the selected time range.
  */
 public enum LifetimeClass {
-    AIFI("allocated inside, freed inside", "transient: came and went within the window"),
-    AIFO("allocated inside, freed outside", "still outstanding when the window ends: the leak candidates"),
-    AOFI("allocated outside, freed inside", "allocated before the window (or the trace), released within it"),
-    AOFO("allocated outside, freed outside", "held across the whole window");
+    AIFI("transient: came and went within the window"),
+    AIFO("still outstanding when the window ends: the leak candidates"),
+    AOFI("allocated before the window (or the trace), released within it"),
+    AOFO("held across the whole window");
 
-    private final String description;
     private final String meaning;
 
-    LifetimeClass(String description, String meaning) {
-        this.description = description;
+    LifetimeClass(String meaning) {
         this.meaning = meaning;
     }
 
+    /** The words the class's letters stand for: AIFO is "allocated inside, freed outside". */
     public String description() {
-        return description;
+        return "allocated " + side(name().charAt(1)) + ", freed " + side(name().charAt(3));
+    }
+
+    private static String side(char letter) {
+        return letter == 'I' ? "inside" : "outside";
     }
 
     public String meaning() {

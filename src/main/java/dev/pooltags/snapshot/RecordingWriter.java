@@ -43,8 +43,8 @@ public final class RecordingWriter implements AutoCloseable {
     public static final int CHECKPOINT = 3600;
 
     private final String file;
+    // the file's lock is held by the channel: closing it releases the lock
     private final WritableByteChannel channel;
-    private final FileLock lock;
     private final boolean sync;
     private final String openingNote;
     private final RecordingFrames.Encoder enc = new RecordingFrames.Encoder();
@@ -69,10 +69,9 @@ public final class RecordingWriter implements AutoCloseable {
     private final Map<String, Integer> totalIds = new HashMap<>();
     private int definedTotals;
 
-    private RecordingWriter(String file, WritableByteChannel channel, FileLock lock, boolean sync, long size, String note) {
+    private RecordingWriter(String file, WritableByteChannel channel, boolean sync, long size, String note) {
         this.file = file;
         this.channel = channel;
-        this.lock = lock;
         this.sync = sync;
         this.size = size;
         this.openingNote = note;
@@ -121,7 +120,7 @@ public final class RecordingWriter implements AutoCloseable {
                 existing = scan.validEnd;
                 ch.position(existing);
             }
-            return new RecordingWriter(file.toString(), ch, lock, sync, existing, note);
+            return new RecordingWriter(file.toString(), ch, sync, existing, note);
         } catch (IOException e) {
             RecordingFrames.closeQuietly(ch);
             throw new InputException(file, "cannot write: " + Reasons.of(e), e);
@@ -136,7 +135,7 @@ public final class RecordingWriter implements AutoCloseable {
      * is appended to; {@code name} names it in messages.
      */
     public static RecordingWriter stream(String name, WritableByteChannel ch) {
-        RecordingWriter w = new RecordingWriter(name, ch, null, false, 0, "new recording into " + name);
+        RecordingWriter w = new RecordingWriter(name, ch, false, 0, "new recording into " + name);
         w.writeFully(ByteBuffer.wrap(RecordingFrames.MAGIC));
         w.size = RecordingFrames.MAGIC.length;
         return w;
@@ -422,9 +421,6 @@ public final class RecordingWriter implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (lock != null && lock.isValid()) {
-                lock.release();
-            }
             channel.close();
         } catch (IOException e) {
             throw new InputException(file, 0, "cannot close: " + Reasons.of(e), e);

@@ -28,25 +28,16 @@ import java.util.function.Predicate;
  * PoolMon reads and writes it) and {@code localtag.txt} in the configuration folder.
  *
  * <p>The environment and the file system are passed in, so the search is tested on every OS.
+ *
+ * @param env     the environment variables
+ * @param windows true on Windows
+ * @param home    the user's home folder
+ * @param cwd     the current folder
+ * @param isFile  whether a path names an existing file
+ * @param listDir the entries of a folder (empty when it cannot be listed)
  */
-public final class TagFileDiscovery {
-    private final Map<String, String> env;
-    private final boolean windows;
-    private final Predicate<Path> isFile;
-    private final Function<Path, List<Path>> listDir;
-    private final Path home;
-    private final Path cwd;
-
-    public TagFileDiscovery(Map<String, String> env, boolean windows, Path home, Path cwd, Predicate<Path> isFile,
-            Function<Path, List<Path>> listDir) {
-        this.env = env;
-        this.windows = windows;
-        this.home = home;
-        this.cwd = cwd;
-        this.isFile = isFile;
-        this.listDir = listDir;
-    }
-
+public record TagFileDiscovery(Map<String, String> env, boolean windows, Path home, Path cwd, Predicate<Path> isFile,
+        Function<Path, List<Path>> listDir) {
     /** Discovery over the real environment and file system of this process. */
     public static TagFileDiscovery system() {
         return new TagFileDiscovery(System.getenv(),
@@ -119,11 +110,6 @@ public final class TagFileDiscovery {
             out.add(dir.resolve("pooltag.txt"));
             out.add(dir.resolve("poolmon").resolve("pooltag.txt"));
         }
-    }
-
-    /** True on Windows. */
-    public boolean windows() {
-        return windows;
     }
 
     /** This Windows machine's drivers folder, {@code %SystemRoot%\System32\drivers}. */

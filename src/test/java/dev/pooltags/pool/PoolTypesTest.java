@@ -37,6 +37,29 @@ class PoolTypesTest {
     }
 
     @Test
+    @DisplayName("Each POOL_TYPE is named as wdm.h spells it (the name is derived from the constant's)")
+    void wdmNames() {
+        assertThat(java.util.Arrays.stream(WindowsPoolType.values()).map(WindowsPoolType::windowsName)).containsExactly(
+                "NonPagedPool", "PagedPool", "NonPagedPoolMustSucceed", "DontUseThisType", "NonPagedPoolCacheAligned",
+                "PagedPoolCacheAligned", "NonPagedPoolCacheAlignedMustS", "NonPagedPoolSession", "PagedPoolSession",
+                "NonPagedPoolMustSucceedSession", "DontUseThisTypeSession", "NonPagedPoolCacheAlignedSession",
+                "PagedPoolCacheAlignedSession", "NonPagedPoolCacheAlignedMustSSession", "NonPagedPoolNx",
+                "NonPagedPoolNxCacheAligned", "NonPagedPoolSessionNx");
+        assertThat(WindowsPoolType.NON_PAGED_POOL_NX).hasToString("NonPagedPoolNx");
+    }
+
+    @Test
+    @DisplayName("Each bug check's reference is its Microsoft page, named after its code and symbolic name")
+    void bugCheckReferences() {
+        String base = "https://learn.microsoft.com/windows-hardware/drivers/debugger/";
+        assertThat(java.util.Arrays.stream(BugCheckCode.values()).map(BugCheckCode::reference)).containsExactly(
+                base + "bug-check-0xc2--bad-pool-caller", base + "bug-check-0xc1--special-pool-detected-memory-corruption",
+                base + "bug-check-0xc4--driver-verifier-detected-violation",
+                base + "bug-check-0xcc--page-fault-in-freed-special-pool",
+                base + "bug-check-0xcd--page-fault-beyond-end-of-allocation");
+    }
+
+    @Test
     @DisplayName("POOL_FLAGS: exactly one pool; POOL_FLAG_NON_PAGED is NX; reserved required bits fail")
     void poolFlags() {
         assertThat(PoolFlags.poolType(PoolFlags.NON_PAGED)).isEqualTo(WindowsPoolType.NON_PAGED_POOL_NX);
