@@ -128,29 +128,19 @@ final class X86Decoder {
                 in.vvvv = (~v1 >> 3) & 0xF;
                 vmap = 1;
                 pp = v1 & 3;
-            } else if (b == 0xC4) {
-                int v1 = code.u8(p++);
-                int v2 = code.u8(p++);
-                if (v1 < 0 || v2 < 0) {
-                    return invalid(in);
-                }
-                in.rex = 0x40 | ((v1 & 0x80) == 0 ? 4 : 0) | ((v1 & 0x40) == 0 ? 2 : 0) | ((v1 & 0x20) == 0 ? 1 : 0)
-                        | ((v2 & 0x80) != 0 ? 8 : 0);
-                in.vvvv = (~v2 >> 3) & 0xF;
-                vmap = v1 & 0x1F;
-                pp = v2 & 3;
             } else {
-                int p0 = code.u8(p++);
-                int p1 = code.u8(p++);
-                int p2 = code.u8(p++);
-                if (p0 < 0 || p1 < 0 || p2 < 0) {
+                // C4 and EVEX alike: inverted R X B and the map in the first byte, W, inverted vvvv and pp in the
+                // second; EVEX has a third (mask, length, broadcast) that the analysis does not read
+                boolean evex = b == 0x62;
+                int rxbMap = code.u8(p++);
+                int wVvvvPp = code.u8(p++);
+                if (rxbMap < 0 || wVvvvPp < 0 || evex && code.u8(p++) < 0) {
                     return invalid(in);
                 }
-                in.rex = 0x40 | ((p0 & 0x80) == 0 ? 4 : 0) | ((p0 & 0x40) == 0 ? 2 : 0) | ((p0 & 0x20) == 0 ? 1 : 0)
-                        | ((p1 & 0x80) != 0 ? 8 : 0);
-                in.vvvv = (~p1 >> 3) & 0xF;
-                vmap = p0 & 7;
-                pp = p1 & 3;
+                in.rex = 0x40 | rxb(rxbMap) | ((wVvvvPp & 0x80) != 0 ? 8 : 0);
+                in.vvvv = (~wVvvvPp >> 3) & 0xF;
+                vmap = rxbMap & (evex ? 7 : 0x1F);
+                pp = wVvvvPp & 3;
             }
             if (!x64) {
                 in.rex = 0;
@@ -178,7 +168,7 @@ final class X86Decoder {
             if (vmap > 10) {
                 return invalid(in);
             }
-            in.rex = x64 ? 0x40 | ((v1 & 0x80) == 0 ? 4 : 0) | ((v1 & 0x40) == 0 ? 2 : 0) | ((v1 & 0x20) == 0 ? 1 : 0) : 0;
+            in.rex = x64 ? 0x40 | rxb(v1) : 0;
             in.vvvv = (~v2 >> 3) & (x64 ? 0xF : 7);
             in.map = 4;
             in.opcode = code.u8(p++);
@@ -318,6 +308,11 @@ final class X86Decoder {
         }
         in.disp = dispSize == 1 ? (byte) d : dispSize == 4 ? (int) d : 0;
         return p + dispSize;
+    }
+
+    /** REX.R, X and B (bits 2, 1, 0) from a VEX, EVEX or XOP payload byte, which holds them inverted in bits 7, 6, 5. */
+    private static int rxb(int payload) {
+        return ~payload >> 5 & 7;
     }
 
     private static boolean invalid(X86Insn in) {
