@@ -47,7 +47,7 @@ final class X86Decoder {
 
     /**
      * Decodes the instruction at the RVA into {@code in}. Returns false when the bytes are no valid instruction
-     * (or run outside the section); {@code in.flow} is then {@link Insn#STOP} and {@code in.length} 1.
+     * (or run outside the section); {@code in.flow} is then {@link Flow#STOP} and {@code in.length} 1.
      */
     boolean decode(int rva, X86Insn in) {
         in.reset(rva);
@@ -317,7 +317,7 @@ final class X86Decoder {
 
     private static boolean invalid(X86Insn in) {
         in.length = 1;
-        in.flow = Insn.STOP;
+        in.flow = Flow.STOP;
         return false;
     }
 
@@ -326,41 +326,41 @@ final class X86Decoder {
         if (in.map == 0) {
             int op = in.opcode;
             if (op >= 0x70 && op <= 0x7F || op >= 0xE0 && op <= 0xE3) {
-                in.flow = Insn.BRANCH;
+                in.flow = Flow.BRANCH;
                 in.target = (int) (next + in.imm);
             } else if (op == 0xEB || op == 0xE9) {
-                in.flow = Insn.JUMP;
+                in.flow = Flow.JUMP;
                 in.target = (int) (next + in.imm);
             } else if (op == 0xE8) {
-                in.flow = Insn.CALL;
+                in.flow = Flow.CALL;
                 in.target = (int) (next + in.imm);
             } else if (op == 0xC3 || op == 0xC2 || op == 0xCB || op == 0xCA || op == 0xCF) {
-                in.flow = Insn.RETURN;
+                in.flow = Flow.RETURN;
             } else if (op == 0xCC || op == 0xF4) {
-                in.flow = Insn.STOP;
+                in.flow = Flow.STOP;
             } else if (op == 0xCD && (in.imm & 0xFF) == 0x29) {
-                in.flow = Insn.STOP; // __fastfail
+                in.flow = Flow.STOP; // __fastfail
             } else if (op == 0xFF) {
                 int ext = in.reg & 7;
                 if (ext == 2 || ext == 3) {
-                    in.flow = Insn.CALL_INDIRECT;
+                    in.flow = Flow.CALL_INDIRECT;
                 } else if (ext == 4 || ext == 5) {
-                    in.flow = Insn.JUMP_INDIRECT;
+                    in.flow = Flow.JUMP_INDIRECT;
                 } else if (ext == 7) {
-                    in.flow = Insn.STOP;
+                    in.flow = Flow.STOP;
                 }
             } else if (op == 0x9A) {
-                in.flow = Insn.CALL_INDIRECT;
+                in.flow = Flow.CALL_INDIRECT;
             } else if (op == 0xEA) {
-                in.flow = Insn.JUMP_INDIRECT;
+                in.flow = Flow.JUMP_INDIRECT;
             }
         } else if (in.map == 1) {
             int op = in.opcode;
             if (op >= 0x80 && op <= 0x8F) {
-                in.flow = Insn.BRANCH;
+                in.flow = Flow.BRANCH;
                 in.target = (int) (next + in.imm);
             } else if (op == 0x0B || op == 0xB9 || op == 0xFF) {
-                in.flow = Insn.STOP; // UD2, UD1, UD0
+                in.flow = Flow.STOP; // UD2, UD1, UD0
             }
         }
     }
