@@ -96,7 +96,8 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, d
             check(fillSeconds >= 0, "fill-time must not be negative");
         }
 
-        // its own check: calling the enclosing record's would initialize it, whose defaults need these
+        // here rather than in the enclosing record, which uses it too: calling that record's would initialize it,
+        // whose defaults need these
         private static void check(boolean ok, String message) {
             if (!ok) {
                 throw new IllegalArgumentException(message);
@@ -185,9 +186,7 @@ public record LeakOptions(double alpha, double likelyAlpha, double confidence, d
     }
 
     private static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+        Gates.check(ok, message);
     }
 
     /** The smallest growth worth a verdict for a metric. */

@@ -1,6 +1,7 @@
 package dev.pooltags.lint;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -15,6 +16,11 @@ public abstract class CallRule extends Rule {
     protected CallRule(String id, Function<LintContext, List<Call>> calls) {
         super(id);
         this.calls = calls;
+    }
+
+    /** A rule over the calls of {@code routines} it should report ({@link LintContext#callsToReportOf}). */
+    protected CallRule(String id, Set<? extends Routine> routines) {
+        this(id, ctx -> ctx.callsToReportOf(routines));
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class DeprecatedAllocatorRule extends CallRule {
             PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA_TAG, PoolRoutine.EX_ALLOCATE_POOL_WITH_TAG_PRIORITY);
 
     public DeprecatedAllocatorRule() {
-        super("PT004", ctx -> ctx.callsToReportOf(DEPRECATED));
+        super("PT004", DEPRECATED);
     }
 
     @Override

@@ -86,34 +86,25 @@ final class FileTokens {
 
     /** Index of the '(' matching the ')' at {@code close}, or -1. */
     int matchBackward(int close) {
-        int depth = 0;
-        for (int j = close; j >= 0 && close - j < 4000; j--) {
-            String p = list.punct(j);
-            if (p == null) {
-                continue;
-            }
-            if (p.equals(")")) {
-                depth++;
-            } else if (p.equals("(")) {
-                depth--;
-                if (depth == 0) {
-                    return j;
-                }
-            } else if (p.equals(";") || p.equals("{") || p.equals("}")) {
-                return -1;
-            }
-        }
-        return -1;
+        return opening(close, "(", ")", 4000);
     }
 
     /** Index of the '[' matching the ']' at {@code close}, or -1. */
     int matchBracketBackward(int close) {
+        return opening(close, "[", "]", 400);
+    }
+
+    /**
+     * Index of the {@code open} matching the {@code shut} at {@code close} within {@code reach} tokens before it, or
+     * -1: a statement or block boundary (';', '{', '}') on the way means there is none.
+     */
+    private int opening(int close, String open, String shut, int reach) {
         int depth = 0;
-        for (int j = close; j >= 0 && close - j < 400; j--) {
+        for (int j = close; j >= 0 && close - j < reach; j--) {
             String p = list.punct(j);
-            if ("]".equals(p)) {
+            if (shut.equals(p)) {
                 depth++;
-            } else if ("[".equals(p) && --depth == 0) {
+            } else if (open.equals(p) && --depth == 0) {
                 return j;
             } else if (";".equals(p) || "{".equals(p) || "}".equals(p)) {
                 return -1;

@@ -9,7 +9,7 @@ public final class UntaggedAllocationRule extends CallRule {
             PoolRoutine.EX_ALLOCATE_POOL_WITH_QUOTA, PoolRoutine.NDIS_ALLOCATE_MEMORY);
 
     public UntaggedAllocationRule() {
-        super("PT003", ctx -> ctx.callsToReportOf(UNTAGGED));
+        super("PT003", UNTAGGED);
     }
 
     @Override

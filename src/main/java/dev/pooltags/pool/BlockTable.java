@@ -5,6 +5,7 @@ import dev.pooltags.event.SpecialAlignment;
 import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.tag.PoolTag;
 import dev.pooltags.tag.PoolType;
+import dev.pooltags.tag.TagCache;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class BlockTable {
     private int size;
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
-    private final PoolTag[] tagCache = new PoolTag[512];
+    private final TagCache tags = new TagCache(512);
     private String lastName0;
     private int lastId0;
     private String lastName1;
@@ -157,12 +158,7 @@ final class BlockTable {
     private Block block(int at) {
         long bits = d[at + 5];
         int tagValue = (int) bits;
-        int slot = (tagValue ^ tagValue >>> 9 ^ tagValue >>> 18) & (tagCache.length - 1);
-        PoolTag tag = tagCache[slot];
-        if (tag == null || tag.value() != tagValue) {
-            tag = PoolTag.ofValue(tagValue);
-            tagCache[slot] = tag;
-        }
+        PoolTag tag = tags.ofValue(tagValue);
         int tracked = (int) (bits >>> 32) & 3;
         int special = (int) (bits >>> 34) & 3;
         int type = (int) (bits >>> 41) & 31;

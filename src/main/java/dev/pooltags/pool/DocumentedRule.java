@@ -2,7 +2,6 @@ package dev.pooltags.pool;
 
 import dev.pooltags.core.HelpText;
 import dev.pooltags.core.RuleDescription;
-import dev.pooltags.core.Severity;
 import dev.pooltags.tag.PoolTag;
 
 /**
@@ -26,31 +25,6 @@ abstract class DocumentedRule implements PoolRule {
     @Override
     public final RuleDescription description() {
         return description;
-    }
-
-    @Override
-    public final String id() {
-        return description.id();
-    }
-
-    @Override
-    public final Severity severity() {
-        return description.severity();
-    }
-
-    @Override
-    public final String title() {
-        return description.title();
-    }
-
-    @Override
-    public final String help() {
-        return description.help();
-    }
-
-    @Override
-    public final String source() {
-        return description.source();
     }
 
     @Override

@@ -32,4 +32,18 @@ public interface FreeRule extends PoolRule {
         /** The violation, or null, when {@code e} frees the outstanding block {@code b}; {@code f} tells the rest. */
         Violation check(PoolEvent.Free e, Block b, Facts f);
     }
+
+    /**
+     * A rule about bytes written outside the block being freed while it was allocated (special pool and pool tracking
+     * look at them when it is freed): it has nothing to say when the address holds no block or the block no such bytes.
+     */
+    interface OfCorruption extends FreeRule {
+        @Override
+        default Violation check(Facts f) {
+            return f.block() == null || f.corruption() == null ? null : check(f.event(), f.block(), f.corruption());
+        }
+
+        /** The violation, or null, when {@code e} frees the block {@code b} and {@code c} was written outside it. */
+        Violation check(PoolEvent.Free e, Block b, Corruption c);
+    }
 }

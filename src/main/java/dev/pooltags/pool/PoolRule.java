@@ -8,20 +8,30 @@ import dev.pooltags.core.Severity;
  * that says what to do, and the Microsoft document it comes from.
  */
 public interface PoolRule {
-    /** Stable id, e.g. {@code free-tag-mismatch}. */
-    String id();
+    /** The rule's id, name, severity, title, help and source, as the record every kind of rule shares. */
+    RuleDescription description();
 
-    Severity severity();
+    /** Stable id, e.g. {@code free-tag-mismatch}. */
+    default String id() {
+        return description().id();
+    }
+
+    default Severity severity() {
+        return description().severity();
+    }
 
     /** One line: what the rule forbids. */
-    String title();
+    default String title() {
+        return description().title();
+    }
 
     /** What to do about it. */
-    String help();
+    default String help() {
+        return description().help();
+    }
 
     /** The Microsoft document the rule is taken from. */
-    String source();
-
-    /** All of the above (and the rule's name) as the record every kind of rule shares. */
-    RuleDescription description();
+    default String source() {
+        return description().source();
+    }
 }

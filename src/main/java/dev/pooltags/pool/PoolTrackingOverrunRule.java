@@ -13,11 +13,10 @@ import dev.pooltags.event.PoolEvent;
  */
 @RuleInfo(id = "pool-tracking-overrun", severity = Severity.ERROR, title = "pool tracking found a block written past its end",
         bugCheck = BugCheckCode.DRIVER_VERIFIER_DETECTED_VIOLATION)
-public final class PoolTrackingOverrunRule extends DocumentedRule implements FreeRule.OfBlock {
+public final class PoolTrackingOverrunRule extends DocumentedRule implements FreeRule.OfCorruption {
     @Override
-    public Violation check(PoolEvent.Free e, Block b, Facts f) {
-        Corruption c = f.corruption();
-        if (b.isSpecial() || c == null || !c.overrun()) {
+    public Violation check(PoolEvent.Free e, Block b, Corruption c) {
+        if (b.isSpecial() || !c.overrun()) {
             return null;
         }
         return new Violation(this, new BugCheck(BugCheckCode.DRIVER_VERIFIER_DETECTED_VIOLATION, 0x51, b.address(), c.address(), b.charged(),

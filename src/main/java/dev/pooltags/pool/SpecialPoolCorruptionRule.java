@@ -16,11 +16,10 @@ import dev.pooltags.event.PoolEvent;
  */
 @RuleInfo(id = "special-pool-corruption", severity = Severity.ERROR, title = "special pool found its page written outside the block",
         bugCheck = BugCheckCode.SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION)
-public final class SpecialPoolCorruptionRule extends DocumentedRule implements FreeRule.OfBlock {
+public final class SpecialPoolCorruptionRule extends DocumentedRule implements FreeRule.OfCorruption {
     @Override
-    public Violation check(PoolEvent.Free e, Block b, Facts f) {
-        Corruption c = f.corruption();
-        if (!b.isSpecial() || c == null) {
+    public Violation check(PoolEvent.Free e, Block b, Corruption c) {
+        if (!b.isSpecial()) {
             return null;
         }
         long sub = c.overrun() ? 0x24 : 0x23;

@@ -32,40 +32,40 @@ final class Arm64Isa extends Isa {
         Word in = (Word) out;
         in.rva = rva;
         in.length = 4;
-        in.flow = Insn.NEXT;
+        in.flow = Flow.NEXT;
         in.target = 0;
         if ((rva & 3) != 0 || !code.has4(rva)) {
-            in.flow = Insn.STOP;
+            in.flow = Flow.STOP;
             in.length = Math.max(1, Math.min(4 - (rva & 3), code.end - rva));
             return false;
         }
         int w = code.s32(rva);
         in.w = w;
         if ((w & 0xFC000000) == 0x14000000) {
-            in.flow = Insn.JUMP;
+            in.flow = Flow.JUMP;
             in.target = rva + (w << 6 >> 4);
         } else if ((w & 0xFC000000) == 0x94000000) {
-            in.flow = Insn.CALL;
+            in.flow = Flow.CALL;
             in.target = rva + (w << 6 >> 4);
         } else if ((w & 0xFF000010) == 0x54000000) {
-            in.flow = (w & 0xF) >= 0xE ? Insn.JUMP : Insn.BRANCH; // b.al / b.nv are unconditional
+            in.flow = (w & 0xF) >= 0xE ? Flow.JUMP : Flow.BRANCH; // b.al / b.nv are unconditional
             in.target = rva + (w << 8 >> 13 << 2);
         } else if ((w & 0x7E000000) == 0x34000000) {
-            in.flow = Insn.BRANCH;
+            in.flow = Flow.BRANCH;
             in.target = rva + (w << 8 >> 13 << 2);
         } else if ((w & 0x7E000000) == 0x36000000) {
-            in.flow = Insn.BRANCH;
+            in.flow = Flow.BRANCH;
             in.target = rva + (w << 13 >> 18 << 2);
         } else if ((w & 0xFE000000) == 0xD6000000) {
             int opc = w >>> 21 & 0xF;
             switch (opc & 7) {
-                case 0 -> in.flow = Insn.JUMP_INDIRECT;
-                case 1 -> in.flow = Insn.CALL_INDIRECT;
-                case 2, 4, 5 -> in.flow = Insn.RETURN;
-                default -> in.flow = Insn.STOP;
+                case 0 -> in.flow = Flow.JUMP_INDIRECT;
+                case 1 -> in.flow = Flow.CALL_INDIRECT;
+                case 2, 4, 5 -> in.flow = Flow.RETURN;
+                default -> in.flow = Flow.STOP;
             }
         } else if (w >>> 16 == 0 || (w & 0xFFE0001F) == 0xD4200000 || (w & 0xFFE0001F) == 0xD4400000) {
-            in.flow = Insn.STOP; // UDF, BRK, HLT
+            in.flow = Flow.STOP; // UDF, BRK, HLT
         }
         return true;
     }
@@ -73,7 +73,7 @@ final class Arm64Isa extends Isa {
     @Override
     boolean isPadding(Insn in) {
         int w = ((Word) in).w;
-        return w == 0xD503201F || in.flow == Insn.STOP && w >>> 16 == 0;
+        return w == 0xD503201F || in.flow == Flow.STOP && w >>> 16 == 0;
     }
 
     @Override
@@ -116,10 +116,10 @@ final class Arm64Isa extends Isa {
     @Override
     long callee(Insn insn, State s, RegionAnalysis f) {
         Word in = (Word) insn;
-        if (in.flow == Insn.CALL || in.flow == Insn.JUMP || in.flow == Insn.BRANCH) {
+        if (in.flow == Flow.CALL || in.flow == Flow.JUMP || in.flow == Flow.BRANCH) {
             return Value.addr(Integer.toUnsignedLong(in.target));
         }
-        if (in.flow == Insn.CALL_INDIRECT || in.flow == Insn.JUMP_INDIRECT) {
+        if (in.flow == Flow.CALL_INDIRECT || in.flow == Flow.JUMP_INDIRECT) {
             return s.regs[in.w >>> 5 & 31];
         }
         return Value.unknown(Value.Why.COMPUTED);
@@ -169,7 +169,7 @@ final class Arm64Isa extends Isa {
         int rn = w >>> 5 & 31;
         boolean sf = w < 0;
         long u = Value.unknown(Value.Why.COMPUTED);
-        if (in.flow != Insn.NEXT) {
+        if (in.flow != Flow.NEXT) {
             return; // branches write nothing (BL's link register is handled with the call)
         }
         if ((w & 0x1F000000) == 0x10000000) { // ADR, ADRP

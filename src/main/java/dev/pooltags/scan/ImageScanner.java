@@ -366,7 +366,7 @@ public final class ImageScanner {
                 if (!isa.decode(c, pos, in)) {
                     break;
                 }
-                if (n == 0 && in.flow == Insn.JUMP_INDIRECT) {
+                if (n == 0 && in.flow == Flow.JUMP_INDIRECT) {
                     // an import thunk: the routine pops what its table entry says, if it is one pooltags knows
                     X86Insn x = (X86Insn) in;
                     long slot = x.hasMemory() && x.base < 0 && x.index < 0
@@ -375,7 +375,7 @@ public final class ImageScanner {
                     pops = r != null ? r.x86ArgumentBytes() : -1;
                     break;
                 }
-                if (in.flow == Insn.RETURN) {
+                if (in.flow == Flow.RETURN) {
                     X86Insn x = (X86Insn) in;
                     pops = x.opcode == 0xC2 ? (int) (x.imm & 0xFFFF) : x.opcode == 0xC3 ? 0 : -1;
                     break;

@@ -140,8 +140,8 @@ final class RegionAnalysis {
 
     private boolean makesCalls(int b) {
         for (int i = blockStart[b]; i < blockEnd[b]; i++) {
-            int f = insns.get(i).flow;
-            if (f == Insn.CALL || f == Insn.CALL_INDIRECT || f == Insn.JUMP_INDIRECT || f == Insn.JUMP || f == Insn.BRANCH) {
+            Flow f = insns.get(i).flow;
+            if (f == Flow.CALL || f == Flow.CALL_INDIRECT || f == Flow.JUMP_INDIRECT || f == Flow.JUMP || f == Flow.BRANCH) {
                 return true;
             }
         }
@@ -172,19 +172,19 @@ final class RegionAnalysis {
         for (int i = blockStart[b]; i < blockEnd[b]; i++) {
             Insn in = insns.get(i);
             switch (in.flow) {
-                case Insn.CALL, Insn.CALL_INDIRECT -> {
+                case CALL, CALL_INDIRECT -> {
                     long callee = isa.callee(in, s, this);
                     int pops = observer.call(this, in, s, callee, false, currentFunction, record);
                     isa.afterCall(in, s, pops, this);
                 }
-                case Insn.JUMP_INDIRECT -> {
+                case JUMP_INDIRECT -> {
                     long callee = isa.callee(in, s, this);
                     int k = Value.kind(callee);
                     if (k == Value.IMPORT || k == Value.ADDR) {
                         observer.call(this, in, s, callee, true, currentFunction, record);
                     }
                 }
-                case Insn.JUMP, Insn.BRANCH -> {
+                case JUMP, BRANCH -> {
                     if (isTailCall(in.target)) {
                         observer.call(this, in, s, isa.callee(in, s, this), true, currentFunction, record);
                     }
@@ -273,11 +273,11 @@ final class RegionAnalysis {
                 // a relocated pointer where an instruction should start: a jump table in the code section
                 in.rva = pos;
                 in.length = 4;
-                in.flow = Insn.STOP;
+                in.flow = Flow.STOP;
             }
             if (pos + in.length > end) {
                 in.length = end - pos;
-                in.flow = Insn.STOP;
+                in.flow = Flow.STOP;
             }
             while (syncIndex < syncPoints.length && syncPoints[syncIndex] <= pos) {
                 syncIndex++;
@@ -285,7 +285,7 @@ final class RegionAnalysis {
             if (syncIndex < syncPoints.length && syncPoints[syncIndex] < pos + in.length) {
                 // a known instruction start lies inside: these bytes were not an instruction after all
                 in.length = syncPoints[syncIndex] - pos;
-                in.flow = Insn.STOP;
+                in.flow = Flow.STOP;
             }
             insns.add(in);
             pos += in.length;
@@ -324,7 +324,7 @@ final class RegionAnalysis {
         boolean[] branchTarget = new boolean[n];
         for (int i = 0; i < n; i++) {
             Insn in = insns.get(i);
-            if (in.flow == Insn.BRANCH) {
+            if (in.flow == Flow.BRANCH) {
                 int t = Arrays.binarySearch(rvas, in.target);
                 if (t >= 0) {
                     branchTarget[t] = true;
@@ -389,7 +389,7 @@ final class RegionAnalysis {
         Isa.IntList more = new Isa.IntList();
         for (int i = 0; i < insns.size(); i++) {
             Insn in = insns.get(i);
-            if (in.flow != Insn.JUMP || in.target < start || in.target >= end) {
+            if (in.flow != Flow.JUMP || in.target < start || in.target >= end) {
                 continue;
             }
             int t = Arrays.binarySearch(rvas, in.target);
@@ -414,13 +414,13 @@ final class RegionAnalysis {
         leader[0] = true;
         for (int i = 0; i < n; i++) {
             Insn in = insns.get(i);
-            if ((in.flow == Insn.JUMP || in.flow == Insn.BRANCH) && !isTailCall(in.target)) {
+            if ((in.flow == Flow.JUMP || in.flow == Flow.BRANCH) && !isTailCall(in.target)) {
                 int t = Arrays.binarySearch(rvas, in.target);
                 if (t >= 0) {
                     leader[t] = true;
                 }
             }
-            if ((in.ends() || in.flow == Insn.BRANCH) && i + 1 < n) {
+            if ((in.ends() || in.flow == Flow.BRANCH) && i + 1 < n) {
                 leader[i + 1] = true;
             }
             if (padded[i] || gap && (in(functionStarts, in.rva) || in(caseLabels, in.rva))) {
@@ -479,7 +479,7 @@ final class RegionAnalysis {
                     && rvas[blockEnd[b]] == last.rva + last.length) {
                 succ[k++] = insnBlock[blockEnd[b]];
             }
-            if ((last.flow == Insn.JUMP || last.flow == Insn.BRANCH) && !isTailCall(last.target)) {
+            if ((last.flow == Flow.JUMP || last.flow == Flow.BRANCH) && !isTailCall(last.target)) {
                 int t = Arrays.binarySearch(rvas, last.target);
                 if (t >= 0 && insnBlock[t] >= 0) {
                     succ[k++] = insnBlock[t];

@@ -47,7 +47,7 @@ final class X86Decoder {
 
     /**
      * Decodes the instruction at the RVA into {@code in}. Returns false when the bytes are no valid instruction
-     * (or run outside the section); {@code in.flow} is then {@link Insn#STOP} and {@code in.length} 1.
+     * (or run outside the section); {@code in.flow} is then {@link Flow#STOP} and {@code in.length} 1.
      */
     boolean decode(int rva, X86Insn in) {
         in.reset(rva);
@@ -128,29 +128,19 @@ final class X86Decoder {
                 in.vvvv = (~v1 >> 3) & 0xF;
                 vmap = 1;
                 pp = v1 & 3;
-            } else if (b == 0xC4) {
-                int v1 = code.u8(p++);
-                int v2 = code.u8(p++);
-                if (v1 < 0 || v2 < 0) {
-                    return invalid(in);
-                }
-                in.rex = 0x40 | ((v1 & 0x80) == 0 ? 4 : 0) | ((v1 & 0x40) == 0 ? 2 : 0) | ((v1 & 0x20) == 0 ? 1 : 0)
-                        | ((v2 & 0x80) != 0 ? 8 : 0);
-                in.vvvv = (~v2 >> 3) & 0xF;
-                vmap = v1 & 0x1F;
-                pp = v2 & 3;
             } else {
-                int p0 = code.u8(p++);
-                int p1 = code.u8(p++);
-                int p2 = code.u8(p++);
-                if (p0 < 0 || p1 < 0 || p2 < 0) {
+                // C4 and EVEX alike: inverted R X B and the map in the first byte, W, inverted vvvv and pp in the
+                // second; EVEX has a third (mask, length, broadcast) that the analysis does not read
+                boolean evex = b == 0x62;
+                int rxbMap = code.u8(p++);
+                int wVvvvPp = code.u8(p++);
+                if (rxbMap < 0 || wVvvvPp < 0 || evex && code.u8(p++) < 0) {
                     return invalid(in);
                 }
-                in.rex = 0x40 | ((p0 & 0x80) == 0 ? 4 : 0) | ((p0 & 0x40) == 0 ? 2 : 0) | ((p0 & 0x20) == 0 ? 1 : 0)
-                        | ((p1 & 0x80) != 0 ? 8 : 0);
-                in.vvvv = (~p1 >> 3) & 0xF;
-                vmap = p0 & 7;
-                pp = p1 & 3;
+                in.rex = 0x40 | rxb(rxbMap) | ((wVvvvPp & 0x80) != 0 ? 8 : 0);
+                in.vvvv = (~wVvvvPp >> 3) & 0xF;
+                vmap = rxbMap & (evex ? 7 : 0x1F);
+                pp = wVvvvPp & 3;
             }
             if (!x64) {
                 in.rex = 0;
@@ -178,7 +168,7 @@ final class X86Decoder {
             if (vmap > 10) {
                 return invalid(in);
             }
-            in.rex = x64 ? 0x40 | ((v1 & 0x80) == 0 ? 4 : 0) | ((v1 & 0x40) == 0 ? 2 : 0) | ((v1 & 0x20) == 0 ? 1 : 0) : 0;
+            in.rex = x64 ? 0x40 | rxb(v1) : 0;
             in.vvvv = (~v2 >> 3) & (x64 ? 0xF : 7);
             in.map = 4;
             in.opcode = code.u8(p++);
@@ -320,9 +310,14 @@ final class X86Decoder {
         return p + dispSize;
     }
 
+    /** REX.R, X and B (bits 2, 1, 0) from a VEX, EVEX or XOP payload byte, which holds them inverted in bits 7, 6, 5. */
+    private static int rxb(int payload) {
+        return ~payload >> 5 & 7;
+    }
+
     private static boolean invalid(X86Insn in) {
         in.length = 1;
-        in.flow = Insn.STOP;
+        in.flow = Flow.STOP;
         return false;
     }
 
@@ -331,41 +326,41 @@ final class X86Decoder {
         if (in.map == 0) {
             int op = in.opcode;
             if (op >= 0x70 && op <= 0x7F || op >= 0xE0 && op <= 0xE3) {
-                in.flow = Insn.BRANCH;
+                in.flow = Flow.BRANCH;
                 in.target = (int) (next + in.imm);
             } else if (op == 0xEB || op == 0xE9) {
-                in.flow = Insn.JUMP;
+                in.flow = Flow.JUMP;
                 in.target = (int) (next + in.imm);
             } else if (op == 0xE8) {
-                in.flow = Insn.CALL;
+                in.flow = Flow.CALL;
                 in.target = (int) (next + in.imm);
             } else if (op == 0xC3 || op == 0xC2 || op == 0xCB || op == 0xCA || op == 0xCF) {
-                in.flow = Insn.RETURN;
+                in.flow = Flow.RETURN;
             } else if (op == 0xCC || op == 0xF4) {
-                in.flow = Insn.STOP;
+                in.flow = Flow.STOP;
             } else if (op == 0xCD && (in.imm & 0xFF) == 0x29) {
-                in.flow = Insn.STOP; // __fastfail
+                in.flow = Flow.STOP; // __fastfail
             } else if (op == 0xFF) {
                 int ext = in.reg & 7;
                 if (ext == 2 || ext == 3) {
-                    in.flow = Insn.CALL_INDIRECT;
+                    in.flow = Flow.CALL_INDIRECT;
                 } else if (ext == 4 || ext == 5) {
-                    in.flow = Insn.JUMP_INDIRECT;
+                    in.flow = Flow.JUMP_INDIRECT;
                 } else if (ext == 7) {
-                    in.flow = Insn.STOP;
+                    in.flow = Flow.STOP;
                 }
             } else if (op == 0x9A) {
-                in.flow = Insn.CALL_INDIRECT;
+                in.flow = Flow.CALL_INDIRECT;
             } else if (op == 0xEA) {
-                in.flow = Insn.JUMP_INDIRECT;
+                in.flow = Flow.JUMP_INDIRECT;
             }
         } else if (in.map == 1) {
             int op = in.opcode;
             if (op >= 0x80 && op <= 0x8F) {
-                in.flow = Insn.BRANCH;
+                in.flow = Flow.BRANCH;
                 in.target = (int) (next + in.imm);
             } else if (op == 0x0B || op == 0xB9 || op == 0xFF) {
-                in.flow = Insn.STOP; // UD2, UD1, UD0
+                in.flow = Flow.STOP; // UD2, UD1, UD0
             }
         }
     }

@@ -33,7 +33,7 @@ final class X86Insn extends Insn {
     void reset(int at) {
         rva = at;
         length = 0;
-        flow = NEXT;
+        flow = Flow.NEXT;
         target = 0;
         map = 0;
         opcode = 0;

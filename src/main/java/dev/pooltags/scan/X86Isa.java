@@ -58,7 +58,7 @@ final class X86Isa extends Isa {
     @Override
     boolean isPadding(Insn insn) {
         X86Insn in = (X86Insn) insn;
-        if (in.flow == Insn.STOP && in.map == 0 && in.opcode == 0xCC) {
+        if (in.flow == Flow.STOP && in.map == 0 && in.opcode == 0xCC) {
             return true;
         }
         if (in.map == 0 && in.opcode == 0x90 && (in.rex & 1) == 0 && !in.rep) {
@@ -125,7 +125,7 @@ final class X86Isa extends Isa {
     @Override
     long callee(Insn insn, State s, RegionAnalysis f) {
         X86Insn in = (X86Insn) insn;
-        if (in.flow == Insn.CALL || in.flow == Insn.JUMP || in.flow == Insn.BRANCH) {
+        if (in.flow == Flow.CALL || in.flow == Flow.JUMP || in.flow == Flow.BRANCH) {
             return Value.addr(Integer.toUnsignedLong(in.target));
         }
         if (in.map == 0 && in.opcode == 0xFF) {
@@ -344,7 +344,7 @@ final class X86Isa extends Isa {
     @Override
     void execute(Insn insn, State s, RegionAnalysis f) {
         X86Insn in = (X86Insn) insn;
-        if (in.flow == Insn.STOP) {
+        if (in.flow == Flow.STOP) {
             return;
         }
         switch (in.map) {

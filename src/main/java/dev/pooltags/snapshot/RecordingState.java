@@ -52,8 +52,7 @@ final class RecordingState {
             totalPresent = Arrays.copyOf(totalPresent, c);
         }
         totalKeys[id] = name;
-        totalValues[id] = 0;
-        totalPresent[id] = false;
+        clearTotal(id);
         return id;
     }
 

@@ -9,6 +9,7 @@ import dev.pooltags.event.AllocRoutine;
 import dev.pooltags.event.FreeRoutine;
 import dev.pooltags.event.PoolEvent;
 import dev.pooltags.event.PoolFlags;
+import dev.pooltags.event.RecordedRoutine;
 import dev.pooltags.event.SpecialAlignment;
 import dev.pooltags.event.VerifierOption;
 import dev.pooltags.event.WindowsPoolType;
@@ -23,6 +24,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * pooltags' own allocation-event format: JSON Lines, one event per line, after an optional header line.
@@ -88,17 +90,13 @@ public final class TraceJsonLines {
                 g.writeNumberField("t", e.time());
                 if (e instanceof PoolEvent.Alloc a) {
                     g.writeStringField("ev", "alloc");
-                    if (a.routine() != AllocRoutine.UNKNOWN) {
-                        g.writeStringField("fn", a.routine().routineName());
-                    }
+                    routine(a.routine());
                     if (a.routine().takesPoolFlags()) {
                         g.writeStringField("flags", String.format("0x%X", a.poolFlags()));
                     } else if (a.poolType() != null) {
                         g.writeStringField("pool", a.poolType().windowsName());
                     }
-                    if (a.tag() != null) {
-                        g.writeStringField("tag", a.tag().toString());
-                    }
+                    tag(a.tag());
                     g.writeNumberField("size", a.size());
                     g.writeStringField("addr", hex(a.address()));
                     driverAndCaller(a.driver(), a.caller());
@@ -107,12 +105,8 @@ public final class TraceJsonLines {
                     }
                 } else if (e instanceof PoolEvent.Free f) {
                     g.writeStringField("ev", "free");
-                    if (f.routine() != FreeRoutine.UNKNOWN) {
-                        g.writeStringField("fn", f.routine().routineName());
-                    }
-                    if (f.tag() != null) {
-                        g.writeStringField("tag", f.tag().toString());
-                    }
+                    routine(f.routine());
+                    tag(f.tag());
                     g.writeStringField("addr", hex(f.address()));
                     driverAndCaller(f.driver(), f.caller());
                 } else if (e instanceof PoolEvent.Unload u) {
@@ -143,6 +137,19 @@ public final class TraceJsonLines {
                 endLine();
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
+            }
+        }
+
+        /** {@code fn}, unless the source did not record the routine. */
+        private void routine(RecordedRoutine r) throws IOException {
+            if (r.routine() != null) {
+                g.writeStringField("fn", r.routineName());
+            }
+        }
+
+        private void tag(PoolTag tag) throws IOException {
+            if (tag != null) {
+                g.writeStringField("tag", tag.toString());
             }
         }
 
@@ -254,13 +261,7 @@ public final class TraceJsonLines {
             String caller = n.caller == null ? "" : n.caller;
             switch (ev) {
                 case "alloc" -> {
-                    AllocRoutine r = AllocRoutine.UNKNOWN;
-                    if (n.fn != null) {
-                        r = AllocRoutine.byName(n.fn);
-                        if (r == null) {
-                            throw new IllegalArgumentException("unknown allocation routine '" + n.fn + "'");
-                        }
-                    }
+                    AllocRoutine r = routine(n.fn, AllocRoutine::byName, AllocRoutine.UNKNOWN, "allocation");
                     WindowsPoolType type = n.pool != null ? WindowsPoolType.parse(n.pool) : null;
                     long flags = n.flags != null ? PoolFlags.parse(n.flags) : 0;
                     PoolTag tag = n.tag != null ? tag(n.tag) : null;
@@ -268,13 +269,7 @@ public final class TraceJsonLines {
                     return new PoolEvent.Alloc(t, r, type, flags, tag, required(n.size, "size"), address(n.addr), drv, caller, align, lineNo);
                 }
                 case "free" -> {
-                    FreeRoutine r = FreeRoutine.UNKNOWN;
-                    if (n.fn != null) {
-                        r = FreeRoutine.byName(n.fn);
-                        if (r == null) {
-                            throw new IllegalArgumentException("unknown free routine '" + n.fn + "'");
-                        }
-                    }
+                    FreeRoutine r = routine(n.fn, FreeRoutine::byName, FreeRoutine.UNKNOWN, "free");
                     PoolTag tag = n.tag != null ? tag(n.tag) : null;
                     // a free of NULL is a driver bug worth replaying; an allocation at 0 is not an allocation
                     return new PoolEvent.Free(t, r, tag, "0x0".equals(n.addr) || "0".equals(n.addr) ? 0 : address(n.addr), drv, caller, lineNo);
@@ -304,6 +299,18 @@ public final class TraceJsonLines {
                 }
                 default -> throw new UnknownEvent(ev.isEmpty() ? "a line without \"ev\"" : "unknown event '" + ev + "'");
             }
+        }
+
+        /** The routine {@code fn} names, {@code notRecorded} without one; refused when it names no {@code kind} routine. */
+        private static <R> R routine(String fn, Function<String, R> byName, R notRecorded, String kind) {
+            if (fn == null) {
+                return notRecorded;
+            }
+            R r = byName.apply(fn);
+            if (r == null) {
+                throw new IllegalArgumentException("unknown " + kind + " routine '" + fn + "'");
+            }
+            return r;
         }
 
         private static PoolTag tag(String text) {

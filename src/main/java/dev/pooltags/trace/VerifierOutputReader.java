@@ -40,13 +40,34 @@ public final class VerifierOutputReader extends LineTraceReader {
     private static final Pattern WIN81_MODULE = Pattern.compile("^\\s*MODULE:\\s+(0x[0-9a-fA-F`]+)\\s+(\\S+)\\s+\\((.*)\\)\\s*$");
     private static final Pattern WIN10_MODULE = Pattern.compile(
             "^\\s*nt!_VF_TARGET_DRIVER\\s+(0x[0-9a-fA-F`]+):\\s+(\\S+)\\s+\\((.*)\\)\\s*$");
-    private static final Pattern WIN7_CURRENT = Pattern.compile("^\\s*Current Pool Allocations\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s*$");
-    private static final Pattern NEW_CURRENT = Pattern.compile(
-            "^\\s*Current Pool Allocations:\\s*\\(\\s*(0x[0-9a-fA-F]+)\\s*/\\s*(0x[0-9a-fA-F]+)\\s*\\)\\s*$");
-    private static final Pattern WIN7_BYTES = Pattern.compile("^\\s*Current Pool Bytes\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s*$");
-    private static final Pattern NEW_BYTES = Pattern.compile(
-            "^\\s*Current Pool Bytes:\\s*\\(\\s*(0x[0-9a-fA-F]+)\\s*/\\s*(0x[0-9a-fA-F]+)\\s*\\)\\s*$");
+    private static final CounterLine CURRENT = new CounterLine("Allocations");
+    private static final CounterLine BYTES = new CounterLine("Bytes");
     private static final Pattern ROW = Pattern.compile("^\\s*(?:0x)?([0-9a-fA-F`]{8,17})\\s+(?:0x)?([0-9a-fA-F]{1,16})\\s+(.*)$");
+
+    /**
+     * A {@code Current Pool <what>} line: the counts of nonpaged and paged pool, which Windows 7 prints as bare hex and
+     * later versions as {@code (0x.. / 0x..)}.
+     */
+    private static final class CounterLine {
+        private final Pattern win7;
+        private final Pattern later;
+
+        CounterLine(String what) {
+            win7 = Pattern.compile("^\\s*Current Pool " + what + "\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s*$");
+            later = Pattern.compile("^\\s*Current Pool " + what
+                    + ":\\s*\\(\\s*(0x[0-9a-fA-F]+)\\s*/\\s*(0x[0-9a-fA-F]+)\\s*\\)\\s*$");
+        }
+
+        /** The match (group 1 nonpaged, group 2 paged) in either layout, or null. */
+        Matcher match(String line) {
+            Matcher m = win7.matcher(line);
+            if (m.matches()) {
+                return m;
+            }
+            m = later.matcher(line);
+            return m.matches() ? m : null;
+        }
+    }
 
     private final String name;
     private final Deque<PoolEvent> ready = new ArrayDeque<>();
@@ -128,14 +149,13 @@ public final class VerifierOutputReader extends LineTraceReader {
         if (module == null) {
             return;
         }
-        // the two layouts print the same counts, Windows 7 as bare hex, later versions as (0x.. / 0x..)
-        if ((m = WIN7_CURRENT.matcher(line)).matches() || (m = NEW_CURRENT.matcher(line)).matches()) {
+        if ((m = CURRENT.match(line)) != null) {
             module.nonpaged = hex(m.group(1));
             module.paged = hex(m.group(2));
             module.allocationsLine = lineNo;
             return;
         }
-        if ((m = WIN7_BYTES.matcher(line)).matches() || (m = NEW_BYTES.matcher(line)).matches()) {
+        if ((m = BYTES.match(line)) != null) {
             module.nonpagedBytes = hex(m.group(1));
             module.pagedBytes = hex(m.group(2));
             module.bytesLine = lineNo;

@@ -6,6 +6,7 @@ import dev.pooltags.event.PoolEvent;
 import dev.pooltags.event.WindowsPoolType;
 import dev.pooltags.source.InputException;
 import dev.pooltags.tag.PoolTag;
+import dev.pooltags.tag.TagCache;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class XperfDumperReader extends FileTraceReader {
     private final int[] fe = new int[MAX_FIELDS];
     private final Map<String, String> interned = new HashMap<>();
     /** Tags seen recently, by value: most traces use a few hundred tags, so most events reuse one. */
-    private final PoolTag[] tagCache = new PoolTag[1024];
+    private final TagCache tags = new TagCache(1024);
     private Layout stackLayout;
     private PoolEvent pending;
     private boolean pendingHasCaller;
@@ -467,13 +468,7 @@ public final class XperfDumperReader extends FileTraceReader {
                 }
                 v |= c << (8 * k);
             }
-            int slot = (v ^ v >>> 11 ^ v >>> 22) & (tagCache.length - 1);
-            PoolTag t = tagCache[slot];
-            if (t == null || t.value() != v) {
-                t = PoolTag.ofValue(v);
-                tagCache[slot] = t;
-            }
-            return t;
+            return tags.ofValue(v);
         }
         try {
             return PoolTag.ofMemoryText(new String(b, s, n, StandardCharsets.ISO_8859_1));
