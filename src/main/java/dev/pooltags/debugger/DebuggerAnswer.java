@@ -5,6 +5,7 @@ import dev.pooltags.poolblock.Origin;
 import dev.pooltags.poolblock.PoolBlock;
 import dev.pooltags.poolblock.PoolFindResult;
 import dev.pooltags.poolblock.PoolPage;
+import dev.pooltags.snapshot.PoolUsedText;
 import dev.pooltags.tag.PoolTag;
 import java.time.Instant;
 import java.util.List;
@@ -74,24 +75,15 @@ public record DebuggerAnswer(List<LogSummary> logs, List<TopTag> topTags, Option
     }
 
     /**
-     * A row of the top-tags table.
+     * A row of the top-tags table: the {@code !poolused} row as read, with the log it was read from.
      *
-     * @param tag            the tag
-     * @param nonpagedAllocs outstanding nonpaged allocations
-     * @param nonpagedBytes  nonpaged bytes
-     * @param pagedAllocs    outstanding paged allocations
-     * @param pagedBytes     paged bytes
-     * @param description    the debugger's description of it (empty when it had none)
-     * @param origin         the row's line
+     * @param poolused the row (its tag, its nonpaged and paged allocations and bytes, the debugger's description)
+     * @param origin   the row's line
      */
-    public record TopTag(PoolTag tag, long nonpagedAllocs, long nonpagedBytes, long pagedAllocs, long pagedBytes, String description,
-            Origin origin) {
-        public long bytes() {
-            return nonpagedBytes + pagedBytes;
-        }
-
-        public long allocs() {
-            return nonpagedAllocs + pagedAllocs;
+    public record TopTag(PoolUsedText.Row poolused, Origin origin) {
+        /** The debugger's description of the tag, empty when it had none ({@code UNKNOWN pooltag '...'} says none). */
+        public String description() {
+            return poolused.unknownToDebugger() ? "" : poolused.description();
         }
     }
 
@@ -99,10 +91,14 @@ public record DebuggerAnswer(List<LogSummary> logs, List<TopTag> topTags, Option
      * The followed tag's row in one {@code !poolused} table.
      *
      * @param time   the {@code Debug session time:} before it, when the log has one
-     * @param row    the row (its numbers and description)
-     * @param origin the row's line
+     * @param row    the row (its numbers and description) and its line
      */
-    public record Usage(Optional<Instant> time, TopTag row, Origin origin) {}
+    public record Usage(Optional<Instant> time, TopTag row) {
+        /** The row's line. */
+        public Origin origin() {
+            return row.origin();
+        }
+    }
 
     /**
      * A {@code !pool} listing and whether its marked block carries the followed tag.

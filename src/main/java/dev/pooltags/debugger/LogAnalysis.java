@@ -72,7 +72,7 @@ public final class LogAnalysis {
                 tag = Optional.of(lastFind.tag().get().unprotected());
                 why = "searched for with !poolfind (" + lastFind.origin().text() + ")";
             } else if (!topTags.isEmpty()) {
-                tag = Optional.of(topTags.get(0).tag().unprotected());
+                tag = Optional.of(topTags.get(0).poolused().tag().unprotected());
                 why = "the most bytes in !poolused (" + topTags.get(0).origin().text() + ")";
             } else {
                 why = "no !poolused, !poolfind or --tag names one";
@@ -178,7 +178,7 @@ public final class LogAnalysis {
         for (PoolUsedText.Table tb : all.tables) {
             for (PoolUsedText.Row r : tb.rows()) {
                 if (r.tag().unprotected().equals(t)) {
-                    usage.add(new Usage(tb.time(), topTag(r, all.tableFile.get(tb)), Origin.line(all.tableFile.get(tb), r.line())));
+                    usage.add(new Usage(tb.time(), topTag(r, all.tableFile.get(tb))));
                 }
             }
         }
@@ -237,8 +237,7 @@ public final class LogAnalysis {
     }
 
     private static TopTag topTag(PoolUsedText.Row r, String file) {
-        String d = r.unknownToDebugger() ? "" : r.description();
-        return new TopTag(r.tag(), r.nonpagedAllocs(), r.nonpagedBytes(), r.pagedAllocs(), r.pagedBytes(), d, Origin.line(file, r.line()));
+        return new TopTag(r, Origin.line(file, r.line()));
     }
 
     private static List<OwnerClue> owners(PoolTag t, TagDatabase tags, List<Usage> usage, List<PageView> pages, List<AllocationStack> stacks,
