@@ -33,7 +33,7 @@ import java.util.Optional;
  * @param owners      the evidence about the owner, strongest first
  * @param next        what to run next
  */
-public record DebuggerAnswer(List<LogSummary> logs, List<TopTag> topTags, Optional<Origin> topFrom, Optional<PoolTag> tag, String why,
+public record DebuggerAnswer(List<DebuggerLog> logs, List<TopTag> topTags, Optional<Origin> topFrom, Optional<PoolTag> tag, String why,
         List<Usage> usage, List<PoolFindResult> finds, List<PoolBlock> blocks, BlockSummary summary, List<PageView> pages,
         List<CallerGroup> outstanding, int otherTracked, List<PoolLogEntry> history, List<OwnerClue> owners, List<NextStep> next) {
     public DebuggerAnswer {
@@ -56,22 +56,6 @@ public record DebuggerAnswer(List<LogSummary> logs, List<TopTag> topTags, Option
     /** The owner: the first piece of evidence that names a binary, when there is one. */
     public Optional<OwnerClue> owner() {
         return owners.stream().filter(c -> !c.binary().isEmpty() && !c.binary().startsWith("<")).findFirst();
-    }
-
-    /**
-     * What one log held.
-     *
-     * @param file      the log
-     * @param lines     its lines
-     * @param commands  every command found
-     * @param problems  its unreadable lines
-     * @param log       the full reading (for JSON)
-     */
-    public record LogSummary(String file, int lines, List<LoggedCommand> commands, List<LogProblem> problems, DebuggerLog log) {
-        public LogSummary {
-            commands = List.copyOf(commands);
-            problems = List.copyOf(problems);
-        }
     }
 
     /**

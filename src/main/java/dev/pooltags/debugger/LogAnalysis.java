@@ -2,7 +2,6 @@ package dev.pooltags.debugger;
 
 import dev.pooltags.debugger.DebuggerAnswer.CallerGroup;
 import dev.pooltags.debugger.DebuggerAnswer.ClueKind;
-import dev.pooltags.debugger.DebuggerAnswer.LogSummary;
 import dev.pooltags.debugger.DebuggerAnswer.NextStep;
 import dev.pooltags.debugger.DebuggerAnswer.OwnerClue;
 import dev.pooltags.debugger.DebuggerAnswer.PageView;
@@ -105,15 +104,14 @@ public final class LogAnalysis {
             otherTracked = all.tracked.size();
         }
         BlockSummary summary = BlockSummary.of(blocks);
-        DebuggerAnswer partial = new DebuggerAnswer(all.summaries, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages,
+        DebuggerAnswer partial = new DebuggerAnswer(logs, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages,
                 outstanding, otherTracked, history, owners, List.of());
-        return new DebuggerAnswer(all.summaries, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages, outstanding,
+        return new DebuggerAnswer(logs, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages, outstanding,
                 otherTracked, history, owners, NextSteps.of(partial, logs, all.modules));
     }
 
     /** What every log holds, in log order: one list per kind of output. */
     private static final class Gathered {
-        final List<LogSummary> summaries = new ArrayList<>();
         final List<PoolUsedText.Table> tables = new ArrayList<>();
         final Map<PoolUsedText.Table, String> tableFile = new LinkedHashMap<>();
         final List<PoolFindResult> finds = new ArrayList<>();
@@ -128,7 +126,6 @@ public final class LogAnalysis {
         Gathered all = new Gathered();
         for (DebuggerLog l : logs) {
             all.stacks.addAll(l.stacks());
-            all.summaries.add(new LogSummary(l.file(), l.lines(), l.commands(), l.problems(), l));
             for (PoolUsedText.Table t : l.poolUsed()) {
                 all.tables.add(t);
                 all.tableFile.put(t, l.file());

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pooltags.debugger.CommandKind;
 import dev.pooltags.debugger.DebuggerAnswer;
 import dev.pooltags.debugger.DebuggerAnswer.CallerGroup;
-import dev.pooltags.debugger.DebuggerAnswer.LogSummary;
 import dev.pooltags.debugger.DebuggerAnswer.NextStep;
 import dev.pooltags.debugger.DebuggerAnswer.OwnerClue;
 import dev.pooltags.debugger.DebuggerAnswer.PageView;
 import dev.pooltags.debugger.DebuggerAnswer.TopTag;
 import dev.pooltags.debugger.DebuggerAnswer.Usage;
+import dev.pooltags.debugger.DebuggerLog;
 import dev.pooltags.debugger.LoadedModule;
 import dev.pooltags.debugger.LogProblem;
 import dev.pooltags.debugger.LoggedCommand;
@@ -62,7 +62,7 @@ public final class DebuggerReport {
     // ---------------------------------------------------------------- text
 
     public static void text(PrintWriter out, DebuggerAnswer a) {
-        for (LogSummary l : a.logs()) {
+        for (DebuggerLog l : a.logs()) {
             out.println("== " + l.file() + ": " + n(l.lines()) + " lines, " + commandCounts(l.commands()));
         }
         out.println();
@@ -182,8 +182,8 @@ public final class DebuggerReport {
     }
 
     private static void textUnread(PrintWriter out, DebuggerAnswer a) {
-        for (LogSummary l : a.logs()) {
-            List<LoggedCommand> unknown = l.log().unknownCommands();
+        for (DebuggerLog l : a.logs()) {
+            List<LoggedCommand> unknown = l.unknownCommands();
             if (!unknown.isEmpty()) {
                 out.println();
                 out.println(l.file() + ": " + unknown.size() + (unknown.size() == 1 ? " command" : " commands") + " not read");
@@ -320,7 +320,7 @@ public final class DebuggerReport {
     }
 
     private static void jsonLogs(ObjectNode root, DebuggerAnswer a) {
-        Json.<LogSummary>objects(root, "logs", a.logs(), (n, l) -> {
+        Json.<DebuggerLog>objects(root, "logs", a.logs(), (n, l) -> {
             n.put("file", l.file());
             n.put("lines", l.lines());
             Json.<LoggedCommand>objects(n, "commands", l.commands(), (x, c) -> {
@@ -337,11 +337,11 @@ public final class DebuggerReport {
                 x.put("message", p.message());
             });
             ArrayNode ver = n.putArray("verifier");
-            for (VerifierStatus v : l.log().verifier()) {
+            for (VerifierStatus v : l.verifier()) {
                 ver.add(verifier(v));
             }
             ArrayNode mods = n.putArray("modules");
-            l.log().modules().forEach(m -> mods.add(module(m, true)));
+            l.modules().forEach(m -> mods.add(module(m, true)));
         });
     }
 
@@ -461,7 +461,7 @@ public final class DebuggerReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").append(esc(title))
                 .append("</title><style>").append(CSS).append("</style></head><body>");
         sb.append("<h1>").append(esc(title)).append("</h1>");
-        for (LogSummary l : a.logs()) {
+        for (DebuggerLog l : a.logs()) {
             sb.append("<p class=\"why\"><code>").append(esc(l.file())).append("</code>: ").append(esc(n(l.lines()) + " lines, "
                     + commandCounts(l.commands()))).append("</p>");
         }
@@ -566,12 +566,12 @@ public final class DebuggerReport {
     }
 
     private static void htmlUnread(StringBuilder sb, DebuggerAnswer a) {
-        for (LogSummary l : a.logs()) {
-            if (l.problems().isEmpty() && l.log().unknownCommands().isEmpty()) {
+        for (DebuggerLog l : a.logs()) {
+            if (l.problems().isEmpty() && l.unknownCommands().isEmpty()) {
                 continue;
             }
             sb.append("<h2>Not read and irregular lines in ").append(esc(l.file())).append("</h2><table class=\"problems\">");
-            for (LoggedCommand c : l.log().unknownCommands()) {
+            for (LoggedCommand c : l.unknownCommands()) {
                 sb.append("<tr><td>command</td><td><code>").append(esc(c.prompt() + " " + c.command())).append("</code></td>")
                         .append(at(c.origin())).append("</tr>");
             }
