@@ -5,6 +5,7 @@ import dev.pooltags.poolblock.Origin;
 import dev.pooltags.poolblock.PoolBlock;
 import dev.pooltags.poolblock.PoolFindResult;
 import dev.pooltags.poolblock.PoolPage;
+import dev.pooltags.snapshot.PoolUsedText;
 import dev.pooltags.tag.PoolTag;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.Optional;
  * @param owners      the evidence about the owner, strongest first
  * @param next        what to run next
  */
-public record DebuggerAnswer(List<LogSummary> logs, List<TopTag> topTags, Optional<Origin> topFrom, Optional<PoolTag> tag, String why,
+public record DebuggerAnswer(List<DebuggerLog> logs, List<TopTag> topTags, Optional<Origin> topFrom, Optional<PoolTag> tag, String why,
         List<Usage> usage, List<PoolFindResult> finds, List<PoolBlock> blocks, BlockSummary summary, List<PageView> pages,
         List<CallerGroup> outstanding, int otherTracked, List<PoolLogEntry> history, List<OwnerClue> owners, List<NextStep> next) {
     public DebuggerAnswer {
@@ -58,40 +59,15 @@ public record DebuggerAnswer(List<LogSummary> logs, List<TopTag> topTags, Option
     }
 
     /**
-     * What one log held.
+     * A row of the top-tags table: the {@code !poolused} row as read, with the log it was read from.
      *
-     * @param file      the log
-     * @param lines     its lines
-     * @param commands  every command found
-     * @param problems  its unreadable lines
-     * @param log       the full reading (for JSON)
+     * @param poolused the row (its tag, its nonpaged and paged allocations and bytes, the debugger's description)
+     * @param origin   the row's line
      */
-    public record LogSummary(String file, int lines, List<LoggedCommand> commands, List<LogProblem> problems, DebuggerLog log) {
-        public LogSummary {
-            commands = List.copyOf(commands);
-            problems = List.copyOf(problems);
-        }
-    }
-
-    /**
-     * A row of the top-tags table.
-     *
-     * @param tag            the tag
-     * @param nonpagedAllocs outstanding nonpaged allocations
-     * @param nonpagedBytes  nonpaged bytes
-     * @param pagedAllocs    outstanding paged allocations
-     * @param pagedBytes     paged bytes
-     * @param description    the debugger's description of it (empty when it had none)
-     * @param origin         the row's line
-     */
-    public record TopTag(PoolTag tag, long nonpagedAllocs, long nonpagedBytes, long pagedAllocs, long pagedBytes, String description,
-            Origin origin) {
-        public long bytes() {
-            return nonpagedBytes + pagedBytes;
-        }
-
-        public long allocs() {
-            return nonpagedAllocs + pagedAllocs;
+    public record TopTag(PoolUsedText.Row poolused, Origin origin) {
+        /** The debugger's description of the tag, empty when it had none ({@code UNKNOWN pooltag '...'} says none). */
+        public String description() {
+            return poolused.unknownToDebugger() ? "" : poolused.description();
         }
     }
 
@@ -99,10 +75,14 @@ public record DebuggerAnswer(List<LogSummary> logs, List<TopTag> topTags, Option
      * The followed tag's row in one {@code !poolused} table.
      *
      * @param time   the {@code Debug session time:} before it, when the log has one
-     * @param row    the row (its numbers and description)
-     * @param origin the row's line
+     * @param row    the row (its numbers and description) and its line
      */
-    public record Usage(Optional<Instant> time, TopTag row, Origin origin) {}
+    public record Usage(Optional<Instant> time, TopTag row) {
+        /** The row's line. */
+        public Origin origin() {
+            return row.origin();
+        }
+    }
 
     /**
      * A {@code !pool} listing and whether its marked block carries the followed tag.

@@ -2,7 +2,6 @@ package dev.pooltags.debugger;
 
 import dev.pooltags.debugger.DebuggerAnswer.CallerGroup;
 import dev.pooltags.debugger.DebuggerAnswer.ClueKind;
-import dev.pooltags.debugger.DebuggerAnswer.LogSummary;
 import dev.pooltags.debugger.DebuggerAnswer.NextStep;
 import dev.pooltags.debugger.DebuggerAnswer.OwnerClue;
 import dev.pooltags.debugger.DebuggerAnswer.PageView;
@@ -72,7 +71,7 @@ public final class LogAnalysis {
                 tag = Optional.of(lastFind.tag().get().unprotected());
                 why = "searched for with !poolfind (" + lastFind.origin().text() + ")";
             } else if (!topTags.isEmpty()) {
-                tag = Optional.of(topTags.get(0).tag().unprotected());
+                tag = Optional.of(topTags.get(0).poolused().tag().unprotected());
                 why = "the most bytes in !poolused (" + topTags.get(0).origin().text() + ")";
             } else {
                 why = "no !poolused, !poolfind or --tag names one";
@@ -105,15 +104,14 @@ public final class LogAnalysis {
             otherTracked = all.tracked.size();
         }
         BlockSummary summary = BlockSummary.of(blocks);
-        DebuggerAnswer partial = new DebuggerAnswer(all.summaries, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages,
+        DebuggerAnswer partial = new DebuggerAnswer(logs, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages,
                 outstanding, otherTracked, history, owners, List.of());
-        return new DebuggerAnswer(all.summaries, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages, outstanding,
+        return new DebuggerAnswer(logs, topTags, topFrom, tag, why, usage, finds, blocks, summary, pages, outstanding,
                 otherTracked, history, owners, NextSteps.of(partial, logs, all.modules));
     }
 
     /** What every log holds, in log order: one list per kind of output. */
     private static final class Gathered {
-        final List<LogSummary> summaries = new ArrayList<>();
         final List<PoolUsedText.Table> tables = new ArrayList<>();
         final Map<PoolUsedText.Table, String> tableFile = new LinkedHashMap<>();
         final List<PoolFindResult> finds = new ArrayList<>();
@@ -128,7 +126,6 @@ public final class LogAnalysis {
         Gathered all = new Gathered();
         for (DebuggerLog l : logs) {
             all.stacks.addAll(l.stacks());
-            all.summaries.add(new LogSummary(l.file(), l.lines(), l.commands(), l.problems(), l));
             for (PoolUsedText.Table t : l.poolUsed()) {
                 all.tables.add(t);
                 all.tableFile.put(t, l.file());
@@ -178,7 +175,7 @@ public final class LogAnalysis {
         for (PoolUsedText.Table tb : all.tables) {
             for (PoolUsedText.Row r : tb.rows()) {
                 if (r.tag().unprotected().equals(t)) {
-                    usage.add(new Usage(tb.time(), topTag(r, all.tableFile.get(tb)), Origin.line(all.tableFile.get(tb), r.line())));
+                    usage.add(new Usage(tb.time(), topTag(r, all.tableFile.get(tb))));
                 }
             }
         }
@@ -237,8 +234,7 @@ public final class LogAnalysis {
     }
 
     private static TopTag topTag(PoolUsedText.Row r, String file) {
-        String d = r.unknownToDebugger() ? "" : r.description();
-        return new TopTag(r.tag(), r.nonpagedAllocs(), r.nonpagedBytes(), r.pagedAllocs(), r.pagedBytes(), d, Origin.line(file, r.line()));
+        return new TopTag(r, Origin.line(file, r.line()));
     }
 
     private static List<OwnerClue> owners(PoolTag t, TagDatabase tags, List<Usage> usage, List<PageView> pages, List<AllocationStack> stacks,

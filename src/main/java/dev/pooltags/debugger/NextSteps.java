@@ -31,7 +31,7 @@ final class NextSteps {
         }
         PoolTag t = a.tag().get();
         String tagArg = t.isPrintable() && t.memoryText().indexOf(' ') < 0 ? t.memoryText() : t.hexText();
-        boolean paged = a.usage().stream().reduce((x, y) -> y).map(u -> u.row().pagedBytes() > u.row().nonpagedBytes()).orElse(false);
+        boolean paged = a.usage().stream().reduce((x, y) -> y).map(u -> u.row().poolused().pagedBytes() > u.row().poolused().nonpagedBytes()).orElse(false);
         if (a.finds().isEmpty()) {
             out.add(new NextStep("debugger", "!poolfind " + tagArg + (paged ? " 1" : " 0"), "every block with the tag in "
                     + (paged ? "paged" : "nonpaged") + " pool: how many, which sizes, on which pages"));

@@ -81,14 +81,11 @@ public record CrashDump(String file, long fileSize, int bits, Machine machine, i
 
     /** The driver (loaded first, then unloaded) whose image holds {@code address}, or null. */
     public Driver driverAt(long address) {
-        for (Driver d : drivers) {
-            if (d.contains(address)) {
-                return d;
-            }
-        }
-        for (Driver d : unloaded) {
-            if (d.contains(address)) {
-                return d;
+        for (List<Driver> list : List.of(drivers, unloaded)) {
+            for (Driver d : list) {
+                if (d.contains(address)) {
+                    return d;
+                }
             }
         }
         return null;

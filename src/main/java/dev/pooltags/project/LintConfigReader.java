@@ -11,11 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a project's {@code .pooltags.yml}: the wrapper functions lint cannot infer, and the preprocessor symbols a
@@ -38,15 +34,21 @@ public final class LintConfigReader {
         public static final Config NONE = new Config(List.of(), Map.of());
     }
 
+    /** How this file words a value of the wrong shape; of a key given twice, the last one counts. */
+    private static final YamlNodes.Refusals REFUSALS = new YamlNodes.Refusals("%s: expected keys and values",
+            "%s: expected a single value", "%s", "%2$s: unknown key '%1$s' (known: %3$s)", null);
+
     private static final Set<String> WRAPPER_KEYS = Set.of("function", "kind", "tag", "pool-type", "pool-flags",
             "pointer", "routine");
 
     private final String file;
+    private final YamlNodes.FileNodes nodes;
     private final String root;
 
     private LintConfigReader(String file, String root) {
         this.file = file;
         this.root = root;
+        this.nodes = new YamlNodes.FileNodes(file, REFUSALS);
     }
 
     /** Reads {@code path}, shown as {@code shown}; its declarations apply below {@code root} ('/' terminated). */
@@ -64,25 +66,17 @@ public final class LintConfigReader {
         if (top == null) {
             return Config.NONE;
         }
-        Map<String, Node> m = mapping(top, "the file", Set.of("wrappers", "defines"));
+        Map<String, Node> m = nodes.mapping(top, "the file", Set.of("wrappers", "defines"));
         List<WrapperDeclaration> wrappers = new ArrayList<>();
         if (m.containsKey("wrappers")) {
-            Node w = m.get("wrappers");
-            if (!(w instanceof SequenceNode seq)) {
-                throw new InputException(file, line(w), "wrappers: expected a list of entries (- function: ...)");
-            }
-            for (Node entry : seq.getValue()) {
+            for (Node entry : nodes.sequence(m.get("wrappers"), "wrappers: expected a list of entries (- function: ...)")) {
                 wrappers.add(wrapper(entry));
             }
         }
         Map<String, String> defines = new LinkedHashMap<>();
         if (m.containsKey("defines")) {
-            Node d = m.get("defines");
-            if (!(d instanceof SequenceNode seq)) {
-                throw new InputException(file, line(d), "defines: expected a list such as [DBG=1, MY_FEATURE]");
-            }
-            for (Node n : seq.getValue()) {
-                String s = scalar(n, "defines");
+            for (Node n : nodes.sequence(m.get("defines"), "defines: expected a list such as [DBG=1, MY_FEATURE]")) {
+                String s = nodes.scalar(n, "defines");
                 int eq = s.indexOf('=');
                 String name = eq < 0 ? s.trim() : s.substring(0, eq).trim();
                 if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -95,15 +89,15 @@ public final class LintConfigReader {
     }
 
     private WrapperDeclaration wrapper(Node n) {
-        Map<String, Node> m = mapping(n, "a wrapper entry", WRAPPER_KEYS);
+        Map<String, Node> m = nodes.mapping(n, "a wrapper entry", WRAPPER_KEYS);
         if (!m.containsKey("function") || !m.containsKey("kind")) {
             throw new InputException(file, line(n), "a wrapper entry needs function: and kind:");
         }
-        String function = scalar(m.get("function"), "function");
+        String function = nodes.scalar(m.get("function"), "function");
         if (!function.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new InputException(file, line(m.get("function")), "function: '" + function + "' is not a C name");
         }
-        String kindText = scalar(m.get("kind"), "kind");
+        String kindText = nodes.scalar(m.get("kind"), "kind");
         PoolRoutine.Kind kind = switch (kindText) {
             case "allocate" -> PoolRoutine.Kind.ALLOCATE;
             case "allocate-out" -> PoolRoutine.Kind.ALLOCATE_OUT;
@@ -115,7 +109,7 @@ public final class LintConfigReader {
         int tagArg = -1;
         String fixedTag = null;
         if (m.containsKey("tag")) {
-            String t = scalar(m.get("tag"), "tag");
+            String t = nodes.scalar(m.get("tag"), "tag");
             if (t.matches("\\d+")) {
                 tagArg = index(m.get("tag"), "tag");
             } else {
@@ -132,7 +126,7 @@ public final class LintConfigReader {
         int routineLine = line(n);
         if (m.containsKey("routine")) {
             routineLine = line(m.get("routine"));
-            String r = scalar(m.get("routine"), "routine");
+            String r = nodes.scalar(m.get("routine"), "routine");
             routine = PoolRoutine.byName(r);
             if (routine == null) {
                 throw new InputException(file, line(m.get("routine")), "routine: '" + r + "' is not a pool routine "
@@ -151,34 +145,11 @@ public final class LintConfigReader {
     }
 
     private int index(Node n, String key) {
-        String s = scalar(n, key);
+        String s = nodes.scalar(n, key);
         if (!s.matches("\\d{1,2}")) {
             throw new InputException(file, line(n), key + ": '" + s + "' is not an argument index (0 for the first)");
         }
         return Integer.parseInt(s);
-    }
-
-    private Map<String, Node> mapping(Node n, String what, Set<String> allowed) {
-        if (!(n instanceof MappingNode mn)) {
-            throw new InputException(file, line(n), what + ": expected keys and values");
-        }
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple t : mn.getValue()) {
-            String k = scalar(t.getKeyNode(), what);
-            if (allowed != null && !allowed.contains(k)) {
-                throw new InputException(file, line(t.getKeyNode()), what + ": unknown key '" + k + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
-            }
-            out.put(k, t.getValueNode());
-        }
-        return out;
-    }
-
-    private String scalar(Node n, String what) {
-        if (!(n instanceof ScalarNode s)) {
-            throw new InputException(file, line(n), what + ": expected a single value");
-        }
-        return s.getValue();
     }
 
     private static int line(Node n) {

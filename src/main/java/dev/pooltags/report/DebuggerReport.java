@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pooltags.debugger.CommandKind;
 import dev.pooltags.debugger.DebuggerAnswer;
 import dev.pooltags.debugger.DebuggerAnswer.CallerGroup;
-import dev.pooltags.debugger.DebuggerAnswer.LogSummary;
 import dev.pooltags.debugger.DebuggerAnswer.NextStep;
 import dev.pooltags.debugger.DebuggerAnswer.OwnerClue;
 import dev.pooltags.debugger.DebuggerAnswer.PageView;
 import dev.pooltags.debugger.DebuggerAnswer.TopTag;
 import dev.pooltags.debugger.DebuggerAnswer.Usage;
+import dev.pooltags.debugger.DebuggerLog;
 import dev.pooltags.debugger.LoadedModule;
 import dev.pooltags.debugger.LogProblem;
 import dev.pooltags.debugger.LoggedCommand;
@@ -21,6 +21,7 @@ import dev.pooltags.debugger.VerifierCounter;
 import dev.pooltags.debugger.VerifierStatus;
 import dev.pooltags.poolblock.Origin;
 import dev.pooltags.poolblock.PoolFindResult;
+import dev.pooltags.snapshot.PoolUsedText;
 import dev.pooltags.tag.PoolTag;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,7 +62,7 @@ public final class DebuggerReport {
     // ---------------------------------------------------------------- text
 
     public static void text(PrintWriter out, DebuggerAnswer a) {
-        for (LogSummary l : a.logs()) {
+        for (DebuggerLog l : a.logs()) {
             out.println("== " + l.file() + ": " + n(l.lines()) + " lines, " + commandCounts(l.commands()));
         }
         out.println();
@@ -78,7 +79,8 @@ public final class DebuggerReport {
             out.println("Top tags by bytes (!poolused" + a.topFrom().map(o -> " at " + o.text()).orElse("") + ")");
             TextTable t = new TextTable("  Tag", ">Nonpaged allocs", ">Nonpaged bytes", ">Paged allocs", ">Paged bytes", "Debugger's description", "Line");
             for (TopTag r : a.topTags()) {
-                t.row("  " + tagCell(r.tag()), n(r.nonpagedAllocs()), n(r.nonpagedBytes()), n(r.pagedAllocs()), n(r.pagedBytes()),
+                PoolUsedText.Row p = r.poolused();
+                t.row("  " + tagCell(p.tag()), n(p.nonpagedAllocs()), n(p.nonpagedBytes()), n(p.pagedAllocs()), n(p.pagedBytes()),
                         r.description().isEmpty() ? "-" : shorten(r.description(), 48), r.origin().text());
             }
             t.print(out, true);
@@ -90,14 +92,14 @@ public final class DebuggerReport {
             PoolTag t = a.tag().get();
             out.println("Tag " + tagCell(t) + " (" + t.hexText() + ", in a driver's source '" + t.charLiteralText() + "'): " + a.why());
             for (Usage u : a.usage()) {
-                TopTag r = u.row();
+                PoolUsedText.Row r = u.row().poolused();
                 out.println("  !poolused: " + n(r.nonpagedAllocs()) + " nonpaged allocations, " + n(r.nonpagedBytes()) + " bytes; "
                         + n(r.pagedAllocs()) + " paged, " + n(r.pagedBytes()) + " bytes" + u.time().map(x -> " at " + x).orElse("")
                         + "  (" + u.origin().text() + ")");
             }
             if (a.usage().size() > 1) {
-                TopTag first = a.usage().get(0).row();
-                TopTag last = a.usage().get(a.usage().size() - 1).row();
+                PoolUsedText.Row first = a.usage().get(0).row().poolused();
+                PoolUsedText.Row last = a.usage().get(a.usage().size() - 1).row().poolused();
                 long d = last.bytes() - first.bytes();
                 out.println("  over " + a.usage().size() + " !poolused outputs the bytes went from " + n(first.bytes()) + " to "
                         + n(last.bytes()) + " (" + (d >= 0 ? "+" : "") + n(d) + "); pooltags leaks LOG... judges the trend");
@@ -180,8 +182,8 @@ public final class DebuggerReport {
     }
 
     private static void textUnread(PrintWriter out, DebuggerAnswer a) {
-        for (LogSummary l : a.logs()) {
-            List<LoggedCommand> unknown = l.log().unknownCommands();
+        for (DebuggerLog l : a.logs()) {
+            List<LoggedCommand> unknown = l.unknownCommands();
             if (!unknown.isEmpty()) {
                 out.println();
                 out.println(l.file() + ": " + unknown.size() + (unknown.size() == 1 ? " command" : " commands") + " not read");
@@ -318,7 +320,7 @@ public final class DebuggerReport {
     }
 
     private static void jsonLogs(ObjectNode root, DebuggerAnswer a) {
-        Json.<LogSummary>objects(root, "logs", a.logs(), (n, l) -> {
+        Json.<DebuggerLog>objects(root, "logs", a.logs(), (n, l) -> {
             n.put("file", l.file());
             n.put("lines", l.lines());
             Json.<LoggedCommand>objects(n, "commands", l.commands(), (x, c) -> {
@@ -335,11 +337,11 @@ public final class DebuggerReport {
                 x.put("message", p.message());
             });
             ArrayNode ver = n.putArray("verifier");
-            for (VerifierStatus v : l.log().verifier()) {
+            for (VerifierStatus v : l.verifier()) {
                 ver.add(verifier(v));
             }
             ArrayNode mods = n.putArray("modules");
-            l.log().modules().forEach(m -> mods.add(module(m, true)));
+            l.modules().forEach(m -> mods.add(module(m, true)));
         });
     }
 
@@ -347,7 +349,8 @@ public final class DebuggerReport {
         Json.write(out, json(a));
     }
 
-    private static ObjectNode topTag(TopTag r) {
+    private static ObjectNode topTag(TopTag t) {
+        PoolUsedText.Row r = t.poolused();
         ObjectNode x = Json.object();
         x.put("tag", r.tag().memoryText());
         x.put("tagValue", r.tag().hexText());
@@ -356,8 +359,8 @@ public final class DebuggerReport {
         x.put("pagedAllocs", r.pagedAllocs());
         x.put("pagedBytes", r.pagedBytes());
         x.put("totalBytes", r.bytes()); // the sum of the two byte columns of the same line
-        x.put("description", r.description());
-        x.set("origin", PoolBlockJson.origin(r.origin()));
+        x.put("description", t.description());
+        x.set("origin", PoolBlockJson.origin(t.origin()));
         return x;
     }
 
@@ -458,7 +461,7 @@ public final class DebuggerReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").append(esc(title))
                 .append("</title><style>").append(CSS).append("</style></head><body>");
         sb.append("<h1>").append(esc(title)).append("</h1>");
-        for (LogSummary l : a.logs()) {
+        for (DebuggerLog l : a.logs()) {
             sb.append("<p class=\"why\"><code>").append(esc(l.file())).append("</code>: ").append(esc(n(l.lines()) + " lines, "
                     + commandCounts(l.commands()))).append("</p>");
         }
@@ -476,8 +479,9 @@ public final class DebuggerReport {
                     + "Nonpaged bytes</th><th class=\"num\">Paged allocs</th><th class=\"num\">Paged bytes</th><th>Debugger's description</th>"
                     + "<th>Line</th></tr>");
             for (TopTag r : a.topTags()) {
-                sb.append("<tr><td><code>").append(esc(tagCell(r.tag()))).append("</code></td>").append(num(r.nonpagedAllocs()))
-                        .append(num(r.nonpagedBytes())).append(num(r.pagedAllocs())).append(num(r.pagedBytes())).append("<td>")
+                PoolUsedText.Row p = r.poolused();
+                sb.append("<tr><td><code>").append(esc(tagCell(p.tag()))).append("</code></td>").append(num(p.nonpagedAllocs()))
+                        .append(num(p.nonpagedBytes())).append(num(p.pagedAllocs())).append(num(p.pagedBytes())).append("<td>")
                         .append(esc(r.description())).append("</td>").append(at(r.origin())).append("</tr>");
             }
             sb.append("</table>");
@@ -494,8 +498,9 @@ public final class DebuggerReport {
             sb.append("<table id=\"usage\"><tr><th>Time</th><th class=\"num\">Nonpaged allocs</th><th class=\"num\">Nonpaged bytes</th>"
                     + "<th class=\"num\">Paged allocs</th><th class=\"num\">Paged bytes</th><th>Line</th></tr>");
             for (Usage u : a.usage()) {
-                sb.append("<tr><td>").append(esc(u.time().map(Object::toString).orElse("-"))).append("</td>").append(num(u.row().nonpagedAllocs()))
-                        .append(num(u.row().nonpagedBytes())).append(num(u.row().pagedAllocs())).append(num(u.row().pagedBytes()))
+                PoolUsedText.Row p = u.row().poolused();
+                sb.append("<tr><td>").append(esc(u.time().map(Object::toString).orElse("-"))).append("</td>").append(num(p.nonpagedAllocs()))
+                        .append(num(p.nonpagedBytes())).append(num(p.pagedAllocs())).append(num(p.pagedBytes()))
                         .append(at(u.origin())).append("</tr>");
             }
             sb.append("</table>");
@@ -561,12 +566,12 @@ public final class DebuggerReport {
     }
 
     private static void htmlUnread(StringBuilder sb, DebuggerAnswer a) {
-        for (LogSummary l : a.logs()) {
-            if (l.problems().isEmpty() && l.log().unknownCommands().isEmpty()) {
+        for (DebuggerLog l : a.logs()) {
+            if (l.problems().isEmpty() && l.unknownCommands().isEmpty()) {
                 continue;
             }
             sb.append("<h2>Not read and irregular lines in ").append(esc(l.file())).append("</h2><table class=\"problems\">");
-            for (LoggedCommand c : l.log().unknownCommands()) {
+            for (LoggedCommand c : l.unknownCommands()) {
                 sb.append("<tr><td>command</td><td><code>").append(esc(c.prompt() + " " + c.command())).append("</code></td>")
                         .append(at(c.origin())).append("</tr>");
             }

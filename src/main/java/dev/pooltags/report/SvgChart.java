@@ -118,9 +118,7 @@ final class SvgChart {
             java.util.function.DoubleUnaryOperator xs, java.util.function.DoubleUnaryOperator ys) {
         int n = t.length;
         int col = -1;
-        long cmin = 0;
-        long cmax = 0;
-        int minAt = 0;
+        int minAt = 0; // the column's lowest value is y[minAt], its highest y[maxAt]
         int maxAt = 0;
         int firstAt = 0;
         int lastAt = 0;
@@ -142,18 +140,14 @@ final class SvgChart {
                     break;
                 }
                 col = c;
-                cmin = y[i];
-                cmax = y[i];
                 minAt = i;
                 maxAt = i;
                 firstAt = i;
             }
-            if (y[i] < cmin) {
-                cmin = y[i];
+            if (y[i] < y[minAt]) {
                 minAt = i;
             }
-            if (y[i] > cmax) {
-                cmax = y[i];
+            if (y[i] > y[maxAt]) {
                 maxAt = i;
             }
             lastAt = i;

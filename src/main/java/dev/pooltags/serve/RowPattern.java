@@ -10,18 +10,12 @@ import java.util.regex.Pattern;
  * ({@link TagPattern}: {@code Ntf*}, {@code Io}, {@code ?}); for named rows (Linux slab caches such as
  * {@code kmalloc-64}) the same {@code *} and {@code ?} match the whole name. A pattern longer than a tag (such as
  * {@code kmalloc-*}) matches names only.
+ *
+ * @param text        the pattern as given
+ * @param tagPattern  the pattern read as a tag pattern, or null when it is not one (it can still name slab caches)
+ * @param namePattern the pattern over a whole row name
  */
-public final class RowPattern {
-    private final String text;
-    private final TagPattern tagPattern;
-    private final Pattern namePattern;
-
-    private RowPattern(String text, TagPattern tagPattern, Pattern namePattern) {
-        this.text = text;
-        this.tagPattern = tagPattern;
-        this.namePattern = namePattern;
-    }
-
+public record RowPattern(String text, TagPattern tagPattern, Pattern namePattern) {
     /** Reads a pattern; an empty one is a {@link TagFormatException}. */
     public static RowPattern parse(String text) {
         if (text.isEmpty()) {

@@ -11,11 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a web configuration file. Keys are those of the Prometheus exporter toolkit's {@code web-config.yml}; a key
@@ -37,18 +33,24 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * </pre>
  */
 public final class WebConfigReader {
+    /** In the exporter toolkit's terms, a key it has and pooltags lacks is "not supported"; a key given twice is refused. */
+    private static final YamlNodes.Refusals REFUSALS = new YamlNodes.Refusals("%s must be a mapping of keys to values",
+            "%s must be a single value", "%s key", "'%1$s' in %2$s is not supported by pooltags (supported: %3$s)",
+            "'%1$s' appears twice in %2$s");
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
     private static final Set<String> CLIENT_AUTH = Set.of("NoClientCert", "VerifyClientCertIfGiven",
             "RequireAndVerifyClientCert");
     private static final Set<String> VERSIONS = Set.of("TLS12", "TLS13");
 
     private final String file;
+    private final YamlNodes.FileNodes nodes;
     private final Path dir;
 
     private WebConfigReader(Path path) {
         this.file = path.toString();
         Path parent = path.toAbsolutePath().getParent();
         this.dir = parent != null ? parent : Path.of(".");
+        this.nodes = new YamlNodes.FileNodes(file, REFUSALS);
     }
 
     /** Reads and checks the file; every problem is an {@link InputException} with the file and line. */
@@ -67,14 +69,14 @@ public final class WebConfigReader {
         if (root == null) {
             return WebConfig.NONE; // an empty file configures nothing, as in the exporter toolkit
         }
-        Map<String, Node> top = mapping(root, "the file", Set.of("tls_server_config", "basic_auth_users",
+        Map<String, Node> top = nodes.mapping(root, "the file", Set.of("tls_server_config", "basic_auth_users",
                 "http_server_config"));
         WebConfig.Tls tls = top.containsKey("tls_server_config") ? tls(top.get("tls_server_config")) : null;
         Map<String, String> users = new LinkedHashMap<>();
         if (top.containsKey("basic_auth_users")) {
             Node n = top.get("basic_auth_users");
-            for (Map.Entry<String, Node> e : mapping(n, "basic_auth_users", null).entrySet()) {
-                String hash = scalar(e.getValue(), "basic_auth_users." + e.getKey());
+            for (Map.Entry<String, Node> e : nodes.mapping(n, "basic_auth_users", null).entrySet()) {
+                String hash = nodes.scalar(e.getValue(), "basic_auth_users." + e.getKey());
                 if (!BCRYPT.matcher(hash).matches()) {
                     throw new InputException(file, line(e.getValue()), "basic_auth_users." + e.getKey()
                             + ": not a bcrypt hash ($2y$10$ and 53 characters); make one with "
@@ -89,11 +91,11 @@ public final class WebConfigReader {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (top.containsKey("http_server_config")) {
-            Map<String, Node> http = mapping(top.get("http_server_config"), "http_server_config", Set.of("headers"));
+            Map<String, Node> http = nodes.mapping(top.get("http_server_config"), "http_server_config", Set.of("headers"));
             if (http.containsKey("headers")) {
-                for (Map.Entry<String, Node> e : mapping(http.get("headers"), "http_server_config.headers", null)
+                for (Map.Entry<String, Node> e : nodes.mapping(http.get("headers"), "http_server_config.headers", null)
                         .entrySet()) {
-                    String v = scalar(e.getValue(), "headers." + e.getKey());
+                    String v = nodes.scalar(e.getValue(), "headers." + e.getKey());
                     if (!e.getKey().matches("[A-Za-z0-9-]+") || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
                         throw new InputException(file, line(e.getValue()), "http_server_config.headers: '"
                                 + e.getKey() + "' is not a valid header name and single-line value");
@@ -106,14 +108,14 @@ public final class WebConfigReader {
     }
 
     private WebConfig.Tls tls(Node n) {
-        Map<String, Node> m = mapping(n, "tls_server_config", Set.of("cert_file", "key_file", "client_auth_type",
+        Map<String, Node> m = nodes.mapping(n, "tls_server_config", Set.of("cert_file", "key_file", "client_auth_type",
                 "client_ca_file", "min_version", "max_version", "cipher_suites"));
         if (!m.containsKey("cert_file") || !m.containsKey("key_file")) {
             throw new InputException(file, line(n), "tls_server_config needs both cert_file and key_file");
         }
         Path cert = path(m.get("cert_file"), "cert_file");
         Path key = path(m.get("key_file"), "key_file");
-        String clientAuth = m.containsKey("client_auth_type") ? scalar(m.get("client_auth_type"), "client_auth_type")
+        String clientAuth = m.containsKey("client_auth_type") ? nodes.scalar(m.get("client_auth_type"), "client_auth_type")
                 : "NoClientCert";
         if (!CLIENT_AUTH.contains(clientAuth)) {
             throw new InputException(file, line(m.get("client_auth_type")), "client_auth_type '" + clientAuth
@@ -132,12 +134,8 @@ public final class WebConfigReader {
         }
         List<String> suites = new ArrayList<>();
         if (m.containsKey("cipher_suites")) {
-            Node s = m.get("cipher_suites");
-            if (!(s instanceof SequenceNode seq)) {
-                throw new InputException(file, line(s), "cipher_suites must be a list of cipher suite names");
-            }
-            for (Node item : seq.getValue()) {
-                suites.add(scalar(item, "cipher_suites"));
+            for (Node item : nodes.sequence(m.get("cipher_suites"), "cipher_suites must be a list of cipher suite names")) {
+                suites.add(nodes.scalar(item, "cipher_suites"));
             }
         }
         return new WebConfig.Tls(cert, key, clientAuth, ca, min, max, suites);
@@ -147,7 +145,7 @@ public final class WebConfigReader {
         if (!m.containsKey(key)) {
             return dflt;
         }
-        String v = scalar(m.get(key), key);
+        String v = nodes.scalar(m.get(key), key);
         if (!VERSIONS.contains(v)) {
             throw new InputException(file, line(m.get(key)), key + " '" + v + "' is not supported: use TLS12 or TLS13");
         }
@@ -155,39 +153,11 @@ public final class WebConfigReader {
     }
 
     private Path path(Node n, String key) {
-        String v = scalar(n, key);
+        String v = nodes.scalar(n, key);
         if (v.isEmpty()) {
             throw new InputException(file, line(n), key + " is empty");
         }
         return dir.resolve(v).normalize();
-    }
-
-    /** A mapping's entries; keys outside {@code allowed} (when given) are errors naming the key. */
-    private Map<String, Node> mapping(Node n, String what, Set<String> allowed) {
-        if (!(n instanceof MappingNode mn)) {
-            throw new InputException(file, line(n), what + " must be a mapping of keys to values");
-        }
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple t : mn.getValue()) {
-            String k = scalar(t.getKeyNode(), what + " key");
-            if (allowed != null && !allowed.contains(k)) {
-                throw new InputException(file, line(t.getKeyNode()), "'" + k + "' in " + what
-                        + " is not supported by pooltags (supported: " + String.join(", ", new java.util.TreeSet<>(allowed))
-                        + ")");
-            }
-            if (out.containsKey(k)) {
-                throw new InputException(file, line(t.getKeyNode()), "'" + k + "' appears twice in " + what);
-            }
-            out.put(k, t.getValueNode());
-        }
-        return out;
-    }
-
-    private String scalar(Node n, String what) {
-        if (!(n instanceof ScalarNode s)) {
-            throw new InputException(file, line(n), what + " must be a single value");
-        }
-        return s.getValue();
     }
 
     private static int line(Node n) {

@@ -19,6 +19,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,15 +40,7 @@ public final class Sniffer {
     public record Sniff(Path path, InputKind kind, Set<InputKind> alsoReadAs, String detail) {
         /** True when the file is one of {@code kinds}, or holds one. */
         public boolean isAny(Set<InputKind> kinds) {
-            if (kinds.contains(kind)) {
-                return true;
-            }
-            for (InputKind k : alsoReadAs) {
-                if (kinds.contains(k)) {
-                    return true;
-                }
-            }
-            return false;
+            return kinds.contains(kind) || !Collections.disjoint(kinds, alsoReadAs);
         }
 
         /** What the file is, in a message: the kind's title, with the detail when there is one. */

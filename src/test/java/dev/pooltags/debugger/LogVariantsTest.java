@@ -248,7 +248,7 @@ class LogVariantsTest {
     void answer() {
         DebuggerLog l = read(log("0: kd>", POOLUSED, POOLFIND));
         DebuggerAnswer a = LogAnalysis.analyze(List.of(l), TagDatabase.empty(), Optional.empty(), 10);
-        assertThat(a.topTags()).extracting(t -> t.tag().memoryText()).containsExactly("Zzq1", "Filx");
+        assertThat(a.topTags()).extracting(t -> t.poolused().tag().memoryText()).containsExactly("Zzq1", "Filx");
         assertThat(a.tag()).contains(PoolTag.ofMemoryText("Zzq1"));
         assertThat(a.why()).startsWith("searched for with !poolfind (t.log:12)");
         assertThat(a.summary().blocks()).isEqualTo(3);
