@@ -38,7 +38,7 @@ public final class CompletionCommand implements Callable<Integer> {
             default -> throw new UsageException("no completion for the shell '" + shell + "': use bash, zsh or powershell");
         }
         out.flush();
-        return Main.OK;
+        return ExitCode.OK.code();
     }
 
     /**

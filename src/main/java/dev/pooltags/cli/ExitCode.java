@@ -2,8 +2,7 @@ package dev.pooltags.cli;
 
 /**
  * The exit status of a command, as the README documents them, in the order of their numbers (the number is the
- * position: 0 success, 1 findings, 2 usage, 3 input, 4 environment, 5 internal); {@link Main} holds the same numbers
- * as constants.
+ * position: 0 success, 1 findings, 2 usage, 3 input, 4 environment, 5 internal).
  */
 public enum ExitCode {
     /** 0: success. */

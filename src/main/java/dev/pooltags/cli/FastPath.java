@@ -44,7 +44,7 @@ final class FastPath {
             out.println(l);
         }
         out.flush();
-        return Main.OK;
+        return ExitCode.OK.code();
     }
 
     /** {@code lookup} with tags, {@code --tagfile}, {@code --localtag}, {@code --no-localtag} and {@code --format}; else null. */

@@ -15,19 +15,6 @@ import picocli.CommandLine;
  * line on stderr ({@code pooltags: <file>:<line>: <what is wrong>}); {@code --debug} adds the stack trace.
  */
 public final class Main {
-    /** Success. */
-    public static final int OK = 0;
-    /** Findings above the gate: unknown tags, leaks, lint errors, violations. */
-    public static final int FINDINGS = 1;
-    /** Wrong arguments. */
-    public static final int USAGE = 2;
-    /** Bad input: missing, unreadable or malformed file. */
-    public static final int INPUT = 3;
-    /** The environment cannot provide it: not Windows, no privilege, no live source. */
-    public static final int ENVIRONMENT = 4;
-    /** A bug in pooltags. */
-    public static final int INTERNAL = 5;
-
     private Main() {}
 
     public static void main(String[] args) {
@@ -36,7 +23,7 @@ public final class Main {
         }
         if ("1".equals(System.getenv("POOLTAGS_TRAINING"))) {
             StartupTraining.run(); // the launcher records its start-up archive from this run
-            System.exit(OK);
+            System.exit(ExitCode.OK.code());
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -61,7 +48,7 @@ public final class Main {
         if (missing != null) {
             err.println("pooltags: " + PooltagsCommand.notInThisJar(missing));
             err.flush();
-            return ENVIRONMENT;
+            return ExitCode.ENVIRONMENT.code();
         }
         return commandLine(a, out, err).execute(a);
     }
@@ -112,7 +99,7 @@ public final class Main {
             }
             String name = c.getCommandSpec().qualifiedName();
             c.getErr().println("  see '" + name + " --help'");
-            return USAGE;
+            return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             boolean debug = parsed.hasMatchedOption("--debug")
@@ -131,19 +118,19 @@ public final class Main {
         int code;
         String msg;
         if (ex instanceof InputException ie) {
-            code = INPUT;
+            code = ExitCode.INPUT.code();
             msg = ie.getMessage();
         } else if (ex instanceof EnvironmentException ee) {
-            code = ENVIRONMENT;
+            code = ExitCode.ENVIRONMENT.code();
             msg = ee.getMessage();
         } else if (ex instanceof TagFormatException || ex instanceof UsageException) {
-            code = USAGE;
+            code = ExitCode.USAGE.code();
             msg = ex.getMessage();
         } else if (ex instanceof UncheckedIOException io) {
-            code = INPUT;
+            code = ExitCode.INPUT.code();
             msg = Reasons.of(io); // the JDK's own text of a file error is often only the path
         } else {
-            code = INTERNAL;
+            code = ExitCode.INTERNAL.code();
             msg = "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
                     + "); please report it with the output of --debug";
         }

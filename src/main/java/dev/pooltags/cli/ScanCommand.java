@@ -81,17 +81,17 @@ public final class ScanCommand extends Subcommand {
      * a file (a bug), else 3 when a file named on the command line is damaged or not a PE file, else 0.
      */
     static int exitCode(List<FileScan> results, List<DriverFiles.Target> files, PrintWriter err) {
-        int code = Main.OK;
+        int code = ExitCode.OK.code();
         for (int i = 0; i < results.size(); i++) {
             FileScan f = results.get(i);
             boolean named = files.get(i).named();
             if (f.status() == FileScan.Status.FAILED) {
                 err.println("pooltags: " + TerminalText.escape(f.file() + ": " + f.problem()));
-                code = Main.INTERNAL; // a bug outranks every other status (README: exit 5)
+                code = ExitCode.INTERNAL.code(); // a bug outranks every other status (README: exit 5)
             } else if (f.status() == FileScan.Status.ERROR) {
                 err.println("pooltags: " + TerminalText.escape(f.file() + ": " + f.problem()));
-                if (named && code != Main.INTERNAL) {
-                    code = Main.INPUT;
+                if (named && code != ExitCode.INTERNAL.code()) {
+                    code = ExitCode.INPUT.code();
                 }
             } else if (f.status() == FileScan.Status.NOT_PE && named) {
                 // what the file is instead, and which command reads it (the one sniffer every command asks)
@@ -103,8 +103,8 @@ public final class ScanCommand extends Subcommand {
                     what = e.problem();
                 }
                 err.println("pooltags: " + TerminalText.escape(f.file()) + ": " + TerminalText.escape(what));
-                if (code != Main.INTERNAL) {
-                    code = Main.INPUT;
+                if (code != ExitCode.INTERNAL.code()) {
+                    code = ExitCode.INPUT.code();
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.pooltags.bench;
 
+import dev.pooltags.cli.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pooltags.cli.Main;
@@ -41,7 +42,7 @@ class LintBenchmarkTest {
         int code = Main.run(new String[] {"bench", "lint", "--no-shapes", "src/test/resources/lint/cases"},
                 new PrintWriter(out), new PrintWriter(err));
         assertThat(err.toString()).isEmpty();
-        assertThat(code).isEqualTo(Main.OK);
+        assertThat(code).isEqualTo(ExitCode.OK.code());
         assertThat(out.toString()).contains("lint runs in a JVM of its own with -Xmx384m")
                 .containsPattern("(?m)^1/4 +\\d+ +\\d+")
                 .containsPattern("(?m)^1/2 +\\d+ +\\d+")

@@ -101,10 +101,10 @@ class BigPoolCommandTest {
             SnapshotJsonLines.write(w, new Snapshot(Instant.parse("2026-01-01T00:00:00Z"), "", "x", List.of(), Map.of()));
         }
         CliRun r = CliRun.of("snapshot", "--source", "replay:" + f, "--big-pool", "--no-localtag");
-        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(r.err().strip()).isEqualTo("pooltags: replay:" + f + ": has no big-pool table: the live Windows source reads it (as"
                 + " administrator), demo: sources simulate it, and files written with 'snapshot --big-pool' hold it");
         CliRun poolmon = CliRun.of("snapshot", "--source", "replay:" + file(dir), "--big-pool", "--format", "poolmon");
-        assertThat(poolmon.code()).isEqualTo(Main.USAGE);
+        assertThat(poolmon.code()).isEqualTo(ExitCode.USAGE.code());
     }
 }

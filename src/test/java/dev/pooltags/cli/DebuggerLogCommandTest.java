@@ -84,23 +84,23 @@ class DebuggerLogCommandTest {
     @DisplayName("bad input: a missing log, a binary file, a log without pool commands, bad options")
     void badInput() throws Exception {
         CommandLineRun missing = CommandLineRun.inProcess("debugger", dir.resolve("nope.log").toString());
-        assertThat(missing.exit()).isEqualTo(Main.INPUT);
+        assertThat(missing.exit()).isEqualTo(ExitCode.INPUT.code());
         assertThat(missing.err()).isEqualTo("pooltags: " + dir.resolve("nope.log") + ": no such file or folder\n");
         Path bin = dir.resolve("MEMORY.DMP");
         Files.write(bin, new byte[] {'P', 'A', 'G', 'E', 'D', 'U', '6', '4', 0, 0, 0, 0});
         CommandLineRun b = CommandLineRun.inProcess("debugger", bin.toString());
-        assertThat(b.exit()).isEqualTo(Main.INPUT);
+        assertThat(b.exit()).isEqualTo(ExitCode.INPUT.code());
         assertThat(b.err()).startsWith("pooltags: " + bin + ": is a Windows kernel crash dump, not a WinDbg/KD session log; read it with "
                 + "pooltags dump FILE").doesNotContain("\tat ");
         Path other = dir.resolve("other.log");
         Files.writeString(other, "0: kd> !process 0 0\n**** NT ACTIVE PROCESS DUMP ****\n");
         assertThat(CommandLineRun.inProcess("debugger", other.toString()).err()).contains("no command pooltags reads was found");
         String log = logs(1).get(0);
-        assertThat(CommandLineRun.inProcess("debugger", log, "--top", "0").exit()).isEqualTo(Main.USAGE);
+        assertThat(CommandLineRun.inProcess("debugger", log, "--top", "0").exit()).isEqualTo(ExitCode.USAGE.code());
         CommandLineRun tag = CommandLineRun.inProcess("debugger", log, "--tag", "Zzq12");
-        assertThat(tag.exit()).isEqualTo(Main.USAGE);
+        assertThat(tag.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(tag.err()).contains("has 5 characters");
-        assertThat(CommandLineRun.inProcess("debugger").exit()).isEqualTo(Main.USAGE);
+        assertThat(CommandLineRun.inProcess("debugger").exit()).isEqualTo(ExitCode.USAGE.code());
     }
 
     @Test

@@ -46,18 +46,18 @@ class DemoCommandTest {
     @Test
     void badArguments(@TempDir Path dir) throws Exception {
         CommandLineRun r = CommandLineRun.inProcess("demo", "leak-sideways");
-        assertThat(r.exit()).isEqualTo(Main.USAGE);
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(r.err()).contains("no scenario named 'leak-sideways'").contains("leak-slow");
         assertThat(CommandLineRun.inProcess("demo", "healthy", "--duration", "forever").err()).contains("--duration: 'forever' is not a time");
         Path file = dir.resolve("file");
         Files.writeString(file, "x");
         CommandLineRun rec = CommandLineRun.inProcess("demo", "healthy", "--duration", "10s", "--record", file.toString());
-        assertThat(rec.exit()).isEqualTo(Main.INPUT);
+        assertThat(rec.exit()).isEqualTo(ExitCode.INPUT.code());
         assertThat(rec.err()).contains("exists and is not a folder");
         Path bad = dir.resolve("s.json");
         Files.writeString(bad, "{\"name\":\"mine\",\"workloads\":[{\"tag\":\"Ab12\",\"rate\":\"x\"}]}");
         CommandLineRun sf = CommandLineRun.inProcess("demo", "--scenario-file", bad.toString());
-        assertThat(sf.exit()).isEqualTo(Main.INPUT);
+        assertThat(sf.exit()).isEqualTo(ExitCode.INPUT.code());
         assertThat(sf.err()).startsWith("pooltags: " + bad + ":").contains("nothing to do");
     }
 

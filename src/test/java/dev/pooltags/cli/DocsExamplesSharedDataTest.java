@@ -130,7 +130,7 @@ class DocsExamplesSharedDataTest {
             if (want.exit() != null && want.exit() != r.exit()) {
                 failures.add(where + "\nexit status " + r.exit() + ", the doc shows (exit " + want.exit() + ")");
             }
-            if (r.exit() == Main.INTERNAL && (want.exit() == null || want.exit() != Main.INTERNAL)) {
+            if (r.exit() == ExitCode.INTERNAL.code() && (want.exit() == null || want.exit() != ExitCode.INTERNAL.code())) {
                 failures.add(where + "\nexit status 5 (internal error):\n" + r.printed());
             }
             SUMMARY.add(where + "  (" + (System.nanoTime() - start) / 1_000_000 + " ms, exit " + r.exit() + ")");

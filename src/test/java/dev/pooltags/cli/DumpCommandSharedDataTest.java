@@ -50,7 +50,7 @@ class DumpCommandSharedDataTest {
     @Test
     void completeDumpHeadIsReadCutShortAndACapture() {
         CliRun r = CliRun.of("dump", HEAD, "--no-localtag", "--tagfile", POOLTAG);
-        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(r.out()).contains("complete memory dump (physical memory runs)")
                 .contains("What wrote it: a memory capture written by a tool, not a crash")
                 .contains("Physical memory: 5 runs")
@@ -83,7 +83,7 @@ class DumpCommandSharedDataTest {
                 .containsPattern("1 +0x1000007E +SYSTEM_THREAD_EXCEPTION_NOT_HANDLED_M +amdppm.sys +code address +2021-02-21")
                 .containsPattern("1 +0x1C8 +MANUALLY_INITIATED_POWER_BUTTON_HOLD +- +deliberate")
                 .contains("app.dmp: is a user-mode minidump (MDMP signature)"); // a .dmp of a folder is read, and named
-        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
         CliRun html = CliRun.of("dump", tmp.toString(), "--format", "html", "--no-localtag", "--tagfile", POOLTAG);
         assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("<td>amdppm.sys</td>");
         CliRun js = CliRun.of("dump", tmp.toString(), "--format", "json", "--no-localtag", "--tagfile", POOLTAG);
@@ -95,7 +95,7 @@ class DumpCommandSharedDataTest {
         Path f = tmp.resolve("app.dmp");
         Files.write(f, new byte[] {'M', 'D', 'M', 'P', (byte) 0x93, (byte) 0xA7, 0, 0, 1, 2, 3});
         CliRun r = CliRun.of("dump", f.toString());
-        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(r.err().lines()).singleElement().asString().contains("is a user-mode minidump, not a Windows kernel crash dump");
     }
 
@@ -112,7 +112,7 @@ class DumpCommandSharedDataTest {
     @Test
     void lookupListsTheOwnersOfADumpsTags() {
         CliRun r = CliRun.of("lookup", "--tags-in", X64, "--no-localtag", "--tagfile", POOLTAG, "--format", "json");
-        assertThat(r.code()).isEqualTo(Main.FINDINGS); // some tags (AmdP) have no owner
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS.code()); // some tags (AmdP) have no owner
         JsonNode results = json(r.out()).path("results");
         assertThat(results.size()).isGreaterThan(100);
         assertThat(results.get(0).path("tag").asText()).isEqualTo("PnpZ"); // most bytes first
@@ -122,7 +122,7 @@ class DumpCommandSharedDataTest {
     @Test
     void badAddressIsAUsageError() {
         CliRun r = CliRun.of("dump", X64, "--pool", "zz");
-        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE.code());
         assertThat(r.err()).contains("--pool takes a hex address");
     }
 

@@ -36,7 +36,7 @@ class DurationOptionsTest {
             {"record", "-o", "x.rec", "--interval", "5"}, {"rules", "--window", "5"}}) {
             StringWriter err = new StringWriter();
             int code = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
-            assertThat(code).as(String.join(" ", args)).isEqualTo(Main.USAGE);
+            assertThat(code).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE.code());
             assertThat(err.toString()).as(String.join(" ", args)).contains("'5' is not a duration: give a unit");
         }
     }
@@ -46,7 +46,7 @@ class DurationOptionsTest {
         StringWriter out = new StringWriter();
         int code = Main.run(new String[] {"rules", "--window", "1.5h", "--recent", "30m"}, new PrintWriter(out),
                 new PrintWriter(new StringWriter()));
-        assertThat(code).isEqualTo(Main.OK);
+        assertThat(code).isEqualTo(ExitCode.OK.code());
         assertThat(out.toString()).contains("1h30m");
     }
 }

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The exit statuses a command returns are the numbers the README documents and Main exits with. */
+/** The exit statuses a command returns are the numbers the README documents. */
 class ExitCodeTest {
     @Test
     void eachStatusHasItsDocumentedNumber() {
-        assertThat(ExitCode.OK.code()).isEqualTo(Main.OK).isZero();
-        assertThat(ExitCode.FINDINGS.code()).isEqualTo(Main.FINDINGS).isEqualTo(1);
-        assertThat(ExitCode.USAGE.code()).isEqualTo(Main.USAGE).isEqualTo(2);
-        assertThat(ExitCode.INPUT.code()).isEqualTo(Main.INPUT).isEqualTo(3);
-        assertThat(ExitCode.ENVIRONMENT.code()).isEqualTo(Main.ENVIRONMENT).isEqualTo(4);
-        assertThat(ExitCode.INTERNAL.code()).isEqualTo(Main.INTERNAL).isEqualTo(5);
+        assertThat(ExitCode.OK.code()).isZero();
+        assertThat(ExitCode.FINDINGS.code()).isEqualTo(1);
+        assertThat(ExitCode.USAGE.code()).isEqualTo(2);
+        assertThat(ExitCode.INPUT.code()).isEqualTo(3);
+        assertThat(ExitCode.ENVIRONMENT.code()).isEqualTo(4);
+        assertThat(ExitCode.INTERNAL.code()).isEqualTo(5);
         for (ExitCode e : ExitCode.values()) {
             assertThat(ExitCode.of(e.code())).isSameAs(e);
         }
@@ -26,10 +26,10 @@ class ExitCodeTest {
     @Test
     void aCheckOfTheOptionsIsAUsageErrorBeforeTheWork() {
         CommandLineRun r = CommandLineRun.inProcess("debugger", "--top", "0", "no-such-file.log");
-        assertThat(r.exit()).isEqualTo(Main.USAGE);
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(r.err()).isEqualTo("pooltags: --top must be 1 or more" + System.lineSeparator());
         CommandLineRun lookup = CommandLineRun.inProcess("lookup", "--binary", "ntfs.sys", "Ntfx");
-        assertThat(lookup.exit()).isEqualTo(Main.USAGE);
+        assertThat(lookup.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(lookup.err()).contains("--binary lists one binary's tags and takes no tags (got 'Ntfx')");
     }
 }

@@ -148,7 +148,7 @@ class FastPathEquivalenceTest {
         Run fast = run(Main::run, args);
         writeFiles();
         assertThat(fast).isEqualTo(run(Main::runWithPicocli, args));
-        assertThat(fast.exit()).isEqualTo(Main.FINDINGS);
+        assertThat(fast.exit()).isEqualTo(ExitCode.FINDINGS.code());
         writeFiles();
     }
 
@@ -162,7 +162,7 @@ class FastPathEquivalenceTest {
     @Test
     void aFailingLookupMapsItsErrorAsPicocliDoes() {
         Run fast = run(Main::run, List.of("lookup", "Ntfx", "--tagfile", driver.toString()));
-        assertThat(fast.exit()).isEqualTo(Main.INPUT);
+        assertThat(fast.exit()).isEqualTo(ExitCode.INPUT.code());
         assertThat(fast.err()).contains("is a PE image");
         assertThat(fast).isEqualTo(run(Main::runWithPicocli, List.of("lookup", "Ntfx", "--tagfile", driver.toString())));
     }

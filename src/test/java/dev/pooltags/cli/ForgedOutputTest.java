@@ -46,7 +46,7 @@ class ForgedOutputTest {
         Path src = dir.resolve(name);
         Files.copy(Path.of("src/test/resources/lint/cases/PT005-wrapper-macros.c"), src);
         CliRun r = CliRun.of("lint", dir.toString());
-        assertThat(r.code()).isEqualTo(Main.FINDINGS);
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS.code());
         assertClean("lint", r.out());
         assertThat(r.out().lines()).noneMatch(l -> l.startsWith("fake.c"));
         assertThat(r.out()).contains("\\x1B[2J").contains("\\x0Afake.c(1,1): error PT999");
@@ -56,7 +56,7 @@ class ForgedOutputTest {
         assertClean("lint --tags localtag", localtag.out());
         assertThat(localtag.out().lines()).noneMatch(l -> l.startsWith("fake.c"));
         CliRun missing = CliRun.of("lint", dir.resolve("gone" + EVIL + ".c").toString());
-        assertThat(missing.code()).isEqualTo(Main.INPUT);
+        assertThat(missing.code()).isEqualTo(ExitCode.INPUT.code());
         assertClean("lint error", missing.err());
     }
 
@@ -77,7 +77,7 @@ class ForgedOutputTest {
         CliRun check = CliRun.of("lookup", "--check", tags.toString());
         assertClean("lookup --check", check.out());
         CliRun bad = CliRun.of("lookup", "X" + EVIL, "--no-localtag", "--tagfile", tags.toString());
-        assertThat(bad.code()).isEqualTo(Main.USAGE);
+        assertThat(bad.code()).isEqualTo(ExitCode.USAGE.code());
         assertClean("lookup usage error", bad.err());
     }
 

@@ -99,7 +99,7 @@ class HelpAndVersionTest {
     @Test
     void aTypoGetsASuggestionAndHelpIsACommand() {
         CommandLineRun typo = CommandLineRun.inProcess("lokup", "Ntfx");
-        assertThat(typo.exit()).isEqualTo(Main.USAGE);
+        assertThat(typo.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(typo.err()).contains("did you mean: lookup?");
         CommandLineRun option = CommandLineRun.inProcess("top", "--onse");
         assertThat(option.err()).contains("did you mean: --once?");
@@ -121,7 +121,7 @@ class HelpAndVersionTest {
         for (String c : PooltagsCommand.SUBCOMMANDS.keySet()) {
             assertThat(ps.out()).as(c).contains("'" + c + "'");
         }
-        assertThat(CommandLineRun.inProcess("completion", "fish").exit()).isEqualTo(Main.USAGE);
+        assertThat(CommandLineRun.inProcess("completion", "fish").exit()).isEqualTo(ExitCode.USAGE.code());
 
         java.nio.file.Path script = java.nio.file.Files.createTempFile("pooltags-completion", ".bash");
         java.nio.file.Files.writeString(script, bash.out());

@@ -30,21 +30,21 @@ class LargeInputTest {
         Path big = sparse(dir, "huge.txt", (2L << 30) + 4096);
         Path gig = sparse(dir, "sparse.txt", 1L << 30);
         CliRun lookup = CliRun.of("lookup", "Ntfx", "--no-localtag", "--tagfile", big.toString());
-        assertThat(lookup.code()).isEqualTo(Main.INPUT);
+        assertThat(lookup.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(lookup.err().strip()).isEqualTo("pooltags: " + big + ": is 2.0 GiB, more than 64 MiB, the most pooltags reads as"
                 + " a tag file (Pooltag.txt is about 0.3 MiB)");
         CliRun sparse = CliRun.of("lookup", "Ntfx", "--no-localtag", "--tagfile", gig.toString());
-        assertThat(sparse.code()).isEqualTo(Main.INPUT);
+        assertThat(sparse.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(sparse.err()).contains("is 1.0 GiB, more than 64 MiB");
         Path c = sparse(dir, "huge.c", 2L << 30);
         CliRun lint = CliRun.of("lint", c.toString());
-        assertThat(lint.code()).isEqualTo(Main.INPUT);
+        assertThat(lint.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(lint.err().strip()).endsWith("huge.c: is 2.0 GiB, more than 256 MiB, the most pooltags reads as a C/C++ source file");
         CliRun serve = CliRun.of("serve", "--source", "demo:healthy", "--port", "0", "--web-config", big.toString());
-        assertThat(serve.code()).isEqualTo(Main.INPUT);
+        assertThat(serve.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(serve.err().strip()).endsWith("huge.txt: is 2.0 GiB, more than 1 MiB, the most pooltags reads as a configuration file");
         CliRun snapshot = CliRun.of("convert", big.toString(), "--format", "json");
-        assertThat(snapshot.code()).isEqualTo(Main.INPUT);
+        assertThat(snapshot.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(snapshot.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -53,7 +53,7 @@ class LargeInputTest {
         Path yml = dir.resolve("web.yml");
         Files.writeString(yml, "\n".repeat(10_000_000));
         CliRun serve = CliRun.of("serve", "--source", "demo:healthy", "--port", "0", "--web-config", yml.toString());
-        assertThat(serve.code()).isEqualTo(Main.INPUT);
+        assertThat(serve.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(serve.err()).contains("is 10 MiB, more than 1 MiB, the most pooltags reads as a configuration file");
     }
 
@@ -62,7 +62,7 @@ class LargeInputTest {
         Path tags = dir.resolve("tags.txt");
         Files.writeString(tags, "Ab01 - big.sys - fine\r\nAb02 - big.sys - " + "y".repeat(30_000_000) + "\r\n", StandardCharsets.ISO_8859_1);
         CliRun check = CliRun.of("lookup", "--check", tags.toString());
-        assertThat(check.code()).isEqualTo(Main.FINDINGS);
+        assertThat(check.code()).isEqualTo(ExitCode.FINDINGS.code());
         assertThat(check.out().length()).isLessThan(2000);
         assertThat(check.out()).contains(":2: the line has 30000017 characters, more than the 4096 an entry may have: not an entry")
                 .contains("... (29999817 more characters)");

@@ -77,10 +77,10 @@ class LeaksCommandTest {
 
     @Test
     void fail_on_gates_the_exit_status() {
-        assertThat(run("leaks", "--fail-on", "leak", healthy.toString()).code()).isEqualTo(Main.OK);
-        assertThat(run("leaks", "--fail-on", "leak", leaking.toString()).code()).isEqualTo(Main.FINDINGS);
-        assertThat(run("leaks", leaking.toString()).code()).isEqualTo(Main.OK); // no gate, no failure
-        assertThat(run("leaks", "--fail-on", "likely", leaking.toString()).code()).isEqualTo(Main.FINDINGS);
+        assertThat(run("leaks", "--fail-on", "leak", healthy.toString()).code()).isEqualTo(ExitCode.OK.code());
+        assertThat(run("leaks", "--fail-on", "leak", leaking.toString()).code()).isEqualTo(ExitCode.FINDINGS.code());
+        assertThat(run("leaks", leaking.toString()).code()).isEqualTo(ExitCode.OK.code()); // no gate, no failure
+        assertThat(run("leaks", "--fail-on", "likely", leaking.toString()).code()).isEqualTo(ExitCode.FINDINGS.code());
     }
 
     @Test
@@ -97,7 +97,7 @@ class LeaksCommandTest {
     void junit_xml_parses_back_with_the_leaks_as_failures() throws Exception {
         Path xml = dir.resolve("leaks.xml");
         Run r = run("leaks", leaking.toString(), "--format", "junit", "-o", xml.toString(), "--fail-on", "leak");
-        assertThat(r.code()).isEqualTo(Main.FINDINGS);
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS.code());
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(Files.readString(xml))));
         Element suites = d.getDocumentElement();
@@ -145,10 +145,10 @@ class LeaksCommandTest {
         Path after = write(dir.resolve("after.jsonl"), List.of(new Snapshot(t.plusSeconds(900), "lab", "test",
                 List.of(TagCounters.of(drsd, PoolType.PAGED, 737, 710, 22464)))));
         Run r = run("leaks", "--baseline", before.toString(), "--after", after.toString(), "--fail-on", "likely");
-        assertThat(r.code()).isEqualTo(Main.FINDINGS);
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS.code());
         assertThat(r.out()).contains("likely leak  Drsd").contains("+4.9 KiB").contains("+6");
         Run swapped = run("leaks", "--baseline", after.toString(), "--after", before.toString());
-        assertThat(swapped.code()).isEqualTo(Main.INPUT);
+        assertThat(swapped.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(swapped.err()).contains("do not come after the baseline");
     }
 
@@ -158,7 +158,7 @@ class LeaksCommandTest {
         TagCounters row = TagCounters.of(PoolTag.parse("MyBf"), PoolType.NONPAGED, 10, 2, 1024);
         Path one = write(dir.resolve("one.jsonl"), List.of(new Snapshot(t, "h", "test", List.of(row))));
         Run r = run("leaks", one.toString());
-        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(r.err()).startsWith("pooltags: " + one + ": only one snapshot").doesNotContain("Exception");
         assertThat(r.err().lines().count()).isEqualTo(1);
 
@@ -170,20 +170,20 @@ class LeaksCommandTest {
         Path mixed = write(dir.resolve("mixed.jsonl"), List.of(new Snapshot(t, "alpha", "a", List.of(row)),
                 new Snapshot(t.plusSeconds(60), "beta", "a", List.of(other))));
         Run m = run("leaks", mixed.toString());
-        assertThat(m.code()).isEqualTo(Main.INPUT);
+        assertThat(m.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(m.err()).contains("2 machines (alpha, beta)");
 
         Path garbage = dir.resolve("garbage.jsonl");
         Files.writeString(garbage, "{\"time\":\"yesterday\"}\n");
         Run g = run("leaks", garbage.toString());
-        assertThat(g.code()).isEqualTo(Main.INPUT);
+        assertThat(g.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(g.err()).startsWith("pooltags: " + garbage + ":1: ");
 
-        assertThat(run("leaks", dir.resolve("missing.jsonl").toString()).code()).isEqualTo(Main.INPUT);
-        assertThat(run("leaks").code()).isEqualTo(Main.USAGE);
-        assertThat(run("leaks", "--alpha", "2", leaking.toString()).code()).isEqualTo(Main.USAGE);
-        assertThat(run("leaks", "--baseline", leaking.toString()).code()).isEqualTo(Main.USAGE);
-        assertThat(run("leaks", "--format", "pdf", leaking.toString()).code()).isEqualTo(Main.USAGE);
+        assertThat(run("leaks", dir.resolve("missing.jsonl").toString()).code()).isEqualTo(ExitCode.INPUT.code());
+        assertThat(run("leaks").code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run("leaks", "--alpha", "2", leaking.toString()).code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run("leaks", "--baseline", leaking.toString()).code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run("leaks", "--format", "pdf", leaking.toString()).code()).isEqualTo(ExitCode.USAGE.code());
     }
 
     @Test

@@ -29,7 +29,7 @@ class LintCommandTest {
     @Test
     void textIsCompilerStyleAndErrorsFailTheRun() {
         Run r = run("lint", CASES + "PT005-error-path.cpp");
-        assertThat(r.code()).isEqualTo(Main.FINDINGS);
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS.code());
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith(CASES + "PT005-error-path.cpp(26,35): error PT005: ExFreePoolWithTag frees values")
                 .contains("    " + CASES + "PT005-error-path.cpp(12,40): note: allocated here by ExAllocatePool2")
@@ -39,12 +39,12 @@ class LintCommandTest {
 
     @Test
     void failOnSetsTheGate() {
-        assertThat(run("lint", CASES + "PT003-untagged.c").code()).isEqualTo(Main.OK);
-        assertThat(run("lint", "--fail-on", "warning", CASES + "PT003-untagged.c").code()).isEqualTo(Main.FINDINGS);
-        assertThat(run("lint", "--fail-on", "none", CASES + "PT005-error-path.cpp").code()).isEqualTo(Main.OK);
-        assertThat(run("lint", "--fail-on", "warning", CASES + "PT001-negative.c").code()).isEqualTo(Main.OK);
-        assertThat(run("lint", "--fail-on", "note", CASES + "PT008-two-drivers").code()).isEqualTo(Main.FINDINGS);
-        assertThat(run("lint", "--fail-on", "warning", CASES + "PT008-two-drivers").code()).isEqualTo(Main.OK);
+        assertThat(run("lint", CASES + "PT003-untagged.c").code()).isEqualTo(ExitCode.OK.code());
+        assertThat(run("lint", "--fail-on", "warning", CASES + "PT003-untagged.c").code()).isEqualTo(ExitCode.FINDINGS.code());
+        assertThat(run("lint", "--fail-on", "none", CASES + "PT005-error-path.cpp").code()).isEqualTo(ExitCode.OK.code());
+        assertThat(run("lint", "--fail-on", "warning", CASES + "PT001-negative.c").code()).isEqualTo(ExitCode.OK.code());
+        assertThat(run("lint", "--fail-on", "note", CASES + "PT008-two-drivers").code()).isEqualTo(ExitCode.FINDINGS.code());
+        assertThat(run("lint", "--fail-on", "warning", CASES + "PT008-two-drivers").code()).isEqualTo(ExitCode.OK.code());
     }
 
     @Test
@@ -72,7 +72,7 @@ class LintCommandTest {
     @Test
     void listRulesShowsEveryRuleWithItsHelp() {
         Run r = run("lint", "--list-rules");
-        assertThat(r.code()).isEqualTo(Main.OK);
+        assertThat(r.code()).isEqualTo(ExitCode.OK.code());
         for (int i = 1; i <= 9; i++) {
             assertThat(r.out()).contains("PT00" + i + "  ");
         }
@@ -82,22 +82,22 @@ class LintCommandTest {
     @Test
     void badInputIsOneLineAndAnExitCode() {
         Run missing = run("lint", "no/such/folder");
-        assertThat(missing.code()).isEqualTo(Main.INPUT);
+        assertThat(missing.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(missing.err()).isEqualTo("pooltags: no/such/folder: no such file or folder\n");
         Run none = run("lint");
-        assertThat(none.code()).isEqualTo(Main.USAGE);
+        assertThat(none.code()).isEqualTo(ExitCode.USAGE.code());
         assertThat(none.err()).contains("name at least one source file or folder");
-        assertThat(run("lint", "--tags", "--format", "sarif", CASES).code()).isEqualTo(Main.USAGE);
-        assertThat(run("lint", "--format", "localtag", CASES).code()).isEqualTo(Main.USAGE);
+        assertThat(run("lint", "--tags", "--format", "sarif", CASES).code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run("lint", "--format", "localtag", CASES).code()).isEqualTo(ExitCode.USAGE.code());
         Run badTagFile = run("lint", "--tagfile", "no/such/pooltag.txt", CASES + "PT001-negative.c");
-        assertThat(badTagFile.code()).isEqualTo(Main.INPUT);
+        assertThat(badTagFile.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(badTagFile.err().lines().count()).isEqualTo(1);
     }
 
     @Test
     void wrappersAreListedWithHowTheyTakeTheirTag() {
         Run r = run("lint", "--wrappers", CASES + "PT005-wrapper-functions", CASES + "PT005-declared-wrapper");
-        assertThat(r.code()).isEqualTo(Main.OK);
+        assertThat(r.code()).isEqualTo(ExitCode.OK.code());
         assertThat(r.out()).containsPattern("DrvAllocate +allocate +parameter 2 \\(Tag\\) +ExAllocatePool2 .*alloc.c\\(6,7\\) +found")
                 .containsPattern("DrvAllocateEntry +allocate +fixed: ENTRY_TAG +ExAllocatePool2")
                 .containsPattern("DrvFree +free \\(argument 1\\) +parameter 2 \\(Tag\\) +ExFreePoolWithTag")
@@ -112,7 +112,7 @@ class LintCommandTest {
         Files.writeString(dir.resolve("a.c"), "void f(void) { }\n");
         Files.writeString(dir.resolve(".pooltags.yml"), "wrappers:\n  - function: MyAlloc\n    kind: alocate\n    tag: 1\n");
         Run r = run("lint", dir.toString());
-        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(r.err()).endsWith(".pooltags.yml:3: kind: 'alocate' is not one of allocate, allocate-out, free, "
                 + "lookaside\n").hasLineCount(1);
         Files.writeString(dir.resolve(".pooltags.yml"), "wrapers: []\n");
@@ -131,13 +131,13 @@ class LintCommandTest {
     void theTagInventoryIsALocalTagFileThatLookupReads(@TempDir Path dir) throws Exception {
         Path local = dir.resolve("localtag.txt");
         Run r = run("lint", "--tags", "--format", "localtag", "-o", local.toString(), CASES + "PT005-field-across-files");
-        assertThat(r.code()).isEqualTo(Main.OK);
+        assertThat(r.code()).isEqualTo(ExitCode.OK.code());
         String text = Files.readString(local, StandardCharsets.ISO_8859_1);
         assertThat(text).contains("MBuf - PT005-field-across-files.sys - ExAllocatePool2 at " + CASES
                 + "PT005-field-across-files/create.c:5 (BUFFER_TAG)\r\n");
         Run lookup = run("lookup", "--no-localtag", "--localtag", local.toString(), "--tagfile", local.toString(), "MBuf",
                 "'xtCM'");
-        assertThat(lookup.code()).as(lookup.err()).isEqualTo(Main.OK);
+        assertThat(lookup.code()).as(lookup.err()).isEqualTo(ExitCode.OK.code());
         assertThat(lookup.out()).contains("PT005-field-across-files.sys").contains("CTX_TAG");
     }
 

@@ -37,10 +37,10 @@ class LookupCommandBadInputTest {
         Path empty = dir.resolve("empty.txt");
         Files.writeString(empty, "");
         CommandLineRun r = CommandLineRun.inProcess("lookup", "--tagfile", empty.toString(), "--no-localtag", "Ntfx");
-        assertThat(r.exit()).isEqualTo(Main.INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT.code());
         assertThat(r.err()).isEqualTo("pooltags: " + empty + ": is empty: expected a tag file (lines like 'Ntfx - ntfs.sys - description')\n");
         CommandLineRun check = CommandLineRun.inProcess("lookup", "--check", empty.toString());
-        assertThat(check.exit()).isEqualTo(Main.INPUT);
+        assertThat(check.exit()).isEqualTo(ExitCode.INPUT.code());
         assertThat(check.err()).contains("empty.txt: is empty");
     }
 

@@ -114,7 +114,7 @@ class OutputEveryCommandSharedDataTest {
             Path out = tmp.resolve("result");
             Files.writeString(out, "the old result\n");
             CliRun r = CliRun.of(c.args(c.failing(), out));
-            assertThat(r.code()).as(c.name() + ": " + r.out() + r.err()).isIn(Main.USAGE, Main.INPUT);
+            assertThat(r.code()).as(c.name() + ": " + r.out() + r.err()).isIn(ExitCode.USAGE.code(), ExitCode.INPUT.code());
             assertThat(r.err().strip()).as(c.name()).startsWith("pooltags: ").doesNotContain("\n");
             assertThat(r.out()).as(c.name()).isEmpty();
             assertThat(Files.readString(out)).as(c.name()).isEqualTo("the old result\n");
@@ -137,7 +137,7 @@ class OutputEveryCommandSharedDataTest {
             disk.fill();
             for (Case c : cases()) {
                 CliRun r = CliRun.of(c.args(c.good(), out));
-                assertThat(r.code()).as(c.name() + ": " + r.err()).isEqualTo(Main.INPUT);
+                assertThat(r.code()).as(c.name() + ": " + r.err()).isEqualTo(ExitCode.INPUT.code());
                 assertThat(r.err().strip()).as(c.name()).startsWith("pooltags: " + out + ": ")
                         .contains("No space left on device").doesNotContain("\n");
                 assertThat(Files.readString(out)).as(c.name()).isEqualTo("the old result\n");
@@ -154,7 +154,7 @@ class OutputEveryCommandSharedDataTest {
             disk.readOnly();
             for (Case c : cases()) {
                 CliRun r = CliRun.of(c.args(c.good(), out));
-                assertThat(r.code()).as(c.name() + ": " + r.err()).isEqualTo(Main.INPUT);
+                assertThat(r.code()).as(c.name() + ": " + r.err()).isEqualTo(ExitCode.INPUT.code());
                 assertThat(r.err().strip()).as(c.name()).isEqualTo("pooltags: " + out + ": cannot write: read-only file system");
                 assertThat(Files.readString(out)).as(c.name()).isEqualTo("the old result\n");
             }

@@ -42,12 +42,12 @@ class PoolMonSwitchesTest {
         assertThat(Files.readString(log)).contains(" Tag  Type     Allocs").contains(" Abcd Nonp ");
 
         CliRun two = CliRun.of("top", "--source", "replay:" + f, "--once", "/b", "/a");
-        assertThat(two.code()).isEqualTo(Main.USAGE);
+        assertThat(two.code()).isEqualTo(ExitCode.USAGE.code());
         assertThat(two.err()).contains("two sorts given");
         CliRun three = CliRun.of("top", "--source", "replay:" + f, "--once", "/p", "/p", "/p");
-        assertThat(three.code()).isEqualTo(Main.USAGE);
+        assertThat(three.code()).isEqualTo(ExitCode.USAGE.code());
         CliRun session = CliRun.of("top", "--source", "replay:" + f, "--once", "/s");
-        assertThat(session.code()).isEqualTo(Main.USAGE);
+        assertThat(session.code()).isEqualTo(ExitCode.USAGE.code());
         assertThat(session.err()).contains("/s reads the live Windows session pools");
         CliRun help = CliRun.of("top", "/?");
         assertThat(help.code()).isZero();

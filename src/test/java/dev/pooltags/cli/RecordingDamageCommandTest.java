@@ -56,20 +56,20 @@ class RecordingDamageCommandTest {
         Files.write(f, b);
 
         CliRun leaks = CliRun.of("leaks", f.toString(), "--no-localtag");
-        assertThat(leaks.code()).as(leaks.err()).isEqualTo(Main.INPUT);
+        assertThat(leaks.code()).as(leaks.err()).isEqualTo(ExitCode.INPUT.code());
         assertThat(leaks.err()).contains("pooltags: " + f + ": at byte " + at + ": ")
                 .contains("only the length field was damaged").doesNotContain("torn tail");
         assertThat(leaks.out()).contains(samples + " samples from"); // every sample was read
 
         CliRun append = CliRun.of("record", "--source", "replay:" + dir.resolve("d/snapshots.jsonl"), "-o", f.toString());
-        assertThat(append.code()).isEqualTo(Main.INPUT);
+        assertThat(append.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(append.err().strip()).startsWith("pooltags: " + f + ": not appending: at byte " + at)
                 .contains("'pooltags convert " + f + " --format rec -o NEW.rec'").doesNotContain("\n");
         assertThat(Files.readAllBytes(f)).isEqualTo(b); // never truncated
 
         Path repaired = dir.resolve("repaired.rec");
         CliRun convert = CliRun.of("convert", f.toString(), "--format", "rec", "-o", repaired.toString());
-        assertThat(convert.code()).isEqualTo(Main.INPUT); // the input was damaged ...
+        assertThat(convert.code()).isEqualTo(ExitCode.INPUT.code()); // the input was damaged ...
         RecordingReader.Contents c = RecordingReader.readAll(repaired); // ... and what it holds is now clean
         assertThat(c.damage()).isEmpty();
         assertThat(c.samples()).isEqualTo(RecordingReader.readAll(clean).samples());
@@ -85,7 +85,7 @@ class RecordingDamageCommandTest {
         Path f = dir.resolve("payload.rec");
         Files.write(f, b);
         CliRun snap = CliRun.of("snapshot", "--source", "replay:" + f, "--sample", "last", "--no-localtag", "--format", "csv");
-        assertThat(snap.code()).isEqualTo(Main.INPUT);
+        assertThat(snap.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(snap.err().strip()).startsWith("pooltags: " + f + ": at byte " + at + ": damaged frame (checksum mismatch); skipped ")
                 .doesNotContain("\n");
         assertThat(snap.out()).isNotEmpty();

@@ -77,7 +77,7 @@ class ScanCommandTest {
     @Test
     void badInputIsOneLineAndExitThree(@TempDir Path tmp) throws Exception {
         CliRun missing = CliRun.of("scan", tmp.resolve("nope.sys").toString());
-        assertThat(missing.code()).isEqualTo(Main.INPUT);
+        assertThat(missing.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(missing.err().strip()).endsWith("nope.sys: no such file or folder").doesNotContain("\n");
 
         Path truncated = tmp.resolve("truncated.sys");
@@ -87,7 +87,7 @@ class ScanCommandTest {
         Files.writeString(notPe, "not a driver");
         CliRun r = CliRun.of("scan", truncated.toString(), notPe.toString(), DRIVERS + "/clang-x86/netvideo.sys",
                 "--no-localtag", "--tagfile", "../shared/data/pooltag/pooltag-2023.txt");
-        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(r.out()).contains("clang-x86/netvideo.sys  (x86, 15 call sites");
         assertThat(r.err().lines()).hasSize(2).allMatch(l -> l.startsWith("pooltags: "));
         assertThat(r.err()).contains("truncated.sys: section .text: its data").contains("readme.txt: is text in no format pooltags knows, not a PE image (driver)");
@@ -129,7 +129,7 @@ class ScanCommandTest {
         Path bad = tmp.resolve("far.sys");
         Files.write(bad, b);
         CliRun r = CliRun.of("scan", bad.toString(), "--no-localtag");
-        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(r.err().strip()).isEqualTo("pooltags: " + bad + ": section .text (header 1): VirtualAddress 0x7fffffff"
                 + " + VirtualSize 0x" + Integer.toHexString(bb.getInt(lfanew + 24 + (bb.getShort(lfanew + 20) & 0xFFFF) + 8))
                 + " ends past SizeOfImage 0x" + Integer.toHexString(bb.getInt(lfanew + 24 + 56)) + ": damaged");
@@ -146,10 +146,10 @@ class ScanCommandTest {
                         "internal error while decoding (java.lang.ArithmeticException)", List.of()));
         List<dev.pooltags.scan.DriverFiles.Target> files = List.of(new dev.pooltags.scan.DriverFiles.Target(Path.of("a.sys"), true),
                 new dev.pooltags.scan.DriverFiles.Target(Path.of("b.sys"), false));
-        assertThat(ScanCommand.exitCode(results, files, err)).isEqualTo(Main.INTERNAL);
+        assertThat(ScanCommand.exitCode(results, files, err)).isEqualTo(ExitCode.INTERNAL.code());
         assertThat(sw.toString().lines()).containsExactly("pooltags: a.sys: truncated",
                 "pooltags: b.sys: internal error while decoding (java.lang.ArithmeticException)");
-        assertThat(ScanCommand.exitCode(results.subList(0, 1), files.subList(0, 1), err)).isEqualTo(Main.INPUT);
+        assertThat(ScanCommand.exitCode(results.subList(0, 1), files.subList(0, 1), err)).isEqualTo(ExitCode.INPUT.code());
     }
 
     /** Issue 20 item 14: an import table pointing at itself was "0 pool calls"; now the imports could not be read. */
@@ -164,7 +164,7 @@ class ScanCommandTest {
         Path self = tmp.resolve("self.sys");
         Files.write(self, b);
         CliRun r = CliRun.of("scan", self.toString(), "--no-localtag");
-        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(r.out()).doesNotContain("0 call sites)\n").contains("1 unreadable");
         assertThat(r.err().strip()).startsWith("pooltags: " + self + ": the imports could not be read: the import lookup table"
                 + " of ntoskrnl.exe (RVA 0x" + Integer.toHexString(importRva) + ") lies inside the import descriptors");

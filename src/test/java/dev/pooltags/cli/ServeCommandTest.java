@@ -140,7 +140,7 @@ class ServeCommandTest {
             JsonNode hist = new ObjectMapper().readTree(get(r.base.resolve("api/history?id=Nonp%2FLeak")));
             assertThat(hist.get("bytes").size()).isGreaterThan(1);
         }
-        assertThat(r.exit.get()).isEqualTo(Main.OK);
+        assertThat(r.exit.get()).isEqualTo(ExitCode.OK.code());
     }
 
     static void promtoolCheck(Path dir, String metrics) throws Exception {
@@ -166,28 +166,28 @@ class ServeCommandTest {
     void badArgumentsAndInputsGetOneLineAndTheRightExitCode(@TempDir Path dir) throws Exception {
         Path file = replay(dir);
         Object[][] cases = {
-            {Main.USAGE, new String[] {"serve", "--source", "nowhere:x"}, "unknown source"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--interval", "5"}, "--interval"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--bind", "0.0.0.0"}, "--allow-remote"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--top", "-1"}, "--top"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--include", ""}, "empty tag pattern"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "nowhere:x"}, "unknown source"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--interval", "5"}, "--interval"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--bind", "0.0.0.0"}, "--allow-remote"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--top", "-1"}, "--top"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--include", ""}, "empty tag pattern"},
             // issue 20 item 7: sizes bounded by what the machine can hold, refused before anything is allocated
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--history", "2000000000"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--history", "2000000000"},
                 "--history 2000000000: 2,000,000,000 samples need more memory than this Java runtime can give"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--history", "100000000"}, "at most"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--history", String.valueOf(
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--history", "100000000"}, "at most"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--history", String.valueOf(
                 Runtime.getRuntime().maxMemory() / 10 * 6 / 2000)}, "samples of 50 rows need about"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--history", "1"}, "--history 1"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--threads", "100000"}, "--threads 100000"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--threads", "0"}, "--threads 0"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--rate-limit", "NaN"}, "--rate-limit"},
-            {Main.USAGE, new String[] {"serve", "--source", "replay:" + file, "--rate-limit", "Infinity"}, "--rate-limit"},
-            {Main.INPUT, new String[] {"serve", "--source", "replay:" + dir.resolve("missing.jsonl")}, "missing.jsonl"},
-            {Main.INPUT, new String[] {"serve", "--source", "replay:" + Files.writeString(dir.resolve("bad.jsonl"), "{\"time\":1}\n")},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--history", "1"}, "--history 1"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--threads", "100000"}, "--threads 100000"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--threads", "0"}, "--threads 0"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--rate-limit", "NaN"}, "--rate-limit"},
+            {ExitCode.USAGE.code(), new String[] {"serve", "--source", "replay:" + file, "--rate-limit", "Infinity"}, "--rate-limit"},
+            {ExitCode.INPUT.code(), new String[] {"serve", "--source", "replay:" + dir.resolve("missing.jsonl")}, "missing.jsonl"},
+            {ExitCode.INPUT.code(), new String[] {"serve", "--source", "replay:" + Files.writeString(dir.resolve("bad.jsonl"), "{\"time\":1}\n")},
                 "bad.jsonl:1:"},
-            {Main.INPUT, new String[] {"serve", "--source", "replay:" + file, "--web-config",
+            {ExitCode.INPUT.code(), new String[] {"serve", "--source", "replay:" + file, "--web-config",
                 Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert: x\n").toString()}, "web.yml:2:"},
-            {Main.INPUT, new String[] {"serve", "--source", "replay:" + file, "--port", "0", "--web-config",
+            {ExitCode.INPUT.code(), new String[] {"serve", "--source", "replay:" + file, "--port", "0", "--web-config",
                 Files.writeString(dir.resolve("tls.yml"), "tls_server_config:\n  cert_file: no.crt\n  key_file: no.key\n")
                         .toString()}, "no.crt: no such file"},
         };
@@ -206,7 +206,7 @@ class ServeCommandTest {
             StringWriter err = new StringWriter();
             int code = run(err, "serve", "--source", "replay:" + replay(dir), "--port",
                     String.valueOf(taken.getLocalPort()));
-            assertThat(code).as(err.toString()).isEqualTo(Main.ENVIRONMENT);
+            assertThat(code).as(err.toString()).isEqualTo(ExitCode.ENVIRONMENT.code());
             assertThat(err.toString().trim()).startsWith("pooltags: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .hasLineCount(1);
         }

@@ -47,7 +47,7 @@ class SnapshotCommandsTest {
     void windowsSourceOnLinuxIsOneLineAndExit4() {
         Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"));
         Run r = run("snapshot", "--source", "windows");
-        assertThat(r.code()).isEqualTo(Main.ENVIRONMENT);
+        assertThat(r.code()).isEqualTo(ExitCode.ENVIRONMENT.code());
         assertThat(r.err().trim().lines()).hasSize(1);
         assertThat(r.err()).startsWith("pooltags: the windows source reads the Windows kernel's pool");
     }
@@ -65,19 +65,19 @@ class SnapshotCommandsTest {
         Path f = dir.resolve("bad.log");
         Files.writeString(f, SCREEN + " Oops Nonp   1 (0) 2\n");
         Run r = run("convert", f.toString(), "--format", "json");
-        assertThat(r.code()).isEqualTo(Main.INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(r.err()).startsWith("pooltags: " + f + ":6: not a PoolMon row");
         Run unknown = run("snapshot", "--source", "nowhere");
-        assertThat(unknown.code()).isEqualTo(Main.USAGE);
+        assertThat(unknown.code()).isEqualTo(ExitCode.USAGE.code());
         Run noOut = run("convert", f.toString(), "--format", "rec");
-        assertThat(noOut.code()).isEqualTo(Main.USAGE); // where to write is checked before minutes of reading
+        assertThat(noOut.code()).isEqualTo(ExitCode.USAGE.code()); // where to write is checked before minutes of reading
         Path good = dir.resolve("good.log");
         Files.writeString(good, SCREEN);
-        assertThat(run("convert", good.toString(), "--format", "rec").code()).isEqualTo(Main.USAGE);
+        assertThat(run("convert", good.toString(), "--format", "rec").code()).isEqualTo(ExitCode.USAGE.code());
         Path foreign = dir.resolve("x.bin");
         Files.write(foreign, new byte[] {0, 1, 2, 3});
         Run bin = run("convert", foreign.toString(), "--format", "json");
-        assertThat(bin.code()).isEqualTo(Main.INPUT);
+        assertThat(bin.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(bin.err()).contains("is a binary file of no kind pooltags knows, not snapshots");
     }
 

@@ -40,7 +40,7 @@ class SpecialPoolCommandTest {
                 .contains("allocations of 1025 to 1040 bytes").contains("rarely useful");
         assertThat(CommandLineRun.inProcess("special-pool", "--size", "0xFE0").out()).contains("0xFF0");
         CommandLineRun big = CommandLineRun.inProcess("special-pool", "--size", "4096");
-        assertThat(big.exit()).isEqualTo(Main.USAGE);
+        assertThat(big.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(big.err()).contains("special pool by size covers allocations of 1 to 0xfe0 bytes (x64), not 4096");
     }
 
@@ -87,17 +87,17 @@ class SpecialPoolCommandTest {
     @Test
     @DisplayName("bad arguments: no tag, tag and size, a five-character tag, a pattern too long, --off with text, --apply off Windows")
     void badArguments() {
-        assertThat(CommandLineRun.inProcess("special-pool").exit()).isEqualTo(Main.USAGE);
+        assertThat(CommandLineRun.inProcess("special-pool").exit()).isEqualTo(ExitCode.USAGE.code());
         CommandLineRun both = CommandLineRun.inProcess("special-pool", "amda", "--size", "16");
-        assertThat(both.exit()).isEqualTo(Main.USAGE);
+        assertThat(both.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(both.err()).contains("only one special-pool tag or size is in effect at a time");
         assertThat(CommandLineRun.inProcess("special-pool", "Ntfxx").err()).contains("has 5 characters");
         assertThat(CommandLineRun.inProcess("special-pool", "Fat**").err()).contains("four-character pattern");
-        assertThat(CommandLineRun.inProcess("special-pool", "--off").exit()).isEqualTo(Main.USAGE);
-        assertThat(CommandLineRun.inProcess("special-pool", "amda", "--driver", "C:\\x\\y").exit()).isEqualTo(Main.USAGE);
+        assertThat(CommandLineRun.inProcess("special-pool", "--off").exit()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(CommandLineRun.inProcess("special-pool", "amda", "--driver", "C:\\x\\y").exit()).isEqualTo(ExitCode.USAGE.code());
         if (!System.getProperty("os.name").toLowerCase().startsWith("windows")) {
             CommandLineRun apply = CommandLineRun.inProcess("special-pool", "amda", "--apply", "--yes");
-            assertThat(apply.exit()).isEqualTo(Main.ENVIRONMENT);
+            assertThat(apply.exit()).isEqualTo(ExitCode.ENVIRONMENT.code());
             assertThat(apply.err()).startsWith("pooltags: --apply writes the Windows registry and works on Windows only").doesNotContain("\tat ");
         }
     }
@@ -106,7 +106,7 @@ class SpecialPoolCommandTest {
     @DisplayName("trace --special-pool takes one tag, as Windows does")
     void traceOneTag() {
         CommandLineRun r = CommandLineRun.inProcess("trace", "x.csv", "--special-pool", "Ab*", "--special-pool", "Cd*");
-        assertThat(r.exit()).isEqualTo(Main.USAGE);
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(r.err()).contains("--special-pool");
         assertThat(CommandLineRun.inProcess("trace", "--help").out()).contains("GFlags' kernel special pool tag").doesNotContain("gflags /p");
     }

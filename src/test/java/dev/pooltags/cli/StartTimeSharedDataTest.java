@@ -36,7 +36,7 @@ class StartTimeSharedDataTest {
         assertThat(converted.out()).contains("2018-05-19T14:00:00Z");
 
         CliRun bad = CliRun.of("convert", POOLMONX.toString(), "--format", "csv", "--start", "yesterday");
-        assertThat(bad.code()).isEqualTo(Main.USAGE);
+        assertThat(bad.code()).isEqualTo(ExitCode.USAGE.code());
         assertThat(bad.err()).contains("'yesterday' is not a time such as 2018-05-19T14:00:00Z");
     }
 

@@ -75,7 +75,7 @@ class TextfileCollectorTest {
             ServeCommandTest.promtoolCheck(dir, later);
         }
         CliRun missing = CliRun.of("serve", "--source", "demo:healthy", "--port", "0", "--textfile", dir.resolve("nope").toString());
-        assertThat(missing.code()).isEqualTo(Main.INPUT);
+        assertThat(missing.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(missing.err()).contains("nope: no such folder (--textfile names the textfile collector's folder");
     }
 

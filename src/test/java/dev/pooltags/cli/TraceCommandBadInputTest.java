@@ -20,52 +20,52 @@ class TraceCommandBadInputTest {
 
     @Test
     void missingFile() {
-        assertOneLine(CommandLineRun.inProcess("trace", "/nonexistent/trace.csv"), Main.INPUT, "/nonexistent/trace.csv", "no such file");
+        assertOneLine(CommandLineRun.inProcess("trace", "/nonexistent/trace.csv"), ExitCode.INPUT.code(), "/nonexistent/trace.csv", "no such file");
     }
 
     @Test
     void binaryEtl(@TempDir Path dir) throws Exception {
         Path etl = dir.resolve("pool.etl");
         Files.write(etl, new byte[] {0, 0x40, 0, 0, 1, 2, 3});
-        assertOneLine(CommandLineRun.inProcess("trace", etl.toString()), Main.INPUT, "pool.etl", "binary", "xperf -i trace.etl");
+        assertOneLine(CommandLineRun.inProcess("trace", etl.toString()), ExitCode.INPUT.code(), "pool.etl", "binary", "xperf -i trace.etl");
     }
 
     @Test
     void unknownFormat(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("notes.txt");
         Files.writeString(f, "Tag Type Allocs\nNtfx Nonp 1\n");
-        assertOneLine(CommandLineRun.inProcess("trace", f.toString()), Main.INPUT, "notes.txt:1:", "cannot tell the format");
+        assertOneLine(CommandLineRun.inProcess("trace", f.toString()), ExitCode.INPUT.code(), "notes.txt:1:", "cannot tell the format");
     }
 
     @Test
     void emptyFile(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("empty.csv");
         Files.writeString(f, "");
-        assertOneLine(CommandLineRun.inProcess("trace", f.toString()), Main.INPUT, "empty.csv", "is empty");
+        assertOneLine(CommandLineRun.inProcess("trace", f.toString()), ExitCode.INPUT.code(), "empty.csv", "is empty");
     }
 
     @Test
     void headerWithoutAddressColumn(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("p.csv");
         Files.writeString(f, "BeginHeader\nPoolAlloc, TimeStamp, Tag, Size\nEndHeader\n");
-        assertOneLine(CommandLineRun.inProcess("trace", f.toString()), Main.INPUT, "p.csv:2:", "no address");
+        assertOneLine(CommandLineRun.inProcess("trace", f.toString()), ExitCode.INPUT.code(), "p.csv:2:", "no address");
     }
 
     @Test
     void folder(@TempDir Path dir) {
-        assertOneLine(CommandLineRun.inProcess("trace", dir.toString()), Main.INPUT, "no allocation trace in the folder: it is empty");
+        assertOneLine(CommandLineRun.inProcess("trace", dir.toString()), ExitCode.INPUT.code(), "no allocation trace in the folder: it is empty");
     }
 
     @Test
     void badOptions() {
         String f = "src/test/resources/dev/pooltags/trace/golden-trace.jsonl";
-        assertOneLine(CommandLineRun.inProcess("trace", f, "--window", "5m"), Main.USAGE, "--window takes FROM,TO");
-        assertOneLine(CommandLineRun.inProcess("trace", f, "--window", "soon,later"), Main.USAGE, "'soon' is not a time");
-        assertOneLine(CommandLineRun.inProcess("trace", f, "--window", "5m,1m"), Main.USAGE, "ends (1m) before it starts");
-        assertOneLine(CommandLineRun.inProcess("trace", f, "--verify", "x.sys:turbo"), Main.USAGE, "'turbo' is not a verifier option");
-        assertOneLine(CommandLineRun.inProcess("trace", f, "--alignment", "middle"), Main.USAGE, "'middle'");
-        assertOneLine(CommandLineRun.inProcess("trace", f, "--special-pool", "TooLong"), Main.USAGE, "TooLong");
-        assertThat(CommandLineRun.inProcess("trace").exit()).isEqualTo(Main.USAGE);
+        assertOneLine(CommandLineRun.inProcess("trace", f, "--window", "5m"), ExitCode.USAGE.code(), "--window takes FROM,TO");
+        assertOneLine(CommandLineRun.inProcess("trace", f, "--window", "soon,later"), ExitCode.USAGE.code(), "'soon' is not a time");
+        assertOneLine(CommandLineRun.inProcess("trace", f, "--window", "5m,1m"), ExitCode.USAGE.code(), "ends (1m) before it starts");
+        assertOneLine(CommandLineRun.inProcess("trace", f, "--verify", "x.sys:turbo"), ExitCode.USAGE.code(), "'turbo' is not a verifier option");
+        assertOneLine(CommandLineRun.inProcess("trace", f, "--alignment", "middle"), ExitCode.USAGE.code(), "'middle'");
+        assertOneLine(CommandLineRun.inProcess("trace", f, "--special-pool", "TooLong"), ExitCode.USAGE.code(), "TooLong");
+        assertThat(CommandLineRun.inProcess("trace").exit()).isEqualTo(ExitCode.USAGE.code());
     }
 
     @Test

@@ -18,7 +18,7 @@ class TraceCommandTest {
     @DisplayName("golden text report of a hand-written JSON trace")
     void goldenText() throws Exception {
         CommandLineRun r = CommandLineRun.inProcess("trace", DIR + "golden-trace.jsonl");
-        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+        assertThat(r.exit()).isEqualTo(ExitCode.FINDINGS.code());
         assertThat(r.out()).isEqualTo(Files.readString(Path.of(DIR + "golden-trace.txt")));
         assertThat(r.err()).isEmpty();
     }
@@ -41,7 +41,7 @@ class TraceCommandTest {
     @DisplayName("golden text report of the xperf dumper fixture (bad lines reported with their numbers)")
     void goldenXperf() throws Exception {
         CommandLineRun r = CommandLineRun.inProcess("trace", DIR + "xperf-pool.csv");
-        assertThat(r.exit()).isEqualTo(Main.OK);
+        assertThat(r.exit()).isEqualTo(ExitCode.OK.code());
         assertThat(r.out()).isEqualTo(Files.readString(Path.of(DIR + "xperf-pool.txt")));
     }
 
@@ -54,7 +54,7 @@ class TraceCommandTest {
         assertThat(l.get("toMicros").asLong()).isEqualTo(3500);
         assertThat(l.get("AOFI").get("allocations").asLong()).as("Tmb1, allocated at 1 ms, freed at 3 ms").isEqualTo(1);
         assertThat(CommandLineRun.inProcess("trace", DIR + "golden-trace.jsonl", "--gate", "none").exit()).isZero();
-        assertThat(CommandLineRun.inProcess("trace", DIR + "xperf-pool.csv", "--gate", "outstanding").exit()).isEqualTo(Main.FINDINGS);
+        assertThat(CommandLineRun.inProcess("trace", DIR + "xperf-pool.csv", "--gate", "outstanding").exit()).isEqualTo(ExitCode.FINDINGS.code());
     }
 
     @Test
@@ -66,14 +66,14 @@ class TraceCommandTest {
         CommandLineRun plain = CommandLineRun.inProcess("trace", csv.toString());
         assertThat(plain.out()).contains("0xC2/0x07  double-free");
         CommandLineRun verified = CommandLineRun.inProcess("trace", csv.toString(), "--verify", ":pool-tracking");
-        assertThat(verified.exit()).isEqualTo(Main.USAGE);
+        assertThat(verified.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(verified.err()).contains("--verify needs a driver name");
     }
 
     @Test
     void severalFilesEachReported() {
         CommandLineRun r = CommandLineRun.inProcess("trace", DIR + "xperf-pool.csv", DIR + "golden-trace.jsonl");
-        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+        assertThat(r.exit()).isEqualTo(ExitCode.FINDINGS.code());
         assertThat(r.out()).contains("== " + DIR + "xperf-pool.csv").contains("== " + DIR + "golden-trace.jsonl");
     }
 }

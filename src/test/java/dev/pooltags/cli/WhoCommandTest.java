@@ -37,7 +37,7 @@ class WhoCommandTest {
         JsonNode pa01 = results.get(2);
         assertThat(pa01.path("tag").asText()).isEqualTo("Pa01");
         assertThat(pa01.path("calls")).hasSize(10); // alloc and free in 5 builds
-        assertThat(r.code()).isEqualTo(Main.FINDINGS); // Zz99 has neither owner nor call
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS.code()); // Zz99 has neither owner nor call
     }
 
     @Test
@@ -60,19 +60,19 @@ class WhoCommandTest {
     @Test
     void patternsAndBadTagsAreUsageErrors() {
         CliRun pattern = CliRun.of("who", "Nv*", "--no-localtag", "--tagfile", POOLTAG);
-        assertThat(pattern.code()).isEqualTo(Main.USAGE);
+        assertThat(pattern.code()).isEqualTo(ExitCode.USAGE.code());
         assertThat(pattern.err().strip()).contains("is a pattern").doesNotContain("\n");
         CliRun tooLong = CliRun.of("who", "Toolong", "--no-localtag", "--tagfile", POOLTAG);
-        assertThat(tooLong.code()).isEqualTo(Main.USAGE);
+        assertThat(tooLong.code()).isEqualTo(ExitCode.USAGE.code());
         CliRun missing = CliRun.of("who", "Nv01", "--drivers", "no/such/folder", "--no-localtag", "--tagfile", POOLTAG);
-        assertThat(missing.code()).isEqualTo(Main.INPUT);
+        assertThat(missing.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(missing.err().strip()).isEqualTo("pooltags: no/such/folder: no such file or folder");
     }
 
     @Test
     void lookupHintPointsAtWho() {
         CliRun r = CliRun.of("lookup", "Nv01", "--no-localtag", "--tagfile", POOLTAG);
-        assertThat(r.code()).isEqualTo(Main.FINDINGS);
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS.code());
         assertThat(r.out()).contains("pooltags who Nv01 --drivers DIR");
     }
 
@@ -84,7 +84,7 @@ class WhoCommandTest {
         byte[] b = java.nio.file.Files.readAllBytes(good);
         java.nio.file.Files.write(tmp.resolve("cut.sys"), java.util.Arrays.copyOf(b, 1200));
         CliRun r = CliRun.of("who", "Zz98", "--drivers", tmp.toString(), "--no-localtag", "--tagfile", POOLTAG);
-        assertThat(r.code()).isEqualTo(Main.FINDINGS);
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS.code());
         assertThat(r.out()).contains("none of 2 files in " + tmp + " (1 of them could not be read: " + tmp.resolve("cut.sys") + ")");
         assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("pooltags: " + tmp.resolve("cut.sys") + ": ");
         CliRun json = CliRun.of("who", "Zz98", "--drivers", tmp.toString(), "--no-localtag", "--tagfile", POOLTAG, "--format", "json");

@@ -168,16 +168,16 @@ class WrongKindInputsSharedDataTest {
                 boolean reads = c.reads().contains(kind) || kind == InputKind.DEBUGGER_LOG && c.name().startsWith("debugger");
                 String where = c.name() + " on " + kind + ": exit " + r.code() + ", " + said;
                 if (reads) {
-                    if (r.code() == Main.INPUT && said.contains(", not ")) {
+                    if (r.code() == ExitCode.INPUT.code() && said.contains(", not ")) {
                         failures.add(where + " (a kind it reads was called wrong)");
                     }
                 } else if (kind == InputKind.TEXT_OTHER) {
                     // unknown text goes to the reader, whose error names the line; --check's answer is the irregular lines
-                    boolean checked = c.name().equals("lookup --check F") && r.code() == Main.FINDINGS && r.out().contains("irregular");
-                    if (r.code() != Main.INPUT && !checked) {
+                    boolean checked = c.name().equals("lookup --check F") && r.code() == ExitCode.FINDINGS.code() && r.out().contains("irregular");
+                    if (r.code() != ExitCode.INPUT.code() && !checked) {
                         failures.add(where + " (unknown text must be an input error)");
                     }
-                } else if (r.code() != Main.INPUT) {
+                } else if (r.code() != ExitCode.INPUT.code()) {
                     failures.add(where + " (expected exit 3)");
                 } else if (kind == InputKind.EMPTY) {
                     if (!said.contains("is empty")) {
@@ -216,12 +216,12 @@ class WrongKindInputsSharedDataTest {
         Path none = Files.createDirectories(dir.resolve("none"));
         Files.copy(SAMPLES.get(InputKind.C_SOURCE), none.resolve("drv.c"));
         CliRun nothing = CliRun.of("leaks", "--no-localtag", none.toString());
-        assertThat(nothing.code()).isEqualTo(Main.INPUT);
+        assertThat(nothing.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(nothing.err()).contains("none: no snapshots").contains("C/C++ source (1)");
 
         // a source tree with no source is an error, not "0 files"
         CliRun lint = CliRun.of("lint", "--no-localtag", SAMPLES.get(InputKind.FOLDER).toString());
-        assertThat(lint.code()).isEqualTo(Main.INPUT);
+        assertThat(lint.code()).isEqualTo(ExitCode.INPUT.code());
         assertThat(lint.err()).contains("no C/C++ source in the folder or its subfolders").contains("1 file (.txt 1)");
     }
 }

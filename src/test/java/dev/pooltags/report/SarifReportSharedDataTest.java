@@ -1,5 +1,6 @@
 package dev.pooltags.report;
 
+import dev.pooltags.cli.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ class SarifReportSharedDataTest {
         System.arraycopy(paths, 0, args, 3, paths.length);
         int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
         assertThat(err.toString()).isEmpty();
-        assertThat(code).isIn(Main.OK, Main.FINDINGS);
+        assertThat(code).isIn(ExitCode.OK.code(), ExitCode.FINDINGS.code());
         return out.toString();
     }
 
@@ -111,7 +112,7 @@ class SarifReportSharedDataTest {
         StringWriter out = new StringWriter();
         int code = Main.run(new String[] {"lint", "--format", "sarif", CASES + "PT001-negative.c"}, new PrintWriter(out),
                 new PrintWriter(new StringWriter()));
-        assertThat(code).isEqualTo(Main.OK);
+        assertThat(code).isEqualTo(ExitCode.OK.code());
         assertThat(schema.validate(out.toString(), InputFormat.JSON)).isEmpty();
     }
 
@@ -163,7 +164,7 @@ class SarifReportSharedDataTest {
         StringWriter out = new StringWriter();
         int code = Main.run(new String[] {"lint", "--format", "sarif", "--source-root", root.toString(), path},
                 new PrintWriter(out), new PrintWriter(new StringWriter()));
-        assertThat(code).isIn(Main.OK, Main.FINDINGS);
+        assertThat(code).isIn(ExitCode.OK.code(), ExitCode.FINDINGS.code());
         return out.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.pooltags.serve;
 
+import dev.pooltags.cli.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pooltags.cli.Main;
@@ -82,7 +83,7 @@ class PromtoolRulesTest {
             args[0] = "rules";
             System.arraycopy(b, 0, args, 1, b.length);
             int code = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
-            assertThat(code).as(String.join(" ", b)).isEqualTo(Main.USAGE);
+            assertThat(code).as(String.join(" ", b)).isEqualTo(ExitCode.USAGE.code());
             assertThat(err.toString().trim()).as(String.join(" ", b)).startsWith("pooltags: ").doesNotContain("\tat ")
                     .hasLineCount(1);
         }

@@ -1,5 +1,6 @@
 package dev.pooltags.snapshot;
 
+import dev.pooltags.cli.ExitCode;
 import dev.pooltags.cli.Main;
 
 /** A deliberately wrong source (test sources only): it reaches up to the command line. LayeringRulesBiteTest. */
@@ -7,6 +8,6 @@ final class LayeringFixtureSourceImportsCommand {
     private LayeringFixtureSourceImportsCommand() {}
 
     static int exitCodeForUsage() {
-        return Main.USAGE + Main.class.hashCode() * 0;
+        return ExitCode.USAGE.code() + Main.class.hashCode() * 0;
     }
 }
