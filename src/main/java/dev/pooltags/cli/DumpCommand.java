@@ -107,7 +107,7 @@ public final class DumpCommand extends Subcommand {
                             out.println();
                         }
                         firstOne = false;
-                        DumpReport.text(out, in, db, new DumpReport.Options(listDrivers, top, blocks));
+                        DumpReport.text(out, in, db, new DumpReport.Options(listDrivers, top, blocks, tagFiles.origin()));
                         extras(out, in, find, address);
                     }
                 }

@@ -30,8 +30,16 @@ public final class DumpReport {
 
     private DumpReport() {}
 
-    /** What to show. */
-    public record Options(boolean allDrivers, int topTags, boolean blocks) {}
+    /**
+     * What to show.
+     *
+     * @param allDrivers every driver, not only the count
+     * @param topTags    rows of the pool table (0: all)
+     * @param blocks     every pool block as {@code !pool} lists them
+     * @param owners     where the owner column comes from, or how to get one ({@code owners: pooltag.txt}), as the
+     *                   {@code snapshot} and {@code top} headers say it
+     */
+    public record Options(boolean allDrivers, int topTags, boolean blocks, String owners) {}
 
     /** The owner text of a tag: the tag files' binary and description, and whether the dump lists that binary. */
     public static String owner(TagDatabase db, PoolTag tag, CrashDump d) {
@@ -269,6 +277,7 @@ public final class DumpReport {
         if (in.usage().isEmpty()) {
             return;
         }
+        out.println("  " + o.owners());
         TextTable t = new TextTable("Tag", "Type", ">Blocks", ">Bytes", "Owner");
         int n = 0;
         for (PoolUsage u : in.usage()) {
