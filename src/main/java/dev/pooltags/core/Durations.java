@@ -56,9 +56,18 @@ public final class Durations {
             nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosOf(m.group(2)))));
         }
         if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException("'" + text + "' is longer than pooltags can count (292 years)");
+            throw new TooLong("'" + text + "' is longer than pooltags can count (292 years)");
         }
         return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    /** A duration written as the grammar asks but longer than pooltags can count: not a mistake of form. */
+    public static final class TooLong extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooLong(String message) {
+            super(message);
+        }
     }
 
     private static long nanosOf(String unit) {

@@ -51,6 +51,8 @@ public final class TraceTime {
         long nanos;
         try {
             nanos = Durations.parseNonNegative(s).toNanos();
+        } catch (Durations.TooLong e) {
+            throw e; // a time in the right form: its own message says what is wrong with it
         } catch (IllegalArgumentException e) {
             throw notATime(text);
         }

@@ -55,4 +55,9 @@ class TraceTimeDurationsTest {
         assertThatThrownBy(() -> TraceTime.parseMicros("90sec")).hasMessageContaining("'90sec' is not a time");
         assertThatThrownBy(() -> TraceTime.parseMicros("1500us")).hasMessageContaining("'1500us' is not a time");
     }
+
+    @Test
+    void aTimeInTheRightFormButTooLongSaysSoRatherThanThatItIsNoTime() {
+        assertThatThrownBy(() -> TraceTime.parseMicros("300y")).hasMessage("'300y' is longer than pooltags can count (292 years)");
+    }
 }
