@@ -20,13 +20,22 @@ public final class HelpText {
      * @throws IllegalStateException when the resource is missing: a build defect, not an input error
      */
     public static String of(Class<?> owner, String id) {
-        String name = "help/" + id + ".txt";
+        return join(bundled(owner, "help/" + id + ".txt"));
+    }
+
+    /**
+     * The text (UTF-8) of the resource {@code name} next to {@code owner}'s class file, which the build puts in the jar
+     * (help texts, rule tables).
+     *
+     * @throws IllegalStateException when the resource is missing: a build defect, not an input error
+     */
+    public static String bundled(Class<?> owner, String name) {
         try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("help text " + owner.getPackageName().replace('.', '/') + "/" + name
+                throw new IllegalStateException(owner.getPackageName().replace('.', '/') + "/" + name
                         + " is missing from the build");
             }
-            return join(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

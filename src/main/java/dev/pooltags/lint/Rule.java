@@ -3,10 +3,6 @@ package dev.pooltags.lint;
 import dev.pooltags.core.HelpText;
 import dev.pooltags.core.RuleDescription;
 import dev.pooltags.core.Severity;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,20 +43,13 @@ public abstract class Rule {
 
     /** Reads {@code rules.tsv}: a header line, then one tab-separated row per rule, its id first. */
     private static Map<String, List<String>> readTable() {
-        try (InputStream in = Rule.class.getResourceAsStream("rules.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("dev/pooltags/lint/rules.tsv is missing from the build");
-            }
-            Map<String, List<String>> rows = new HashMap<>();
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            for (String line : lines.subList(1, lines.size())) {
-                List<String> row = List.of(line.split("\t", -1));
-                rows.put(row.get(0), row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, List<String>> rows = new HashMap<>();
+        List<String> lines = HelpText.bundled(Rule.class, "rules.tsv").lines().toList();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> row = List.of(line.split("\t", -1));
+            rows.put(row.get(0), row);
         }
+        return rows;
     }
 
     public final String id() {
