@@ -89,7 +89,7 @@ final class FastPath {
                 if (format != null) {
                     return null;
                 }
-                format = formatNamed(c.output, value);
+                format = c.output.named(value);
                 if (format == null) {
                     return null;
                 }
@@ -110,16 +110,6 @@ final class FastPath {
             c.output.format = format;
         }
         return c;
-    }
-
-    /** A {@code --format} value as picocli's converter reads it (a format's name in any case), or null. */
-    private static String formatNamed(ReportOptions formats, String value) {
-        for (String name : formats) {
-            if (name.equalsIgnoreCase(value)) {
-                return name;
-            }
-        }
-        return null;
     }
 
     /** Runs the command as picocli's execute does: its exit status, or its failure mapped as {@link Main} maps it. */

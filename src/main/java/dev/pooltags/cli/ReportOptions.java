@@ -75,13 +75,22 @@ final class ReportOptions implements ITypeConverter<String>, Iterable<String> {
 
     @Override
     public String convert(String value) {
+        String name = named(value);
+        if (name != null) {
+            return name;
+        }
+        throw new TypeConversionException(
+                String.format("expected one of %s (case-insensitive) but was '%s'", names, value));
+    }
+
+    /** The format {@code value} names, in any case, or null ({@link FastPath} asks without picocli's exception). */
+    String named(String value) {
         for (String name : names) {
             if (name.equalsIgnoreCase(value)) {
                 return name;
             }
         }
-        throw new TypeConversionException(
-                String.format("expected one of %s (case-insensitive) but was '%s'", names, value));
+        return null;
     }
 
     @Override
