@@ -3,8 +3,8 @@ package dev.pooltags.project;
 import static dev.pooltags.project.ProjectLayout.display;
 
 import dev.pooltags.source.InputException;
+import dev.pooltags.source.Reasons;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,9 +112,18 @@ final class LayoutReader {
                 public FileVisitResult visitFileFailed(Path f, IOException e) {
                     return FileVisitResult.CONTINUE; // an unreadable folder inside a tree is skipped
                 }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null && dir.equals(abs)) {
+                        throw e;
+                    }
+                    return FileVisitResult.CONTINUE; // so is one whose listing failed part way
+                }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the folder itself could not be walked (a folder inside it that fails is skipped above)
+            throw new InputException(abs, "cannot list the folder: " + Reasons.of(e), e);
         }
     }
 
