@@ -7,7 +7,6 @@ import dev.pooltags.source.UsageException;
 import dev.pooltags.tagdb.TagDatabase;
 import dev.pooltags.tagdb.TagEntry;
 import dev.pooltags.tagdb.TagFile;
-import dev.pooltags.tagdb.TagFileReader;
 import dev.pooltags.tagdb.TagLookup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,6 +53,10 @@ public final class LookupCommand extends Subcommand {
                     : mode.binary != null ? "--binary lists one binary's tags" : "--tags-in looks up the tags of one file";
             throw new UsageException(what + " and takes no tags (got '" + tags.get(0) + "')");
         }
+        // a wrong format is a usage error before any file is read, as a typo in a tag is
+        if (mode != null && mode.check != null && !TagFileCheckReport.RENDERERS.names().contains(output.format())) {
+            throw new UsageException("--check writes text or json, not " + output.format());
+        }
     }
 
     @Override
@@ -61,12 +64,9 @@ public final class LookupCommand extends Subcommand {
         PrintWriter stdout = out();
         OutputFile target = output.check();
         if (mode != null && mode.check != null) {
-            TagFile f = dev.pooltags.sniff.Inputs.tagFiles().read(mode.check, q -> TagFileReader.read(q, 0), TagFile::readsAsTagFile);
+            TagFile f = TagFileOptions.readNamed(mode.check, 0);
             if (f.size() == 0 && f.irregular().isEmpty()) {
                 TagFileOptions.noEntries(mode.check, f);
-            }
-            if (!TagFileCheckReport.RENDERERS.names().contains(output.format())) {
-                throw new UsageException("--check writes text or json, not " + output.format());
             }
             target.write(stdout, w -> TagFileCheckReport.RENDERERS.render(output.format(), w, f));
             return f.irregular().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;

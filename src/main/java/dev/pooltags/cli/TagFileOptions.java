@@ -103,8 +103,7 @@ public final class TagFileOptions {
             boolean named = tagfiles.contains(p) || localtags.contains(p);
             int r = rank++;
             // named: a file of another kind (or empty) says what it is
-            TagFile f = named ? dev.pooltags.sniff.Inputs.tagFiles().read(p, q -> TagFileReader.read(q, r), TagFile::readsAsTagFile)
-                    : TagFileReader.read(p, r);
+            TagFile f = named ? readNamed(p, r) : TagFileReader.read(p, r);
             if (named) {
                 noEntries(p, f);
             }
@@ -123,6 +122,14 @@ public final class TagFileOptions {
     }
 
     private String origin = "";
+
+    /**
+     * A tag file the user named, consulted at {@code rank}: read first, and sniffed only when the reader fails or doubts
+     * it, so a file of another kind says what it is and which command reads it.
+     */
+    static TagFile readNamed(Path p, int rank) {
+        return dev.pooltags.sniff.Inputs.tagFiles().read(p, q -> TagFileReader.read(q, rank), TagFile::readsAsTagFile);
+    }
 
     /** A file named as a tag file that has no entry at all is not one: said so, rather than answering "no owner". */
     static void noEntries(Path p, TagFile f) {
