@@ -1,7 +1,6 @@
 package dev.pooltags.cli;
 
 import dev.pooltags.dump.DumpInspection;
-import dev.pooltags.dump.DumpFiles;
 import dev.pooltags.dump.FleetTriage;
 import dev.pooltags.dump.PoolQueries;
 import dev.pooltags.poolblock.PoolPage;

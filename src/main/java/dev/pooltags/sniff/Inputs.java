@@ -1,11 +1,8 @@
 package dev.pooltags.sniff;
 
 import dev.pooltags.source.InputException;
-import dev.pooltags.source.Reasons;
+import dev.pooltags.source.InputFiles;
 import dev.pooltags.source.TextFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A command's inputs, each checked by the {@link Sniffer}: what the command reads ({@code accepted}), and what it calls
@@ -146,12 +142,7 @@ public record Inputs(Set<InputKind> accepted, String wanted, String noun, boolea
                 out.add(p);
                 continue;
             }
-            List<Path> files;
-            try (Stream<Path> s = recursive ? Files.walk(p).skip(1) : Files.list(p)) {
-                files = s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
-            } catch (IOException | UncheckedIOException e) {
-                throw new InputException(p, "cannot list the folder: " + Reasons.of(e), e);
-            }
+            List<Path> files = new InputFiles(recursive, Comparator.comparing(Path::toString), f -> true, null).inFolder(p);
             Map<InputKind, Integer> skipped = new EnumMap<>(InputKind.class);
             int found = 0;
             for (Path f : files) {
