@@ -132,6 +132,11 @@ public final class DumpFile implements AutoCloseable {
         return w != null ? w.getLong((int) (off % WINDOW)) : u32L(off) | (long) u32(off + 4) << 32;
     }
 
+    /** A pointer of {@code bits} (32 or 64) at {@code off}, or {@code dflt} when it lies beyond the end of the file. */
+    public long ptr(long off, int bits, long dflt) {
+        return bits == 64 ? (has(off, 8) ? u64(off) : dflt) : (has(off, 4) ? u32L(off) : dflt);
+    }
+
     /**
      * The mapped window that holds all {@code n} bytes at {@code off}, or null when they straddle two windows (then
      * they are read in halves).

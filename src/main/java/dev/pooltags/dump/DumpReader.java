@@ -235,7 +235,7 @@ public final class DumpReader {
         }
 
         long ptr(long off, long dflt) {
-            return l.bits == 64 ? u64(off, dflt) : u32L(off, dflt);
+            return f.ptr(off, l.bits, dflt);
         }
 
         boolean unset(long v) {

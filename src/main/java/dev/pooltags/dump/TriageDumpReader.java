@@ -55,7 +55,6 @@ final class TriageDumpReader {
         long dataPageSize = f.u32L(t + (b64 ? 108 : 84));
         long dataBlocksOffset = f.u32L(t + (b64 ? 120 : 96));
         long dataBlocksCount = f.u32L(t + (b64 ? 124 : 100));
-        long end = 0;
         if (validOffset > 0 && f.has(validOffset, 4) && f.u32(validOffset) != DumpReader.TRIAGE_VALID) {
             notes.add(String.format("the triage dump's validity mark (TRGD at ValidOffset 0x%X) is missing: the dump may not have been written completely", validOffset));
         }
@@ -66,7 +65,6 @@ final class TriageDumpReader {
             } else {
                 problems.add(outOfRange("TRIAGE_DUMP.CallStackOffset/SizeOfCallStack", t + 40, callStackOffset, sizeOfCallStack, "the stack was not read"));
             }
-            end = Math.max(end, callStackOffset + sizeOfCallStack);
         }
         if (dataPageSize > 0 && dataPageOffset > 0) {
             if (f.has(dataPageOffset, dataPageSize)) {
@@ -111,7 +109,7 @@ final class TriageDumpReader {
         for (long i = 0; i < count; i++) {
             long e = listOffset + i * stride;
             long nameOffset = f.u32L(e);
-            long base = ptr(e + ldr + baseAt, 0);
+            long base = f.ptr(e + ldr + baseAt, bits, 0);
             long size = f.u32L(e + ldr + sizeAt);
             long time = f.has(e + ldr + timeAt, 4) ? f.u32L(e + ldr + timeAt) : 0;
             String path = dumpString(nameOffset);
@@ -164,8 +162,8 @@ final class TriageDumpReader {
             if (nul >= 0) {
                 name = name.substring(0, nul);
             }
-            long start = ptr(e + startAt, 0);
-            long endAddr = ptr(e + startAt + (bits / 8), 0);
+            long start = f.ptr(e + startAt, bits, 0);
+            long endAddr = f.ptr(e + startAt + (bits / 8), bits, 0);
             long size2 = Long.compareUnsigned(endAddr, start) > 0 ? endAddr - start : 0;
             unloaded.add(new Driver(name, name, start, size2, 0, true));
         }
@@ -208,12 +206,5 @@ final class TriageDumpReader {
             problems.add(String.format("%,d of %,d data blocks (table at 0x%X) lie beyond the end of the file (%,d bytes): they were not read",
                     outside, count, off, f.size()));
         }
-    }
-
-    private long ptr(long off, long dflt) {
-        if (bits == 64) {
-            return f.has(off, 8) ? f.u64(off) : dflt;
-        }
-        return f.has(off, 4) ? f.u32L(off) : dflt;
     }
 }
