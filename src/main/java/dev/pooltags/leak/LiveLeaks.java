@@ -22,7 +22,6 @@ import java.util.Map;
  * <p>Not thread-safe: one thread feeds samples and reads verdicts.
  */
 public final class LiveLeaks {
-    private final int window;
     private final int every;
     private final LeakOptions options;
     private final SampleWindow samples;
@@ -43,7 +42,6 @@ public final class LiveLeaks {
         if (window < 3 || every < 1) {
             throw new IllegalArgumentException("the window must hold 3 or more samples and 'every' be 1 or more");
         }
-        this.window = window;
         this.every = every;
         this.options = options;
         this.samples = new SampleWindow(window);
@@ -56,7 +54,7 @@ public final class LiveLeaks {
 
     /** Samples kept. */
     public int window() {
-        return window;
+        return samples.capacity();
     }
 
     /** Samples seen and kept so far. */
@@ -78,7 +76,7 @@ public final class LiveLeaks {
         if (!LeakAnalysis.checkpoint(seen, sample, every)) {
             return false;
         }
-        Map<TagCounters.RowKey, TagVerdict> raw = LeakAnalysis.verdicts(samples.last(window), options);
+        Map<TagCounters.RowKey, TagVerdict> raw = LeakAnalysis.verdicts(samples.last(samples.capacity()), options);
         for (Map.Entry<TagCounters.RowKey, TagVerdict> e : raw.entrySet()) {
             Track t = tracks.computeIfAbsent(e.getKey(), k -> new Track());
             if (t.raw.size() == LeakAnalysis.CHECKPOINTS) {

@@ -3,6 +3,8 @@ package dev.pooltags.leak;
 import dev.pooltags.snapshot.Snapshot;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -56,7 +58,15 @@ public final class SampleWindow {
 
     /** A copy of the last {@code n} samples held (all of them when fewer), oldest first. */
     public synchronized List<Snapshot> last(int n) {
-        List<Snapshot> all = new ArrayList<>(samples);
-        return n >= all.size() ? all : new ArrayList<>(all.subList(all.size() - n, all.size()));
+        if (n >= samples.size()) {
+            return new ArrayList<>(samples);
+        }
+        List<Snapshot> tail = new ArrayList<>(Math.max(n, 0));
+        Iterator<Snapshot> newestFirst = samples.descendingIterator();
+        for (int i = 0; i < n; i++) {
+            tail.add(newestFirst.next());
+        }
+        Collections.reverse(tail);
+        return tail;
     }
 }
