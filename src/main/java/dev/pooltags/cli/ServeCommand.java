@@ -188,10 +188,11 @@ public final class ServeCommand extends Subcommand {
     }
 
     /**
-     * What the sample history costs and what the Java runtime can give it. Per row and sample held: 8 bytes in the
-     * dashboard's {@link History}, and with leak verdicts about 60 more (measured: the live leak analysis keeps the
-     * samples themselves, a record and a list slot per row), counted as 80. The history may use 60% of the heap's
-     * limit; the rest is for the renderings, the JSON and the server.
+     * What the sample history costs and what the Java runtime can give it. Per row and sample held: without leak
+     * verdicts, 8 bytes in the dashboard's own {@link History} ring; with them, the dashboard reads the live leak
+     * analysis's window, which keeps the samples themselves, about 60 bytes (measured: a record and a list slot per
+     * row), counted as 80. The history may use 60% of the heap's limit; the rest is for the renderings, the JSON and the
+     * server.
      */
     record HistoryBudget(long maxHeap, boolean leakVerdicts) {
         long bytesPerRowSample() {
