@@ -52,17 +52,10 @@ public final class LiveLeaks {
         return new LiveLeaks(600, LeakAnalysis.EVERY, LeakOptions.live());
     }
 
-    /** Samples kept. */
-    public int window() {
-        return samples.capacity();
-    }
-
-    /** Samples seen and kept so far. */
-    public int samples() {
-        return samples.size();
-    }
-
-    /** The samples judged: the window a live view may read (the dashboard's charts do) instead of keeping its own. */
+    /**
+     * The samples judged (its capacity the window's length, its size the samples kept so far): the window a live view
+     * may read (the dashboard's charts do) instead of keeping its own.
+     */
     public SampleWindow sampleWindow() {
         return samples;
     }

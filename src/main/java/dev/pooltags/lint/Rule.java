@@ -1,5 +1,6 @@
 package dev.pooltags.lint;
 
+import dev.pooltags.core.DescribedRule;
 import dev.pooltags.core.HelpText;
 import dev.pooltags.core.RuleDescription;
 import dev.pooltags.core.Severity;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * severity, SARIF precision and security severity, tags, Microsoft's page, title) and its help in
  * {@code help/<id>.txt}; a rule class names its id and holds only its check.
  */
-public abstract class Rule {
+public abstract class Rule implements DescribedRule {
     private final RuleDescription description;
     private final Meta meta;
 
@@ -52,35 +53,13 @@ public abstract class Rule {
         return rows;
     }
 
-    public final String id() {
-        return description.id();
-    }
-
-    /** A short PascalCase name (SARIF's rule name). */
-    public final String name() {
-        return description.name();
-    }
-
     /**
      * The rule as the record every kind of rule shares: its id, name, severity, title and help, with Microsoft's
      * documentation of the mistake ({@link Meta#helpUri()}) as its source.
      */
+    @Override
     public final RuleDescription description() {
         return description;
-    }
-
-    public final Severity severity() {
-        return description.severity();
-    }
-
-    /** One line: what the rule finds. */
-    public final String title() {
-        return description.title();
-    }
-
-    /** Why it matters and how to fix it, a few sentences of plain text (from {@code help/<id>.txt}). */
-    public final String help() {
-        return description.help();
     }
 
     /**

@@ -24,7 +24,7 @@ public final class LeakVerdicts implements VerdictProvider {
 
     @Override
     public String title() {
-        return "leak analysis over the last " + leaks.window() + " samples";
+        return "leak analysis over the last " + leaks.sampleWindow().capacity() + " samples";
     }
 
     /** The leak analysis' window, which the dashboard's history reads. */

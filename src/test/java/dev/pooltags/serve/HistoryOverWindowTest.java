@@ -86,9 +86,9 @@ class HistoryOverWindowTest {
         PoolSampler s = ServeFixtures.sampler(series, CardinalityLimit.all(), new LeakVerdicts(leaks),
                 new PrometheusRegistry());
         while (s.sample()) {
-            assertThat(s.history().size()).isEqualTo(leaks.samples());
+            assertThat(s.history().size()).isEqualTo(leaks.sampleWindow().size());
         }
-        assertThat(leaks.samples()).isEqualTo(12);
+        assertThat(leaks.sampleWindow().size()).isEqualTo(12);
         assertThat(s.history().series(series.get(0).rows().get(0).key()).bytes()).hasSize(12).startsWith(0L, 100L);
     }
 }
